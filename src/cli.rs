@@ -1,0 +1,69 @@
+//! The command line: commands, flags and their help.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::domain::Date;
+
+/// A live terminal dashboard for a fleet acquisition programme, fed by YAML status files.
+///
+/// With no command, opens the dashboard on the status folders of the config (or the PATHS
+/// given) and follows every change to the files.
+#[derive(Debug, Parser)]
+#[command(name = "fleetdash", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// The dashboard config [default: ./config/fleetdash.yaml, then the user's config folder]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// The day the figures are computed for, instead of the clock's
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub today: Option<Date>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Status folders or files to show instead of the config's
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load the status set, print every problem and a summary; exit 1 on errors
+    Check {
+        /// Status folders or files [default: the config's]
+        #[arg(value_name = "PATHS")]
+        paths: Vec<PathBuf>,
+    },
+    /// Render one view as plain text and exit, for reports and scripts
+    Print {
+        /// The view to print
+        #[arg(long, value_enum, default_value_t = ViewName::Overview)]
+        view: ViewName,
+        /// Width in columns
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u16).range(1..=1000))]
+        width: u16,
+        /// Height in rows
+        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u16).range(1..=1000))]
+        height: u16,
+        /// Status folders or files [default: the config's]
+        #[arg(value_name = "PATHS")]
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// The views, as named on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ViewName {
+    Overview,
+    Variants,
+    Queue,
+    Deliveries,
+    Problems,
+}
+
+fn parse_day(s: &str) -> Result<Date, String> {
+    crate::status::raw::parse_date(s)
+}

@@ -1,0 +1,212 @@
+//! The figures every view shows, computed from a [`Programme`] for one day.
+
+use chrono::Datelike;
+
+use super::{Date, Programme};
+
+/// Vehicle counts for a variant, a family or the whole programme.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub contracted: u32,
+    /// Handed over on or before the day of the figures.
+    pub delivered: u32,
+    /// In final assembly, per stage (indexed like [`Programme::stages`]).
+    pub per_stage: Vec<u32>,
+    pub on_hold: u32,
+    pub overdue: u32,
+}
+
+impl Counts {
+    fn new(contracted: u32, stages: usize) -> Self {
+        Counts {
+            contracted,
+            per_stage: vec![0; stages],
+            ..Counts::default()
+        }
+    }
+
+    pub fn in_assembly(&self) -> u32 {
+        self.per_stage.iter().sum()
+    }
+
+    /// Contracted vehicles neither delivered nor in assembly (never negative: a count
+    /// above the contract is reported as a problem by the loader).
+    pub fn not_started(&self) -> u32 {
+        self.contracted
+            .saturating_sub(self.delivered)
+            .saturating_sub(self.in_assembly())
+    }
+
+    /// Delivered as a percentage of contracted, 0 when nothing is contracted.
+    pub fn percent_delivered(&self) -> f64 {
+        if self.contracted == 0 {
+            0.0
+        } else {
+            100.0 * f64::from(self.delivered) / f64::from(self.contracted)
+        }
+    }
+
+    fn add(&mut self, other: &Counts) {
+        self.contracted += other.contracted;
+        self.delivered += other.delivered;
+        self.on_hold += other.on_hold;
+        self.overdue += other.overdue;
+        for (a, b) in self.per_stage.iter_mut().zip(&other.per_stage) {
+            *a += b;
+        }
+    }
+}
+
+/// Plan against actual for one delivery year.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct YearFigures {
+    pub year: i32,
+    pub planned: u32,
+    pub delivered: u32,
+    pub cum_planned: u32,
+    pub cum_delivered: u32,
+    /// For the current year only: the year's plan pro-rated to the day of the figures.
+    pub planned_to_date: Option<f64>,
+    /// Planned and delivered per variant (indexed like [`Programme::variants`]).
+    pub by_variant: Vec<(u32, u32)>,
+}
+
+/// Where the programme stands against its plan on the day of the figures.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Schedule {
+    /// The cumulative plan up to the day: past years whole, the current year pro-rated.
+    pub planned_to_date: f64,
+    pub delivered_to_date: u32,
+}
+
+impl Schedule {
+    /// Vehicles ahead of the plan (negative: behind), rounded to whole vehicles.
+    pub fn lead(&self) -> i64 {
+        (f64::from(self.delivered_to_date) - self.planned_to_date).round() as i64
+    }
+}
+
+/// Everything the views show, for one day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figures {
+    pub today: Date,
+    /// Per variant, indexed like [`Programme::variants`].
+    pub variants: Vec<Counts>,
+    /// Per family, indexed like [`Programme::families`].
+    pub families: Vec<Counts>,
+    pub total: Counts,
+    /// One entry per year of [`Programme::years`], in order.
+    pub years: Vec<YearFigures>,
+    pub schedule: Schedule,
+}
+
+impl Figures {
+    pub fn compute(programme: &Programme, today: Date) -> Figures {
+        let stages = programme.stages.len();
+        let mut variants: Vec<Counts> = programme
+            .variants
+            .iter()
+            .map(|v| Counts::new(v.contracted, stages))
+            .collect();
+
+        for d in programme.deliveries.iter().filter(|d| d.date <= today) {
+            let c = &mut variants[d.variant.0 as usize];
+            c.delivered = c.delivered.saturating_add(d.quantity);
+        }
+        for v in &programme.queue {
+            let c = &mut variants[v.variant.0 as usize];
+            c.per_stage[v.stage.0 as usize] += 1;
+            c.on_hold += u32::from(v.is_on_hold());
+            c.overdue += u32::from(v.is_overdue(today));
+        }
+
+        let mut families = vec![Counts::new(0, stages); programme.families.len()];
+        let mut total = Counts::new(0, stages);
+        for (variant, counts) in programme.variants.iter().zip(&variants) {
+            families[variant.family.0 as usize].add(counts);
+            total.add(counts);
+        }
+
+        let years = year_figures(programme, today);
+        let schedule = schedule(&years, today);
+        Figures {
+            today,
+            variants,
+            families,
+            total,
+            years,
+            schedule,
+        }
+    }
+
+    /// The figures of the current year, when it is one of the programme's years.
+    pub fn current_year(&self) -> Option<&YearFigures> {
+        self.years.iter().find(|y| y.year == self.today.year())
+    }
+}
+
+fn year_figures(programme: &Programme, today: Date) -> Vec<YearFigures> {
+    let range = programme.years();
+    let first = *range.start();
+    let n_variants = programme.variants.len();
+    let mut years: Vec<YearFigures> = range
+        .map(|year| YearFigures {
+            year,
+            by_variant: vec![(0, 0); n_variants],
+            ..YearFigures::default()
+        })
+        .collect();
+    let index = |year: i32| usize::try_from(year - first).ok();
+
+    for p in &programme.plan {
+        if let Some(y) = index(p.year).and_then(|i| years.get_mut(i)) {
+            y.planned = y.planned.saturating_add(p.quantity);
+            let slot = &mut y.by_variant[p.variant.0 as usize].0;
+            *slot = slot.saturating_add(p.quantity);
+        }
+    }
+    for d in programme.deliveries.iter().filter(|d| d.date <= today) {
+        if let Some(y) = index(d.date.year()).and_then(|i| years.get_mut(i)) {
+            y.delivered = y.delivered.saturating_add(d.quantity);
+            let slot = &mut y.by_variant[d.variant.0 as usize].1;
+            *slot = slot.saturating_add(d.quantity);
+        }
+    }
+
+    let (mut cum_planned, mut cum_delivered) = (0u32, 0u32);
+    for y in &mut years {
+        cum_planned = cum_planned.saturating_add(y.planned);
+        cum_delivered = cum_delivered.saturating_add(y.delivered);
+        y.cum_planned = cum_planned;
+        y.cum_delivered = cum_delivered;
+        if y.year == today.year() {
+            y.planned_to_date = Some(f64::from(y.planned) * year_fraction(today));
+        }
+    }
+    years
+}
+
+/// The share of `day`'s year that has passed at the end of `day`.
+pub fn year_fraction(day: Date) -> f64 {
+    let days_in_year = if day.leap_year() { 366.0 } else { 365.0 };
+    f64::from(day.ordinal()) / days_in_year
+}
+
+fn schedule(years: &[YearFigures], today: Date) -> Schedule {
+    let mut planned_to_date = 0.0;
+    let mut delivered_to_date = 0;
+    for y in years {
+        if y.year < today.year() {
+            planned_to_date += f64::from(y.planned);
+        } else if y.year == today.year() {
+            planned_to_date += y.planned_to_date.unwrap_or(0.0);
+        }
+        if y.year <= today.year() {
+            delivered_to_date += y.delivered;
+        }
+    }
+    Schedule {
+        planned_to_date,
+        delivered_to_date,
+    }
+}

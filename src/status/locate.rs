@@ -1,0 +1,245 @@
+//! Finds where sections, entries and fields stand in a status file's text.
+//!
+//! serde_yaml reports a position only with an error, yet a problem found later (an unknown
+//! variant, a serial written twice) must still say file, line and column. After a file has
+//! parsed, this module reads its text once more, line by line, and finds the top-level
+//! sections and the entries of each (block-style `- ` items or `key:` entries). A field
+//! is then found by its key inside its entry's lines. Flow-style sections (`queue: [...]`)
+//! have no entries here; problems in them point at the section's line instead.
+
+use super::problem::Loc;
+
+/// One top-level section (`queue:`) and its entries.
+#[derive(Debug)]
+pub struct Section<'a> {
+    pub name: &'a str,
+    pub loc: Loc,
+    pub entries: Vec<Entry<'a>>,
+}
+
+/// One entry of a section: the lines of a `- ` item, or of a `key:` of a mapping.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'a> {
+    pub loc: Loc,
+    /// The entry's lines, from its first character to the next entry.
+    text: &'a str,
+    /// The 1-based line of `text`'s first line.
+    first_line: u32,
+    /// The 1-based column of `text`'s first character.
+    first_column: u32,
+}
+
+impl<'a> Entry<'a> {
+    /// Where `key:` is written in this entry (the first one, at any depth).
+    pub fn key(&self, key: &str) -> Option<Loc> {
+        self.find(key, |before, after| {
+            key_start(before) && after.trim_start_matches([' ', '"', '\'']).starts_with(':')
+        })
+    }
+
+    /// Where the value `value` is written in this entry, as a whole token.
+    pub fn value(&self, value: &str) -> Option<Loc> {
+        if value.is_empty() {
+            return None;
+        }
+        self.find(value, |before, after| {
+            let b = before.chars().next_back();
+            let a = after.chars().next();
+            matches!(
+                b,
+                None | Some(' ' | '[' | ',' | '"' | '\'' | '-' | '{' | ':')
+            ) && matches!(a, None | Some(' ' | ']' | ',' | '"' | '\'' | '}' | '#'))
+        })
+    }
+
+    /// The 1-based location of the first occurrence of `needle` that `fits` its context.
+    fn find(&self, needle: &str, fits: impl Fn(&str, &str) -> bool) -> Option<Loc> {
+        for (i, line) in self.text.split('\n').enumerate() {
+            let mut from = 0;
+            while let Some(pos) = line[from..].find(needle).map(|p| p + from) {
+                let before = &line[..pos];
+                let after = &line[pos + needle.len()..];
+                if fits(before, after) {
+                    let mut column = before.chars().count() as u32 + 1;
+                    if i == 0 {
+                        column += self.first_column - 1;
+                    }
+                    return Some(Loc::new(self.first_line + i as u32, column));
+                }
+                from = pos + needle.len();
+            }
+        }
+        None
+    }
+}
+
+/// True when a key may start right after `before` on its line.
+fn key_start(before: &str) -> bool {
+    let trimmed = before.trim_end_matches([' ', '"', '\'']);
+    trimmed.is_empty()
+        || trimmed.ends_with(['{', ','])
+        || trimmed.trim_start().chars().all(|c| c == '-' || c == ' ')
+}
+
+/// The sections of `text`, in file order.
+pub fn sections<'a>(text: &'a str) -> Vec<Section<'a>> {
+    let mut sections: Vec<Section> = Vec::new();
+    // Child indentation and kind of the open section: None until its first child line.
+    let mut child: Option<(usize, bool)> = None;
+    let mut open = false;
+    let mut offset = 0;
+    // Byte offset where the current entry started, to cut its text when it ends.
+    let mut entry_start: Option<usize> = None;
+
+    let close_entry = |sections: &mut Vec<Section<'a>>, start: &mut Option<usize>, end: usize| {
+        if let (Some(s), Some(section)) = (start.take(), sections.last_mut())
+            && let Some(e) = section.entries.last_mut()
+        {
+            e.text = &text[s..end];
+        }
+    };
+
+    for (n, raw_line) in text.split('\n').enumerate() {
+        let line_no = n as u32 + 1;
+        let line_start = offset;
+        offset += raw_line.len() + 1;
+        let line = raw_line.trim_end_matches('\r');
+        let content = line.trim_start_matches(' ');
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - content.len();
+        let starts_item = content == "-" || content.starts_with("- ");
+
+        if indent == 0 && !starts_item {
+            // A new top-level key, or a document marker.
+            close_entry(&mut sections, &mut entry_start, line_start);
+            open = false;
+            if content.starts_with("---") || content.starts_with("...") {
+                continue;
+            }
+            let Some(colon) = content.find(':') else {
+                continue;
+            };
+            let name = content[..colon].trim().trim_matches(['"', '\'']);
+            let value = content[colon + 1..].trim();
+            sections.push(Section {
+                name,
+                loc: Loc::new(line_no, 1),
+                entries: Vec::new(),
+            });
+            // A value on the key's own line (flow style or a scalar) has no entries.
+            open = value.is_empty() || value.starts_with('#');
+            child = None;
+            continue;
+        }
+        if !open {
+            continue;
+        }
+        let (child_indent, is_seq) = *child.get_or_insert((indent, starts_item));
+        let new_entry = if is_seq {
+            indent == child_indent && starts_item
+        } else {
+            indent == child_indent
+        };
+        if indent < child_indent {
+            // Less indented than the entries: malformed for us; stop reading the section.
+            close_entry(&mut sections, &mut entry_start, line_start);
+            open = false;
+            continue;
+        }
+        if new_entry {
+            close_entry(&mut sections, &mut entry_start, line_start);
+            let column = if is_seq {
+                // The item's content starts after the dash and its spaces.
+                let after = content[1..].len() - content[1..].trim_start_matches(' ').len();
+                indent + 2 + after
+            } else {
+                indent + 1
+            };
+            let item_offset = line_start + column - 1;
+            if let Some(section) = sections.last_mut() {
+                section.entries.push(Entry {
+                    loc: Loc::new(line_no, column as u32),
+                    text: "",
+                    first_line: line_no,
+                    first_column: column as u32,
+                });
+            }
+            entry_start = Some(item_offset.min(text.len()));
+        }
+    }
+    close_entry(&mut sections, &mut entry_start, text.len());
+    sections
+}
+
+/// The key of a mapping entry (`2026` in `2026: { ... }`).
+pub fn entry_key<'a>(entry: &Entry<'a>) -> &'a str {
+    let line = entry.text.split('\n').next().unwrap_or("");
+    line.split(':')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_matches(['"', '\''])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "\
+version: 1
+# a comment
+queue:
+  - serial: A-1
+    variant: tt
+    stage: paint
+  -   serial: A-2
+    variant: cp
+
+  - {serial: A-3, variant: amb, stage: hull}
+plan:
+  2025: { tt: 3, cp: 1 }
+  2026:
+    tt: 4
+deliveries: []
+";
+
+    #[test]
+    fn finds_sections_and_entries() {
+        let s = sections(TEXT);
+        let names: Vec<_> = s.iter().map(|s| s.name).collect();
+        assert_eq!(names, ["version", "queue", "plan", "deliveries"]);
+        let queue = &s[1];
+        assert_eq!(queue.loc, Loc::new(3, 1));
+        assert_eq!(queue.entries.len(), 3);
+        assert_eq!(queue.entries[0].loc, Loc::new(4, 5));
+        assert_eq!(queue.entries[1].loc, Loc::new(7, 7));
+        assert_eq!(queue.entries[2].loc, Loc::new(10, 5));
+        assert!(s[3].entries.is_empty());
+    }
+
+    #[test]
+    fn finds_keys_and_values_in_entries() {
+        let s = sections(TEXT);
+        let queue = &s[1];
+        assert_eq!(queue.entries[0].key("stage"), Some(Loc::new(6, 5)));
+        assert_eq!(queue.entries[1].key("variant"), Some(Loc::new(8, 5)));
+        assert_eq!(queue.entries[2].key("variant"), Some(Loc::new(10, 19)));
+        assert_eq!(queue.entries[2].value("amb"), Some(Loc::new(10, 28)));
+        assert_eq!(queue.entries[0].key("site"), None);
+        let plan = &s[2];
+        assert_eq!(entry_key(&plan.entries[0]), "2025");
+        assert_eq!(plan.entries[0].key("cp"), Some(Loc::new(12, 18)));
+        assert_eq!(plan.entries[1].key("tt"), Some(Loc::new(14, 5)));
+    }
+
+    #[test]
+    fn sequence_at_the_key_indentation() {
+        let text = "queue:\n- serial: A\n  stage: x\n- serial: B\nplan:\n";
+        let s = sections(text);
+        assert_eq!(s[0].entries.len(), 2);
+        assert_eq!(s[0].entries[1].key("serial"), Some(Loc::new(4, 3)));
+        assert_eq!(s[1].name, "plan");
+    }
+}

@@ -1,0 +1,593 @@
+//! Merges the parsed files of a set into one [`Programme`] and checks it as a whole.
+//!
+//! Every check that needs more than one value lives here: references between sections,
+//! serials written twice, totals against the contract, dates against the programme years
+//! and today. An entry that cannot be counted (an unknown variant) is left out and
+//! reported; everything else still counts.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use chrono::Datelike;
+
+use super::problem::{Loc, Problem, did_you_mean};
+use super::raw::{RawFile, RawProgramme};
+use crate::domain::{
+    Date, Delivery, Family, FamilyId, Info, Origin, PlanEntry, Programme, SiteId, Stage, StageId,
+    Variant, VariantId, Vehicle,
+};
+use crate::text::clean_owned;
+
+/// One parsed file of the set.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The file's display name, used in problems.
+    pub name: &'a str,
+    pub raw: &'a RawFile,
+}
+
+/// Builds the programme from `sources` (in set order) as of `today`.
+pub fn merge(sources: &[Source], today: Date) -> (Programme, Vec<Problem>) {
+    let mut m = Merger {
+        p: Programme {
+            files: sources.iter().map(|s| s.name.to_owned()).collect(),
+            ..Programme::default()
+        },
+        problems: Vec::new(),
+        today,
+        variant_index: HashMap::new(),
+        variant_locs: Vec::new(),
+        stage_index: HashMap::new(),
+        family_index: HashMap::new(),
+        site_index: HashMap::new(),
+    };
+    m.programme(sources);
+    for (i, s) in sources.iter().enumerate() {
+        m.variants(i as u32, s);
+    }
+    for (i, s) in sources.iter().enumerate() {
+        m.stages(i as u32, s);
+    }
+    let mut planned: HashMap<(i32, VariantId), (u32, Loc)> = HashMap::new();
+    for (i, s) in sources.iter().enumerate() {
+        m.plan(i as u32, s, &mut planned);
+    }
+    let mut serials: HashMap<Box<str>, (u32, Loc, bool)> = HashMap::new();
+    for (i, s) in sources.iter().enumerate() {
+        m.queue(i as u32, s, &mut serials);
+    }
+    for (i, s) in sources.iter().enumerate() {
+        m.deliveries(i as u32, s, &mut serials);
+    }
+    m.totals();
+    (m.p, m.problems)
+}
+
+struct Merger {
+    p: Programme,
+    problems: Vec<Problem>,
+    today: Date,
+    variant_index: HashMap<String, VariantId>,
+    /// Where each variant was defined: (file, loc).
+    variant_locs: Vec<(u32, Loc)>,
+    stage_index: HashMap<String, StageId>,
+    family_index: HashMap<String, FamilyId>,
+    site_index: HashMap<String, SiteId>,
+}
+
+impl Merger {
+    fn file(&self, file: u32) -> &str {
+        &self.p.files[file as usize]
+    }
+
+    fn error(&mut self, file: u32, loc: Loc, message: impl AsRef<str>) {
+        let p = Problem::error(self.file(file), loc, message);
+        self.problems.push(p);
+    }
+
+    fn warning(&mut self, file: u32, loc: Loc, message: impl AsRef<str>) {
+        let p = Problem::warning(self.file(file), loc, message);
+        self.problems.push(p);
+    }
+
+    fn place(&self, file: u32, loc: Loc) -> String {
+        if loc.is_known() {
+            format!("{}:{}", self.file(file), loc.line)
+        } else {
+            self.file(file).to_owned()
+        }
+    }
+
+    fn programme(&mut self, sources: &[Source]) {
+        let found: Vec<(u32, &RawProgramme, Loc)> = sources
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                let p = s.raw.programme.as_ref()?;
+                Some((i as u32, p, s.raw.section_locs.programme))
+            })
+            .collect();
+        let Some(&(file, first, loc)) = found.first() else {
+            self.problems.push(Problem::new(
+                super::Severity::Error,
+                None,
+                Loc::UNKNOWN,
+                "no file has a `programme` section: add one with the programme's name and \
+                 first and last delivery years (see docs/FORMAT.md)",
+            ));
+            return;
+        };
+        for &(other, _, other_loc) in &found[1..] {
+            let first_at = self.place(file, loc);
+            self.error(
+                other,
+                other_loc,
+                format!(
+                    "a second `programme` section (the first is in {first_at}): keep exactly one in the set"
+                ),
+            );
+        }
+        if first.first_year.0 > first.last_year.0 {
+            self.error(
+                file,
+                loc,
+                format!(
+                    "the programme's first_year {} is after its last_year {}",
+                    first.first_year.0, first.last_year.0
+                ),
+            );
+        }
+        let opt = |s: &Option<String>| s.as_deref().map(clean_owned);
+        self.p.info = Some(Info {
+            name: clean_owned(&first.name),
+            customer: opt(&first.customer),
+            prime: opt(&first.prime),
+            final_assembler: opt(&first.final_assembler),
+            first_year: first.first_year.0,
+            last_year: first.last_year.0.max(first.first_year.0),
+        });
+    }
+
+    fn variants(&mut self, file: u32, s: &Source) {
+        for v in s.raw.variants.iter().flatten() {
+            let id = clean_owned(&v.id);
+            if id.is_empty() {
+                self.error(
+                    file,
+                    v.loc,
+                    "a variant without an `id`: give it a short name such as `grf-tt`",
+                );
+                continue;
+            }
+            if let Some(&existing) = self.variant_index.get(&id) {
+                let (f, l) = self.variant_locs[existing.0 as usize];
+                let first_at = self.place(f, l);
+                self.error(
+                    file,
+                    v.loc,
+                    format!("variant `{id}` is defined twice (first in {first_at}): remove one or rename it"),
+                );
+                continue;
+            }
+            let family = self.intern_family(&clean_owned(&v.family));
+            let vid = VariantId(self.p.variants.len() as u32);
+            self.variant_index.insert(id.clone(), vid);
+            self.variant_locs.push((file, v.loc));
+            self.p.variants.push(Variant {
+                id,
+                family,
+                name: clean_owned(&v.name),
+                contracted: v.contracted.0,
+                attributes: v
+                    .attributes
+                    .0
+                    .iter()
+                    .map(|(k, val)| (clean_owned(k), clean_owned(val)))
+                    .collect(),
+            });
+        }
+    }
+
+    fn intern_family(&mut self, name: &str) -> FamilyId {
+        let next = FamilyId(self.p.families.len() as u32);
+        *self.family_index.entry(name.to_owned()).or_insert_with(|| {
+            self.p.families.push(Family {
+                name: name.to_owned(),
+            });
+            next
+        })
+    }
+
+    fn stages(&mut self, file: u32, s: &Source) {
+        for st in s.raw.stages.iter().flatten() {
+            let id = clean_owned(&st.id);
+            if id.is_empty() {
+                self.error(
+                    file,
+                    st.loc,
+                    "a stage without an `id`: give it a short name such as `paint`",
+                );
+                continue;
+            }
+            if self.stage_index.contains_key(&id) {
+                self.error(
+                    file,
+                    st.loc,
+                    format!("stage `{id}` is defined twice: remove one or rename it"),
+                );
+                continue;
+            }
+            let mut families = Vec::new();
+            for name in &st.families {
+                let name = clean_owned(name);
+                match self.family_index.get(&name) {
+                    Some(&f) => families.push(f),
+                    None => {
+                        let hint =
+                            did_you_mean(&name, self.family_index.keys().map(String::as_str));
+                        self.error(
+                            file,
+                            st.families_loc,
+                            format!(
+                                "stage `{id}` names the family `{name}`, which no variant has{hint}"
+                            ),
+                        );
+                    }
+                }
+            }
+            self.stage_index
+                .insert(id.clone(), StageId(self.p.stages.len() as u32));
+            self.p.stages.push(Stage {
+                id,
+                name: clean_owned(&st.name),
+                families,
+                rework: st.rework,
+            });
+        }
+    }
+
+    fn lookup_variant(
+        &mut self,
+        file: u32,
+        loc: Loc,
+        given: &str,
+        what: &str,
+    ) -> Option<VariantId> {
+        let id = clean_owned(given);
+        if let Some(&v) = self.variant_index.get(&id) {
+            return Some(v);
+        }
+        let hint = did_you_mean(&id, self.variant_index.keys().map(String::as_str));
+        self.error(
+            file,
+            loc,
+            format!("{what} names the variant `{id}`, which no `variants` section defines{hint}"),
+        );
+        None
+    }
+
+    fn years_text(&self) -> String {
+        self.p
+            .info
+            .as_ref()
+            .map_or_else(String::new, |i| format!("{}–{}", i.first_year, i.last_year))
+    }
+
+    fn in_programme_years(&self, year: i32) -> bool {
+        self.p
+            .info
+            .as_ref()
+            .is_none_or(|i| (i.first_year..=i.last_year).contains(&year))
+    }
+
+    fn plan(&mut self, file: u32, s: &Source, planned: &mut HashMap<(i32, VariantId), (u32, Loc)>) {
+        let Some(plan) = &s.raw.plan else { return };
+        for y in &plan.years {
+            let Some(year) = i32::try_from(y.year)
+                .ok()
+                .filter(|y| (1900..=2200).contains(y))
+            else {
+                self.error(
+                    file,
+                    y.loc,
+                    format!(
+                        "{} is not a plausible plan year: write a year such as 2026",
+                        y.year
+                    ),
+                );
+                continue;
+            };
+            if !self.in_programme_years(year) {
+                let years = self.years_text();
+                self.warning(
+                    file,
+                    y.loc,
+                    format!("the plan has deliveries in {year}, outside the programme's delivery years {years}"),
+                );
+            }
+            for e in &y.entries {
+                let Some(variant) =
+                    self.lookup_variant(file, e.loc, &e.variant, &format!("the {year} plan"))
+                else {
+                    continue;
+                };
+                match planned.entry((year, variant)) {
+                    Entry::Occupied(o) => {
+                        let (f, l) = *o.get();
+                        let first_at = self.place(f, l);
+                        let id = &self.p.variant(variant).id;
+                        let msg = format!(
+                            "the {year} plan for `{id}` is written twice (first in {first_at}): keep one"
+                        );
+                        self.error(file, e.loc, msg);
+                    }
+                    Entry::Vacant(v) => {
+                        v.insert((file, e.loc));
+                        self.p.plan.push(PlanEntry {
+                            year,
+                            variant,
+                            quantity: e.quantity,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    fn intern_site(&mut self, name: &str) -> SiteId {
+        let next = SiteId(self.p.sites.len() as u32);
+        if let Some(&id) = self.site_index.get(name) {
+            return id;
+        }
+        self.p.sites.push(name.to_owned());
+        self.site_index.insert(name.to_owned(), next);
+        next
+    }
+
+    fn queue(&mut self, file: u32, s: &Source, serials: &mut HashMap<Box<str>, (u32, Loc, bool)>) {
+        for v in s.raw.queue.iter().flatten() {
+            let serial = clean_owned(&v.serial);
+            if serial.is_empty() {
+                self.error(
+                    file,
+                    v.loc,
+                    "a vehicle without a serial: write its serial, e.g. `serial: BE-GRF-0042`",
+                );
+                continue;
+            }
+            let what = format!("vehicle {serial}");
+            let Some(variant) = self.lookup_variant(file, v.variant_loc, &v.variant, &what) else {
+                continue;
+            };
+            let stage_id = clean_owned(&v.stage);
+            let Some(&stage) = self.stage_index.get(&stage_id) else {
+                let hint = did_you_mean(&stage_id, self.stage_index.keys().map(String::as_str));
+                self.error(
+                    file,
+                    v.stage_loc,
+                    format!("vehicle {serial} is at the stage `{stage_id}`, which no `stages` section defines{hint}"),
+                );
+                continue;
+            };
+            let family = self.p.family_of(variant);
+            if !self.p.stage(stage).applies_to(family) {
+                let fam = &self.p.family(family).name;
+                let applies: Vec<&str> = self
+                    .p
+                    .stage(stage)
+                    .families
+                    .iter()
+                    .map(|f| self.p.family(*f).name.as_str())
+                    .collect();
+                let msg = format!(
+                    "vehicle {serial} is a {fam}, but the stage `{stage_id}` applies to {} only",
+                    applies.join(", ")
+                );
+                self.error(file, v.stage_loc, msg);
+            }
+            match serials.entry(serial.clone().into_boxed_str()) {
+                Entry::Occupied(o) => {
+                    let (f, l, _) = *o.get();
+                    let first_at = self.place(f, l);
+                    self.error(
+                        file,
+                        v.loc,
+                        format!("vehicle {serial} is in the queue twice (first in {first_at})"),
+                    );
+                    continue;
+                }
+                Entry::Vacant(e) => {
+                    e.insert((file, v.loc, true));
+                }
+            }
+            let since = v.since.0;
+            if since > self.today {
+                let today = self.today;
+                self.error(
+                    file,
+                    v.since_loc,
+                    format!("vehicle {serial} entered its stage on {since}, after today ({today})"),
+                );
+            }
+            let due = v.due.map(|d| d.0);
+            for (label, date) in [("entered its stage", Some(since)), ("is due", due)] {
+                if let Some(date) = date.filter(|d| !self.in_programme_years(d.year())) {
+                    let years = self.years_text();
+                    self.warning(
+                        file,
+                        v.loc,
+                        format!("vehicle {serial} {label} on {date}, outside the programme years {years}"),
+                    );
+                }
+            }
+            let site = clean_owned(&v.site);
+            let site = self.intern_site(if site.is_empty() { "(no site)" } else { &site });
+            let optional = |s: &Option<String>| {
+                s.as_deref()
+                    .map(clean_owned)
+                    .filter(|s| !s.is_empty())
+                    .map(String::into_boxed_str)
+            };
+            self.p.queue.push(Vehicle {
+                serial: serial.into_boxed_str(),
+                variant,
+                stage,
+                since,
+                due,
+                site,
+                lot: optional(&v.lot),
+                hold: optional(&v.hold),
+                origin: Origin {
+                    file,
+                    line: v.loc.line,
+                },
+            });
+        }
+    }
+
+    fn deliveries(
+        &mut self,
+        file: u32,
+        s: &Source,
+        serials: &mut HashMap<Box<str>, (u32, Loc, bool)>,
+    ) {
+        for d in s.raw.deliveries.iter().flatten() {
+            let date = d.date.0;
+            let Some(variant) = self.lookup_variant(
+                file,
+                d.variant_loc,
+                &d.variant,
+                &format!("the delivery of {date}"),
+            ) else {
+                continue;
+            };
+            let quantity = match (&d.serials, d.count) {
+                (None, None) => {
+                    self.error(
+                        file,
+                        d.loc,
+                        format!("the delivery of {date} says neither `serials` nor `count`: list the serials handed over or give their number"),
+                    );
+                    continue;
+                }
+                (Some(list), Some(count)) if list.len() != count.0 as usize => {
+                    self.error(
+                        file,
+                        d.serials_loc,
+                        format!(
+                            "the delivery of {date} lists {} serials but says `count: {}`: make them agree",
+                            list.len(),
+                            count.0
+                        ),
+                    );
+                    list.len() as u32
+                }
+                (Some(list), _) => list.len() as u32,
+                (None, Some(count)) => count.0,
+            };
+            if date > self.today {
+                let today = self.today;
+                self.error(
+                    file,
+                    d.date_loc,
+                    format!("the delivery of {date} is dated after today ({today})"),
+                );
+            }
+            if !self.in_programme_years(date.year()) {
+                let years = self.years_text();
+                self.warning(
+                    file,
+                    d.date_loc,
+                    format!(
+                        "the delivery of {date} is outside the programme's delivery years {years}"
+                    ),
+                );
+            }
+            let mut kept = Vec::new();
+            for raw_serial in d.serials.iter().flatten() {
+                let serial = clean_owned(raw_serial);
+                if serial.is_empty() {
+                    self.error(
+                        file,
+                        d.serials_loc,
+                        format!("the delivery of {date} lists an empty serial"),
+                    );
+                    continue;
+                }
+                match serials.entry(serial.clone().into_boxed_str()) {
+                    Entry::Occupied(o) => {
+                        let (f, l, queued) = *o.get();
+                        let first_at = self.place(f, l);
+                        let msg = if queued {
+                            format!(
+                                "vehicle {serial} is delivered on {date} but still in the queue ({first_at}): remove it from the queue"
+                            )
+                        } else {
+                            format!("vehicle {serial} is delivered twice (first in {first_at})")
+                        };
+                        self.error(file, d.serials_loc, msg);
+                    }
+                    Entry::Vacant(e) => {
+                        e.insert((file, d.loc, false));
+                    }
+                }
+                kept.push(serial.into_boxed_str());
+            }
+            self.p.deliveries.push(Delivery {
+                date,
+                variant,
+                quantity,
+                serials: kept,
+                origin: Origin {
+                    file,
+                    line: d.loc.line,
+                },
+            });
+        }
+    }
+
+    fn totals(&mut self) {
+        let n = self.p.variants.len();
+        let mut delivered = vec![0u64; n];
+        let mut queued = vec![0u64; n];
+        let mut planned = vec![0u64; n];
+        for d in &self.p.deliveries {
+            delivered[d.variant.0 as usize] += u64::from(d.quantity);
+        }
+        for v in &self.p.queue {
+            queued[v.variant.0 as usize] += 1;
+        }
+        for e in &self.p.plan {
+            planned[e.variant.0 as usize] += u64::from(e.quantity);
+        }
+        let has_plan = !self.p.plan.is_empty();
+        for i in 0..n {
+            let v = &self.p.variants[i];
+            let (file, loc) = self.variant_locs[i];
+            let contracted = u64::from(v.contracted);
+            let id = v.id.clone();
+            if delivered[i] + queued[i] > contracted {
+                self.error(
+                    file,
+                    loc,
+                    format!(
+                        "variant `{id}`: {} delivered and {} in assembly make {}, above the {contracted} contracted",
+                        delivered[i],
+                        queued[i],
+                        delivered[i] + queued[i]
+                    ),
+                );
+            }
+            if has_plan && planned[i] != contracted {
+                self.warning(
+                    file,
+                    loc,
+                    format!(
+                        "variant `{id}`: the plan totals {} vehicles but {contracted} are contracted",
+                        planned[i]
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,442 @@
+//! Reading a status set: finding the files, parsing each, keeping each file's last good
+//! content, and merging them into a [`Programme`] with the problems found on the way.
+//!
+//! The [`Loader`] keeps every file's parsed content between loads, so that a reload parses
+//! only the files that changed, and so that a file caught half-written or saved with a
+//! mistake keeps contributing what it held last time it was good.
+
+pub mod locate;
+pub mod merge;
+pub mod problem;
+pub mod raw;
+pub mod yaml;
+
+use std::collections::{BTreeMap, HashSet};
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+pub use problem::{Loc, Problem, Severity};
+use raw::RawFile;
+
+use crate::domain::{Date, Programme};
+
+/// Limits on what one status file may cost to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// A larger file is refused before it is read.
+    pub max_file_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 64 * 1024 * 1024,
+        }
+    }
+}
+
+/// How one file of the set stands after a load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileHealth {
+    /// Read and parsed.
+    Good,
+    /// The latest read failed; the last good content (if any) is still used.
+    Stale {
+        since: SystemTime,
+        has_last_good: bool,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileState {
+    pub path: PathBuf,
+    pub name: String,
+    pub health: FileHealth,
+}
+
+/// The result of a load: the merged programme and everything wrong with the set.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub programme: Arc<Programme>,
+    pub problems: Vec<Problem>,
+    pub files: Vec<FileState>,
+    /// Files that were in the previous load and are gone now.
+    pub removed: Vec<String>,
+    /// Files read anew by this load (changed, new or forced).
+    pub reread: Vec<String>,
+}
+
+impl Snapshot {
+    pub fn errors(&self) -> usize {
+        self.problems.iter().filter(|p| p.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.problems.len() - self.errors()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+#[derive(Debug)]
+struct Cached {
+    name: String,
+    stamp: Option<Stamp>,
+    /// The last content that parsed, shared with the merge.
+    good: Option<Arc<RawFile>>,
+    /// Problems of the latest read (a parse error, an empty file, a missing version).
+    read_problems: Vec<Problem>,
+    /// Set while the latest read failed.
+    failed_since: Option<SystemTime>,
+}
+
+/// Loads a status set and keeps what it needs to reload it cheaply.
+#[derive(Debug)]
+pub struct Loader {
+    sources: Vec<PathBuf>,
+    limits: Limits,
+    cache: BTreeMap<PathBuf, Cached>,
+}
+
+impl Loader {
+    /// `sources` are folders (every `*.yaml`/`*.yml` in them) or files.
+    pub fn new(sources: Vec<PathBuf>, limits: Limits) -> Self {
+        Loader {
+            sources,
+            limits,
+            cache: BTreeMap::new(),
+        }
+    }
+
+    pub fn sources(&self) -> &[PathBuf] {
+        &self.sources
+    }
+
+    /// Replaces the folders and files of the set (the config changed); the next load
+    /// reads what is new and drops what is gone.
+    pub fn set_sources(&mut self, sources: Vec<PathBuf>, limits: Limits) {
+        self.sources = sources;
+        self.limits = limits;
+    }
+
+    /// Loads the set, reading again only the files whose size or time changed.
+    pub fn load(&mut self, today: Date) -> Snapshot {
+        self.load_forcing(today, &HashSet::new())
+    }
+
+    /// Loads the set, reading again the files in `force` whatever their stamp (the
+    /// watcher saw them change) and any other file whose size or time changed.
+    pub fn load_forcing(&mut self, today: Date, force: &HashSet<PathBuf>) -> Snapshot {
+        let mut problems = Vec::new();
+        let paths = self.discover(&mut problems);
+
+        let listed: HashSet<&PathBuf> = paths.iter().collect();
+        let removed: Vec<String> = self
+            .cache
+            .iter()
+            .filter(|(p, _)| !listed.contains(p))
+            .map(|(_, c)| c.name.clone())
+            .collect();
+        self.cache.retain(|p, _| listed.contains(p));
+
+        let mut reread = Vec::new();
+        for path in &paths {
+            let stamp = stamp(path);
+            let cached = self.cache.get(path);
+            let unchanged = cached.is_some_and(|c| c.stamp.is_some() && c.stamp == stamp);
+            if unchanged && !force.contains(path) {
+                continue;
+            }
+            let name = display_name(path);
+            reread.push(name.clone());
+            let outcome = read_file(path, self.limits);
+            let entry = self.cache.entry(path.clone()).or_insert_with(|| Cached {
+                name,
+                stamp: None,
+                good: None,
+                read_problems: Vec::new(),
+                failed_since: None,
+            });
+            entry.stamp = stamp;
+            apply(entry, outcome);
+        }
+
+        let mut files = Vec::with_capacity(paths.len());
+        let mut sources = Vec::with_capacity(paths.len());
+        for path in &paths {
+            let Some(c) = self.cache.get(path) else {
+                continue;
+            };
+            problems.extend(c.read_problems.iter().cloned());
+            files.push(FileState {
+                path: path.clone(),
+                name: c.name.clone(),
+                health: match c.failed_since {
+                    None => FileHealth::Good,
+                    Some(since) => FileHealth::Stale {
+                        since,
+                        has_last_good: c.good.is_some(),
+                    },
+                },
+            });
+            if let Some(good) = &c.good {
+                sources.push(merge::Source {
+                    name: &c.name,
+                    raw: good,
+                });
+            }
+        }
+        let (programme, merge_problems) = merge::merge(&sources, today);
+        problems.extend(merge_problems);
+        sort_problems(&mut problems);
+        Snapshot {
+            programme: Arc::new(programme),
+            problems,
+            files,
+            removed,
+            reread,
+        }
+    }
+
+    /// The files of the set, in the order they merge, with problems for folders that are
+    /// missing or hold no status file.
+    fn discover(&self, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        let mut seen = HashSet::new();
+        for source in &self.sources {
+            let name = display_name(source);
+            match fs::metadata(source) {
+                Ok(meta) if meta.is_dir() => match list_folder(source) {
+                    Ok(found) if found.is_empty() => problems.push(Problem::error(
+                        &name,
+                        Loc::UNKNOWN,
+                        "the folder holds no status files (*.yaml or *.yml)",
+                    )),
+                    Ok(found) => out.extend(found.into_iter().filter(|p| seen.insert(p.clone()))),
+                    Err(e) => problems.push(Problem::error(
+                        &name,
+                        Loc::UNKNOWN,
+                        format!("cannot list the folder: {}", io_reason(&e)),
+                    )),
+                },
+                Ok(_) => {
+                    if seen.insert(source.clone()) {
+                        out.push(source.clone());
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::NotFound => problems.push(Problem::error(
+                    &name,
+                    Loc::UNKNOWN,
+                    "no such file or folder: check the path in the config or on the command line",
+                )),
+                Err(e) => problems.push(Problem::error(
+                    &name,
+                    Loc::UNKNOWN,
+                    format!("cannot read: {}", io_reason(&e)),
+                )),
+            }
+        }
+        out
+    }
+}
+
+/// True for names editors and tools use for temporary or backup files.
+pub fn is_temporary(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.starts_with("sed")
+        || [".swp", ".swo", ".swx", ".tmp", ".bak", ".orig", ".part"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+}
+
+/// True for the names of status files: `*.yaml` or `*.yml`, not temporary.
+pub fn is_status_file_name(name: &str) -> bool {
+    (name.ends_with(".yaml") || name.ends_with(".yml")) && !is_temporary(name)
+}
+
+fn list_folder(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name.to_str().is_some_and(is_status_file_name) {
+            found.push(entry.path());
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = fs::metadata(path).ok()?;
+    Some(Stamp {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+    })
+}
+
+/// What one read of a file gave.
+enum Outcome {
+    Parsed(Box<RawFile>, Vec<Problem>),
+    /// Nothing but white space and comments: maybe a save caught half-way.
+    Empty(Problem),
+    Failed(Problem),
+}
+
+fn read_file(path: &Path, limits: Limits) -> Outcome {
+    let name = display_name(path);
+    let text = match read_text(path, limits) {
+        Ok(text) => text,
+        Err((loc, message)) => return Outcome::Failed(Problem::error(&name, loc, message)),
+    };
+    if yaml::is_blank(&text) {
+        return Outcome::Empty(Problem::warning(&name, Loc::UNKNOWN, "the file is empty"));
+    }
+    match yaml::parse(&text) {
+        Ok(raw) => {
+            let mut problems = Vec::new();
+            match raw.version {
+                None => problems.push(Problem::warning(
+                    &name,
+                    Loc::new(1, 1),
+                    format!(
+                        "the file does not say its format version: add `version: {}` at the top",
+                        raw::SUPPORTED_VERSION
+                    ),
+                )),
+                Some(v) if v != raw::SUPPORTED_VERSION => {
+                    return Outcome::Failed(Problem::error(
+                        &name,
+                        Loc::new(1, 1),
+                        format!(
+                            "format version {v} is not one this fleetdash reads (it reads version {}): \
+                             upgrade fleetdash or write `version: {}`",
+                            raw::SUPPORTED_VERSION,
+                            raw::SUPPORTED_VERSION
+                        ),
+                    ));
+                }
+                Some(_) => {}
+            }
+            Outcome::Parsed(Box::new(raw), problems)
+        }
+        Err(e) => Outcome::Failed(Problem::error(&name, e.loc, e.message)),
+    }
+}
+
+/// Reads a file as UTF-8 text within the size limit.
+fn read_text(path: &Path, limits: Limits) -> Result<String, (Loc, String)> {
+    let fail = |e: io::Error| {
+        (
+            Loc::UNKNOWN,
+            format!("cannot read the file: {}", io_reason(&e)),
+        )
+    };
+    let meta = fs::metadata(path).map_err(fail)?;
+    if !meta.is_file() {
+        return Err((
+            Loc::UNKNOWN,
+            "not a regular file: name a YAML file or a folder of them".to_owned(),
+        ));
+    }
+    let too_big = |len: u64| {
+        (
+            Loc::UNKNOWN,
+            format!(
+                "the file is {}, above the limit of {} (limits.max_file_bytes in the config)",
+                human_bytes(len),
+                human_bytes(limits.max_file_bytes)
+            ),
+        )
+    };
+    if meta.len() > limits.max_file_bytes {
+        return Err(too_big(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    fs::File::open(path)
+        .and_then(|f| f.take(limits.max_file_bytes + 1).read_to_end(&mut bytes))
+        .map_err(fail)?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(too_big(bytes.len() as u64));
+    }
+    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    match std::str::from_utf8(body) {
+        Ok(s) => Ok(s.to_owned()),
+        Err(e) => {
+            let good = &body[..e.valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            let column = good.iter().rev().take_while(|&&b| b != b'\n').count() as u32 + 1;
+            Err((
+                Loc::new(line, column),
+                "the file is not UTF-8 text (binary data or another encoding): save it as UTF-8"
+                    .to_owned(),
+            ))
+        }
+    }
+}
+
+fn apply(entry: &mut Cached, outcome: Outcome) {
+    let stale_note = |good: bool| {
+        if good {
+            "; showing its last good content"
+        } else {
+            "; nothing from this file is shown"
+        }
+    };
+    match outcome {
+        Outcome::Parsed(raw, problems) => {
+            entry.good = Some(Arc::from(raw));
+            entry.read_problems = problems;
+            entry.failed_since = None;
+        }
+        Outcome::Empty(mut p) | Outcome::Failed(mut p) => {
+            p.message.push_str(stale_note(entry.good.is_some()));
+            entry.read_problems = vec![p];
+            entry.failed_since.get_or_insert_with(SystemTime::now);
+        }
+    }
+}
+
+fn sort_problems(problems: &mut [Problem]) {
+    problems.sort_by(|a, b| {
+        (&a.file, a.loc.line, a.loc.column).cmp(&(&b.file, b.loc.line, b.loc.column))
+    });
+}
+
+/// A path as the user should see it: relative to the working folder when under it.
+pub fn display_name(path: &Path) -> String {
+    let shown = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf());
+    let s = shown.to_string_lossy();
+    crate::text::clean(s.strip_prefix("./").unwrap_or(&s)).into_owned()
+}
+
+fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        io::ErrorKind::NotFound => "no such file (it may have been removed)".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+fn human_bytes(n: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if n >= MIB {
+        format!("{:.1} MiB", n as f64 / MIB as f64)
+    } else if n >= 1024 {
+        format!("{:.1} KiB", n as f64 / 1024.0)
+    } else {
+        format!("{n} bytes")
+    }
+}

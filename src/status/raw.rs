@@ -1,0 +1,474 @@
+//! The status files as written: serde types that mirror `docs/FORMAT.md` one to one.
+//!
+//! Values that can be checked alone (dates, quantities) are checked while deserializing,
+//! so that serde_yaml reports them with their line and column. Checks that need the whole
+//! set (references, duplicates, totals) happen in [`super::merge`].
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+
+use super::problem::Loc;
+use crate::domain::Date;
+
+/// The highest quantity fleetdash accepts in one field: far above any fleet, far below
+/// overflow when summed.
+pub const MAX_QUANTITY: u64 = 1_000_000;
+
+/// The format versions this build reads.
+pub const SUPPORTED_VERSION: u32 = 1;
+
+/// One status file. Every section is optional; the set's files are merged.
+#[derive(Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RawFile {
+    pub version: Option<u32>,
+    pub programme: Option<RawProgramme>,
+    pub variants: Option<Vec<RawVariant>>,
+    pub stages: Option<Vec<RawStage>>,
+    pub plan: Option<RawPlan>,
+    pub queue: Option<Vec<RawVehicle>>,
+    pub deliveries: Option<Vec<RawDelivery>>,
+    /// Where each section starts, filled in by the locator.
+    #[serde(skip)]
+    pub section_locs: SectionLocs,
+}
+
+/// The line of each top-level section, for problems about a section as a whole.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct SectionLocs {
+    pub programme: Loc,
+    pub variants: Loc,
+    pub stages: Loc,
+    pub plan: Loc,
+    pub queue: Loc,
+    pub deliveries: Loc,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RawProgramme {
+    pub name: String,
+    pub customer: Option<String>,
+    pub prime: Option<String>,
+    pub final_assembler: Option<String>,
+    pub first_year: Year,
+    pub last_year: Year,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RawVariant {
+    pub id: String,
+    pub family: String,
+    pub name: String,
+    pub contracted: Quantity,
+    #[serde(default)]
+    pub attributes: Attributes,
+    #[serde(skip)]
+    pub loc: Loc,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RawStage {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub families: Vec<String>,
+    #[serde(default)]
+    pub rework: bool,
+    #[serde(skip)]
+    pub loc: Loc,
+    #[serde(skip)]
+    pub families_loc: Loc,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RawVehicle {
+    pub serial: String,
+    pub variant: String,
+    pub stage: String,
+    pub since: Day,
+    pub due: Option<Day>,
+    pub site: String,
+    pub lot: Option<String>,
+    pub hold: Option<String>,
+    #[serde(skip)]
+    pub loc: Loc,
+    #[serde(skip)]
+    pub variant_loc: Loc,
+    #[serde(skip)]
+    pub stage_loc: Loc,
+    #[serde(skip)]
+    pub since_loc: Loc,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RawDelivery {
+    pub date: Day,
+    pub variant: String,
+    pub serials: Option<Vec<String>>,
+    pub count: Option<Quantity>,
+    #[serde(skip)]
+    pub loc: Loc,
+    #[serde(skip)]
+    pub variant_loc: Loc,
+    #[serde(skip)]
+    pub date_loc: Loc,
+    #[serde(skip)]
+    pub serials_loc: Loc,
+}
+
+/// The `plan` section: years in file order, each with its variants in file order.
+/// Kept as lists (not maps) so that a year or variant written twice is reported, not lost.
+#[derive(Debug, Default, PartialEq)]
+pub struct RawPlan {
+    pub years: Vec<RawPlanYear>,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct RawPlanYear {
+    pub year: i64,
+    pub entries: Vec<RawPlanEntry>,
+    pub loc: Loc,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct RawPlanEntry {
+    pub variant: String,
+    pub quantity: u32,
+    pub loc: Loc,
+}
+
+/// Free attributes in file order.
+#[derive(Debug, Default, PartialEq)]
+pub struct Attributes(pub Vec<(String, String)>);
+
+/// A whole number of vehicles, 0 to [`MAX_QUANTITY`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quantity(pub u32);
+
+/// A calendar date written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Day(pub Date);
+
+/// A year written as a whole number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Year(pub i32);
+
+impl<'de> Deserialize<'de> for Quantity {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(QuantityVisitor).map(Quantity)
+    }
+}
+
+struct QuantityVisitor;
+
+impl<'de> Visitor<'de> for QuantityVisitor {
+    type Value = u32;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "a whole number of vehicles from 0 to {MAX_QUANTITY}")
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<u32, E> {
+        if v > MAX_QUANTITY {
+            return Err(E::custom(format!(
+                "{v} vehicles is not a plausible quantity: write a whole number from 0 to {MAX_QUANTITY}"
+            )));
+        }
+        Ok(v as u32)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<u32, E> {
+        match u64::try_from(v) {
+            Ok(v) => self.visit_u64(v),
+            Err(_) => Err(E::custom(format!(
+                "a quantity cannot be negative (found {v}): write a whole number from 0 to {MAX_QUANTITY}"
+            ))),
+        }
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<u32, E> {
+        if v.fract() == 0.0 && (0.0..=MAX_QUANTITY as f64).contains(&v) {
+            return Ok(v as u32);
+        }
+        Err(E::custom(format!(
+            "{v} is not a whole number of vehicles: write a whole number from 0 to {MAX_QUANTITY}"
+        )))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<u32, E> {
+        Err(E::custom(format!(
+            "expected a whole number of vehicles, found the text `{v}`: write the number without quotes or units"
+        )))
+    }
+}
+
+impl<'de> Deserialize<'de> for Year {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = i32;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a year such as 2025")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<i32, E> {
+                if (1900..=2200).contains(&v) {
+                    Ok(v as i32)
+                } else {
+                    Err(E::custom(format!(
+                        "{v} is not a plausible year: write a year from 1900 to 2200"
+                    )))
+                }
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<i32, E> {
+                self.visit_i64(i64::try_from(v).unwrap_or(i64::MAX))
+            }
+        }
+        d.deserialize_any(V).map(Year)
+    }
+}
+
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date written YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
+                parse_date(v).map_err(E::custom)
+            }
+        }
+        d.deserialize_str(V).map(Day)
+    }
+}
+
+/// Parses `YYYY-MM-DD`, explaining what is wrong with a date that is not one.
+pub fn parse_date(s: &str) -> Result<Date, String> {
+    let shown = crate::text::clean(s);
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let [y, m, d] = parts[..] else {
+        return Err(format!(
+            "`{shown}` is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31"
+        ));
+    };
+    let number = |p: &str, len: usize| {
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let (Some(year), Some(month), Some(day)) = (number(y, 4), number(m, 2), number(d, 2)) else {
+        return Err(format!(
+            "`{shown}` is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31"
+        ));
+    };
+    if !(1..=12).contains(&month) {
+        return Err(format!(
+            "`{shown}` is not a date: there is no month {month}; write YYYY-MM-DD"
+        ));
+    }
+    Date::from_ymd_opt(year as i32, month, day).ok_or_else(|| {
+        let last = days_in_month(year as i32, month);
+        format!(
+            "`{shown}` is not a date: {} {year} has {last} days",
+            MONTHS[month as usize - 1]
+        )
+    })
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    let next = if month == 12 {
+        Date::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        Date::from_ymd_opt(year, month + 1, 1)
+    };
+    next.and_then(|n| n.pred_opt()).map_or(31, |d| {
+        use chrono::Datelike;
+        d.day()
+    })
+}
+
+impl<'de> Deserialize<'de> for Attributes {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Attributes;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping of attribute names to text, e.g. `role: ambulance`")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Attributes, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, Scalar>()? {
+                    out.push((k, v.0));
+                }
+                Ok(Attributes(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// Any scalar, kept as text (an attribute may be a number, such as a calibre).
+struct Scalar(String);
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("text or a number")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_owned()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawPlan {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawPlan;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("years, each with the deliveries planned per variant, e.g. `2026: { grf-tt: 40 }`")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawPlan, A::Error> {
+                let mut years = Vec::new();
+                while let Some(year) = map.next_key::<PlanYearKey>()? {
+                    let entries: PlanEntries = map.next_value()?;
+                    years.push(RawPlanYear {
+                        year: year.0,
+                        entries: entries.0,
+                        loc: Loc::UNKNOWN,
+                    });
+                }
+                Ok(RawPlan { years })
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+struct PlanYearKey(i64);
+
+impl<'de> Deserialize<'de> for PlanYearKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = PlanYearKey;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a year such as 2026")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<PlanYearKey, E> {
+                Ok(PlanYearKey(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<PlanYearKey, E> {
+                i64::try_from(v)
+                    .map(PlanYearKey)
+                    .map_err(|_| E::custom(format!("{v} is not a year")))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<PlanYearKey, E> {
+                v.trim().parse().map(PlanYearKey).map_err(|_| {
+                    E::custom(format!(
+                        "`{}` is not a year: plan keys are years such as 2026",
+                        crate::text::clean(v)
+                    ))
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+struct PlanEntries(Vec<RawPlanEntry>);
+
+impl<'de> Deserialize<'de> for PlanEntries {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = PlanEntries;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("variants with the vehicles planned, e.g. `{ grf-tt: 40, jag: 6 }`")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PlanEntries, A::Error> {
+                let mut out = Vec::new();
+                while let Some((variant, q)) = map.next_entry::<String, Quantity>()? {
+                    out.push(RawPlanEntry {
+                        variant,
+                        quantity: q.0,
+                        loc: Loc::UNKNOWN,
+                    });
+                }
+                Ok(PlanEntries(out))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<PlanEntries, E> {
+                Ok(PlanEntries(Vec::new()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_explain_what_is_wrong() {
+        assert_eq!(
+            parse_date("2026-02-30").unwrap_err(),
+            "`2026-02-30` is not a date: February 2026 has 28 days"
+        );
+        assert_eq!(
+            parse_date("2028-02-30").unwrap_err(),
+            "`2028-02-30` is not a date: February 2028 has 29 days"
+        );
+        assert!(
+            parse_date("2026-13-01")
+                .unwrap_err()
+                .contains("no month 13")
+        );
+        assert!(parse_date("26/03/2026").unwrap_err().contains("YYYY-MM-DD"));
+        assert_eq!(
+            parse_date("2026-03-31").unwrap(),
+            Date::from_ymd_opt(2026, 3, 31).unwrap()
+        );
+    }
+}

@@ -1,0 +1,236 @@
+//! The one place that calls the YAML library: text in, [`RawFile`] or a located error out.
+//!
+//! Keeping serde_yaml behind this module means the guards against hostile input (size,
+//! depth, alias expansion) and the rewording of its errors live in one place.
+
+use super::locate::{self, Section};
+use super::problem::{Loc, did_you_mean};
+use super::raw::RawFile;
+
+/// A file that could not be read as a status file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    pub loc: Loc,
+    pub message: String,
+}
+
+/// True when `text` holds nothing but white space and comments.
+pub fn is_blank(text: &str) -> bool {
+    text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#') || l == "---" || l == "..."
+    })
+}
+
+/// Parses one status file and finds where its entries stand.
+pub fn parse(text: &str) -> Result<RawFile, ParseError> {
+    let mut raw: RawFile = serde_yaml::from_str(text).map_err(|e| reword(&e, text))?;
+    annotate(&mut raw, text);
+    Ok(raw)
+}
+
+/// Turns serde_yaml's error into a located message that says what to write instead.
+fn reword(e: &serde_yaml::Error, text: &str) -> ParseError {
+    let loc = e.location().map_or(Loc::UNKNOWN, |l| {
+        Loc::new(l.line() as u32, l.column() as u32)
+    });
+    let full = e.to_string();
+    // Syntax errors read "PROBLEM at line L column C, while CONTEXT at line L column C";
+    // the context's place is where the unclosed quote or bracket opened.
+    if let Some((_, context)) = full.split_once(", while ") {
+        let (what, at) = split_location(context);
+        let unclosed = match what {
+            "scanning a quoted scalar" => {
+                Some("this quoted text is never closed: add the closing quote")
+            }
+            "parsing a flow sequence" => {
+                Some("this `[` list is never closed: add `]` after its last item")
+            }
+            "parsing a flow mapping" => {
+                Some("this `{` mapping is never closed: add `}` after its last entry")
+            }
+            _ => None,
+        };
+        if let (Some(message), Some(at)) = (unclosed, at) {
+            return ParseError {
+                loc: at,
+                message: message.to_owned(),
+            };
+        }
+    }
+    let msg = strip_locations(&full);
+    let msg = msg.as_str();
+    let message = if let Some(rest) = msg.split("unknown field `").nth(1) {
+        let (prefix, _) = msg.split_once("unknown field `").unwrap_or(("", ""));
+        let field = rest.split('`').next().unwrap_or("");
+        let known: Vec<&str> = rest
+            .split_once("expected")
+            .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        let hint = did_you_mean(field, known.iter().copied());
+        format!(
+            "{prefix}unknown field `{field}`{hint} (the fields here are: {})",
+            known.join(", ")
+        )
+    } else if msg.contains("more than one document") {
+        "this file holds several YAML documents (separated by `---`); \
+         write one document per file"
+            .to_owned()
+    } else if msg.contains("did not find expected key") {
+        "the indentation is off here: the keys of one mapping must start in the same column"
+            .to_owned()
+    } else if msg.contains("cannot start any token") && line_has_tab(text, loc) {
+        format!("{msg}: YAML is indented with spaces, not tabs")
+    } else if msg.contains("recursion limit exceeded") {
+        "the file nests deeper than fleetdash reads (128 levels): flatten it".to_owned()
+    } else if msg.starts_with("invalid type") && msg.contains("expected struct RawFile") {
+        "a status file is a mapping of sections (`version:`, `queue:`, …), \
+         not a list or a single value"
+            .to_owned()
+    } else {
+        msg.replace("struct Raw", "")
+    };
+    ParseError { loc, message }
+}
+
+/// Splits `what at line L column C` into `what` and the place.
+fn split_location(s: &str) -> (&str, Option<Loc>) {
+    let Some(i) = s.rfind(" at line ") else {
+        return (s, None);
+    };
+    let mut numbers = s[i + 9..]
+        .split(" column ")
+        .map(|n| n.trim().parse::<u32>().ok());
+    match (numbers.next().flatten(), numbers.next().flatten()) {
+        (Some(line), Some(column)) => (&s[..i], Some(Loc::new(line, column))),
+        _ => (s, None),
+    }
+}
+
+/// Removes every ` at line L column C` from a message: the place is shown apart.
+fn strip_locations(s: &str) -> String {
+    s.split(", ")
+        .map(|part| split_location(part).0)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn line_has_tab(text: &str, loc: Loc) -> bool {
+    loc.is_known()
+        && text
+            .lines()
+            .nth(loc.line as usize - 1)
+            .is_some_and(|l| l.contains('\t'))
+}
+
+/// Fills in the locations of sections, entries and the fields problems point at.
+fn annotate(raw: &mut RawFile, text: &str) {
+    let sections = locate::sections(text);
+    let find = |name: &str| sections.iter().find(|s| s.name == name);
+    let loc_of = |name: &str| find(name).map_or(Loc::UNKNOWN, |s| s.loc);
+    raw.section_locs.programme = loc_of("programme");
+    raw.section_locs.variants = loc_of("variants");
+    raw.section_locs.stages = loc_of("stages");
+    raw.section_locs.plan = loc_of("plan");
+    raw.section_locs.queue = loc_of("queue");
+    raw.section_locs.deliveries = loc_of("deliveries");
+
+    if let (Some(items), Some(s)) = (raw.variants.as_mut(), find("variants")) {
+        for_entries(items, s, |v, e| v.loc = e.loc);
+    }
+    if let (Some(items), Some(s)) = (raw.stages.as_mut(), find("stages")) {
+        for_entries(items, s, |st, e| {
+            st.loc = e.loc;
+            st.families_loc = e.key("families").unwrap_or(e.loc);
+        });
+    }
+    if let (Some(items), Some(s)) = (raw.queue.as_mut(), find("queue")) {
+        for_entries(items, s, |v, e| {
+            v.loc = e.loc;
+            v.variant_loc = e.key("variant").unwrap_or(e.loc);
+            v.stage_loc = e.key("stage").unwrap_or(e.loc);
+            v.since_loc = e.key("since").unwrap_or(e.loc);
+        });
+    }
+    if let (Some(items), Some(s)) = (raw.deliveries.as_mut(), find("deliveries")) {
+        for_entries(items, s, |d, e| {
+            d.loc = e.loc;
+            d.variant_loc = e.key("variant").unwrap_or(e.loc);
+            d.date_loc = e.key("date").unwrap_or(e.loc);
+            d.serials_loc = e.key("serials").unwrap_or(e.loc);
+        });
+    }
+    if let (Some(plan), Some(s)) = (raw.plan.as_mut(), find("plan")) {
+        for_entries(&mut plan.years, s, |y, e| {
+            y.loc = e.loc;
+            for entry in &mut y.entries {
+                entry.loc = e.key(&entry.variant).unwrap_or(e.loc);
+            }
+        });
+    }
+}
+
+/// Pairs parsed items with located entries; when they do not pair up one to one (flow
+/// style, anchors), every item points at the section instead.
+fn for_entries<T>(items: &mut [T], section: &Section, mut f: impl FnMut(&mut T, &locate::Entry)) {
+    if items.len() == section.entries.len() {
+        for (item, entry) in items.iter_mut().zip(&section.entries) {
+            f(item, entry);
+        }
+    } else {
+        let fallback = section.entries.first().copied();
+        for item in items.iter_mut() {
+            if let Some(e) = &fallback {
+                f(item, e);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_field_suggests_the_closest() {
+        let text =
+            "version: 1\nvariants:\n  - id: a\n    family: F\n    name: A\n    contractd: 3\n";
+        let e = parse(text).unwrap_err();
+        assert_eq!(e.loc, Loc::new(6, 5));
+        assert!(
+            e.message
+                .starts_with("variants[0]: unknown field `contractd`; did you mean `contracted`?"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn syntax_error_has_line_and_column() {
+        let e = parse("version: 1\nqueue:\n  - serial: \"BE\n").unwrap_err();
+        assert_eq!(e.loc, Loc::new(3, 13));
+        assert_eq!(
+            e.message,
+            "this quoted text is never closed: add the closing quote"
+        );
+        let e = parse("version: 1\nplan: {2025: {a: 1}\n").unwrap_err();
+        assert_eq!(e.loc, Loc::new(2, 7));
+        assert!(e.message.contains("never closed"), "{}", e.message);
+    }
+
+    #[test]
+    fn wrong_document_type_is_explained() {
+        let e = parse("- a\n- b\n").unwrap_err();
+        assert!(e.message.contains("mapping of sections"), "{}", e.message);
+    }
+
+    #[test]
+    fn entries_are_located() {
+        let text = "queue:\n  - serial: A\n    variant: x\n    stage: s\n    since: 2026-01-02\n    site: S\n";
+        let raw = parse(text).unwrap();
+        let v = &raw.queue.unwrap()[0];
+        assert_eq!(v.loc, Loc::new(2, 5));
+        assert_eq!(v.variant_loc, Loc::new(3, 5));
+        assert_eq!(v.stage_loc, Loc::new(4, 5));
+    }
+}

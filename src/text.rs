@@ -1,0 +1,110 @@
+//! Cleaning of text that came from a file before anything shows it.
+//!
+//! Status files are untrusted: a name may carry escape sequences (colour and cursor codes,
+//! OSC 52 clipboard writes), bells, carriage returns or bidirectional overrides. They are
+//! replaced here, when the file is loaded, by visible and harmless characters, so that no
+//! later path (the dashboard, `print`, `check`) can pass them to a terminal.
+
+use std::borrow::Cow;
+
+/// The longest text kept from a file, in characters; longer text is cut with an ellipsis.
+pub const MAX_CHARS: usize = 200;
+
+/// Returns `s` with control and bidirectional-override characters made visible, runs of
+/// white space (tabs, newlines) folded to one space, and cut to [`MAX_CHARS`].
+pub fn clean(s: &str) -> Cow<'_, str> {
+    let needs_work = s.chars().count() > MAX_CHARS
+        || s.chars()
+            .any(|c| replacement(c).is_some() || c == ' ' && s.contains("  "));
+    if !needs_work {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len().min(MAX_CHARS * 4));
+    let mut count = 0;
+    let mut last_space = false;
+    for c in s.chars() {
+        if count == MAX_CHARS {
+            out.pop();
+            out.push('…');
+            break;
+        }
+        let r = replacement(c).unwrap_or(c);
+        if r == ' ' {
+            if last_space {
+                continue;
+            }
+            last_space = true;
+        } else {
+            last_space = false;
+        }
+        out.push(r);
+        count += 1;
+    }
+    Cow::Owned(out)
+}
+
+/// Cleans and trims, for names and identifiers.
+pub fn clean_owned(s: &str) -> String {
+    clean(s.trim()).trim().to_owned()
+}
+
+fn replacement(c: char) -> Option<char> {
+    Some(match c {
+        '\t' | '\n' | '\u{0b}' | '\u{0c}' => ' ',
+        '\u{1b}' => '␛',
+        // C0 controls become their Unicode "control picture" (␇ for BEL, ␍ for CR, …).
+        '\u{00}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '␡',
+        // C1 controls (CSI, OSC, … in their 8-bit forms) and bidirectional controls that
+        // could reorder what is shown.
+        '\u{80}'..='\u{9f}'
+        | '\u{061c}'
+        | '\u{200e}'
+        | '\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{feff}' => '\u{fffd}',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        assert!(matches!(clean("Griffon troop transport"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        assert_eq!(clean("a\u{1b}[31mred\u{7}"), "a␛[31mred␇");
+        assert_eq!(clean("\u{1b}]52;c;aGk=\u{7}"), "␛]52;c;aGk=␇");
+        assert_eq!(clean("x\ry"), "x␍y");
+    }
+
+    #[test]
+    fn bidi_overrides_are_replaced() {
+        assert_eq!(clean("abc\u{202e}def"), "abc\u{fffd}def");
+        assert_eq!(clean("\u{9b}2J"), "\u{fffd}2J");
+    }
+
+    #[test]
+    fn white_space_is_folded() {
+        assert_eq!(clean("waiting\tfor\n\nradio"), "waiting for radio");
+    }
+
+    #[test]
+    fn long_text_is_cut() {
+        let long = "é".repeat(MAX_CHARS + 50);
+        let cleaned = clean(&long);
+        assert_eq!(cleaned.chars().count(), MAX_CHARS);
+        assert!(cleaned.ends_with('…'));
+    }
+
+    #[test]
+    fn wide_characters_are_kept() {
+        assert_eq!(clean("装甲车 🚙"), "装甲车 🚙");
+    }
+}
