@@ -4,9 +4,16 @@
 //! → app state → views → terminal. The library holds everything but the process set-up, so
 //! tests and benches reach every layer.
 
+pub mod app;
 pub mod check;
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod event;
+pub mod keymap;
+pub mod runtime;
 pub mod status;
 pub mod text;
+pub mod tui;
+pub mod ui;
+pub mod watch;

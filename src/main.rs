@@ -1,36 +1,83 @@
 //! The `fleetdash` binary: parse the command line and run the command.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
+use fleetdash::app::{App, Data};
 use fleetdash::check;
 use fleetdash::cli::{Cli, Command};
-use fleetdash::config;
+use fleetdash::config::{self, Config};
+use fleetdash::runtime::{self, Options};
 use fleetdash::status::Loader;
+use fleetdash::ui::{self, Theme};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let today = cli.today.unwrap_or_else(check::clock_today);
+    let resolve = |paths: &[std::path::PathBuf]| config::resolve(cli.config.as_deref(), paths);
     match cli.command {
-        Some(Command::Check { paths }) => {
-            let config = match config::resolve(cli.config.as_deref(), &paths) {
+        Some(Command::Check { ref paths }) => {
+            let config = match resolve(paths) {
                 Ok(c) => c,
                 Err(e) => return fail(&e),
             };
-            let mut loader = Loader::new(config.status.clone(), config.limits);
-            let snapshot = loader.load(today);
+            let snapshot = Loader::new(config.status.clone(), config.limits).load(today);
             let mut out = std::io::stdout().lock();
             let _ = check::report(&snapshot, &mut out);
             let _ = out.flush();
             ExitCode::from(check::exit_code(&snapshot) as u8)
         }
-        Some(Command::Print { .. }) | None => {
-            eprintln!("fleetdash: the dashboard is not built yet");
-            ExitCode::from(2)
+        Some(Command::Print {
+            view,
+            width,
+            height,
+            ref paths,
+        }) => {
+            let config = match resolve(paths) {
+                Ok(c) => c,
+                Err(e) => return fail(&e),
+            };
+            let mut app = app_for(&config, today);
+            app.view = view.into();
+            let text = ui::render_text(&mut app, width, height);
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                // A closed pipe (`| head`) is not an error worth a message.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => fail(&e),
+            }
+        }
+        None => {
+            if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+                eprintln!(
+                    "fleetdash: the dashboard needs a terminal; for a report use \
+                     `fleetdash print --view overview`, for a pipeline `fleetdash check`"
+                );
+                return ExitCode::from(2);
+            }
+            let config = match resolve(&cli.paths) {
+                Ok(c) => c,
+                Err(e) => return fail(&e),
+            };
+            match runtime::run(Options {
+                config,
+                today: cli.today,
+            }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(&e),
+            }
         }
     }
+}
+
+/// An app on a freshly loaded set, for one-shot rendering.
+fn app_for(config: &Config, today: fleetdash::domain::Date) -> App {
+    let snapshot = Loader::new(config.status.clone(), config.limits).load(today);
+    let (theme, _) = Theme::from_config(&config.theme, true);
+    App::new(Data::new(snapshot, today), theme)
 }
 
 /// Prints an error that keeps a command from running and returns exit code 2.

@@ -4,6 +4,7 @@
 //! [`Programme`] from the status files; [`figures`] turns it into the numbers the views show
 //! for a given day.
 
+pub mod changes;
 pub mod figures;
 
 pub use chrono::NaiveDate as Date;

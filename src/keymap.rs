@@ -1,0 +1,350 @@
+//! Keys to actions, per view. One table serves the key handling, the help overlay and the
+//! hints on the status line, so they cannot disagree.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::app::{Action, View};
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+
+/// One line of the key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [(KeyCode, KeyModifiers)],
+    /// The keys as the help shows them.
+    pub label: &'static str,
+    pub action: Action,
+    pub help: &'static str,
+    /// The views where the binding works; empty means every view.
+    pub views: &'static [View],
+    /// Shown on the status line of those views.
+    pub hint: bool,
+}
+
+const LISTS: &[View] = &[
+    View::Variants,
+    View::Queue,
+    View::Deliveries,
+    View::Problems,
+];
+const SORTED: &[View] = &[View::Variants, View::Queue];
+const FILTERED: &[View] = &[View::Queue];
+const DETAIL: &[View] = &[View::Variants, View::Queue];
+
+macro_rules! bind {
+    ($label:literal, [$($key:expr),+], $action:expr, $help:literal, $views:expr, $hint:literal) => {
+        Binding { keys: &[$($key),+], label: $label, action: $action, help: $help, views: $views, hint: $hint }
+    };
+}
+
+/// Every key of the dashboard, in the order the help lists them.
+pub const BINDINGS: &[Binding] = &[
+    bind!(
+        "Tab",
+        [(KeyCode::Tab, NONE)],
+        Action::NextView,
+        "next view",
+        &[],
+        true
+    ),
+    bind!(
+        "Shift-Tab",
+        [(KeyCode::BackTab, NONE)],
+        Action::PreviousView,
+        "previous view",
+        &[],
+        false
+    ),
+    bind!(
+        "1",
+        [(KeyCode::Char('1'), NONE)],
+        Action::Show(View::Overview),
+        "Overview",
+        &[],
+        false
+    ),
+    bind!(
+        "2",
+        [(KeyCode::Char('2'), NONE)],
+        Action::Show(View::Variants),
+        "Variants",
+        &[],
+        false
+    ),
+    bind!(
+        "3",
+        [(KeyCode::Char('3'), NONE)],
+        Action::Show(View::Queue),
+        "Assembly queue",
+        &[],
+        false
+    ),
+    bind!(
+        "4",
+        [(KeyCode::Char('4'), NONE)],
+        Action::Show(View::Deliveries),
+        "Deliveries",
+        &[],
+        false
+    ),
+    bind!(
+        "5",
+        [(KeyCode::Char('5'), NONE)],
+        Action::Show(View::Problems),
+        "Problems",
+        &[],
+        false
+    ),
+    bind!(
+        "↑/k",
+        [(KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)],
+        Action::Up,
+        "move up",
+        LISTS,
+        false
+    ),
+    bind!(
+        "↓/j",
+        [(KeyCode::Down, NONE), (KeyCode::Char('j'), NONE)],
+        Action::Down,
+        "move down",
+        LISTS,
+        true
+    ),
+    bind!(
+        "←/h",
+        [(KeyCode::Left, NONE), (KeyCode::Char('h'), NONE)],
+        Action::Left,
+        "scroll left / previous year",
+        &[View::Deliveries, View::Variants],
+        false
+    ),
+    bind!(
+        "→/l",
+        [(KeyCode::Right, NONE), (KeyCode::Char('l'), NONE)],
+        Action::Right,
+        "scroll right / next year",
+        &[View::Deliveries, View::Variants],
+        false
+    ),
+    bind!(
+        "PgUp",
+        [(KeyCode::PageUp, NONE), (KeyCode::Char('b'), CTRL)],
+        Action::PageUp,
+        "page up",
+        LISTS,
+        false
+    ),
+    bind!(
+        "PgDn",
+        [(KeyCode::PageDown, NONE), (KeyCode::Char('f'), CTRL)],
+        Action::PageDown,
+        "page down",
+        LISTS,
+        false
+    ),
+    bind!(
+        "Home/g",
+        [(KeyCode::Home, NONE), (KeyCode::Char('g'), NONE)],
+        Action::Top,
+        "first row",
+        LISTS,
+        false
+    ),
+    bind!(
+        "End/G",
+        [(KeyCode::End, NONE), (KeyCode::Char('G'), NONE)],
+        Action::Bottom,
+        "last row",
+        LISTS,
+        false
+    ),
+    bind!(
+        "/",
+        [(KeyCode::Char('/'), NONE)],
+        Action::StartFilter,
+        "filter (text, variant, stage, site)",
+        FILTERED,
+        true
+    ),
+    bind!(
+        "s",
+        [(KeyCode::Char('s'), NONE)],
+        Action::SortNext,
+        "sort by the next column",
+        SORTED,
+        true
+    ),
+    bind!(
+        "S",
+        [(KeyCode::Char('S'), NONE)],
+        Action::SortReverse,
+        "reverse the sort",
+        SORTED,
+        false
+    ),
+    bind!(
+        "Enter",
+        [(KeyCode::Enter, NONE)],
+        Action::Open,
+        "open the detail",
+        DETAIL,
+        true
+    ),
+    bind!(
+        "Esc",
+        [(KeyCode::Esc, NONE)],
+        Action::Close,
+        "close the detail / clear the filter",
+        &[],
+        false
+    ),
+    bind!(
+        "r",
+        [(KeyCode::Char('r'), NONE)],
+        Action::Reload,
+        "reload every file now",
+        &[],
+        false
+    ),
+    bind!(
+        "Ctrl-L",
+        [(KeyCode::Char('l'), CTRL)],
+        Action::Repaint,
+        "repaint the screen",
+        &[],
+        false
+    ),
+    bind!(
+        "?",
+        [(KeyCode::Char('?'), NONE)],
+        Action::ToggleHelp,
+        "help",
+        &[],
+        true
+    ),
+    bind!(
+        "q",
+        [(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
+        Action::Quit,
+        "quit (also Ctrl-C)",
+        &[],
+        true
+    ),
+];
+
+impl Binding {
+    pub fn applies_to(&self, view: View) -> bool {
+        self.views.is_empty() || self.views.contains(&view)
+    }
+
+    fn matches(&self, code: KeyCode, mods: KeyModifiers) -> bool {
+        self.keys.iter().any(|&(c, m)| c == code && m == mods)
+    }
+}
+
+/// The bindings that work in `view`, in help order.
+pub fn bindings_for(view: View) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.applies_to(view))
+}
+
+/// The action of a key press in `view`; `typing` is true while a filter takes text.
+/// Releases and repeats of non-movement keys do nothing.
+pub fn action(key: KeyEvent, view: View, typing: bool) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    // Shift is part of the character itself ('S', '?', 'G').
+    let mods = if matches!(key.code, KeyCode::Char(_)) {
+        key.modifiers - KeyModifiers::SHIFT
+    } else {
+        key.modifiers
+    };
+    if key.code == KeyCode::Char('c') && mods == CTRL {
+        return Some(Action::Quit);
+    }
+    if typing {
+        return match key.code {
+            KeyCode::Esc => Some(Action::Close),
+            KeyCode::Enter => Some(Action::AcceptFilter),
+            KeyCode::Backspace => Some(Action::FilterBackspace),
+            KeyCode::Char(c) if mods.is_empty() => Some(Action::FilterChar(c)),
+            KeyCode::Up => Some(Action::Up),
+            KeyCode::Down => Some(Action::Down),
+            _ => None,
+        };
+    }
+    BINDINGS
+        .iter()
+        .find(|b| b.applies_to(view) && b.matches(key.code, mods))
+        .map(|b| b.action)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, NONE)
+    }
+
+    #[test]
+    fn vim_keys_and_arrows_move() {
+        assert_eq!(
+            action(press(KeyCode::Char('j')), View::Queue, false),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            action(press(KeyCode::Down), View::Queue, false),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            action(
+                KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT),
+                View::Queue,
+                false
+            ),
+            Some(Action::Bottom)
+        );
+    }
+
+    #[test]
+    fn keys_only_work_where_they_make_sense() {
+        assert_eq!(
+            action(press(KeyCode::Char('/')), View::Overview, false),
+            None
+        );
+        assert_eq!(
+            action(press(KeyCode::Char('/')), View::Queue, false),
+            Some(Action::StartFilter)
+        );
+    }
+
+    #[test]
+    fn typing_takes_letters_but_ctrl_c_still_quits() {
+        assert_eq!(
+            action(press(KeyCode::Char('q')), View::Queue, true),
+            Some(Action::FilterChar('q'))
+        );
+        assert_eq!(
+            action(KeyEvent::new(KeyCode::Char('c'), CTRL), View::Queue, true),
+            Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn releases_are_ignored() {
+        let mut k = press(KeyCode::Char('q'));
+        k.kind = KeyEventKind::Release;
+        assert_eq!(action(k, View::Overview, false), None);
+    }
+
+    #[test]
+    fn every_view_has_help_and_quit() {
+        for v in View::ALL {
+            let actions: Vec<_> = bindings_for(v).map(|b| b.action).collect();
+            assert!(actions.contains(&Action::Quit) && actions.contains(&Action::ToggleHelp));
+        }
+    }
+}

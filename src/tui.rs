@@ -1,0 +1,125 @@
+//! The terminal: entering and leaving full-screen mode, and drawing frames.
+//!
+//! Everything the app turns on (raw mode, the alternate screen, mouse capture, a hidden
+//! cursor) is turned off again on every way out: a normal quit, a signal, an error and a
+//! panic, whose hook restores the terminal before the message is printed.
+
+use std::io::{self, Stdout, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::terminal::{
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute, queue};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::app::App;
+
+/// Set while the terminal is in full-screen mode, so restoring twice does nothing.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Set while mouse capture is on.
+static MOUSE: AtomicBool = AtomicBool::new(false);
+
+/// Where to report a crash.
+pub const REPORT_TO: &str =
+    "the fleetdash issue tracker (run `fleetdash --version` and include its output)";
+
+pub struct Tui {
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+}
+
+impl Tui {
+    /// Enters full-screen mode. Call [`install_panic_hook`] first.
+    pub fn enter(mouse: bool) -> io::Result<Tui> {
+        enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        let mut stdout = io::stdout();
+        execute!(stdout, EnterAlternateScreen, cursor::Hide)?;
+        if mouse {
+            execute!(stdout, EnableMouseCapture)?;
+            MOUSE.store(true, Ordering::SeqCst);
+        }
+        let terminal = Terminal::new(CrosstermBackend::new(stdout))?;
+        Ok(Tui { terminal })
+    }
+
+    /// Turns mouse capture on or off (the config changed).
+    pub fn set_mouse(&mut self, on: bool) -> io::Result<()> {
+        if on != MOUSE.load(Ordering::SeqCst) {
+            if on {
+                execute!(self.terminal.backend_mut(), EnableMouseCapture)?;
+            } else {
+                execute!(self.terminal.backend_mut(), DisableMouseCapture)?;
+            }
+            MOUSE.store(on, Ordering::SeqCst);
+        }
+        Ok(())
+    }
+
+    /// Draws one frame inside the terminal's synchronized-update sequence, so that the
+    /// terminal shows it whole, never half-drawn.
+    pub fn draw(&mut self, app: &mut App) -> io::Result<()> {
+        queue!(self.terminal.backend_mut(), BeginSynchronizedUpdate)?;
+        let result = self
+            .terminal
+            .draw(|frame| {
+                let area = frame.area();
+                crate::ui::draw(app, area, frame.buffer_mut());
+            })
+            .map(|_| ());
+        queue!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
+        self.terminal.backend_mut().flush()?;
+        result
+    }
+
+    /// Forgets what is on screen, so that the next draw repaints every cell.
+    pub fn clear(&mut self) -> io::Result<()> {
+        self.terminal.clear()
+    }
+
+    /// Follows a change of the terminal's size.
+    pub fn autoresize(&mut self) -> io::Result<()> {
+        self.terminal.autoresize()
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Leaves full-screen mode; does nothing when it is not on. Safe to call from a panic
+/// hook or a signal path.
+pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut stdout = io::stdout();
+    if MOUSE.swap(false, Ordering::SeqCst) {
+        let _ = execute!(stdout, DisableMouseCapture);
+    }
+    let _ = execute!(
+        stdout,
+        EndSynchronizedUpdate,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = disable_raw_mode();
+    let _ = stdout.flush();
+}
+
+/// Restores the terminal before a panic's message is printed, and says where to report it.
+pub fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+        eprintln!(
+            "fleetdash crashed; the terminal has been restored. Please report this to {REPORT_TO}."
+        );
+    }));
+}

@@ -1,0 +1,74 @@
+//! The header: the programme's name and the tabs.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{App, View};
+
+/// The label of a tab, with the problem count on the Problems tab.
+fn label(app: &App, view: View) -> String {
+    let n = view.index() + 1;
+    match view {
+        View::Problems if !app.data.snapshot.problems.is_empty() => {
+            format!(
+                " {n} {} ({}) ",
+                view.title(),
+                app.data.snapshot.problems.len()
+            )
+        }
+        _ => format!(" {n} {} ", view.title()),
+    }
+}
+
+/// The programme's name as the header shows it, cut to leave room for the tabs.
+fn title(app: &App, width: u16) -> String {
+    let name = app.data.programme().name();
+    let max = (usize::from(width) / 4).max(8);
+    format!(" {} ", super::widgets::fit(name, max))
+}
+
+/// The columns each tab takes, for mouse clicks.
+pub fn spans(app: &App, area: Rect) -> Vec<(View, u16, u16)> {
+    let mut x = area.x + title(app, area.width).width() as u16 + 1;
+    let mut out = Vec::new();
+    for view in View::ALL {
+        let w = label(app, view).width() as u16;
+        out.push((view, x, x.saturating_add(w)));
+        x = x.saturating_add(w);
+    }
+    out
+}
+
+/// The tab under column `x` of the header row.
+pub fn hit(app: &App, area: Rect, x: u16) -> Option<View> {
+    spans(app, area)
+        .into_iter()
+        .find(|&(_, start, end)| (start..end).contains(&x))
+        .map(|(v, _, _)| v)
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let mut spans = vec![
+        Span::styled(
+            title(app, area.width),
+            theme
+                .accent
+                .add_modifier(ratatui::style::Modifier::REVERSED),
+        ),
+        Span::raw(" "),
+    ];
+    for view in View::ALL {
+        let style = if view == app.view {
+            theme.selected.patch(theme.accent)
+        } else if view == View::Problems && app.data.snapshot.errors() > 0 {
+            theme.error
+        } else {
+            theme.muted
+        };
+        spans.push(Span::styled(label(app, view), style));
+    }
+    super::widgets::line(area, buf, Line::from(spans));
+}
