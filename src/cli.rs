@@ -52,6 +52,24 @@ pub enum Command {
         #[arg(value_name = "PATHS")]
         paths: Vec<PathBuf>,
     },
+    /// Write a valid synthetic status set of any size (and a config), for trials and benches
+    Generate {
+        /// The folder to write (created if missing): a config and a `status/` folder
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Number of variants
+        #[arg(long, default_value_t = 20)]
+        variants: usize,
+        /// Number of vehicles in final assembly
+        #[arg(long, default_value_t = 1000)]
+        queue: usize,
+        /// Number of delivery records
+        #[arg(long, default_value_t = 500)]
+        deliveries: usize,
+        /// Seed: the same seed writes the same set
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 /// The views, as named on the command line.

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod event;
+pub mod generate;
 pub mod keymap;
 pub mod runtime;
 pub mod status;

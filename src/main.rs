@@ -50,6 +50,32 @@ fn main() -> ExitCode {
                 Err(e) => fail(&e),
             }
         }
+        Some(Command::Generate {
+            ref out,
+            variants,
+            queue,
+            deliveries,
+            seed,
+        }) => {
+            let spec = fleetdash::generate::Spec {
+                variants,
+                queue,
+                deliveries,
+                seed,
+                today,
+            };
+            match fleetdash::generate::write(&spec, out) {
+                Ok(()) => {
+                    println!(
+                        "wrote {} variants, {queue} queued vehicles and {deliveries} delivery records to {}",
+                        variants.max(1),
+                        out.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&format!("cannot write {}: {e}", out.display())),
+            }
+        }
         None => {
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
                 eprintln!(
