@@ -197,8 +197,22 @@ impl<'de> Visitor<'de> for QuantityVisitor {
         if v.fract() == 0.0 && (0.0..=MAX_QUANTITY as f64).contains(&v) {
             return Ok(v as u32);
         }
+        // A whole number out of range (`1e30`, `-2.0`) is implausible, not fractional; `{:e}`
+        // keeps `1e30` from being shown as thirty-one digits.
+        let shown = if v.abs() >= 1e9 {
+            format!("{v:e}")
+        } else {
+            v.to_string()
+        };
+        let why = if !v.is_finite() || v.fract() != 0.0 {
+            format!("{shown} is not a whole number of vehicles")
+        } else if v < 0.0 {
+            format!("a quantity cannot be negative (found {shown})")
+        } else {
+            format!("{shown} vehicles is not a plausible quantity")
+        };
         Err(E::custom(format!(
-            "{v} is not a whole number of vehicles: write a whole number from 0 to {MAX_QUANTITY}"
+            "{why}: write a whole number from 0 to {MAX_QUANTITY}"
         )))
     }
 
