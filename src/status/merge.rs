@@ -410,12 +410,16 @@ impl Merger {
                 );
             }
             let due = v.due.map(|d| d.0);
-            for (label, date) in [("entered its stage", Some(since)), ("is due", due)] {
+            let dates = [
+                ("entered its stage", Some(since), v.since_loc),
+                ("is due", due, v.due_loc),
+            ];
+            for (label, date, loc) in dates {
                 if let Some(date) = date.filter(|d| !self.in_programme_years(d.year())) {
                     let years = self.years_text();
                     self.warning(
                         file,
-                        v.loc,
+                        loc,
                         format!("vehicle {serial} {label} on {date}, outside the programme years {years}"),
                     );
                 }

@@ -316,7 +316,7 @@ fn read_file(path: &Path, limits: Limits) -> Outcome {
                 Some(v) if v != raw::SUPPORTED_VERSION => {
                     return Outcome::Failed(Problem::error(
                         &name,
-                        Loc::new(1, 1),
+                        raw.section_locs.version.or(Loc::new(1, 1)),
                         format!(
                             "format version {v} is not one this fleetdash reads (it reads version {}): \
                              upgrade fleetdash or write `version: {}`",

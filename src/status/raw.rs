@@ -38,6 +38,7 @@ pub struct RawFile {
 /// The line of each top-level section, for problems about a section as a whole.
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
 pub struct SectionLocs {
+    pub version: Loc,
     pub programme: Loc,
     pub variants: Loc,
     pub stages: Loc,
@@ -104,6 +105,8 @@ pub struct RawVehicle {
     pub stage_loc: Loc,
     #[serde(skip)]
     pub since_loc: Loc,
+    #[serde(skip)]
+    pub due_loc: Loc,
 }
 
 #[derive(Debug, Deserialize, PartialEq)]

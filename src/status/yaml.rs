@@ -207,6 +207,7 @@ fn annotate(raw: &mut RawFile, text: &str) {
     let sections = locate::sections(text);
     let find = |name: &str| sections.iter().find(|s| s.name == name);
     let loc_of = |name: &str| find(name).map_or(Loc::UNKNOWN, |s| s.loc);
+    raw.section_locs.version = loc_of("version");
     raw.section_locs.programme = loc_of("programme");
     raw.section_locs.variants = loc_of("variants");
     raw.section_locs.stages = loc_of("stages");
@@ -229,6 +230,7 @@ fn annotate(raw: &mut RawFile, text: &str) {
             v.variant_loc = e.key("variant").unwrap_or(e.loc);
             v.stage_loc = e.key("stage").unwrap_or(e.loc);
             v.since_loc = e.key("since").unwrap_or(e.loc);
+            v.due_loc = e.key("due").unwrap_or(e.loc);
         });
     }
     if let (Some(items), Some(s)) = (raw.deliveries.as_mut(), find("deliveries")) {
@@ -257,11 +259,10 @@ fn for_entries<T>(items: &mut [T], section: &Section, mut f: impl FnMut(&mut T, 
             f(item, entry);
         }
     } else {
-        let fallback = section.entries.first().copied();
+        // Not the first entry's place: that would point a problem at the wrong item.
+        let whole = section.as_entry();
         for item in items.iter_mut() {
-            if let Some(e) = &fallback {
-                f(item, e);
-            }
+            f(item, &whole);
         }
     }
 }
@@ -372,6 +373,16 @@ mod tests {
         let e = parse("version: 1\nqueue:\n\t- serial: A\n").unwrap_err();
         assert_eq!(e.loc, Loc::new(3, 1));
         assert!(e.message.starts_with("a tab is used"), "{}", e.message);
+    }
+
+    #[test]
+    fn flow_style_items_point_at_their_section() {
+        let text = "version: 1\n\nqueue: [{serial: A, variant: x, stage: s, since: 2026-01-02, site: S},\n  {serial: B, variant: y, stage: s, since: 2026-01-02, site: S}]\n";
+        let raw = parse(text).unwrap();
+        for v in raw.queue.unwrap() {
+            assert_eq!(v.loc, Loc::new(3, 1));
+            assert_eq!(v.variant_loc, Loc::new(3, 1));
+        }
     }
 
     #[test]
