@@ -17,6 +17,19 @@ pub struct Section<'a> {
     pub entries: Vec<Entry<'a>>,
 }
 
+impl<'a> Section<'a> {
+    /// The section's own line as an entry with no keys, for items that cannot be paired
+    /// with an entry of their own (flow style, anchors): every field then points there.
+    pub fn as_entry(&self) -> Entry<'a> {
+        Entry {
+            loc: self.loc,
+            text: "",
+            first_line: self.loc.line,
+            first_column: self.loc.column,
+        }
+    }
+}
+
 /// One entry of a section: the lines of a `- ` item, or of a `key:` of a mapping.
 #[derive(Debug, Clone, Copy)]
 pub struct Entry<'a> {

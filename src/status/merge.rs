@@ -38,6 +38,7 @@ pub fn merge(sources: &[Source], today: Date) -> (Programme, Vec<Problem>) {
         variant_index: HashMap::new(),
         variant_locs: Vec::new(),
         stage_index: HashMap::new(),
+        stage_locs: Vec::new(),
         family_index: HashMap::new(),
         site_index: HashMap::new(),
     };
@@ -71,6 +72,8 @@ struct Merger {
     /// Where each variant was defined: (file, loc).
     variant_locs: Vec<(u32, Loc)>,
     stage_index: HashMap<String, StageId>,
+    /// Where each stage was defined: (file, loc).
+    stage_locs: Vec<(u32, Loc)>,
     family_index: HashMap<String, FamilyId>,
     site_index: HashMap<String, SiteId>,
 }
@@ -132,7 +135,7 @@ impl Merger {
                 file,
                 loc,
                 format!(
-                    "the programme's first_year {} is after its last_year {}",
+                    "the programme's first_year {} is after its last_year {}: swap them or correct one",
                     first.first_year.0, first.last_year.0
                 ),
             );
@@ -209,11 +212,15 @@ impl Merger {
                 );
                 continue;
             }
-            if self.stage_index.contains_key(&id) {
+            if let Some(&existing) = self.stage_index.get(&id) {
+                let (f, l) = self.stage_locs[existing.0 as usize];
+                let first_at = self.place(f, l);
                 self.error(
                     file,
                     st.loc,
-                    format!("stage `{id}` is defined twice: remove one or rename it"),
+                    format!(
+                        "stage `{id}` is defined twice (first in {first_at}): remove one or rename it"
+                    ),
                 );
                 continue;
             }
@@ -237,6 +244,7 @@ impl Merger {
             }
             self.stage_index
                 .insert(id.clone(), StageId(self.p.stages.len() as u32));
+            self.stage_locs.push((file, st.loc));
             self.p.stages.push(Stage {
                 id,
                 name: clean_owned(&st.name),
@@ -302,7 +310,10 @@ impl Merger {
                 self.warning(
                     file,
                     y.loc,
-                    format!("the plan has deliveries in {year}, outside the programme's delivery years {years}"),
+                    format!(
+                        "the plan has deliveries in {year}, outside the programme's delivery years {years}: \
+                         check the year, or widen the programme's first_year and last_year"
+                    ),
                 );
             }
             for e in &y.entries {
@@ -380,7 +391,8 @@ impl Merger {
                     .map(|f| self.p.family(*f).name.as_str())
                     .collect();
                 let msg = format!(
-                    "vehicle {serial} is a {fam}, but the stage `{stage_id}` applies to {} only",
+                    "vehicle {serial} is a {fam}, but the stage `{stage_id}` applies to {} only: \
+                     put it at a stage for {fam}, or correct its variant",
                     applies.join(", ")
                 );
                 self.error(file, v.stage_loc, msg);
@@ -392,7 +404,7 @@ impl Merger {
                     self.error(
                         file,
                         v.loc,
-                        format!("vehicle {serial} is in the queue twice (first in {first_at})"),
+                        format!("vehicle {serial} is in the queue twice (first in {first_at}): remove one"),
                     );
                     continue;
                 }
@@ -406,17 +418,25 @@ impl Merger {
                 self.error(
                     file,
                     v.since_loc,
-                    format!("vehicle {serial} entered its stage on {since}, after today ({today})"),
+                    format!(
+                        "vehicle {serial} entered its stage on {since}, after today ({today}): check the date"
+                    ),
                 );
             }
             let due = v.due.map(|d| d.0);
-            for (label, date) in [("entered its stage", Some(since)), ("is due", due)] {
+            let dates = [
+                ("entered its stage", Some(since), v.since_loc),
+                ("is due", due, v.due_loc),
+            ];
+            for (label, date, loc) in dates {
                 if let Some(date) = date.filter(|d| !self.in_programme_years(d.year())) {
                     let years = self.years_text();
                     self.warning(
                         file,
-                        v.loc,
-                        format!("vehicle {serial} {label} on {date}, outside the programme years {years}"),
+                        loc,
+                        format!(
+                            "vehicle {serial} {label} on {date}, outside the programme years {years}: check the date"
+                        ),
                     );
                 }
             }
@@ -490,7 +510,10 @@ impl Merger {
                 self.error(
                     file,
                     d.date_loc,
-                    format!("the delivery of {date} is dated after today ({today})"),
+                    format!(
+                        "the delivery of {date} is dated after today ({today}): check the date; \
+                         a delivery is recorded once it has happened"
+                    ),
                 );
             }
             if !self.in_programme_years(date.year()) {
@@ -499,7 +522,7 @@ impl Merger {
                     file,
                     d.date_loc,
                     format!(
-                        "the delivery of {date} is outside the programme's delivery years {years}"
+                        "the delivery of {date} is outside the programme's delivery years {years}: check the date"
                     ),
                 );
             }
@@ -523,7 +546,9 @@ impl Merger {
                                 "vehicle {serial} is delivered on {date} but still in the queue ({first_at}): remove it from the queue"
                             )
                         } else {
-                            format!("vehicle {serial} is delivered twice (first in {first_at})")
+                            format!(
+                                "vehicle {serial} is delivered twice (first in {first_at}): remove one or correct the serial"
+                            )
                         };
                         self.error(file, d.serials_loc, msg);
                     }
@@ -571,7 +596,8 @@ impl Merger {
                     file,
                     loc,
                     format!(
-                        "variant `{id}`: {} delivered and {} in assembly make {}, above the {contracted} contracted",
+                        "variant `{id}`: {} delivered and {} in assembly make {}, above the {contracted} contracted: \
+                         check the deliveries and the queue, or correct `contracted`",
                         delivered[i],
                         queued[i],
                         delivered[i] + queued[i]
@@ -583,7 +609,8 @@ impl Merger {
                     file,
                     loc,
                     format!(
-                        "variant `{id}`: the plan totals {} vehicles but {contracted} are contracted",
+                        "variant `{id}`: the plan totals {} vehicles but {contracted} are contracted: \
+                         make the plan add up to {contracted}, or correct `contracted`",
                         planned[i]
                     ),
                 );

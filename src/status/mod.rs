@@ -299,7 +299,12 @@ fn read_file(path: &Path, limits: Limits) -> Outcome {
         Err((loc, message)) => return Outcome::Failed(Problem::error(&name, loc, message)),
     };
     if yaml::is_blank(&text) {
-        return Outcome::Empty(Problem::warning(&name, Loc::UNKNOWN, "the file is empty"));
+        let message = if text.lines().any(|l| l.trim_start().starts_with('#')) {
+            "the file holds only comments: nothing in it is read"
+        } else {
+            "the file is empty"
+        };
+        return Outcome::Empty(Problem::warning(&name, Loc::UNKNOWN, message));
     }
     match yaml::parse(&text) {
         Ok(raw) => {
@@ -316,7 +321,7 @@ fn read_file(path: &Path, limits: Limits) -> Outcome {
                 Some(v) if v != raw::SUPPORTED_VERSION => {
                     return Outcome::Failed(Problem::error(
                         &name,
-                        Loc::new(1, 1),
+                        raw.section_locs.version.or(Loc::new(1, 1)),
                         format!(
                             "format version {v} is not one this fleetdash reads (it reads version {}): \
                              upgrade fleetdash or write `version: {}`",
@@ -342,10 +347,21 @@ fn read_text(path: &Path, limits: Limits) -> Result<String, (Loc, String)> {
         )
     };
     let meta = fs::metadata(path).map_err(fail)?;
+    if meta.is_dir() {
+        // Only a folder inside a status folder gets here: a folder named as a source is
+        // listed instead.
+        return Err((
+            Loc::UNKNOWN,
+            "a folder, not a file: status folders are read one level deep only; \
+             rename this folder so its name does not end in .yaml or .yml, or move its files up"
+                .to_owned(),
+        ));
+    }
     if !meta.is_file() {
         return Err((
             Loc::UNKNOWN,
-            "not a regular file: name a YAML file or a folder of them".to_owned(),
+            "not a regular file (a device, pipe or socket): name a YAML file or a folder of them"
+                .to_owned(),
         ));
     }
     let too_big = |len: u64| {
@@ -385,25 +401,24 @@ fn read_text(path: &Path, limits: Limits) -> Result<String, (Loc, String)> {
 }
 
 fn apply(entry: &mut Cached, outcome: Outcome) {
-    let stale_note = |good: bool| {
-        if good {
-            "; showing its last good content"
-        } else {
-            "; nothing from this file is shown"
-        }
-    };
-    match outcome {
+    let (mut p, empty) = match outcome {
         Outcome::Parsed(raw, problems) => {
             entry.good = Some(Arc::from(raw));
             entry.read_problems = problems;
             entry.failed_since = None;
+            return;
         }
-        Outcome::Empty(mut p) | Outcome::Failed(mut p) => {
-            p.message.push_str(stale_note(entry.good.is_some()));
-            entry.read_problems = vec![p];
-            entry.failed_since.get_or_insert_with(SystemTime::now);
-        }
+        Outcome::Empty(p) => (p, true),
+        Outcome::Failed(p) => (p, false),
+    };
+    if entry.good.is_some() {
+        p.message.push_str("; showing its last good content");
+    } else if !empty {
+        // Said of an empty file, this would tell nothing new.
+        p.message.push_str("; nothing from this file is shown");
     }
+    entry.read_problems = vec![p];
+    entry.failed_since.get_or_insert_with(SystemTime::now);
 }
 
 fn sort_problems(problems: &mut [Problem]) {

@@ -38,6 +38,7 @@ pub struct RawFile {
 /// The line of each top-level section, for problems about a section as a whole.
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
 pub struct SectionLocs {
+    pub version: Loc,
     pub programme: Loc,
     pub variants: Loc,
     pub stages: Loc,
@@ -104,6 +105,8 @@ pub struct RawVehicle {
     pub stage_loc: Loc,
     #[serde(skip)]
     pub since_loc: Loc,
+    #[serde(skip)]
+    pub due_loc: Loc,
 }
 
 #[derive(Debug, Deserialize, PartialEq)]
@@ -197,8 +200,22 @@ impl<'de> Visitor<'de> for QuantityVisitor {
         if v.fract() == 0.0 && (0.0..=MAX_QUANTITY as f64).contains(&v) {
             return Ok(v as u32);
         }
+        // A whole number out of range (`1e30`, `-2.0`) is implausible, not fractional; `{:e}`
+        // keeps `1e30` from being shown as thirty-one digits.
+        let shown = if v.abs() >= 1e9 {
+            format!("{v:e}")
+        } else {
+            v.to_string()
+        };
+        let why = if !v.is_finite() || v.fract() != 0.0 {
+            format!("{shown} is not a whole number of vehicles")
+        } else if v < 0.0 {
+            format!("a quantity cannot be negative (found {shown})")
+        } else {
+            format!("{shown} vehicles is not a plausible quantity")
+        };
         Err(E::custom(format!(
-            "{v} is not a whole number of vehicles: write a whole number from 0 to {MAX_QUANTITY}"
+            "{why}: write a whole number from 0 to {MAX_QUANTITY}"
         )))
     }
 

@@ -79,18 +79,97 @@ fn reword(e: &serde_yaml::Error, text: &str) -> ParseError {
     } else if msg.contains("did not find expected key") {
         "the indentation is off here: the keys of one mapping must start in the same column"
             .to_owned()
-    } else if msg.contains("cannot start any token") && line_has_tab(text, loc) {
-        format!("{msg}: YAML is indented with spaces, not tabs")
+    } else if msg.contains("tab character")
+        || msg.contains("cannot start any token") && line_has_tab(text, loc)
+    {
+        "a tab is used for indentation here: replace it with spaces \
+         (YAML is indented with spaces only)"
+            .to_owned()
+    } else if msg.contains("cannot start any token") {
+        "a value cannot start with this character (`@` and a backquote are reserved in YAML): \
+         put the value in quotes"
+            .to_owned()
+    } else if msg.contains("mapping values are not allowed") {
+        "a `key: value` cannot start here: line this key up with the keys above it, \
+         or put quotes around a value that holds `: `"
+            .to_owned()
     } else if msg.contains("recursion limit exceeded") {
         "the file nests deeper than fleetdash reads (128 levels): flatten it".to_owned()
     } else if msg.starts_with("invalid type") && msg.contains("expected struct RawFile") {
         "a status file is a mapping of sections (`version:`, `queue:`, …), \
          not a list or a single value"
             .to_owned()
+    } else if let Some(m) = reword_field_count(msg) {
+        m
+    } else if let Some(m) = reword_type(msg) {
+        m
     } else {
         msg.replace("struct Raw", "")
     };
     ParseError { loc, message }
+}
+
+/// `PATH: missing field `x`` and `PATH: duplicate field `x`` in words, with the fix.
+fn reword_field_count(msg: &str) -> Option<String> {
+    for (marker, fix) in [
+        ("missing field `", "is missing: add it with its value"),
+        (
+            "duplicate field `",
+            "is written twice in this entry: keep one",
+        ),
+    ] {
+        if let Some((prefix, rest)) = msg.split_once(marker) {
+            let field = rest.split('`').next().unwrap_or("");
+            return Some(format!("{prefix}the field `{field}` {fix}"));
+        }
+    }
+    None
+}
+
+/// `PATH: invalid type: FOUND, expected WANTED` in a programme officer's words:
+/// `PATH: expected WANTED, found FOUND`, with serde's and Rust's names replaced.
+fn reword_type(msg: &str) -> Option<String> {
+    let (prefix, rest) = msg
+        .split_once("invalid type: ")
+        .or_else(|| msg.split_once("invalid value: "))?;
+    if prefix == "version: " {
+        return Some(format!(
+            "the format version is a whole number: write `version: {}`",
+            super::raw::SUPPORTED_VERSION
+        ));
+    }
+    // `rsplit`: the found value may be text holding ", expected "; the wanted part never does.
+    let (found, wanted) = rest.rsplit_once(", expected ")?;
+    let found = if let Some(text) = found
+        .strip_prefix("string \"")
+        .and_then(|t| t.strip_suffix('"'))
+    {
+        format!("the text `{text}`")
+    } else if let Some(n) = found
+        .strip_prefix("integer `")
+        .or_else(|| found.strip_prefix("floating point `"))
+    {
+        format!("the number {}", n.trim_end_matches('`'))
+    } else if let Some(b) = found.strip_prefix("boolean ") {
+        b.to_owned()
+    } else {
+        match found {
+            "unit value" => "an empty value".to_owned(),
+            "sequence" => "a list".to_owned(),
+            "map" => "a mapping".to_owned(),
+            other => other.to_owned(),
+        }
+    };
+    let wanted = match wanted {
+        "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" | "usize" => "a whole number",
+        "a boolean" => "`true` or `false`",
+        "a string" => "text",
+        "a sequence" => "a list (`[a, b]`, or one `- ` item per line)",
+        "a map" => "a mapping of `name: value` lines",
+        w if w.starts_with("struct Raw") => "a mapping of `field: value` lines",
+        w => w,
+    };
+    Some(format!("{prefix}expected {wanted}, found {found}"))
 }
 
 /// Splits `what at line L column C` into `what` and the place.
@@ -128,6 +207,7 @@ fn annotate(raw: &mut RawFile, text: &str) {
     let sections = locate::sections(text);
     let find = |name: &str| sections.iter().find(|s| s.name == name);
     let loc_of = |name: &str| find(name).map_or(Loc::UNKNOWN, |s| s.loc);
+    raw.section_locs.version = loc_of("version");
     raw.section_locs.programme = loc_of("programme");
     raw.section_locs.variants = loc_of("variants");
     raw.section_locs.stages = loc_of("stages");
@@ -150,6 +230,7 @@ fn annotate(raw: &mut RawFile, text: &str) {
             v.variant_loc = e.key("variant").unwrap_or(e.loc);
             v.stage_loc = e.key("stage").unwrap_or(e.loc);
             v.since_loc = e.key("since").unwrap_or(e.loc);
+            v.due_loc = e.key("due").unwrap_or(e.loc);
         });
     }
     if let (Some(items), Some(s)) = (raw.deliveries.as_mut(), find("deliveries")) {
@@ -178,11 +259,10 @@ fn for_entries<T>(items: &mut [T], section: &Section, mut f: impl FnMut(&mut T, 
             f(item, entry);
         }
     } else {
-        let fallback = section.entries.first().copied();
+        // Not the first entry's place: that would point a problem at the wrong item.
+        let whole = section.as_entry();
         for item in items.iter_mut() {
-            if let Some(e) = &fallback {
-                f(item, e);
-            }
+            f(item, &whole);
         }
     }
 }
@@ -216,6 +296,93 @@ mod tests {
         let e = parse("version: 1\nplan: {2025: {a: 1}\n").unwrap_err();
         assert_eq!(e.loc, Loc::new(2, 7));
         assert!(e.message.contains("never closed"), "{}", e.message);
+    }
+
+    #[test]
+    fn type_errors_say_what_was_found_and_what_belongs() {
+        let cases = [
+            (
+                "version: one\n",
+                "the format version is a whole number: write `version: 1`",
+            ),
+            (
+                "version: -3\n",
+                "the format version is a whole number: write `version: 1`",
+            ),
+            (
+                "stages:\n  - id: x\n    name: X\n    rework: yes\n",
+                "stages[0].rework: expected `true` or `false`, found the text `yes`",
+            ),
+            (
+                "stages:\n  - id: x\n    name: X\n    families: Jaguar\n",
+                "stages[0].families: expected a list (`[a, b]`, or one `- ` item per line), \
+                 found the text `Jaguar`",
+            ),
+            (
+                "variants:\n  - id: x\n    family: [a, b]\n    name: X\n    contracted: 1\n",
+                "variants[0].family: expected text, found a list",
+            ),
+            (
+                "programme: [a]\n",
+                "programme: expected a mapping of `field: value` lines, found a list",
+            ),
+            (
+                "variants:\n  id: x\n",
+                "variants: expected a list (`[a, b]`, or one `- ` item per line), found a mapping",
+            ),
+            (
+                "deliveries:\n  - date: 2026-03-01\n    variant: a\n    count: 2.5\n",
+                "deliveries[0].count: 2.5 is not a whole number of vehicles: \
+                 write a whole number from 0 to 1000000",
+            ),
+            (
+                "deliveries:\n  - date: 2026-03-01\n    variant: a\n    count: -2.0\n",
+                "deliveries[0].count: a quantity cannot be negative (found -2): \
+                 write a whole number from 0 to 1000000",
+            ),
+        ];
+        for (text, expected) in cases {
+            let e = parse(text).unwrap_err();
+            assert_eq!(e.message, expected, "for {text:?}");
+        }
+    }
+
+    #[test]
+    fn fields_written_twice_or_missing_are_named() {
+        let e = parse("queue:\n  - serial: A\n    serial: B\n").unwrap_err();
+        assert_eq!(
+            e.message,
+            "queue[0]: the field `serial` is written twice in this entry: keep one"
+        );
+        let e = parse("programme:\n  name: X\n  first_year: 2025\n").unwrap_err();
+        assert_eq!(
+            e.message,
+            "programme: the field `last_year` is missing: add it with its value"
+        );
+    }
+
+    #[test]
+    fn reserved_characters_and_tabs_are_explained() {
+        let e = parse("version: 1\nprogramme:\n  name: @home\n").unwrap_err();
+        assert_eq!(e.loc, Loc::new(3, 9));
+        assert!(
+            e.message.contains("put the value in quotes"),
+            "{}",
+            e.message
+        );
+        let e = parse("version: 1\nqueue:\n\t- serial: A\n").unwrap_err();
+        assert_eq!(e.loc, Loc::new(3, 1));
+        assert!(e.message.starts_with("a tab is used"), "{}", e.message);
+    }
+
+    #[test]
+    fn flow_style_items_point_at_their_section() {
+        let text = "version: 1\n\nqueue: [{serial: A, variant: x, stage: s, since: 2026-01-02, site: S},\n  {serial: B, variant: y, stage: s, since: 2026-01-02, site: S}]\n";
+        let raw = parse(text).unwrap();
+        for v in raw.queue.unwrap() {
+            assert_eq!(v.loc, Loc::new(3, 1));
+            assert_eq!(v.variant_loc, Loc::new(3, 1));
+        }
     }
 
     #[test]

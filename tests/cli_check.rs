@@ -1,0 +1,116 @@
+//! `fleetdash check` as a user runs it: the real binary, its output and its exit code.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The binary, run in `dir`, blind to any config in the user's config folder.
+fn fleetdash(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fleetdash"))
+        .current_dir(dir)
+        // A folder that does not exist: no user config is found there.
+        .env(
+            "XDG_CONFIG_HOME",
+            root().join("tests/fixtures/no-user-config"),
+        )
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> &str {
+    std::str::from_utf8(&o.stdout).expect("UTF-8 output")
+}
+
+fn stderr(o: &Output) -> &str {
+    std::str::from_utf8(&o.stderr).expect("UTF-8 output")
+}
+
+const SAMPLE_SUMMARY: &str =
+    "CaMo Belgium: 5 files, 11 variants, 40 in assembly, 43 delivery records: no problems\n";
+
+#[test]
+fn the_sample_checks_clean() {
+    let o = fleetdash(
+        &root(),
+        &["check", "config/status", "--today", "2026-11-26"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), SAMPLE_SUMMARY);
+    assert_eq!(stderr(&o), "");
+}
+
+#[test]
+fn the_sample_checks_clean_through_the_config() {
+    // No paths: ./config/fleetdash.yaml names the status folder.
+    let o = fleetdash(&root(), &["check", "--today", "2026-11-26"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), SAMPLE_SUMMARY);
+}
+
+#[test]
+fn an_error_prints_its_line_and_exits_1() {
+    let dir = root().join("tests/fixtures/invalid/unknown-variant");
+    let o = fleetdash(&dir, &["check", ".", "--today", "2026-11-26"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "queue.yaml:4:5: error: vehicle BE-GRF-0001 names the variant `grf-t`, which no `variants` section defines; did you mean `grf-tt`?\n\
+         Test Fleet: 2 files, 3 variants, 1 in assembly, 0 delivery records: 1 error\n"
+    );
+}
+
+#[test]
+fn a_warning_alone_exits_0() {
+    let dir = root().join("tests/fixtures/invalid/plan-total-differs");
+    let o = fleetdash(&dir, &["check", ".", "--today", "2026-11-26"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("programme.yaml:17:5: warning: variant `jag`"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).ends_with(": 1 warning\n"), "{}", stdout(&o));
+}
+
+#[test]
+fn a_missing_config_exits_2_with_a_message() {
+    let o = fleetdash(
+        &root(),
+        &[
+            "check",
+            "--config",
+            "tests/fixtures/missing.yaml",
+            "--today",
+            "2026-11-26",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stdout(&o), "");
+    assert!(
+        stderr(&o).starts_with("fleetdash: tests/fixtures/missing.yaml: cannot read the config: "),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn an_impossible_today_is_refused() {
+    let o = fleetdash(
+        &root(),
+        &["check", "config/status", "--today", "2026-02-30"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stdout(&o), "");
+    assert!(
+        stderr(&o).starts_with(
+            "error: invalid value '2026-02-30' for '--today <YYYY-MM-DD>': \
+             `2026-02-30` is not a date: February 2026 has 28 days"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}
