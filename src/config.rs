@@ -113,7 +113,11 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
     let shown = crate::status::display_name(path);
     let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Unreadable {
         path: shown.clone(),
-        reason: e.to_string(),
+        reason: match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file: check the --config path".to_owned(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+            _ => e.to_string(),
+        },
     })?;
     parse(&text, path)
 }
