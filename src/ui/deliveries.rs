@@ -408,6 +408,11 @@ fn render_table(
     // What the years leave goes back to the names.
     let used: usize = cols.clone().map(|i| state.year_widths[i] + 1).sum();
     let name = (name + room.saturating_sub(used)).min(state.name_width);
+    // And what the names leave spreads the columns a little, up to four cells each.
+    let spare = width.saturating_sub(name + fixed + used);
+    let extra = (spare / (cols.len() + 1)).min(4);
+    let year_width = |i: usize| state.year_widths[i] + extra;
+    let total_width = state.total_width + extra;
 
     let mut caption_spans = Vec::new();
     if cols.len() < years.len() {
@@ -448,14 +453,11 @@ fn render_table(
                 if matches!(when, When::Current(_)) {
                     style = style.add_modifier(Modifier::BOLD);
                 }
-                Cell::from(Span::styled(right(text, state.year_widths[i]), style))
+                Cell::from(Span::styled(right(text, year_width(i)), style))
             })
             .collect();
         let (planned, delivered) = totals((0..years.len()).map(values));
-        cells.push(Cell::from(right(
-            pair(planned, delivered),
-            state.total_width,
-        )));
+        cells.push(Cell::from(right(pair(planned, delivered), total_width)));
         cells
     };
     let end = (state.scroll + visible).min(state.rows.len());
@@ -489,18 +491,18 @@ fn render_table(
             theme.header
         };
         header.push(Cell::from(Span::styled(
-            right(header_label(years[i].year, when), state.year_widths[i]),
+            right(header_label(years[i].year, when), year_width(i)),
             style,
         )));
     }
-    header.push(Cell::from(right("Total".to_owned(), state.total_width)));
+    header.push(Cell::from(right("Total".to_owned(), total_width)));
 
     let mut widths = vec![Constraint::Length(name as u16)];
     widths.extend(
         cols.clone()
-            .map(|i| Constraint::Length(state.year_widths[i] as u16)),
+            .map(|i| Constraint::Length(year_width(i) as u16)),
     );
-    widths.push(Constraint::Length(state.total_width as u16));
+    widths.push(Constraint::Length(total_width as u16));
     let t = Table::new(rows, widths)
         .header(Row::new(header).style(theme.header))
         .footer(Row::new(footer).style(theme.header))

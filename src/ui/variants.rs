@@ -66,6 +66,8 @@ pub(super) struct Widths {
     stages: Vec<usize>,
     /// The largest contract of one variant: the scale of the bars.
     max_contracted: u32,
+    /// The widest figures beside a bar, so that the bars keep one scale when scrolled.
+    chart_numbers: usize,
 }
 
 #[derive(Debug)]

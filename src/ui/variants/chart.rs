@@ -5,7 +5,6 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Borders, Widget};
-use unicode_width::UnicodeWidthStr;
 
 use super::{Entry, State};
 use crate::app::Data;
@@ -52,19 +51,7 @@ pub(super) fn render_chart(
             Entry::Family(_) => None,
         })
         .collect();
-    let numbers = |c: &Counts| {
-        format!(
-            "{} / {} / {}",
-            widgets::thousands(c.delivered.into()),
-            widgets::thousands(c.in_assembly().into()),
-            widgets::thousands(c.not_started().into())
-        )
-    };
-    let numbers_width = variants
-        .iter()
-        .map(|v| numbers(&f.variants[v.0 as usize]).width())
-        .max()
-        .unwrap_or(0);
+    let numbers_width = state.widths.chart_numbers;
     let label_width = name_width.min(usize::from(inner.width) / 3);
     let room = usize::from(inner.width).saturating_sub(label_width + numbers_width + 3);
     let max = state.widths.max_contracted.max(1);
@@ -99,6 +86,16 @@ pub(super) fn render_chart(
             widgets::line(Rect::new(inner.x, y, inner.width, 1), buf, line);
         }
     }
+}
+
+/// The figures beside a variant's bar: delivered / in assembly / not started.
+pub(super) fn numbers(c: &Counts) -> String {
+    format!(
+        "{} / {} / {}",
+        widgets::thousands(c.delivered.into()),
+        widgets::thousands(c.in_assembly().into()),
+        widgets::thousands(c.not_started().into())
+    )
 }
 
 /// Cells of each part of a stacked bar of `room` cells for a scale of `max`: rounded on the

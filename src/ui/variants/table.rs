@@ -103,6 +103,13 @@ pub(super) fn widths(data: &Data, abbreviations: &[String]) -> Widths {
             .map(|(a, &n)| num(n, a))
             .collect(),
         max_contracted: p.variants.iter().map(|v| v.contracted).max().unwrap_or(0),
+        chart_numbers: data
+            .figures
+            .variants
+            .iter()
+            .map(|c| super::chart::numbers(c).width())
+            .max()
+            .unwrap_or(0),
     }
 }
 
@@ -309,7 +316,7 @@ pub(super) fn render_table(
     widths.push(Constraint::Length(cols.percent as u16));
 
     let table = Table::new(rows, widths)
-        .header(header_row(state, cols))
+        .header(header_row(state, cols).style(theme.header))
         .footer(footer)
         .column_spacing(1)
         .row_highlight_style(theme.selected);
