@@ -310,7 +310,7 @@ pub fn render(state: &mut State, data: &Data, theme: &Theme, area: Rect, buf: &m
     render_table(state, data, selected, theme, table, buf);
 }
 
-/// The selected year in one line, then the programme to date when it fits.
+/// The selected year in one line, then the programme to date and the keys when they fit.
 fn summary_line<'a>(data: &Data, y: &YearFigures, theme: &Theme, width: usize) -> Line<'a> {
     let today = data.today();
     let mut spans = vec![Span::styled(
@@ -358,10 +358,15 @@ fn summary_line<'a>(data: &Data, y: &YearFigures, theme: &Theme, width: usize) -
             widgets::lead_style(s.lead(), theme),
         ),
     ];
+    // The keys that change the line, since the status line has no room for them.
+    let hint = Span::styled("   ←/→ year", theme.muted);
     let mut line = Line::from(spans);
     let tail_width: usize = tail.iter().map(|s| s.width()).sum();
-    if line.width() + tail_width <= width {
+    if line.width() + tail_width + hint.width() <= width {
         line.spans.extend(tail);
+    }
+    if line.width() + hint.width() <= width {
+        line.spans.push(hint);
     }
     line
 }
