@@ -1,0 +1,272 @@
+//! The two charts of the Deliveries view: planned against delivered bars per year, and the
+//! cumulative plan against the cumulative deliveries over the programme period.
+
+use chrono::Datelike;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::{When, header_label, when};
+use crate::app::Data;
+use crate::domain::figures::year_fraction;
+use crate::domain::{Date, YearFigures};
+use crate::ui::{Theme, widgets};
+
+/// The points of the line chart, worked out on refresh. Years are on the x axis: `2026.0`
+/// is the first of January 2026.
+#[derive(Debug, Default)]
+pub struct Series {
+    /// The cumulative plan at the end of each year, from zero at the start.
+    plan: Vec<(f64, f64)>,
+    /// The cumulative deliveries at each delivery day, up to today.
+    actual: Vec<(f64, f64)>,
+    /// A vertical line at today, when today is in the period.
+    today: Vec<(f64, f64)>,
+    x: [f64; 2],
+    y_max: f64,
+}
+
+/// Where a day falls on the x axis (at its end).
+fn x_of(day: Date) -> f64 {
+    f64::from(day.year()) + year_fraction(day)
+}
+
+impl Series {
+    pub fn new(data: &Data) -> Series {
+        let years = &data.figures.years;
+        let (Some(first), Some(last)) = (years.first(), years.last()) else {
+            return Series::default();
+        };
+        let x = [f64::from(first.year), f64::from(last.year + 1)];
+        let today = data.today();
+        let mut plan = vec![(x[0], 0.0)];
+        plan.extend(
+            years
+                .iter()
+                .map(|y| (f64::from(y.year + 1), f64::from(y.cum_planned))),
+        );
+
+        let mut days: Vec<(Date, u32)> = data
+            .programme()
+            .deliveries
+            .iter()
+            .filter(|d| d.date <= today)
+            .map(|d| (d.date, d.quantity))
+            .collect();
+        days.sort_unstable_by_key(|d| d.0);
+        let mut actual = vec![(x[0], 0.0)];
+        let mut cum = 0u32;
+        for (day, n) in days {
+            cum = cum.saturating_add(n);
+            let point = (x_of(day), f64::from(cum));
+            match actual.last_mut() {
+                Some(last) if last.0 == point.0 => *last = point,
+                _ => actual.push(point),
+            }
+        }
+        let now = x_of(today);
+        let in_period = (x[0]..=x[1]).contains(&now);
+        if in_period {
+            actual.push((now, f64::from(cum)));
+        } else if now > x[1] {
+            actual.push((x[1], f64::from(cum)));
+        }
+        let y_max = f64::from(last.cum_planned.max(cum).max(1));
+        Series {
+            plan,
+            actual,
+            today: if in_period {
+                vec![(now, 0.0), (now, y_max)]
+            } else {
+                Vec::new()
+            },
+            x,
+            y_max,
+        }
+    }
+}
+
+pub fn render_line(series: &Series, data: &Data, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let years = &data.figures.years;
+    let (Some(first), Some(last)) = (years.first(), years.last()) else {
+        return;
+    };
+    let block = widgets::block("Cumulative: planned • delivered ⣿ today ┆", theme);
+    let mut datasets = vec![
+        Dataset::default()
+            .name("planned")
+            .marker(Marker::Dot)
+            .graph_type(GraphType::Line)
+            .style(Style::new().fg(theme.plan))
+            .data(&series.plan),
+        Dataset::default()
+            .name("delivered")
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(theme.ok)
+            .data(&series.actual),
+    ];
+    if !series.today.is_empty() {
+        datasets.push(
+            Dataset::default()
+                .name("today")
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(theme.accent)
+                .data(&series.today),
+        );
+    }
+    let chart = Chart::new(datasets)
+        .block(block)
+        .legend_position(None)
+        .x_axis(
+            Axis::default()
+                .bounds(series.x)
+                .style(theme.muted)
+                .labels([first.year.to_string(), format!("end {}", last.year)]),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([0.0, series.y_max])
+                .style(theme.muted)
+                .labels([
+                    "0".to_owned(),
+                    widgets::thousands(series.y_max.round() as u64),
+                ]),
+        );
+    chart.render(area, buf);
+}
+
+/// One row per year: the plan as a light bar, the deliveries over it as a solid one, and
+/// in the current year a mark where the plan stands today.
+pub fn render_bars(data: &Data, selected: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let years = &data.figures.years;
+    let today = data.today();
+    let block = widgets::block("Planned ░ delivered █ per year", theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.is_empty() || years.is_empty() {
+        return;
+    }
+    let n = years.len();
+    let height = usize::from(inner.height);
+    // Thicker bars, up to three rows, when the room allows.
+    let (thick, gap) = if height + 1 >= 3 * n {
+        (((height + 1) / n - 1).min(3), 1)
+    } else if height + 1 >= 2 * n {
+        (1, 1)
+    } else {
+        (1, 0)
+    };
+    let count = ((height + gap) / (thick + gap)).min(n);
+    let start = selected.saturating_sub(count / 2).min(n - count);
+    let shown = &years[start..start + count];
+
+    let numbers = |y: &YearFigures| match when(y.year, today) {
+        When::Future if y.delivered == 0 => widgets::thousands(y.planned.into()),
+        _ => super::pair(y.planned, y.delivered),
+    };
+    let numbers_width = shown.iter().map(|y| numbers(y).width()).max().unwrap_or(0);
+    let label_width = shown
+        .iter()
+        .map(|y| header_label(y.year, when(y.year, today)).width())
+        .max()
+        .unwrap_or(4);
+    let room = usize::from(inner.width).saturating_sub(label_width + numbers_width + 4);
+    let max = years
+        .iter()
+        .map(|y| y.planned.max(y.delivered))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let cells = |v: f64| -> usize {
+        let c = (v * room as f64 / f64::from(max)).round() as usize;
+        if v > 0.0 { c.max(1) } else { c }.min(room)
+    };
+
+    for (k, y) in shown.iter().enumerate() {
+        let index = start + k;
+        let when = when(y.year, today);
+        let target = match when {
+            When::Current(share) => f64::from(y.planned) * share,
+            _ => f64::from(y.planned),
+        };
+        let delivered_style = if f64::from(y.delivered) + 0.5 >= target {
+            theme.ok
+        } else {
+            theme.warning
+        };
+        let (d, p) = (cells(f64::from(y.delivered)), cells(f64::from(y.planned)));
+        let mark =
+            matches!(when, When::Current(_)).then(|| cells(target).min(room.saturating_sub(1)));
+        let mut bar: Vec<(char, Style)> = (0..room)
+            .map(|i| {
+                if i < d {
+                    ('█', delivered_style)
+                } else if i < p {
+                    ('░', Style::new().fg(theme.plan))
+                } else {
+                    (' ', Style::new())
+                }
+            })
+            .collect();
+        if let Some(m) = mark.filter(|_| room > 0) {
+            bar[m] = ('┊', theme.accent);
+        }
+        let label_style = if index == selected {
+            theme.selected
+        } else if matches!(when, When::Current(_)) {
+            theme.accent
+        } else {
+            Style::new()
+        };
+        for row in 0..thick {
+            let yy = inner.y + (k * (thick + gap) + row) as u16;
+            let (label, figures) = if row == 0 {
+                (header_label(y.year, when), numbers(y))
+            } else {
+                (String::new(), String::new())
+            };
+            let mut spans = vec![
+                Span::raw(" "),
+                Span::styled(
+                    format!("{label:>label_width$}"),
+                    if row == 0 { label_style } else { Style::new() },
+                ),
+                Span::raw(" "),
+            ];
+            spans.extend(runs(&bar));
+            spans.push(Span::raw(format!(" {figures:>numbers_width$}")));
+            widgets::line(
+                Rect::new(inner.x, yy, inner.width, 1),
+                buf,
+                Line::from(spans),
+            );
+        }
+    }
+}
+
+/// Groups cells of the same style into spans.
+fn runs(cells: &[(char, Style)]) -> Vec<Span<'static>> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut text = String::new();
+    let mut style = None;
+    for &(c, s) in cells {
+        if style.is_some_and(|st| st != s) {
+            out.push(Span::styled(
+                std::mem::take(&mut text),
+                style.unwrap_or_default(),
+            ));
+        }
+        style = Some(s);
+        text.push(c);
+    }
+    if !text.is_empty() {
+        out.push(Span::styled(text, style.unwrap_or_default()));
+    }
+    out
+}

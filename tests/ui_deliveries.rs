@@ -1,0 +1,273 @@
+//! The Deliveries view: whole-screen snapshots on the bundled sample, and its keys driven
+//! through `App::update` without a terminal.
+
+use std::path::{Path, PathBuf};
+
+use fleetdash::app::{Action, App, Data, Effect, View};
+use fleetdash::domain::Date;
+use fleetdash::status::{Limits, Loader};
+use fleetdash::ui::{self, Theme};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+fn day(y: i32, m: u32, d: u32) -> Date {
+    Date::from_ymd_opt(y, m, d).expect("a valid date")
+}
+
+fn app_on(path: &Path, today: Date) -> App {
+    let snapshot = Loader::new(vec![path.to_path_buf()], Limits::default()).load(today);
+    let mut app = App::new(Data::new(snapshot, today), Theme::default());
+    app.view = View::Deliveries;
+    app
+}
+
+fn sample() -> App {
+    app_on(&PathBuf::from("config/status"), day(2026, 11, 26))
+}
+
+fn line_of<'a>(screen: &'a str, start: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.starts_with(start))
+        .unwrap_or_else(|| panic!("no row starts with {start:?} in\n{screen}"))
+}
+
+#[test]
+fn snapshot_80x24() {
+    let mut app = sample();
+    insta::assert_snapshot!(ui::render_text(&mut app, 80, 24));
+}
+
+#[test]
+fn snapshot_200x60() {
+    let mut app = sample();
+    insta::assert_snapshot!(ui::render_text(&mut app, 200, 60));
+}
+
+#[test]
+fn snapshot_narrow_year_columns_scroll_50x20() {
+    let mut app = sample();
+    app.update(Action::Right);
+    app.update(Action::Right);
+    insta::assert_snapshot!(ui::render_text(&mut app, 50, 20));
+}
+
+#[test]
+fn the_current_year_is_selected_marked_and_pro_rated() {
+    let mut app = sample();
+    assert_eq!(app.deliveries.selected_year(), Some(2026));
+    let screen = ui::render_text(&mut app, 80, 24);
+    // 78 planned in 2026; 330 of 365 days gone: 70.5, shown as 71.
+    assert!(
+        screen.contains("◆2026 planned 78 (71 to date) · delivered 54 · 17 behind plan"),
+        "{screen}"
+    );
+    let header = line_of(&screen, "Variant");
+    assert!(header.contains("◆2026"), "{header}");
+    assert!(!header.contains("◆2025"), "{header}");
+    // Past years: planned/delivered; this year: planned to date/delivered; then the plan.
+    let total = line_of(&screen, "Σ Programme");
+    let cells: Vec<&str> = total.split_whitespace().collect();
+    assert_eq!(
+        cells[2..],
+        ["20/16", "71/54", "94", "96", "89", "65", "442/70"],
+        "{total}"
+    );
+}
+
+#[test]
+fn left_and_right_move_the_selected_year() {
+    let mut app = sample();
+    assert_eq!(app.update(Action::Left), Effect::Redraw);
+    assert_eq!(app.deliveries.selected_year(), Some(2025));
+    let screen = ui::render_text(&mut app, 80, 24);
+    assert!(
+        screen.contains(" 2025 planned 20 · delivered 16 · 4 behind plan"),
+        "{screen}"
+    );
+    assert_eq!(
+        app.update(Action::Left),
+        Effect::None,
+        "2025 is the first year"
+    );
+
+    for _ in 0..5 {
+        assert_eq!(app.update(Action::Right), Effect::Redraw);
+    }
+    assert_eq!(app.deliveries.selected_year(), Some(2030));
+    assert_eq!(
+        app.update(Action::Right),
+        Effect::None,
+        "2030 is the last year"
+    );
+    let screen = ui::render_text(&mut app, 80, 24);
+    assert!(screen.contains(" 2030 planned 65 · to come"), "{screen}");
+}
+
+#[test]
+fn up_and_down_scroll_the_table() {
+    let mut app = sample();
+    let screen = ui::render_text(&mut app, 80, 24);
+    assert!(!screen.contains("Σ Jaguar"), "{screen}");
+    assert_eq!(app.update(Action::Up), Effect::None, "already at the top");
+    assert_eq!(app.update(Action::Down), Effect::Redraw);
+    assert_eq!(app.deliveries.scroll(), 1);
+    assert_eq!(app.update(Action::Bottom), Effect::Redraw);
+    let bottom = app.deliveries.scroll();
+    assert_eq!(
+        app.update(Action::Down),
+        Effect::None,
+        "already at the bottom"
+    );
+    let screen = ui::render_text(&mut app, 80, 24);
+    assert!(screen.contains("Σ Jaguar"), "{screen}");
+    assert!(!screen.contains("Griffon troop transport"), "{screen}");
+    app.update(Action::PageUp);
+    assert_eq!(app.deliveries.scroll(), 0);
+    app.update(Action::PageDown);
+    assert_eq!(app.deliveries.scroll(), bottom);
+    app.update(Action::Top);
+    assert_eq!(app.deliveries.scroll(), 0);
+    // Everything fits at 200×60: nothing to scroll.
+    ui::render_text(&mut app, 200, 60);
+    assert_eq!(app.update(Action::Down), Effect::None);
+}
+
+#[test]
+fn year_columns_follow_the_selected_year_when_they_do_not_all_fit() {
+    let mut app = sample();
+    let screen = ui::render_text(&mut app, 50, 20);
+    let header = line_of(&screen, "Variant");
+    assert!(
+        header.contains("2025") && !header.contains("2030"),
+        "{screen}"
+    );
+    for _ in 0..4 {
+        app.update(Action::Right);
+    }
+    let screen = ui::render_text(&mut app, 50, 20);
+    let header = line_of(&screen, "Variant");
+    assert!(
+        header.contains("2030") && !header.contains("2025"),
+        "{screen}"
+    );
+    assert!(screen.contains("◀ "), "{screen}");
+}
+
+#[test]
+fn charts_give_way_to_the_table_in_small_areas() {
+    let mut app = sample();
+    let screen = ui::render_text(&mut app, 80, 24);
+    assert!(
+        screen.contains("Planned ░ delivered █ per year"),
+        "{screen}"
+    );
+    assert!(screen.contains("Cumulative"), "{screen}");
+    let screen = ui::render_text(&mut app, 60, 24);
+    assert!(
+        screen.contains("Planned ░ delivered █ per year"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Cumulative"), "{screen}");
+    let screen = ui::render_text(&mut app, 80, 14);
+    assert!(!screen.contains("per year"), "{screen}");
+    assert!(screen.contains("Σ Programme"), "{screen}");
+}
+
+#[test]
+fn a_day_after_the_programme_shows_every_year_as_past() {
+    let mut app = app_on(&PathBuf::from("config/status"), day(2031, 3, 1));
+    assert_eq!(app.deliveries.selected_year(), Some(2030));
+    let screen = ui::render_text(&mut app, 80, 24);
+    assert!(!screen.contains('◆'), "{screen}");
+    assert!(
+        screen.contains(" 2030 planned 65 · delivered 0"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_day_before_the_programme_shows_every_year_to_come() {
+    let mut app = app_on(&PathBuf::from("config/status"), day(2024, 6, 1));
+    assert_eq!(app.deliveries.selected_year(), Some(2025));
+    let screen = ui::render_text(&mut app, 80, 24);
+    let total = line_of(&screen, "Σ Programme");
+    let cells: Vec<&str> = total.split_whitespace().collect();
+    assert_eq!(cells[2..5], ["20", "78", "94"], "{total}");
+}
+
+#[test]
+fn no_years_at_all_says_so() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut app = app_on(dir.path(), day(2026, 11, 26));
+    assert_eq!(app.deliveries.selected_year(), None);
+    assert_eq!(app.update(Action::Right), Effect::None);
+    let screen = ui::render_text(&mut app, 80, 24);
+    assert!(screen.contains("No delivery years"), "{screen}");
+}
+
+#[test]
+fn a_small_area_says_so_and_no_size_panics() {
+    let mut app = sample();
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (20, 5),
+        (49, 8),
+        (50, 8),
+        (50, 16),
+        (69, 16),
+        (70, 16),
+        (80, 9),
+        (300, 100),
+    ] {
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        ui::draw_view(&mut app, View::Deliveries, area, &mut buf);
+    }
+    let area = Rect::new(0, 0, 40, 10);
+    let mut buf = Buffer::empty(area);
+    ui::draw_view(&mut app, View::Deliveries, area, &mut buf);
+    assert!(ui::buffer_text(&buf).contains("too small"));
+}
+
+#[test]
+fn thousands_of_variants_over_many_years() {
+    use std::fmt::Write;
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut y = String::from(
+        "version: 1\nprogramme:\n  name: Generated\n  first_year: 2020\n  last_year: 2039\n\
+         variants:\n",
+    );
+    for v in 0..2000 {
+        let _ = writeln!(
+            y,
+            "  - {{ id: v{v}, family: F{}, name: Variant {v}, contracted: 20 }}",
+            v % 7
+        );
+    }
+    y.push_str("plan:\n");
+    for year in 2020..=2039 {
+        let _ = write!(y, "  {year}: {{");
+        for v in 0..2000 {
+            let _ = write!(y, "{}v{v}: 1", if v == 0 { " " } else { ", " });
+        }
+        y.push_str(" }\n");
+    }
+    y.push_str("deliveries:\n  - { date: 2021-05-01, variant: v1999, count: 1 }\n");
+    std::fs::write(dir.path().join("all.yaml"), y).expect("writing the generated set");
+    let mut app = app_on(dir.path(), day(2026, 11, 26));
+    let screen = ui::render_text(&mut app, 80, 24);
+    assert!(screen.contains("Variant 0"), "{screen}");
+    let total = line_of(&screen, "Σ Programme");
+    assert!(total.contains("40 000/1"), "{total}");
+    app.update(Action::Bottom);
+    let screen = ui::render_text(&mut app, 200, 60);
+    assert!(screen.contains("Σ F6"), "{screen}");
+    for _ in 0..30 {
+        app.update(Action::Right);
+    }
+    assert_eq!(app.deliveries.selected_year(), Some(2039));
+    let screen = ui::render_text(&mut app, 80, 24);
+    assert!(line_of(&screen, "Variant").contains("2039"), "{screen}");
+}
