@@ -55,6 +55,19 @@ fn queue_typing_a_filter_80x24() {
 }
 
 #[test]
+fn an_empty_filter_says_what_it_understands() {
+    let mut app = sample();
+    app.update(Action::StartFilter);
+    let text = ui::render_text(&mut app, 100, 24);
+    assert!(
+        text.contains(" / █ text, stage: site: variant: hold: lot:, overdue, held"),
+        "{text}"
+    );
+    app.update(Action::FilterChar('x'));
+    assert!(!ui::render_text(&mut app, 100, 24).contains("text, stage:"));
+}
+
+#[test]
 fn queue_kept_filter_sorted_by_days_80x24() {
     let mut app = sample();
     typed(&mut app, "held");

@@ -33,6 +33,8 @@ const MIN_HEIGHT: u16 = 6;
 /// From this width the detail panel goes to the right of the table instead of below it.
 const SIDE_PANEL_FROM: u16 = 150;
 const SIDE_PANEL_WIDTH: u16 = 60;
+/// Shown while the filter is empty: what it understands.
+const FILTER_HINT: &str = "text, stage: site: variant: hold: lot:, overdue, held";
 /// The longest filter kept, in characters.
 const MAX_FILTER: usize = 200;
 
@@ -585,9 +587,14 @@ fn render_footer(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
         left.push(Span::styled("█", theme.accent));
         right = format!(
             "{} of {} ",
-            state.rows.len(),
+            widgets::thousands(state.rows.len() as u64),
             plural(total, "vehicle", "vehicles")
         );
+        if state.filter.is_empty() {
+            // What can be typed, until something is.
+            let hint = widgets::fit(FILTER_HINT, width.saturating_sub(4 + right.width() + 2));
+            left.push(Span::styled(format!(" {hint}"), theme.muted));
+        }
     } else if !state.filter.is_empty() {
         let room = width.saturating_sub(44);
         left.push(Span::styled(" filter ", theme.muted));
