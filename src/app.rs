@@ -184,7 +184,7 @@ impl App {
             mouse: true,
             live: false,
             flash: None,
-            overview: overview::State,
+            overview: overview::State::default(),
             variants: variants::State::default(),
             queue: queue::State::default(),
             deliveries: deliveries::State::default(),
@@ -223,6 +223,7 @@ impl App {
     }
 
     fn refresh_views(&mut self) {
+        self.overview.refresh(&self.data);
         self.variants.refresh(&self.data);
         self.queue.refresh(&self.data);
         self.deliveries.refresh(&self.data);

@@ -1,0 +1,253 @@
+//! The queue's filter: the words typed after `/`, parsed into terms and matched against
+//! vehicles.
+//!
+//! Every word must match (they are and-ed). A plain word matches the serial, the variant
+//! (id, name or family), the stage (id or name), the site, the lot or the hold reason; a
+//! word with a field prefix (`stage:paint`, `site:roanne`, `variant:jag`, `serial:`, `lot:`,
+//! `hold:`) matches that field only, and `hold:` or `lot:` alone match any vehicle that has
+//! one; `overdue` and `held` match overdue and held vehicles. Matching ignores case.
+//!
+//! A queue may hold 100 000 vehicles and the filter runs on every key typed, so the text
+//! is lower-cased once per load ([`Index`]), and each filter is compiled once against the
+//! short tables of variants, stages and sites ([`Matcher`]), leaving little per vehicle.
+
+use crate::domain::{Date, Programme, Vehicle};
+
+/// One word of the filter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Term {
+    /// Any field contains the text.
+    Text(String),
+    /// One field contains the text; an empty text asks only that the field be there.
+    Field(Field, String),
+    Overdue,
+    Held,
+}
+
+/// The fields a word can name with a prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Serial,
+    Variant,
+    Stage,
+    Site,
+    Lot,
+    Hold,
+}
+
+impl Field {
+    fn from_prefix(prefix: &str) -> Option<Field> {
+        Some(match prefix {
+            "serial" => Field::Serial,
+            "variant" => Field::Variant,
+            "stage" => Field::Stage,
+            "site" => Field::Site,
+            "lot" => Field::Lot,
+            "hold" => Field::Hold,
+            _ => return None,
+        })
+    }
+}
+
+/// The terms of a filter text, lower-cased. A prefix that names no field is read as plain
+/// text, so that `fix:` still finds "defect fix: hydraulic leak".
+pub fn parse(text: &str) -> Vec<Term> {
+    text.split_whitespace()
+        .map(|word| {
+            let word = word.to_lowercase();
+            match word.as_str() {
+                "overdue" => return Term::Overdue,
+                "held" => return Term::Held,
+                _ => {}
+            }
+            match word.split_once(':') {
+                Some((prefix, value)) => match Field::from_prefix(prefix) {
+                    Some(field) => Term::Field(field, value.to_owned()),
+                    None => Term::Text(word),
+                },
+                None => Term::Text(word),
+            }
+        })
+        .collect()
+}
+
+/// The lower-cased text of a vehicle, for matching.
+#[derive(Debug, Clone)]
+struct VehicleText {
+    serial: Box<str>,
+    lot: Option<Box<str>>,
+    hold: Option<Box<str>>,
+}
+
+/// Lower-cased text of one load, built once per load.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// Per variant: id, name and family name.
+    variants: Vec<[String; 3]>,
+    /// Per stage: id and name.
+    stages: Vec<[String; 2]>,
+    sites: Vec<String>,
+    /// Per vehicle, indexed like [`Programme::queue`].
+    vehicles: Vec<VehicleText>,
+}
+
+impl Index {
+    pub fn new(p: &Programme) -> Index {
+        let lower = |s: &str| s.to_lowercase();
+        Index {
+            variants: p
+                .variants
+                .iter()
+                .map(|v| {
+                    [
+                        lower(&v.id),
+                        lower(&v.name),
+                        lower(&p.family(v.family).name),
+                    ]
+                })
+                .collect(),
+            stages: p
+                .stages
+                .iter()
+                .map(|s| [lower(&s.id), lower(&s.name)])
+                .collect(),
+            sites: p.sites.iter().map(|s| lower(s)).collect(),
+            vehicles: p
+                .queue
+                .iter()
+                .map(|v| VehicleText {
+                    serial: lower(&v.serial).into(),
+                    lot: v.lot.as_deref().map(|s| lower(s).into()),
+                    hold: v.hold.as_deref().map(|s| lower(s).into()),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// One term, ready to test vehicles.
+#[derive(Debug, Clone)]
+enum Test {
+    Any {
+        needle: String,
+        variants: Vec<bool>,
+        stages: Vec<bool>,
+        sites: Vec<bool>,
+    },
+    Serial(String),
+    Variant(Vec<bool>),
+    Stage(Vec<bool>),
+    Site(Vec<bool>),
+    Lot(String),
+    Hold(String),
+    Overdue,
+    Held,
+}
+
+/// A filter compiled against one load's [`Index`].
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    tests: Vec<Test>,
+    today: Date,
+}
+
+fn table<const N: usize>(rows: &[[String; N]], needle: &str) -> Vec<bool> {
+    rows.iter()
+        .map(|r| r.iter().any(|s| s.contains(needle)))
+        .collect()
+}
+
+fn sites(sites: &[String], needle: &str) -> Vec<bool> {
+    sites.iter().map(|s| s.contains(needle)).collect()
+}
+
+/// True when `text` is there and contains `needle`; an empty needle asks only that it be
+/// there.
+fn has(text: Option<&str>, needle: &str) -> bool {
+    text.is_some_and(|t| t.contains(needle))
+}
+
+impl Matcher {
+    pub fn new(terms: &[Term], index: &Index, today: Date) -> Matcher {
+        let tests = terms
+            .iter()
+            .map(|t| match t {
+                Term::Text(n) => Test::Any {
+                    needle: n.clone(),
+                    variants: table(&index.variants, n),
+                    stages: table(&index.stages, n),
+                    sites: sites(&index.sites, n),
+                },
+                Term::Field(Field::Serial, n) => Test::Serial(n.clone()),
+                Term::Field(Field::Variant, n) => Test::Variant(table(&index.variants, n)),
+                Term::Field(Field::Stage, n) => Test::Stage(table(&index.stages, n)),
+                Term::Field(Field::Site, n) => Test::Site(sites(&index.sites, n)),
+                Term::Field(Field::Lot, n) => Test::Lot(n.clone()),
+                Term::Field(Field::Hold, n) => Test::Hold(n.clone()),
+                Term::Overdue => Test::Overdue,
+                Term::Held => Test::Held,
+            })
+            .collect();
+        Matcher { tests, today }
+    }
+
+    /// True when the filter has no term: every vehicle matches.
+    pub fn is_empty(&self) -> bool {
+        self.tests.is_empty()
+    }
+
+    /// True when vehicle `i` of the queue, `v`, passes every term.
+    pub fn matches(&self, i: usize, v: &Vehicle, index: &Index) -> bool {
+        let Some(text) = index.vehicles.get(i) else {
+            return false;
+        };
+        let variant = v.variant.0 as usize;
+        let stage = v.stage.0 as usize;
+        let site = v.site.0 as usize;
+        let hit = |t: &[bool], i: usize| t.get(i).copied().unwrap_or(false);
+        self.tests.iter().all(|t| match t {
+            Test::Any {
+                needle,
+                variants,
+                stages,
+                sites,
+            } => {
+                text.serial.contains(needle.as_str())
+                    || hit(variants, variant)
+                    || hit(stages, stage)
+                    || hit(sites, site)
+                    || has(text.lot.as_deref(), needle)
+                    || has(text.hold.as_deref(), needle)
+            }
+            Test::Serial(n) => text.serial.contains(n.as_str()),
+            Test::Variant(t) => hit(t, variant),
+            Test::Stage(t) => hit(t, stage),
+            Test::Site(t) => hit(t, site),
+            Test::Lot(n) => has(text.lot.as_deref(), n),
+            Test::Hold(n) => has(text.hold.as_deref(), n),
+            Test::Overdue => v.is_overdue(self.today),
+            Test::Held => v.is_on_hold(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_become_terms() {
+        assert_eq!(
+            parse("  Stage:Paint roanne OVERDUE held hold: fix:x"),
+            vec![
+                Term::Field(Field::Stage, "paint".into()),
+                Term::Text("roanne".into()),
+                Term::Overdue,
+                Term::Held,
+                Term::Field(Field::Hold, String::new()),
+                Term::Text("fix:x".into()),
+            ]
+        );
+        assert!(parse("   ").is_empty());
+    }
+}
