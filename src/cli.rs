@@ -52,6 +52,8 @@ pub enum Command {
         #[arg(value_name = "PATHS")]
         paths: Vec<PathBuf>,
     },
+    /// Print the JSON Schema of the status-file format, for editors' YAML support
+    Schema,
 }
 
 /// The views, as named on the command line.

@@ -12,6 +12,7 @@ pub mod domain;
 pub mod event;
 pub mod keymap;
 pub mod runtime;
+pub mod schema;
 pub mod status;
 pub mod text;
 pub mod tui;

@@ -41,15 +41,9 @@ fn main() -> ExitCode {
             };
             let mut app = app_for(&config, today);
             app.view = view.into();
-            let text = ui::render_text(&mut app, width, height);
-            let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-                Ok(()) => ExitCode::SUCCESS,
-                // A closed pipe (`| head`) is not an error worth a message.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-                Err(e) => fail(&e),
-            }
+            write_out(&ui::render_text(&mut app, width, height))
         }
+        Some(Command::Schema) => write_out(&fleetdash::schema::status_file_schema_text()),
         None => {
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
                 eprintln!(
@@ -78,6 +72,17 @@ fn app_for(config: &Config, today: fleetdash::domain::Date) -> App {
     let snapshot = Loader::new(config.status.clone(), config.limits).load(today);
     let (theme, _) = Theme::from_config(&config.theme, true);
     App::new(Data::new(snapshot, today), theme)
+}
+
+/// Writes a command's output to stdout.
+fn write_out(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(&e),
+    }
 }
 
 /// Prints an error that keeps a command from running and returns exit code 2.
