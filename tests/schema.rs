@@ -240,3 +240,16 @@ fn type_errors_are_rejected_where_they_are() {
         );
     }
 }
+
+#[test]
+fn the_command_prints_the_schema() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_fleetdash"))
+        .arg("schema")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text, fleetdash::schema::status_file_schema_text());
+    let parsed: Json = serde_json::from_str(&text).unwrap();
+    assert_eq!(parsed, status_file_schema());
+}
