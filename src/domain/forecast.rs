@@ -122,6 +122,8 @@ pub struct Outlook {
     pub contracted: u32,
     /// Handed over on or before today.
     pub delivered: u32,
+    /// The day of the last hand-over on or before today.
+    pub last_delivery: Option<Date>,
     pub rate: Rate,
     pub finish: Finish,
     /// The last year the plan delivers anything in (else the programme's last year).
@@ -489,6 +491,7 @@ fn outlook(
         name,
         contracted,
         delivered,
+        last_delivery: last_hand_over,
         rate,
         finish,
         planned_finish,
