@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::Date;
+use crate::report;
 
 /// A live terminal dashboard for a fleet acquisition programme, fed by YAML status files.
 ///
@@ -48,6 +49,20 @@ pub enum Command {
         /// Height in rows
         #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u16).range(1..=1000))]
         height: u16,
+        /// Status folders or files [default: the config's]
+        #[arg(value_name = "PATHS")]
+        paths: Vec<PathBuf>,
+    },
+    /// Write the figures behind every view as Markdown, CSV or JSON, for briefings and
+    /// spreadsheets
+    Report {
+        /// The output format
+        #[arg(long, value_enum, default_value_t = report::Format::Markdown)]
+        format: report::Format,
+        /// The one table to write: required for CSV (a CSV file holds one table), optional
+        /// for Markdown, refused for JSON (which holds every section)
+        #[arg(long, value_enum)]
+        section: Option<report::Section>,
         /// Status folders or files [default: the config's]
         #[arg(value_name = "PATHS")]
         paths: Vec<PathBuf>,

@@ -11,6 +11,7 @@ pub mod config;
 pub mod domain;
 pub mod event;
 pub mod keymap;
+pub mod report;
 pub mod runtime;
 pub mod schema;
 pub mod status;

@@ -9,6 +9,7 @@ use fleetdash::app::{App, Data};
 use fleetdash::check;
 use fleetdash::cli::{Cli, Command};
 use fleetdash::config::{self, Config};
+use fleetdash::report;
 use fleetdash::runtime::{self, Options};
 use fleetdash::status::Loader;
 use fleetdash::ui::{self, Theme};
@@ -42,6 +43,22 @@ fn main() -> ExitCode {
             let mut app = app_for(&config, today);
             app.view = view.into();
             write_out(&ui::render_text(&mut app, width, height))
+        }
+        Some(Command::Report {
+            format,
+            section,
+            ref paths,
+        }) => {
+            let config = match resolve(paths) {
+                Ok(c) => c,
+                Err(e) => return fail(&e),
+            };
+            let snapshot = Loader::new(config.status.clone(), config.limits).load(today);
+            let report = report::build(&snapshot, today, config.forecast_window_months);
+            match report::render(&report, format, section) {
+                Ok(text) => write_out(&text),
+                Err(e) => fail(&e),
+            }
         }
         Some(Command::Schema) => write_out(&fleetdash::schema::status_file_schema_text()),
         None => {
