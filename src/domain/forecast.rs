@@ -83,7 +83,7 @@ impl Rate {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finish {
     /// Everything contracted is delivered; the day of the last hand-over (`None` when
-    /// nothing was contracted).
+    /// nothing was ever handed over, as when nothing is contracted).
     Delivered(Option<Date>),
     /// At the window's rate, the last vehicle arrives on this day.
     Projected(Date),
