@@ -5,13 +5,14 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::Date;
+use crate::report;
 
 /// A live terminal dashboard for a fleet acquisition programme, fed by YAML status files.
 ///
 /// With no command, opens the dashboard on the status folders of the config (or the PATHS
 /// given) and follows every change to the files.
 #[derive(Debug, Parser)]
-#[command(name = "fleetdash", version, args_conflicts_with_subcommands = true)]
+#[command(name = "fleetdash", version, subcommand_precedence_over_arg = true)]
 pub struct Cli {
     /// The dashboard config [default: ./config/fleetdash.yaml, then the user's config folder]
     #[arg(long, global = true, value_name = "FILE")]
@@ -70,6 +71,22 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Write the figures behind every view as Markdown, CSV or JSON, for briefings and
+    /// spreadsheets
+    Report {
+        /// The output format
+        #[arg(long, value_enum, default_value_t = report::Format::Markdown)]
+        format: report::Format,
+        /// The one table to write: required for CSV (a CSV file holds one table), optional
+        /// for Markdown, refused for JSON (which holds every section)
+        #[arg(long, value_enum)]
+        section: Option<report::Section>,
+        /// Status folders or files [default: the config's]
+        #[arg(value_name = "PATHS")]
+        paths: Vec<PathBuf>,
+    },
+    /// Print the JSON Schema of the status-file format, for editors' YAML support
+    Schema,
 }
 
 /// The views, as named on the command line.

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::domain::forecast;
 use crate::status::Limits;
 
 /// The config file name looked for in `./config/` and the user's config folder.
@@ -31,11 +32,33 @@ struct RawLimits {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawForecast {
+    #[serde(default, deserialize_with = "window_months")]
+    window_months: Option<u32>,
+}
+
+/// A forecast window from 1 to [`forecast::MAX_WINDOW_MONTHS`] months, checked while
+/// parsing so that the error has a line.
+fn window_months<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    let n = u64::deserialize(d)?;
+    if (1..=u64::from(forecast::MAX_WINDOW_MONTHS)).contains(&n) {
+        Ok(Some(n as u32))
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "forecast.window_months is {n}: write a number of months from 1 to {}",
+            forecast::MAX_WINDOW_MONTHS
+        )))
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawConfig {
     status: Option<OneOrMany>,
     mouse: Option<bool>,
     theme: Option<ThemeColours>,
     limits: Option<RawLimits>,
+    forecast: Option<RawForecast>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -55,6 +78,8 @@ pub struct Config {
     pub mouse: bool,
     pub theme: ThemeColours,
     pub limits: Limits,
+    /// The months of deliveries the forecast's rate is measured over.
+    pub forecast_window_months: u32,
 }
 
 impl Default for Config {
@@ -65,6 +90,7 @@ impl Default for Config {
             mouse: true,
             theme: ThemeColours::default(),
             limits: Limits::default(),
+            forecast_window_months: forecast::DEFAULT_WINDOW_MONTHS,
         }
     }
 }
@@ -161,6 +187,10 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
                 .and_then(|l| l.max_file_bytes)
                 .unwrap_or(defaults.max_file_bytes),
         },
+        forecast_window_months: raw
+            .forecast
+            .and_then(|f| f.window_months)
+            .unwrap_or(forecast::DEFAULT_WINDOW_MONTHS),
     })
 }
 
@@ -213,5 +243,19 @@ mod tests {
         };
         assert_eq!(line, 2);
         assert!(message.contains("unknown field `theem`"), "{message}");
+    }
+
+    #[test]
+    fn the_forecast_window_is_read_and_checked() {
+        let c = parse("forecast: { window_months: 9 }\n", Path::new("f.yaml")).unwrap();
+        assert_eq!(c.forecast_window_months, 9);
+        let c = parse("mouse: true\n", Path::new("f.yaml")).unwrap();
+        assert_eq!(c.forecast_window_months, forecast::DEFAULT_WINDOW_MONTHS);
+        let e = parse("forecast:\n  window_months: 0\n", Path::new("f.yaml")).unwrap_err();
+        let ConfigError::Invalid { line, message, .. } = e else {
+            panic!("{e:?}")
+        };
+        assert_eq!(line, 2);
+        assert!(message.contains("from 1 to 120"), "{message}");
     }
 }

@@ -9,6 +9,7 @@ use fleetdash::app::{App, Data};
 use fleetdash::check;
 use fleetdash::cli::{Cli, Command};
 use fleetdash::config::{self, Config};
+use fleetdash::report;
 use fleetdash::runtime::{self, Options};
 use fleetdash::status::Loader;
 use fleetdash::ui::{self, Theme};
@@ -41,12 +42,21 @@ fn main() -> ExitCode {
             };
             let mut app = app_for(&config, today);
             app.view = view.into();
-            let text = ui::render_text(&mut app, width, height);
-            let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-                Ok(()) => ExitCode::SUCCESS,
-                // A closed pipe (`| head`) is not an error worth a message.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            write_out(&ui::render_text(&mut app, width, height))
+        }
+        Some(Command::Report {
+            format,
+            section,
+            ref paths,
+        }) => {
+            let config = match resolve(paths) {
+                Ok(c) => c,
+                Err(e) => return fail(&e),
+            };
+            let snapshot = Loader::new(config.status.clone(), config.limits).load(today);
+            let report = report::build(&snapshot, today, config.forecast_window_months);
+            match report::render(&report, format, section) {
+                Ok(text) => write_out(&text),
                 Err(e) => fail(&e),
             }
         }
@@ -76,6 +86,7 @@ fn main() -> ExitCode {
                 Err(e) => fail(&format!("cannot write {}: {e}", out.display())),
             }
         }
+        Some(Command::Schema) => write_out(&fleetdash::schema::status_file_schema_text()),
         None => {
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
                 eprintln!(
@@ -104,6 +115,17 @@ fn app_for(config: &Config, today: fleetdash::domain::Date) -> App {
     let snapshot = Loader::new(config.status.clone(), config.limits).load(today);
     let (theme, _) = Theme::from_config(&config.theme, true);
     App::new(Data::new(snapshot, today), theme)
+}
+
+/// Writes a command's output to stdout.
+fn write_out(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(&e),
+    }
 }
 
 /// Prints an error that keeps a command from running and returns exit code 2.

@@ -6,9 +6,11 @@
 
 pub mod changes;
 pub mod figures;
+pub mod forecast;
 
 pub use chrono::NaiveDate as Date;
 pub use figures::{Counts, Figures, Schedule, YearFigures};
+pub use forecast::Forecast;
 
 /// Index of a variant in [`Programme::variants`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

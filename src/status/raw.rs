@@ -3,9 +3,14 @@
 //! Values that can be checked alone (dates, quantities) are checked while deserializing,
 //! so that serde_yaml reports them with their line and column. Checks that need the whole
 //! set (references, duplicates, totals) happen in [`super::merge`].
+//!
+//! The same types give `fleetdash schema` its JSON Schema: the doc comments of the fields
+//! are what an editor shows. The types with a hand-written `Deserialize` have a
+//! hand-written `JsonSchema` in [`crate::schema`].
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
@@ -20,15 +25,21 @@ pub const MAX_QUANTITY: u64 = 1_000_000;
 pub const SUPPORTED_VERSION: u32 = 1;
 
 /// One status file. Every section is optional; the set's files are merged.
-#[derive(Debug, Default, Deserialize, PartialEq)]
+#[derive(Debug, Default, Deserialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFile {
+    /// The format version: write `version: 1` at the top of every file.
     pub version: Option<u32>,
+    /// The programme's identity (exactly once in the set).
     pub programme: Option<RawProgramme>,
+    /// The vehicle variants on contract.
     pub variants: Option<Vec<RawVariant>>,
+    /// The final-assembly stages, in the order a vehicle goes through them.
     pub stages: Option<Vec<RawStage>>,
     pub plan: Option<RawPlan>,
+    /// The vehicles in final assembly now.
     pub queue: Option<Vec<RawVehicle>>,
+    /// Hand-overs to the customer.
     pub deliveries: Option<Vec<RawDelivery>>,
     /// Where each section starts, filled in by the locator.
     #[serde(skip)]
@@ -47,37 +58,47 @@ pub struct SectionLocs {
     pub deliveries: Loc,
 }
 
-#[derive(Debug, Deserialize, PartialEq)]
+#[derive(Debug, Deserialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProgramme {
     pub name: String,
     pub customer: Option<String>,
     pub prime: Option<String>,
     pub final_assembler: Option<String>,
+    /// The first delivery year.
     pub first_year: Year,
+    /// The last delivery year.
     pub last_year: Year,
 }
 
-#[derive(Debug, Deserialize, PartialEq)]
+#[derive(Debug, Deserialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawVariant {
+    /// The short name other sections use, such as `grf-tt`.
     pub id: String,
+    /// Variants of one family are added up together.
     pub family: String,
+    /// The display name.
     pub name: String,
+    /// Vehicles on contract.
     pub contracted: Quantity,
+    /// Free text shown in the variant's detail, such as `role: ambulance`.
     #[serde(default)]
     pub attributes: Attributes,
     #[serde(skip)]
     pub loc: Loc,
 }
 
-#[derive(Debug, Deserialize, PartialEq)]
+#[derive(Debug, Deserialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawStage {
+    /// The short name the queue uses.
     pub id: String,
     pub name: String,
+    /// The families the stage applies to; every family when left out.
     #[serde(default)]
     pub families: Vec<String>,
+    /// Off the main line: vehicles sent back after a defect found at acceptance.
     #[serde(default)]
     pub rework: bool,
     #[serde(skip)]
@@ -86,16 +107,22 @@ pub struct RawStage {
     pub families_loc: Loc,
 }
 
-#[derive(Debug, Deserialize, PartialEq)]
+#[derive(Debug, Deserialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawVehicle {
     pub serial: String,
+    /// The `id` of a variant.
     pub variant: String,
+    /// The `id` of the stage it is in now.
     pub stage: String,
+    /// The date it entered that stage.
     pub since: Day,
+    /// The date it is due to leave final assembly.
     pub due: Option<Day>,
     pub site: String,
+    /// The production lot.
     pub lot: Option<String>,
+    /// Why it is not moving, when it is on hold.
     pub hold: Option<String>,
     #[serde(skip)]
     pub loc: Loc,
@@ -109,12 +136,16 @@ pub struct RawVehicle {
     pub due_loc: Loc,
 }
 
-#[derive(Debug, Deserialize, PartialEq)]
+#[derive(Debug, Deserialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDelivery {
+    /// The day of the hand-over.
     pub date: Day,
+    /// The `id` of a variant.
     pub variant: String,
+    /// The serials handed over, one vehicle each.
     pub serials: Option<Vec<String>>,
+    /// The number handed over; must agree with `serials` when both are given.
     pub count: Option<Quantity>,
     #[serde(skip)]
     pub loc: Loc,

@@ -1,0 +1,181 @@
+//! The report as Markdown: a title and a summary, then a headed table per section.
+
+use super::tables::{self, Cell, Table};
+use super::{Report, Section};
+
+/// The report as Markdown: a title and summary, then headed tables.
+pub(super) fn write(r: &Report, only: Option<Section>) -> String {
+    let mut out = String::new();
+    let sections: Vec<Section> = only.map_or_else(|| Section::ALL.to_vec(), |s| vec![s]);
+    if only.is_none() {
+        markdown_head(r, &mut out);
+    }
+    for s in sections {
+        out.push_str(&format!("## {}\n\n", s.title()));
+        let intro = section_intro(r, s);
+        if !intro.is_empty() {
+            out.push_str(&intro);
+            out.push_str("\n\n");
+        }
+        let t = tables::table(r, s);
+        if t.rows.is_empty() {
+            out.push_str(match s {
+                Section::Problems => "No problems.\n\n",
+                _ => "Nothing to show.\n\n",
+            });
+            continue;
+        }
+        markdown_table(&t, &mut out);
+        out.push('\n');
+    }
+    out
+}
+
+fn markdown_head(r: &Report, out: &mut String) {
+    let name = r.programme.as_ref().map_or("(no programme)", |p| &p.name);
+    out.push_str(&format!(
+        "# {}: figures for {}\n\n",
+        md_escape(name),
+        r.today
+    ));
+    if let Some(p) = &r.programme {
+        let mut facts = Vec::new();
+        if let Some(c) = &p.customer {
+            facts.push(format!("for {}", md_escape(c)));
+        }
+        if let Some(prime) = &p.prime {
+            facts.push(format!("prime {}", md_escape(prime)));
+        }
+        if let Some(fa) = &p.final_assembler {
+            facts.push(format!("final assembly {}", md_escape(fa)));
+        }
+        facts.push(format!("deliveries {}–{}", p.first_year, p.last_year));
+        out.push_str(&format!("{}.\n\n", capitalize(&facts.join(" · "))));
+    }
+    let t = &r.total;
+    let s = &r.schedule;
+    let lead = match s.lead {
+        0 => "on plan".to_owned(),
+        n if n > 0 => format!("{n} ahead of plan"),
+        n => format!("{} behind plan", -n),
+    };
+    let errors = r.problems.iter().filter(|p| p.severity == "error").count();
+    let warnings = r.problems.len() - errors;
+    out.push_str(&format!(
+        "- Delivered: {} of {} ({:.1}%), {} in assembly, {} not started\n",
+        t.delivered, t.contracted, t.percent_delivered, t.in_assembly, t.not_started
+    ));
+    out.push_str(&format!(
+        "- Schedule: {} delivered against {:.1} planned to date, {lead}\n",
+        s.delivered_to_date, s.planned_to_date
+    ));
+    out.push_str(&format!("- Forecast: {}\n", md_escape(&r.forecast.verdict)));
+    if let Some(b) = &r.queue.bottleneck
+        && let Some(q) = r.queue.stages.iter().find(|q| &q.stage == b)
+    {
+        out.push_str(&format!(
+            "- Bottleneck: {} ({}), {} vehicles, median {:.1} days in the stage\n",
+            md_escape(&q.name),
+            md_escape(&q.stage),
+            q.vehicles,
+            q.median_days.unwrap_or(0.0),
+        ));
+    }
+    out.push_str(&format!(
+        "- Problems: {errors} {}, {warnings} {}\n\n",
+        if errors == 1 { "error" } else { "errors" },
+        if warnings == 1 { "warning" } else { "warnings" }
+    ));
+}
+
+/// A sentence under a section's heading, where the table needs one.
+fn section_intro(r: &Report, s: Section) -> String {
+    match s {
+        Section::Forecast => {
+            let months = r.forecast.window_months;
+            format!(
+                "Rates over the last {months} {} to {}; a window starts at the first \
+                 hand-over when that is later. {}.",
+                if months == 1 { "month" } else { "months" },
+                r.today,
+                md_escape(&capitalize(&r.forecast.verdict))
+            )
+        }
+        Section::Outlook => {
+            "Each remaining year at the current rates: what was delivered so far and what the \
+             rate adds by the end of the year, against the plan."
+                .to_owned()
+        }
+        Section::Queue => "Days in stage are counted to today. The bottleneck is the \
+             main-line stage with the longest median wait; rework is left out."
+            .to_owned(),
+        _ => String::new(),
+    }
+}
+
+fn markdown_table(t: &Table, out: &mut String) {
+    let titles: Vec<String> = t.columns.iter().map(|c| md_escape(&c.title)).collect();
+    out.push_str(&format!("| {} |\n", titles.join(" | ")));
+    let rule: Vec<&str> = t
+        .columns
+        .iter()
+        .map(|c| if c.numeric { "---:" } else { "---" })
+        .collect();
+    out.push_str(&format!("|{}|\n", rule.join("|")));
+    for (i, row) in t.rows.iter().enumerate() {
+        let bold = t.totals.contains(&i);
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| {
+                let text = match c {
+                    Cell::Text(s) => md_escape(s),
+                    Cell::Bool(true) => "yes".to_owned(),
+                    Cell::Bool(false) => String::new(),
+                    Cell::Signed(n) if *n > 0 => format!("+{n}"),
+                    other => other.plain(),
+                };
+                if bold && !text.is_empty() {
+                    format!("**{text}**")
+                } else {
+                    text
+                }
+            })
+            .collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+}
+
+/// Text from a file made inert in Markdown: characters that would start emphasis, code,
+/// links, HTML or a new cell are escaped.
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '|' | '*' | '`' | '<' | '>' | '[' | ']' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_text_is_inert() {
+        assert_eq!(md_escape("a|b"), "a\\|b");
+        assert_eq!(
+            md_escape("*bold* `code` <b> [x](y) #1"),
+            "\\*bold\\* \\`code\\` \\<b\\> \\[x\\](y) \\#1"
+        );
+        assert_eq!(md_escape("grf_tt"), "grf_tt");
+    }
+}

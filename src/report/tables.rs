@@ -1,0 +1,310 @@
+//! The report's figures as tables, shared by the Markdown and CSV writers.
+
+use super::{CountsFields, Report, Section};
+
+/// One cell of a table.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Cell {
+    Text(String),
+    Int(i64),
+    /// A difference: `+7` in Markdown, `7` in CSV.
+    Signed(i64),
+    /// A number shown with this many decimals.
+    Num(f64, usize),
+    Bool(bool),
+    Empty,
+}
+
+impl Cell {
+    pub(super) fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    fn opt_int(n: Option<impl Into<i64>>) -> Cell {
+        n.map_or(Cell::Empty, |n| Cell::Int(n.into()))
+    }
+
+    fn opt_text(s: Option<impl Into<String>>) -> Cell {
+        s.map_or(Cell::Empty, |s| Cell::Text(s.into()))
+    }
+
+    pub(super) fn plain(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Int(n) | Cell::Signed(n) => n.to_string(),
+            Cell::Num(x, d) => format!("{x:.d$}"),
+            Cell::Bool(b) => b.to_string(),
+            Cell::Empty => String::new(),
+        }
+    }
+}
+
+/// A column: its CSV header (snake_case), its Markdown title, and whether it holds numbers
+/// (right-aligned in Markdown).
+pub(super) struct Column {
+    pub(super) key: String,
+    pub(super) title: String,
+    pub(super) numeric: bool,
+}
+
+pub(super) fn col(key: &str, title: &str, numeric: bool) -> Column {
+    Column {
+        key: key.to_owned(),
+        title: title.to_owned(),
+        numeric,
+    }
+}
+
+pub(super) struct Table {
+    pub(super) columns: Vec<Column>,
+    pub(super) rows: Vec<Vec<Cell>>,
+    /// Rows that are totals (bold in Markdown).
+    pub(super) totals: Vec<usize>,
+}
+
+/// The label of the programme's row in the families, forecast and outlook tables.
+const TOTAL: &str = "Total";
+
+/// The table of `section`.
+pub(super) fn table(r: &Report, section: Section) -> Table {
+    match section {
+        Section::Variants => counts_table(
+            r,
+            vec![
+                col("family", "Family", false),
+                col("variant", "Variant", false),
+                col("name", "Name", false),
+            ],
+            r.variants
+                .iter()
+                .map(|v| {
+                    (
+                        vec![
+                            Cell::text(&v.family),
+                            Cell::text(&v.id),
+                            Cell::text(&v.name),
+                        ],
+                        &v.counts,
+                    )
+                })
+                .collect(),
+            false,
+        ),
+        Section::Families => counts_table(
+            r,
+            vec![col("family", "Family", false)],
+            r.families
+                .iter()
+                .map(|f| (vec![Cell::text(&f.family)], &f.counts))
+                .chain([(vec![Cell::text(TOTAL)], &r.total)])
+                .collect(),
+            true,
+        ),
+        Section::Queue => Table {
+            columns: vec![
+                col("stage", "Stage", false),
+                col("name", "Name", false),
+                col("rework", "Rework", false),
+                col("vehicles", "Vehicles", true),
+                col("on_hold", "On hold", true),
+                col("overdue", "Overdue", true),
+                col("median_days", "Median days", true),
+                col("longest_days", "Longest days", true),
+                col("bottleneck", "Bottleneck", false),
+            ],
+            rows: r
+                .queue
+                .stages
+                .iter()
+                .map(|s| {
+                    vec![
+                        Cell::text(&s.stage),
+                        Cell::text(&s.name),
+                        Cell::Bool(s.rework),
+                        Cell::Int(s.vehicles.into()),
+                        Cell::Int(s.on_hold.into()),
+                        Cell::Int(s.overdue.into()),
+                        s.median_days.map_or(Cell::Empty, |m| Cell::Num(m, 1)),
+                        Cell::opt_int(s.longest_days),
+                        Cell::Bool(r.queue.bottleneck.as_ref() == Some(&s.stage)),
+                    ]
+                })
+                .collect(),
+            totals: Vec::new(),
+        },
+        Section::Years => Table {
+            columns: vec![
+                col("year", "Year", false),
+                col("planned", "Planned", true),
+                col("delivered", "Delivered", true),
+                col("cum_planned", "Cumulative planned", true),
+                col("cum_delivered", "Cumulative delivered", true),
+                col("planned_to_date", "Planned to date", true),
+            ],
+            rows: r
+                .years
+                .iter()
+                .map(|y| {
+                    vec![
+                        Cell::Int(y.year.into()),
+                        Cell::Int(y.planned.into()),
+                        Cell::Int(y.delivered.into()),
+                        Cell::Int(y.cum_planned.into()),
+                        Cell::Int(y.cum_delivered.into()),
+                        y.planned_to_date.map_or(Cell::Empty, |x| Cell::Num(x, 1)),
+                    ]
+                })
+                .collect(),
+            totals: Vec::new(),
+        },
+        Section::Forecast => {
+            let outlooks = r.forecast.families.iter().map(|o| (o.name.as_str(), o));
+            let rows: Vec<Vec<Cell>> = outlooks
+                .chain([(TOTAL, &r.forecast.programme)])
+                .map(|(name, o)| {
+                    vec![
+                        Cell::text(name),
+                        Cell::Int(o.contracted.into()),
+                        Cell::Int(o.delivered.into()),
+                        Cell::Int(o.remaining.into()),
+                        Cell::text(&o.window.first_day),
+                        Cell::Int(o.window.days.into()),
+                        Cell::Int(o.window.delivered.into()),
+                        Cell::Num(o.rate_per_month, 2),
+                        Cell::opt_text(o.last_delivery.as_deref()),
+                        Cell::text(o.finish.status),
+                        Cell::opt_text(o.finish.date.as_deref()),
+                        Cell::opt_int(o.planned_finish_year),
+                        o.years_late.map_or(Cell::Empty, |n| Cell::Signed(n.into())),
+                    ]
+                })
+                .collect();
+            Table {
+                columns: vec![
+                    col("family", "Family", false),
+                    col("contracted", "Contracted", true),
+                    col("delivered", "Delivered", true),
+                    col("remaining", "Remaining", true),
+                    col("window_from", "Window from", false),
+                    col("window_days", "Days", true),
+                    col("delivered_in_window", "In window", true),
+                    col("rate_per_month", "Per month", true),
+                    col("last_delivery", "Last delivery", false),
+                    col("finish", "Finish", false),
+                    col("finish_date", "Finish date", false),
+                    col("planned_finish_year", "Planned finish", true),
+                    col("years_late", "Years late", true),
+                ],
+                totals: vec![rows.len() - 1],
+                rows,
+            }
+        }
+        Section::Outlook => {
+            let mut rows = Vec::new();
+            let mut totals = Vec::new();
+            let outlooks = r
+                .forecast
+                .families
+                .iter()
+                .map(|o| (o.name.as_str(), o, false));
+            for (name, o, total) in outlooks.chain([(TOTAL, &r.forecast.programme, true)]) {
+                for y in &o.years {
+                    if total {
+                        totals.push(rows.len());
+                    }
+                    rows.push(vec![
+                        Cell::text(name),
+                        Cell::Int(y.year.into()),
+                        Cell::Int(y.planned.into()),
+                        Cell::Int(y.delivered.into()),
+                        Cell::Int(y.projected.into()),
+                        Cell::Signed(y.difference),
+                    ]);
+                }
+            }
+            Table {
+                columns: vec![
+                    col("family", "Family", false),
+                    col("year", "Year", false),
+                    col("planned", "Planned", true),
+                    col("delivered", "Delivered so far", true),
+                    col("projected", "Projected", true),
+                    col("difference", "Difference", true),
+                ],
+                rows,
+                totals,
+            }
+        }
+        Section::Problems => Table {
+            columns: vec![
+                col("severity", "Severity", false),
+                col("file", "File", false),
+                col("line", "Line", true),
+                col("column", "Column", true),
+                col("message", "Message", false),
+            ],
+            rows: r
+                .problems
+                .iter()
+                .map(|p| {
+                    vec![
+                        Cell::text(p.severity),
+                        Cell::text(p.file.as_deref().unwrap_or("(status set)")),
+                        Cell::opt_int(p.line),
+                        Cell::opt_int(p.column),
+                        Cell::text(&p.message),
+                    ]
+                })
+                .collect(),
+            totals: Vec::new(),
+        },
+    }
+}
+
+/// A table of counts: the `head` columns, then the counts with one column per stage.
+fn counts_table(
+    r: &Report,
+    head: Vec<Column>,
+    rows: Vec<(Vec<Cell>, &CountsFields)>,
+    last_is_total: bool,
+) -> Table {
+    let mut columns = head;
+    columns.push(col("contracted", "Contracted", true));
+    columns.push(col("delivered", "Delivered", true));
+    for s in &r.stages {
+        columns.push(col(&format!("stage:{}", s.id), &s.id, true));
+    }
+    for (key, title) in [
+        ("in_assembly", "In assembly"),
+        ("not_started", "Not started"),
+        ("on_hold", "On hold"),
+        ("overdue", "Overdue"),
+        ("percent_delivered", "% delivered"),
+    ] {
+        columns.push(col(key, title, true));
+    }
+    let n = rows.len();
+    let rows = rows
+        .into_iter()
+        .map(|(mut cells, c)| {
+            cells.push(Cell::Int(c.contracted.into()));
+            cells.push(Cell::Int(c.delivered.into()));
+            cells.extend(c.per_stage.iter().map(|s| Cell::Int(s.vehicles.into())));
+            cells.push(Cell::Int(c.in_assembly.into()));
+            cells.push(Cell::Int(c.not_started.into()));
+            cells.push(Cell::Int(c.on_hold.into()));
+            cells.push(Cell::Int(c.overdue.into()));
+            cells.push(Cell::Num(c.percent_delivered, 1));
+            cells
+        })
+        .collect();
+    Table {
+        columns,
+        rows,
+        totals: if last_is_total && n > 0 {
+            vec![n - 1]
+        } else {
+            Vec::new()
+        },
+    }
+}
