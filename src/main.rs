@@ -65,6 +65,7 @@ fn main() -> ExitCode {
             match runtime::run(Options {
                 config,
                 today: cli.today,
+                status_from_cli: !cli.paths.is_empty(),
             }) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(&e),
