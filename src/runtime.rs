@@ -451,7 +451,17 @@ impl Runtime {
         let Some(path) = self.config.path.clone() else {
             return false;
         };
-        let mut new = match crate::config::load(&path) {
+        let shown = crate::status::display_name(&path);
+        // Empty, a config means the defaults; emptied while the dashboard runs, it is much
+        // more likely a save caught half-way, and its defaults could name other folders.
+        let emptied = std::fs::read_to_string(&path)
+            .is_ok_and(|text| crate::status::yaml::is_blank(&text))
+            .then(|| format!("{shown}: the file is empty"));
+        let loaded = match emptied {
+            Some(why) => Err(why),
+            None => crate::config::load(&path).map_err(|e| e.to_string()),
+        };
+        let mut new = match loaded {
             Ok(new) => new,
             Err(e) => {
                 self.trace(format_args!("config not applied: {e}"));
@@ -477,7 +487,6 @@ impl Runtime {
             self.rewatch(now);
         }
         self.refresh_alerts(now);
-        let shown = crate::status::display_name(&path);
         let mut note = format!("{shown} applied");
         if sources_changed {
             note.push_str(", status from ");
@@ -876,12 +885,23 @@ mod tests {
         let mut rt = runtime(crate::config::load(&config_path).unwrap());
         let accent = rt.app.theme.accent;
         edit(&config_path, "accent: cyan", "accent: magenta", 1);
+        let text = std::fs::read_to_string(&config_path).unwrap();
         let now = Instant::now();
         rt.handle(Event::Files(vec![config_path.clone()]), now);
         let now = settle(&mut rt, now);
         assert_ne!(rt.app.theme.accent, accent);
         assert!(rt.app.alerts.is_empty());
 
+        // Caught empty half-way through a save: not applied either.
+        std::fs::write(&config_path, "").unwrap();
+        rt.handle(Event::Files(vec![config_path.clone()]), now);
+        let now = settle(&mut rt, now);
+        assert!(
+            rt.app.alerts[0].ends_with("fleetdash.yaml: the file is empty"),
+            "{:?}",
+            rt.app.alerts
+        );
+        std::fs::write(&config_path, &text).unwrap();
         edit(&config_path, "mouse: true", "mouse: [", 1);
         rt.handle(Event::Files(vec![config_path.clone()]), now);
         let now = settle(&mut rt, now);
