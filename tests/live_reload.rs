@@ -248,9 +248,19 @@ fn a_bad_save_keeps_the_last_good_content_and_says_where() {
         .edited(&file, "    variant: grf-tt\n", "    variant: [grf-tt\n", 1);
     std::fs::write(&file, bad).unwrap();
     dash.wait_for_status("⚠ queue-seraing.yaml:");
+    // `⚠ queue-seraing.yaml:LINE:COLUMN since HH:MM:SS: last good kept`
     let line = status_line(&dash.screen());
+    let prefix = "⚠ queue-seraing.yaml:";
+    let after = &line[line.find(prefix).unwrap() + prefix.len()..];
+    let (place, rest) = after.split_once(" since ").expect("since when");
+    let numbers: Vec<&str> = place.split(':').collect();
     assert!(
-        line.contains(" since ") && line.contains("last good kept"),
+        numbers.len() == 2 && numbers.iter().all(|n| n.parse::<u32>().is_ok()),
+        "{line}"
+    );
+    assert!(
+        rest.get(8..)
+            .is_some_and(|r| r.starts_with(": last good kept")),
         "{line}"
     );
     assert_eq!(in_assembly(&dash.screen()), Some(40));

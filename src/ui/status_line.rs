@@ -45,15 +45,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     if let Some(&(name, since, has_last_good)) = stale.first() {
-        let problem = snapshot
-            .problems
-            .iter()
-            .filter(|p| p.file.as_deref() == Some(name))
-            .max_by_key(|p| p.is_error());
-        let place = problem.map_or_else(|| name.to_owned(), |p| p.place());
-        let place = place.strip_prefix(name).map_or(place.clone(), |rest| {
-            format!("{}{rest}", name.rsplit('/').next().unwrap_or(name))
+        // Its first error, else its first problem (an empty file is a warning).
+        let of_file = || {
+            snapshot
+                .problems
+                .iter()
+                .filter(|p| p.file.as_deref() == Some(name))
+        };
+        let problem = of_file()
+            .find(|p| p.is_error())
+            .or_else(|| of_file().next());
+        let short = name.rsplit('/').next().unwrap_or(name);
+        let at = problem.map_or_else(String::new, |p| {
+            p.place().strip_prefix(name).unwrap_or_default().to_owned()
         });
+        let place = format!("{short}{at}");
         let more = if stale.len() > 1 {
             format!(" (+{} more)", stale.len() - 1)
         } else {
