@@ -167,6 +167,9 @@ pub struct App {
     /// output must not depend on the clock.
     pub live: bool,
     pub flash: Option<Flash>,
+    /// Lasting notes for the status line, kept until their cause is gone: changes that
+    /// are polled for instead of watched, a config change that could not be applied.
+    pub alerts: Vec<String>,
     pub overview: overview::State,
     pub variants: variants::State,
     pub queue: queue::State,
@@ -184,6 +187,7 @@ impl App {
             mouse: true,
             live: false,
             flash: None,
+            alerts: Vec::new(),
             overview: overview::State::default(),
             variants: variants::State::default(),
             queue: queue::State::default(),

@@ -12,9 +12,13 @@ pub enum Event {
     Resize,
     /// Paths of the status set or the config that changed on disk.
     Files(Vec<PathBuf>),
-    /// The watcher lost events (queue overflow) or needs a full rescan.
+    /// A status folder (or a folder above one) appeared, vanished or was renamed: the
+    /// watches must be set again and the set listed again.
+    Folders,
+    /// The watcher lost events (queue overflow): every file must be read again. Says why.
     Rescan(String),
-    /// The watcher failed; the loop falls back to polling.
+    /// The watcher reported an error; the loop reads every file again and falls back to
+    /// polling. Says why.
     WatchFailed(String),
     /// A signal asked the app to end (SIGTERM, SIGHUP, SIGINT).
     Terminate,

@@ -102,6 +102,7 @@ fn main() -> ExitCode {
             match runtime::run(Options {
                 config,
                 today: cli.today,
+                status_from_cli: !cli.paths.is_empty(),
             }) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(&e),

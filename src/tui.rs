@@ -36,14 +36,18 @@ impl Tui {
     pub fn enter(mouse: bool) -> io::Result<Tui> {
         enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
-        let mut stdout = io::stdout();
-        execute!(stdout, EnterAlternateScreen, cursor::Hide)?;
-        if mouse {
-            execute!(stdout, EnableMouseCapture)?;
-            MOUSE.store(true, Ordering::SeqCst);
-        }
-        let terminal = Terminal::new(CrosstermBackend::new(stdout))?;
-        Ok(Tui { terminal })
+        let set_up = || -> io::Result<Tui> {
+            let mut stdout = io::stdout();
+            execute!(stdout, EnterAlternateScreen, cursor::Hide)?;
+            if mouse {
+                MOUSE.store(true, Ordering::SeqCst);
+                execute!(stdout, EnableMouseCapture)?;
+            }
+            let terminal = Terminal::new(CrosstermBackend::new(stdout))?;
+            Ok(Tui { terminal })
+        };
+        // Half set up is still set up: undo what was done before saying why.
+        set_up().inspect_err(|_| restore())
     }
 
     /// Turns mouse capture on or off (the config changed).
@@ -62,6 +66,11 @@ impl Tui {
     /// Draws one frame inside the terminal's synchronized-update sequence, so that the
     /// terminal shows it whole, never half-drawn.
     pub fn draw(&mut self, app: &mut App) -> io::Result<()> {
+        if !ACTIVE.load(Ordering::SeqCst) {
+            // A panic on another thread restored the terminal: drawing now would scribble
+            // over the user's shell, so the loop ends instead.
+            return Err(io::Error::other("the terminal was restored after a crash"));
+        }
         queue!(self.terminal.backend_mut(), BeginSynchronizedUpdate)?;
         let result = self
             .terminal

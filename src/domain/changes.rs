@@ -41,6 +41,25 @@ pub fn describe(old: &Programme, new: &Programme) -> Vec<String> {
     if left > 0 {
         out.push(format!("{left} {} left the queue", vehicles(left)));
     }
+    let held: HashMap<&str, bool> = old
+        .queue
+        .iter()
+        .map(|v| (&*v.serial, v.is_on_hold()))
+        .collect();
+    let (mut put_on_hold, mut released) = (0, 0);
+    for v in &new.queue {
+        match held.get(&*v.serial) {
+            Some(false) if v.is_on_hold() => put_on_hold += 1,
+            Some(true) if !v.is_on_hold() => released += 1,
+            _ => {}
+        }
+    }
+    if put_on_hold > 0 {
+        out.push(format!("{put_on_hold} put on hold"));
+    }
+    if released > 0 {
+        out.push(format!("{released} released from hold"));
+    }
     let delivered = |p: &Programme| {
         p.deliveries
             .iter()
@@ -53,9 +72,112 @@ pub fn describe(old: &Programme, new: &Programme) -> Vec<String> {
     } else if a > b {
         out.push(format!("{} fewer delivered", a - b));
     }
+    let planned = |p: &Programme| p.plan.iter().map(|e| u64::from(e.quantity)).sum::<u64>();
+    let contracted = |p: &Programme| {
+        p.variants
+            .iter()
+            .map(|v| u64::from(v.contracted))
+            .sum::<u64>()
+    };
+    if planned(old) != planned(new) || old.plan.len() != new.plan.len() {
+        out.push("plan changed".to_owned());
+    }
+    if contracted(old) != contracted(new) {
+        out.push("contracts changed".to_owned());
+    }
     out
 }
 
 fn vehicles(n: usize) -> &'static str {
     if n == 1 { "vehicle" } else { "vehicles" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Delivery, Origin, SiteId, Stage, VariantId, Vehicle};
+
+    fn stage(id: &str, name: &str) -> Stage {
+        Stage {
+            id: id.into(),
+            name: name.into(),
+            families: Vec::new(),
+            rework: false,
+        }
+    }
+
+    fn vehicle(serial: &str, stage: u32, hold: Option<&str>) -> Vehicle {
+        Vehicle {
+            serial: serial.into(),
+            variant: VariantId(0),
+            stage: StageId(stage),
+            since: crate::domain::Date::from_ymd_opt(2026, 11, 1).unwrap(),
+            due: None,
+            site: SiteId(0),
+            lot: None,
+            hold: hold.map(Into::into),
+            origin: Origin::default(),
+        }
+    }
+
+    fn programme(queue: Vec<Vehicle>, delivered: u32) -> Programme {
+        Programme {
+            stages: vec![stage("hull", "Hull"), stage("paint", "Paint")],
+            queue,
+            deliveries: vec![Delivery {
+                date: crate::domain::Date::from_ymd_opt(2026, 10, 1).unwrap(),
+                variant: VariantId(0),
+                quantity: delivered,
+                serials: Vec::new(),
+                origin: Origin::default(),
+            }],
+            ..Programme::default()
+        }
+    }
+
+    #[test]
+    fn says_what_moved_entered_left_and_was_delivered() {
+        let old = programme(
+            vec![
+                vehicle("A", 0, None),
+                vehicle("B", 0, None),
+                vehicle("C", 0, None),
+            ],
+            3,
+        );
+        let new = programme(
+            vec![
+                vehicle("A", 1, None),
+                vehicle("B", 1, Some("parts")),
+                vehicle("D", 0, None),
+            ],
+            5,
+        );
+        assert_eq!(
+            describe(&old, &new),
+            [
+                "2 vehicles moved to Paint",
+                "1 vehicle entered the queue",
+                "1 vehicle left the queue",
+                "1 put on hold",
+                "2 more delivered",
+            ]
+        );
+        assert_eq!(
+            describe(&new, &old)[..],
+            [
+                "2 vehicles moved to Hull",
+                "1 vehicle entered the queue",
+                "1 vehicle left the queue",
+                "1 released from hold",
+                "2 fewer delivered",
+            ]
+        );
+    }
+
+    #[test]
+    fn nothing_changed_says_nothing() {
+        let p = programme(vec![vehicle("A", 0, None)], 1);
+        assert!(describe(&p, &p).is_empty());
+    }
 }

@@ -252,10 +252,17 @@ pub fn is_temporary(name: &str) -> bool {
     name.starts_with('.')
         || name.starts_with('#')
         || name.ends_with('~')
-        || name.starts_with("sed")
+        || is_sed_temporary(name)
         || [".swp", ".swo", ".swx", ".tmp", ".bak", ".orig", ".part"]
             .iter()
             .any(|ext| name.ends_with(ext))
+}
+
+/// GNU `sed -i` writes `sed` and six letters or digits, then renames it over the file.
+fn is_sed_temporary(name: &str) -> bool {
+    name.len() == 9
+        && name.starts_with("sed")
+        && name[3..].bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 /// True for the names of status files: `*.yaml` or `*.yml`, not temporary.

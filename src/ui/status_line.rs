@@ -21,33 +21,57 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let snapshot = &app.data.snapshot;
     let mut left: Vec<Span> = Vec::new();
-    if let Some(flash) = &app.flash {
-        left.push(Span::styled(format!(" {} ", flash.text), theme.accent));
-    } else if app.live {
+    if app.live {
         left.push(Span::styled(
             format!(" loaded {} ", clock(app.data.loaded_at)),
             theme.muted,
         ));
-    } else {
+    } else if app.flash.is_none() {
         left.push(Span::styled(
             format!(" figures for {} ", app.data.today()),
             theme.muted,
         ));
     }
-    let stale: Vec<&str> = snapshot
+    // A file whose latest save did not load: where it went wrong and since when.
+    let stale: Vec<(&str, std::time::SystemTime, bool)> = snapshot
         .files
         .iter()
-        .filter(|f| matches!(f.health, FileHealth::Stale { .. }))
-        .map(|f| f.name.rsplit('/').next().unwrap_or(&f.name))
+        .filter_map(|f| match f.health {
+            FileHealth::Stale {
+                since,
+                has_last_good,
+            } => Some((f.name.as_str(), since, has_last_good)),
+            FileHealth::Good => None,
+        })
         .collect();
-    if let Some(first) = stale.first() {
+    if let Some(&(name, since, has_last_good)) = stale.first() {
+        // Its first error, else its first problem (an empty file is a warning).
+        let of_file = || {
+            snapshot
+                .problems
+                .iter()
+                .filter(|p| p.file.as_deref() == Some(name))
+        };
+        let problem = of_file()
+            .find(|p| p.is_error())
+            .or_else(|| of_file().next());
+        let short = name.rsplit('/').next().unwrap_or(name);
+        let at = problem.map_or_else(String::new, |p| {
+            p.place().strip_prefix(name).unwrap_or_default().to_owned()
+        });
+        let place = format!("{short}{at}");
         let more = if stale.len() > 1 {
-            format!(" +{}", stale.len() - 1)
+            format!(" (+{} more)", stale.len() - 1)
         } else {
             String::new()
         };
+        let kept = if has_last_good {
+            "last good kept"
+        } else {
+            "not shown"
+        };
         left.push(Span::styled(
-            format!("⚠ {first}{more}: last good kept "),
+            format!("⚠ {place} since {}: {kept}{more} ", clock(since)),
             theme.error,
         ));
     } else if snapshot.errors() > 0 {
@@ -60,6 +84,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             format!("{} warnings ", snapshot.warnings()),
             theme.warning,
         ));
+    }
+    for alert in &app.alerts {
+        left.push(Span::styled(format!("⚠ {alert} "), theme.warning));
+    }
+    if let Some(flash) = &app.flash {
+        let pad = if left.is_empty() { " " } else { "" };
+        left.push(Span::styled(format!("{pad}{} ", flash.text), theme.accent));
     }
     if app.is_typing() {
         left.push(Span::styled(

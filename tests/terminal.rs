@@ -1,0 +1,174 @@
+//! The terminal is left as it was found however the dashboard ends: a key, Ctrl-C, a
+//! signal or a panic. Checked on what the dashboard wrote (the alternate screen left, the
+//! cursor shown, mouse capture off) and on the pty's settings (raw mode off).
+
+mod support;
+
+use support::{Dash, Launch, Sample, contains, find, position, rfind};
+
+/// The alternate screen and the cursor, as the dashboard turns them on and off.
+const ALT_ON: &[u8] = b"\x1b[?1049h";
+const ALT_OFF: &[u8] = b"\x1b[?1049l";
+const CURSOR_HIDDEN: &[u8] = b"\x1b[?25l";
+const CURSOR_SHOWN: &[u8] = b"\x1b[?25h";
+const MOUSE_ON: &[u8] = b"\x1b[?1000h";
+const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
+const SYNC_BEGIN: &[u8] = b"\x1b[?2026h";
+const SYNC_END: &[u8] = b"\x1b[?2026l";
+
+/// Checks that everything the dashboard turned on was turned off again, after the last
+/// time it was turned on.
+fn assert_restored(dash: &Dash) {
+    let raw = dash.raw();
+    let after = |off: &[u8], on: &[u8], what: &str| {
+        let on_at = rfind(&raw, on).unwrap_or_else(|| panic!("{what} was never turned on"));
+        let off_at = rfind(&raw, off).unwrap_or_else(|| panic!("{what} was never turned off"));
+        assert!(
+            off_at > on_at,
+            "{what} was turned on again after being turned off"
+        );
+    };
+    after(ALT_OFF, ALT_ON, "the alternate screen");
+    after(CURSOR_SHOWN, CURSOR_HIDDEN, "the hidden cursor");
+    after(MOUSE_OFF, MOUSE_ON, "mouse capture");
+    let screen = dash.screen();
+    assert!(!screen.alternate_screen(), "still on the alternate screen");
+    assert!(!screen.hide_cursor(), "the cursor is still hidden");
+    if let Some(raw_mode) = dash.raw_mode() {
+        assert!(!raw_mode, "the terminal is still in raw mode");
+    }
+}
+
+/// True when the screen shows a frame drawn at `cols`×`rows`: the status line's last
+/// hint ends one column before the right edge of the last row. (A terminal keeps what it
+/// showed when it shrinks, so the status line's row alone does not tell.)
+fn drawn_at(screen: &vt100::Screen, cols: u16, rows: u16) -> bool {
+    position(screen, "q quit") == Some((rows - 1, cols - 7))
+}
+
+/// Starts the dashboard and checks it set the terminal up as expected, so that the
+/// checks after it ends say something.
+fn started() -> Dash {
+    let dash = Dash::start();
+    if let Some(raw_mode) = dash.raw_mode() {
+        assert!(raw_mode, "the dashboard runs in raw mode");
+    }
+    assert!(dash.screen().hide_cursor());
+    dash
+}
+
+#[test]
+fn q_restores_the_terminal() {
+    let mut dash = started();
+    dash.send_keys("q");
+    assert!(dash.wait_exit().success());
+    assert_restored(&dash);
+}
+
+#[test]
+fn ctrl_c_restores_the_terminal() {
+    let mut dash = started();
+    // In raw mode Ctrl-C is a key, not a signal.
+    dash.send_keys("\x03");
+    assert!(dash.wait_exit().success());
+    assert_restored(&dash);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut dash = started();
+    dash.signal("TERM");
+    assert!(dash.wait_exit().success());
+    assert_restored(&dash);
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    let mut dash = started();
+    dash.signal("HUP");
+    assert!(dash.wait_exit().success());
+    assert_restored(&dash);
+}
+
+#[test]
+fn sigint_restores_the_terminal() {
+    let mut dash = started();
+    dash.signal("INT");
+    assert!(dash.wait_exit().success());
+    assert_restored(&dash);
+}
+
+/// The binary panics on purpose only in debug builds, as `cargo test` makes them.
+#[cfg(debug_assertions)]
+#[test]
+fn a_panic_restores_the_terminal_before_its_message() {
+    let mut dash = Dash::spawn(
+        Sample::new(),
+        Launch {
+            env: vec![("FLEETDASH_TEST_PANIC".into(), "1".into())],
+            ..Launch::default()
+        },
+    );
+    let status = dash.wait_exit();
+    assert!(!status.success());
+    assert_restored(&dash);
+    let raw = dash.raw();
+    let frame = find(&raw, b"Overview").expect("a frame was drawn before the panic");
+    let left = rfind(&raw, ALT_OFF).unwrap();
+    assert!(left > frame);
+    // The message comes after the terminal was restored, with output processing back on
+    // (a newline reaches the screen as CR LF, which raw mode would not do).
+    let message = find(&raw, b"fleetdash crashed; the terminal has been restored.")
+        .expect("the crash message");
+    assert!(message > left);
+    assert!(contains(&raw[message..], b"report this to"));
+    assert!(contains(&raw[message..], b"\r\n"));
+    let text = dash.text();
+    assert!(text.contains("panicking on purpose"), "{text}");
+}
+
+#[test]
+fn every_frame_is_drawn_as_one_synchronized_update() {
+    let mut dash = started();
+    // Two more frames, each waited for: one drawn after each resize.
+    for (cols, rows) in [(90, 24), (100, 30)] {
+        dash.resize(cols, rows);
+        dash.wait_for(&format!("a frame of {cols}×{rows}"), |s| {
+            drawn_at(s, cols, rows)
+        });
+    }
+    dash.send_keys("q");
+    dash.wait_exit();
+    let raw = dash.raw();
+    let mut open = false;
+    let mut frames = 0;
+    let mut at = 0;
+    while at < raw.len() {
+        if raw[at..].starts_with(SYNC_BEGIN) {
+            assert!(!open, "a frame began inside another at byte {at}");
+            open = true;
+            frames += 1;
+        } else if raw[at..].starts_with(SYNC_END) {
+            open = false;
+        } else if open && raw[at..].starts_with(ALT_OFF) {
+            panic!("the alternate screen was left inside a frame");
+        }
+        at += 1;
+    }
+    assert!(!open, "the last frame was never closed");
+    assert!(frames >= 3, "{frames} frames");
+    // Drawing happens only inside frames: no text between the end of one and the next.
+    let first = find(&raw, SYNC_BEGIN).unwrap();
+    assert!(!contains(&raw[..first], b"Overview"));
+}
+
+#[test]
+fn the_dashboard_follows_a_resize() {
+    let mut dash = started();
+    for (cols, rows) in [(80, 20), (140, 40)] {
+        dash.resize(cols, rows);
+        dash.wait_for(&format!("a frame of {cols}×{rows}"), |s| {
+            drawn_at(s, cols, rows)
+        });
+    }
+}
