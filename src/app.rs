@@ -38,6 +38,17 @@ impl View {
         }
     }
 
+    /// A shorter title for narrow terminals.
+    pub fn short_title(self) -> &'static str {
+        match self {
+            View::Queue => "Queue",
+            View::Deliveries => "Deliveries",
+            View::Variants => "Variants",
+            View::Overview => "Overview",
+            View::Problems => "Problems",
+        }
+    }
+
     pub fn index(self) -> usize {
         View::ALL.iter().position(|&v| v == self).unwrap_or(0)
     }

@@ -164,7 +164,7 @@ pub const BINDINGS: &[Binding] = &[
         "/",
         [(KeyCode::Char('/'), NONE)],
         Action::StartFilter,
-        "filter (text, variant, stage, site)",
+        "filter: text, serial: variant: stage: site: lot: hold:, overdue, held",
         FILTERED,
         true
     ),

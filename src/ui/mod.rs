@@ -49,6 +49,7 @@ pub fn draw(app: &mut App, area: Rect, buf: &mut Buffer) {
 
 /// Draws one view into `area`.
 pub fn draw_view(app: &mut App, view: View, area: Rect, buf: &mut Buffer) {
+    app.problems.show_times = app.live;
     let App {
         data,
         theme,

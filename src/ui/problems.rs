@@ -18,6 +18,9 @@ use crate::status::{FileHealth, Problem, Severity};
 
 #[derive(Debug, Default)]
 pub struct State {
+    /// Show since when a file fails (the live dashboard only: `print` output must not
+    /// depend on the clock).
+    pub show_times: bool,
     /// The problems shown, newest reload first, with the reload that first showed each.
     rows: Vec<(Problem, u64)>,
     /// When each problem was first seen, by reload number.
@@ -69,7 +72,11 @@ impl State {
 pub fn render(state: &mut State, data: &Data, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let area = area.intersection(buf.area);
     let [files, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    widgets::line(files, buf, files_line(data, theme, files.width));
+    widgets::line(
+        files,
+        buf,
+        files_line(data, theme, files.width, state.show_times),
+    );
     if state.rows.is_empty() {
         widgets::empty_note(
             list,
@@ -255,8 +262,16 @@ enum Detail {
     Counts,
 }
 
-fn files_line<'a>(data: &Data, theme: &Theme, width: u16) -> Line<'a> {
+fn files_line<'a>(data: &Data, theme: &Theme, width: u16, show_times: bool) -> Line<'a> {
     let files = &data.snapshot.files;
+    // One-shot renders (`print`) must not depend on the clock.
+    let when = |since| {
+        if show_times {
+            format!(" since {}", super::status_line::clock(since))
+        } else {
+            String::new()
+        }
+    };
     let head = Span::styled(
         format!(
             " {} read, {}, {}",
@@ -282,20 +297,16 @@ fn files_line<'a>(data: &Data, theme: &Theme, width: u16) -> Line<'a> {
                     has_last_good,
                 } => Some(match detail {
                     Detail::Full => format!(
-                        "{} since {}{}",
+                        "{}{}{}",
                         name(&f.name, detail),
-                        super::status_line::clock(since),
+                        when(since),
                         if has_last_good {
                             " (last good kept)"
                         } else {
                             ""
                         }
                     ),
-                    Detail::Short => format!(
-                        "{} since {}",
-                        name(&f.name, detail),
-                        super::status_line::clock(since)
-                    ),
+                    Detail::Short => format!("{}{}", name(&f.name, detail), when(since)),
                     _ => name(&f.name, detail),
                 }),
                 FileHealth::Good => None,

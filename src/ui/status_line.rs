@@ -70,8 +70,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             "not shown"
         };
+        // One-shot renders (`print`) must not depend on the clock.
+        let when = if app.live {
+            format!(" since {}", clock(since))
+        } else {
+            String::new()
+        };
         left.push(Span::styled(
-            format!("⚠ {place} since {}: {kept}{more} ", clock(since)),
+            format!("⚠ {place}{when}: {kept}{more} "),
             theme.error,
         ));
     } else if snapshot.errors() > 0 {
@@ -99,14 +105,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ));
     }
 
-    let hints: Vec<String> = keymap::bindings_for(app.view)
+    let mut hints: Vec<String> = keymap::bindings_for(app.view)
         .filter(|b| b.hint)
-        .map(|b| format!("{} {}", b.label, b.help.split(' ').next().unwrap_or("")))
+        .map(|b| {
+            format!(
+                "{} {}",
+                b.label,
+                b.help.split([' ', ':']).next().unwrap_or("")
+            )
+        })
         .collect();
-    let right = format!("{} ", hints.join("  "));
     let left_line = Line::from(left);
     let left_width = left_line.width() as u16;
     super::widgets::line(area, buf, left_line);
+    // The hints that fit beside the left part, dropping from the middle of the list so
+    // that `? help` and `q quit` stay last to go.
+    let mut right = format!("{} ", hints.join("  "));
+    while hints.len() > 2 && left_width + right.width() as u16 >= area.width {
+        hints.remove(hints.len() - 3);
+        right = format!("{} ", hints.join("  "));
+    }
     let right_width = right.width() as u16;
     if left_width + right_width < area.width {
         let x = area.right() - right_width;

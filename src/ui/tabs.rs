@@ -8,33 +8,44 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::{App, View};
 
 /// The label of a tab, with the problem count on the Problems tab.
-fn label(app: &App, view: View) -> String {
+fn label(app: &App, view: View, short: bool) -> String {
     let n = view.index() + 1;
+    let title = if short {
+        view.short_title()
+    } else {
+        view.title()
+    };
     match view {
         View::Problems if !app.data.snapshot.problems.is_empty() => {
-            format!(
-                " {n} {} ({}) ",
-                view.title(),
-                app.data.snapshot.problems.len()
-            )
+            format!(" {n} {title} ({}) ", app.data.snapshot.problems.len())
         }
-        _ => format!(" {n} {} ", view.title()),
+        _ => format!(" {n} {title} "),
     }
+}
+
+/// True when the full tab titles do not fit beside the programme's name.
+fn short(app: &App, width: u16) -> bool {
+    let full: usize = View::ALL
+        .iter()
+        .map(|&v| label(app, v, false).width())
+        .sum();
+    title(app, width).width() + 1 + full > usize::from(width)
 }
 
 /// The programme's name as the header shows it, cut to leave room for the tabs.
 fn title(app: &App, width: u16) -> String {
     let name = app.data.programme().name();
-    let max = (usize::from(width) / 4).max(8);
+    let max = (usize::from(width) / 5).max(8);
     format!(" {} ", super::widgets::fit(name, max))
 }
 
 /// The columns each tab takes, for mouse clicks.
 pub fn spans(app: &App, area: Rect) -> Vec<(View, u16, u16)> {
     let mut x = area.x + title(app, area.width).width() as u16 + 1;
+    let short = short(app, area.width);
     let mut out = Vec::new();
     for view in View::ALL {
-        let w = label(app, view).width() as u16;
+        let w = label(app, view, short).width() as u16;
         out.push((view, x, x.saturating_add(w)));
         x = x.saturating_add(w);
     }
@@ -60,6 +71,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         Span::raw(" "),
     ];
+    let short = short(app, area.width);
     for view in View::ALL {
         let style = if view == app.view {
             theme.selected.patch(theme.accent)
@@ -68,7 +80,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             theme.muted
         };
-        spans.push(Span::styled(label(app, view), style));
+        spans.push(Span::styled(label(app, view, short), style));
     }
     super::widgets::line(area, buf, Line::from(spans));
 }
