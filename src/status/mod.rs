@@ -23,18 +23,31 @@ use raw::RawFile;
 
 use crate::domain::{Date, Programme};
 
-/// Limits on what one status file may cost to read.
+/// Limits on what one status file may cost to read. Every one is checked before the
+/// memory or time it guards is spent; docs/LIMITS.md gives the reasons for the defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// A larger file is refused before it is read.
     pub max_file_bytes: u64,
+    /// The most values (every key, value, list item, list and mapping counts as one) a
+    /// file may hold, counted again each time an alias (`*name`) repeats an anchor.
+    pub max_entries: usize,
+    /// The deepest nesting of lists and mappings a file may have.
+    pub max_depth: usize,
+}
+
+impl Limits {
+    /// The defaults: far above any real programme, far below what hurts a laptop.
+    pub const DEFAULT: Limits = Limits {
+        max_file_bytes: 64 * 1024 * 1024,
+        max_entries: 1_000_000,
+        max_depth: 64,
+    };
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            max_file_bytes: 64 * 1024 * 1024,
-        }
+        Limits::DEFAULT
     }
 }
 
@@ -334,7 +347,7 @@ fn read_file(path: &Path, limits: Limits) -> Outcome {
         };
         return Outcome::Empty(Problem::warning(&name, Loc::UNKNOWN, message));
     }
-    match yaml::parse(&text) {
+    match yaml::parse_within(&text, limits) {
         Ok(raw) => {
             let mut problems = Vec::new();
             match raw.version {
@@ -642,5 +655,18 @@ mod tests {
         assert_eq!(snapshot.files[0].path, keep);
         assert_eq!(snapshot.removed, [display_name(&gone)]);
         assert_eq!(snapshot.reread, [display_name(&keep)]);
+    }
+
+    #[test]
+    fn limits_are_documented_with_their_defaults() {
+        let doc = include_str!("../../docs/LIMITS.md");
+        let d = Limits::DEFAULT;
+        for line in [
+            format!("| `max_file_bytes` | {} |", d.max_file_bytes),
+            format!("| `max_entries` | {} |", d.max_entries),
+            format!("| `max_depth` | {} |", d.max_depth),
+        ] {
+            assert!(doc.contains(&line), "docs/LIMITS.md lacks `{line}`");
+        }
     }
 }

@@ -1,8 +1,11 @@
 //! The one place that calls the YAML library: text in, [`RawFile`] or a located error out.
 //!
 //! Keeping serde_yaml behind this module means the guards against hostile input (size,
-//! depth, alias expansion) and the rewording of its errors live in one place.
+//! depth, alias expansion: [`guard`]) and the rewording of its errors live in one place.
 
+pub mod guard;
+
+use super::Limits;
 use super::locate::{self, Section};
 use super::problem::{Loc, did_you_mean};
 use super::raw::RawFile;
@@ -22,8 +25,23 @@ pub fn is_blank(text: &str) -> bool {
     })
 }
 
-/// Parses one status file and finds where its entries stand.
+/// Parses one status file within the default [`Limits`].
 pub fn parse(text: &str) -> Result<RawFile, ParseError> {
+    parse_within(text, Limits::DEFAULT)
+}
+
+/// Parses one status file and finds where its entries stand, refusing it before the
+/// memory or time is spent when it holds more entries or nests deeper than `limits`.
+pub fn parse_within(text: &str, limits: Limits) -> Result<RawFile, ParseError> {
+    let exceeded = |e: guard::Exceeded| ParseError {
+        loc: e.loc(),
+        message: e.message(limits),
+    };
+    let shape = guard::scan(text, limits).map_err(exceeded)?;
+    // Only a file with an alias can expand beyond what its text holds.
+    if shape.aliases {
+        guard::count(text, limits).map_err(exceeded)?;
+    }
     let mut raw: RawFile = serde_yaml::from_str(text).map_err(|e| reword(&e, text))?;
     annotate(&mut raw, text);
     Ok(raw)
@@ -94,7 +112,10 @@ fn reword(e: &serde_yaml::Error, text: &str) -> ParseError {
          or put quotes around a value that holds `: `"
             .to_owned()
     } else if msg.contains("recursion limit exceeded") {
-        "the file nests deeper than fleetdash reads (128 levels): flatten it".to_owned()
+        // Only reached when limits.max_depth is set above the YAML library's own limit.
+        "the file nests lists and mappings more than 128 levels deep, \
+         the most the YAML library reads: flatten it"
+            .to_owned()
     } else if msg.starts_with("invalid type") && msg.contains("expected struct RawFile") {
         "a status file is a mapping of sections (`version:`, `queue:`, …), \
          not a list or a single value"
@@ -242,14 +263,27 @@ fn annotate(raw: &mut RawFile, text: &str) {
         });
     }
     if let (Some(plan), Some(s)) = (raw.plan.as_mut(), find("plan")) {
+        // Each lookup reads the year's lines from the top: a year of many thousand
+        // variants would take the square of that. Past a budget of bytes read, the
+        // entries point at their year.
+        let mut lookups = LOCATE_BUDGET / text.len().max(1);
         for_entries(&mut plan.years, s, |y, e| {
             y.loc = e.loc;
             for entry in &mut y.entries {
-                entry.loc = e.key(&entry.variant).unwrap_or(e.loc);
+                entry.loc = match lookups.checked_sub(1) {
+                    Some(left) => {
+                        lookups = left;
+                        e.key(&entry.variant).unwrap_or(e.loc)
+                    }
+                    None => e.loc,
+                };
             }
         });
     }
 }
+
+/// The bytes [`annotate`] may read looking up plan entries: tens of milliseconds.
+const LOCATE_BUDGET: usize = 16 * 1024 * 1024;
 
 /// Pairs parsed items with located entries; when they do not pair up one to one (flow
 /// style, anchors), every item points at the section instead.
