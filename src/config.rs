@@ -133,10 +133,13 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         serde_yaml::from_str(text).map_err(|e| {
             let loc = e.location();
             let full = e.to_string();
-            let message = full
-                .rfind(" at line ")
-                .map_or(full.as_str(), |i| &full[..i])
-                .to_owned();
+            // Cleaned: the message quotes the config's text (an unknown key), which may
+            // hold escape sequences, and it is shown on the dashboard's status line.
+            let message = crate::text::clean(
+                full.rfind(" at line ")
+                    .map_or(full.as_str(), |i| &full[..i]),
+            )
+            .into_owned();
             ConfigError::Invalid {
                 path: shown.clone(),
                 line: loc.as_ref().map_or(0, |l| l.line()),

@@ -336,8 +336,15 @@ impl<'de> Deserialize<'de> for Attributes {
                 f.write_str("a mapping of attribute names to text, e.g. `role: ambulance`")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Attributes, A::Error> {
-                let mut out = Vec::new();
+                let mut out: Vec<(String, String)> = Vec::new();
                 while let Some((k, v)) = map.next_entry::<String, Scalar>()? {
+                    // A map would keep the last silently; a typo must not hide a value.
+                    if out.iter().any(|(seen, _)| *seen == k) {
+                        return Err(de::Error::custom(format!(
+                            "the attribute `{}` is written twice: keep one",
+                            crate::text::clean(&k)
+                        )));
+                    }
                     out.push((k, v.0));
                 }
                 Ok(Attributes(out))
@@ -387,8 +394,15 @@ impl<'de> Deserialize<'de> for RawPlan {
                 f.write_str("years, each with the deliveries planned per variant, e.g. `2026: { grf-tt: 40 }`")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawPlan, A::Error> {
-                let mut years = Vec::new();
+                let mut years: Vec<RawPlanYear> = Vec::new();
                 while let Some(year) = map.next_key::<PlanYearKey>()? {
+                    // A map would keep the second silently: the first year's entries lost.
+                    if years.iter().any(|y| y.year == year.0) {
+                        return Err(de::Error::custom(format!(
+                            "the year `{}` is written twice: put all its variants under one `{}:`",
+                            year.0, year.0
+                        )));
+                    }
                     let entries: PlanEntries = map.next_value()?;
                     years.push(RawPlanYear {
                         year: year.0,
