@@ -114,12 +114,15 @@ pub fn scan(text: &str, limits: Limits) -> Result<Shape, Exceeded> {
         line_start: 0,
     };
     let mut start = 0;
-    while start <= s.text.len() {
-        let end = memchr_newline(s.text, start);
+    loop {
+        let (end, next) = line_break(s.text, start);
         s.line_no += 1;
         s.line_start = start;
         s.line(start, end)?;
-        start = end + 1;
+        match next {
+            Some(next) => start = next,
+            None => break,
+        }
     }
     if s.pending_null.is_some() {
         s.add(s.text.len())?;
@@ -127,11 +130,25 @@ pub fn scan(text: &str, limits: Limits) -> Result<Shape, Exceeded> {
     Ok(s.shape)
 }
 
-fn memchr_newline(text: &[u8], from: usize) -> usize {
-    text[from..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(text.len(), |i| from + i)
+/// The end of the line that starts at `from`, and where the next one starts. YAML breaks
+/// lines at LF, CR, CR LF, and at NEL, LS and PS (U+0085, U+2028, U+2029), as libyaml does.
+fn line_break(text: &[u8], from: usize) -> (usize, Option<usize>) {
+    let mut i = from;
+    while i < text.len() {
+        match text[i] {
+            b'\n' => return (i, Some(i + 1)),
+            b'\r' if text.get(i + 1) == Some(&b'\n') => return (i, Some(i + 2)),
+            b'\r' => return (i, Some(i + 1)),
+            0xc2 if text.get(i + 1) == Some(&0x85) => return (i, Some(i + 2)),
+            0xe2 if text.get(i + 1) == Some(&0x80)
+                && matches!(text.get(i + 2), Some(0xa8 | 0xa9)) =>
+            {
+                return (i, Some(i + 3));
+            }
+            _ => i += 1,
+        }
+    }
+    (text.len(), None)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -222,10 +239,7 @@ impl Scanner<'_> {
         Ok(())
     }
 
-    fn line(&mut self, start: usize, mut end: usize) -> Result<(), Exceeded> {
-        if end > start && self.text[end - 1] == b'\r' {
-            end -= 1;
-        }
+    fn line(&mut self, start: usize, end: usize) -> Result<(), Exceeded> {
         let line = &self.text[start..end];
         let indent = line.iter().take_while(|&&b| b == b' ').count();
         let blank = line[indent..].iter().all(|&b| is_blank(b));
@@ -808,6 +822,7 @@ mod tests {
             "\"a\": 1\n'b': 2\n{c: 3}: 4\n",
             "a:\n  # comment\n  b: 1\n",
             "a: 1 #c\n#d\nb: [1, # c\n  2]\n",
+            "a: 1\rb: [1,\r 2]\r\nc:\u{85}  d: 3\u{2028}e: 4\u{2029}",
         ] {
             assert!(
                 serde_yaml::from_str::<de::IgnoredAny>(text).is_ok(),
