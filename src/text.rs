@@ -22,6 +22,15 @@ pub fn clean_whole(s: &str) -> Cow<'_, str> {
     clean_up_to(s, usize::MAX)
 }
 
+/// [`clean`] cut shorter, for a file's text quoted inside a message: the message's
+/// advice after the quote must survive the cut of the whole message.
+pub fn clean_quote(s: &str) -> Cow<'_, str> {
+    clean_up_to(s, MAX_QUOTE_CHARS)
+}
+
+/// The longest text of a file quoted in a problem, in characters.
+pub const MAX_QUOTE_CHARS: usize = 40;
+
 fn clean_up_to(s: &str, max_chars: usize) -> Cow<'_, str> {
     let needs_work = s.len() > max_chars && s.chars().count() > max_chars
         || s.chars()
@@ -125,6 +134,14 @@ mod tests {
         let cleaned = clean(&long);
         assert_eq!(cleaned.chars().count(), MAX_CHARS);
         assert!(cleaned.ends_with('…'));
+    }
+
+    #[test]
+    fn quotes_are_cut_shorter() {
+        let long = "x\u{1b}".repeat(100);
+        let q = clean_quote(&long);
+        assert_eq!(q.chars().count(), MAX_QUOTE_CHARS);
+        assert!(q.starts_with("x␛x␛") && q.ends_with('…'));
     }
 
     #[test]

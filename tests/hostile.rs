@@ -213,6 +213,15 @@ fn an_unclosed_bracket_is_reported_before_the_wrong_type_it_causes() {
 }
 
 #[test]
+fn a_key_without_its_colon() {
+    let c = hostile("key-without-colon");
+    c.assert_lines(&[
+        "variants-extra.yaml:5:5: error: this key has no `:` after it: write `key: value` (a key holds at most 1024 characters); nothing from this file is shown",
+    ]);
+    c.assert_programme_loaded();
+}
+
+#[test]
 fn section_written_twice() {
     let c = hostile("duplicate-section");
     c.assert_lines(&[

@@ -221,7 +221,8 @@ impl<'de> Visitor<'de> for QuantityVisitor {
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<u32, E> {
         Err(E::custom(format!(
-            "expected a whole number of vehicles, found the text `{v}`: write the number without quotes or units"
+            "expected a whole number of vehicles, found the text `{}`: write the number without quotes or units",
+            crate::text::clean_quote(v)
         )))
     }
 }
@@ -269,7 +270,7 @@ impl<'de> Deserialize<'de> for Day {
 
 /// Parses `YYYY-MM-DD`, explaining what is wrong with a date that is not one.
 pub fn parse_date(s: &str) -> Result<Date, String> {
-    let shown = crate::text::clean(s);
+    let shown = crate::text::clean_quote(s);
     let parts: Vec<&str> = s.trim().split('-').collect();
     let [y, m, d] = parts[..] else {
         return Err(format!(
@@ -342,7 +343,7 @@ impl<'de> Deserialize<'de> for Attributes {
                     if out.iter().any(|(seen, _)| *seen == k) {
                         return Err(de::Error::custom(format!(
                             "the attribute `{}` is written twice: keep one",
-                            crate::text::clean(&k)
+                            crate::text::clean_quote(&k)
                         )));
                     }
                     out.push((k, v.0));
@@ -439,7 +440,7 @@ impl<'de> Deserialize<'de> for PlanYearKey {
                 v.trim().parse().map(PlanYearKey).map_err(|_| {
                     E::custom(format!(
                         "`{}` is not a year: plan keys are years such as 2026",
-                        crate::text::clean(v)
+                        crate::text::clean_quote(v)
                     ))
                 })
             }

@@ -74,6 +74,11 @@ fn reword(e: &serde_yaml::Error, text: &str) -> ParseError {
             "parsing a flow mapping" => {
                 Some("this `{` mapping is never closed: add `}` after its last entry")
             }
+            // The place given is the line after; the context's is the key's own.
+            "scanning a simple key" => Some(
+                "this key has no `:` after it: write `key: value` \
+                 (a key holds at most 1024 characters)",
+            ),
             _ => None,
         };
         if let (Some(message), Some(at)) = (unclosed, at) {
@@ -88,13 +93,20 @@ fn reword(e: &serde_yaml::Error, text: &str) -> ParseError {
     let message = if let Some(rest) = msg.split("unknown field `").nth(1) {
         let (prefix, _) = msg.split_once("unknown field `").unwrap_or(("", ""));
         let field = rest.split('`').next().unwrap_or("");
-        let known: Vec<&str> = rest
+        // After the field: its name may hold anything, "expected" included.
+        let known: Vec<&str> = rest[field.len()..]
             .split_once("expected")
             .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
             .unwrap_or_default();
-        let hint = did_you_mean(field, known.iter().copied());
+        // A long name is no typo of a short one, and comparing it would cost its length.
+        let hint = if field.len() <= 64 {
+            did_you_mean(field, known.iter().copied())
+        } else {
+            String::new()
+        };
         format!(
-            "{prefix}unknown field `{field}`{hint} (the fields here are: {})",
+            "{prefix}unknown field `{}`{hint} (the fields here are: {})",
+            crate::text::clean_quote(field),
             known.join(", ")
         )
     } else if msg.contains("more than one document") {
@@ -214,7 +226,10 @@ fn reword_type(msg: &str) -> Option<String> {
         .strip_prefix("string \"")
         .and_then(|t| t.strip_suffix('"'))
     {
-        format!("the text `{}`", unescape_debug(text))
+        format!(
+            "the text `{}`",
+            crate::text::clean_quote(&unescape_debug(text))
+        )
     } else if let Some(n) = found
         .strip_prefix("integer `")
         .or_else(|| found.strip_prefix("floating point `"))
@@ -424,7 +439,7 @@ fn alias_at(text: &str, loc: Loc) -> String {
         .map(|rest| {
             rest.chars()
                 .take_while(|c| !c.is_whitespace() && !",[]{}".contains(*c))
-                .take(40)
+                .take(crate::text::MAX_QUOTE_CHARS)
                 .collect::<String>()
         })
         .unwrap_or_default();
@@ -532,6 +547,35 @@ mod tests {
     }
 
     #[test]
+    fn long_quoted_text_leaves_room_for_the_advice() {
+        let long = "x".repeat(5000);
+        let key = "x".repeat(1000);
+        let e = parse(&format!("version: 1\n{key}expected: 1\n")).unwrap_err();
+        assert!(e.message.ends_with(
+            "…` (the fields here are: version, programme, variants, stages, plan, queue, deliveries)"
+        ), "{}", e.message);
+        assert!(
+            e.message.chars().count() < crate::text::MAX_CHARS,
+            "{}",
+            e.message
+        );
+        let e = parse(&format!("deliveries:\n  - date: \"{long}\"\n")).unwrap_err();
+        assert!(
+            e.message
+                .ends_with("…` is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31"),
+            "{}",
+            e.message
+        );
+        let e = parse(&format!("variants:\n  - contracted: \"{long}\"\n")).unwrap_err();
+        assert!(
+            e.message
+                .ends_with("…`: write the number without quotes or units"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
     fn syntax_error_has_line_and_column() {
         let e = parse("version: 1\nqueue:\n  - serial: \"BE\n").unwrap_err();
         assert_eq!(e.loc, Loc::new(3, 13));
@@ -604,6 +648,17 @@ mod tests {
         assert_eq!(
             e.message,
             "programme: the field `last_year` is missing: add it with its value"
+        );
+    }
+
+    #[test]
+    fn a_key_without_its_colon_points_at_the_key() {
+        let e = parse("programme:\n  name: x\n  customer y\n  first_year: 2025\n").unwrap_err();
+        assert_eq!(e.loc, Loc::new(3, 3));
+        assert!(
+            e.message.starts_with("this key has no `:` after it"),
+            "{}",
+            e.message
         );
     }
 
