@@ -549,7 +549,11 @@ const CHILD_SET: &str = "FLEETDASH_HOSTILE_CHILD_SET";
 #[test]
 #[ignore = "run by `attacks_stay_within_memory_and_time`, in a child process"]
 fn attack_child() {
-    let dir = PathBuf::from(std::env::var_os(CHILD_SET).expect("run by the parent test"));
+    let Some(dir) = std::env::var_os(CHILD_SET).map(PathBuf::from) else {
+        // Run with --include-ignored: nothing to measure without the parent.
+        eprintln!("attack_child: only meaningful as a child of its parent test");
+        return;
+    };
     let start = Instant::now();
     let snapshot = Loader::new(vec![dir], Limits::default()).load(today());
     let mut out = Vec::new();
