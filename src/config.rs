@@ -28,6 +28,8 @@ pub struct ThemeColours {
 #[serde(deny_unknown_fields)]
 struct RawLimits {
     max_file_bytes: Option<u64>,
+    max_entries: Option<usize>,
+    max_depth: Option<usize>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -157,10 +159,13 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         serde_yaml::from_str(text).map_err(|e| {
             let loc = e.location();
             let full = e.to_string();
-            let message = full
-                .rfind(" at line ")
-                .map_or(full.as_str(), |i| &full[..i])
-                .to_owned();
+            // Cleaned: the message quotes the config's text (an unknown key), which may
+            // hold escape sequences, and it is shown on the dashboard's status line.
+            let message = crate::text::clean(
+                full.rfind(" at line ")
+                    .map_or(full.as_str(), |i| &full[..i]),
+            )
+            .into_owned();
             ConfigError::Invalid {
                 path: shown.clone(),
                 line: loc.as_ref().map_or(0, |l| l.line()),
@@ -176,16 +181,16 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         Some(OneOrMany::Many(v)) => v.into_iter().map(|s| base.join(s)).collect(),
     };
     let defaults = Limits::default();
+    let limits = raw.limits.unwrap_or_default();
     Ok(Config {
         path: Some(path.to_path_buf()),
         status,
         mouse: raw.mouse.unwrap_or(true),
         theme: raw.theme.unwrap_or_default(),
         limits: Limits {
-            max_file_bytes: raw
-                .limits
-                .and_then(|l| l.max_file_bytes)
-                .unwrap_or(defaults.max_file_bytes),
+            max_file_bytes: limits.max_file_bytes.unwrap_or(defaults.max_file_bytes),
+            max_entries: limits.max_entries.unwrap_or(defaults.max_entries),
+            max_depth: limits.max_depth.unwrap_or(defaults.max_depth),
         },
         forecast_window_months: raw
             .forecast

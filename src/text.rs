@@ -13,17 +13,36 @@ pub const MAX_CHARS: usize = 200;
 /// Returns `s` with control and bidirectional-override characters made visible, runs of
 /// white space (tabs, newlines) folded to one space, and cut to [`MAX_CHARS`].
 pub fn clean(s: &str) -> Cow<'_, str> {
-    let needs_work = s.chars().count() > MAX_CHARS
+    clean_up_to(s, MAX_CHARS)
+}
+
+/// [`clean`] without the cut, for text whose end matters as much as its start: a path
+/// keeps its file name however deep its folder.
+pub fn clean_whole(s: &str) -> Cow<'_, str> {
+    clean_up_to(s, usize::MAX)
+}
+
+/// [`clean`] cut shorter, for a file's text quoted inside a message: the message's
+/// advice after the quote must survive the cut of the whole message.
+pub fn clean_quote(s: &str) -> Cow<'_, str> {
+    clean_up_to(s, MAX_QUOTE_CHARS)
+}
+
+/// The longest text of a file quoted in a problem, in characters.
+pub const MAX_QUOTE_CHARS: usize = 40;
+
+fn clean_up_to(s: &str, max_chars: usize) -> Cow<'_, str> {
+    let needs_work = s.len() > max_chars && s.chars().count() > max_chars
         || s.chars()
             .any(|c| replacement(c).is_some() || c == ' ' && s.contains("  "));
     if !needs_work {
         return Cow::Borrowed(s);
     }
-    let mut out = String::with_capacity(s.len().min(MAX_CHARS * 4));
+    let mut out = String::with_capacity(s.len().min(max_chars.saturating_mul(4)));
     let mut count = 0;
     let mut last_space = false;
     for c in s.chars() {
-        if count == MAX_CHARS {
+        if count == max_chars {
             out.pop();
             out.push('…');
             break;
@@ -50,7 +69,8 @@ pub fn clean_owned(s: &str) -> String {
 
 fn replacement(c: char) -> Option<char> {
     Some(match c {
-        '\t' | '\n' | '\u{0b}' | '\u{0c}' => ' ',
+        // Line and paragraph separators break lines in some terminals and none in others.
+        '\t' | '\n' | '\u{0b}' | '\u{0c}' | '\u{2028}' | '\u{2029}' => ' ',
         '\u{1b}' => '␛',
         // C0 controls become their Unicode "control picture" (␇ for BEL, ␍ for CR, …).
         '\u{00}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
@@ -96,11 +116,32 @@ mod tests {
     }
 
     #[test]
+    fn line_separators_are_white_space() {
+        assert_eq!(clean("a\u{2028}b\u{2029}c\u{85}d"), "a b c\u{fffd}d");
+    }
+
+    #[test]
+    fn whole_text_is_cleaned_but_not_cut() {
+        let long = format!("{}/q\u{1b}.yaml", "d/".repeat(MAX_CHARS));
+        let cleaned = clean_whole(&long);
+        assert!(cleaned.ends_with("/q␛.yaml"), "{cleaned}");
+        assert_eq!(cleaned.chars().count(), long.chars().count());
+    }
+
+    #[test]
     fn long_text_is_cut() {
         let long = "é".repeat(MAX_CHARS + 50);
         let cleaned = clean(&long);
         assert_eq!(cleaned.chars().count(), MAX_CHARS);
         assert!(cleaned.ends_with('…'));
+    }
+
+    #[test]
+    fn quotes_are_cut_shorter() {
+        let long = "x\u{1b}".repeat(100);
+        let q = clean_quote(&long);
+        assert_eq!(q.chars().count(), MAX_QUOTE_CHARS);
+        assert!(q.starts_with("x␛x␛") && q.ends_with('…'));
     }
 
     #[test]

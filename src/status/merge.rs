@@ -533,7 +533,10 @@ impl Merger {
                     self.error(
                         file,
                         d.serials_loc,
-                        format!("the delivery of {date} lists an empty serial"),
+                        format!(
+                            "the delivery of {date} lists an empty serial: \
+                             write the serial, or remove the empty item"
+                        ),
                     );
                     continue;
                 }

@@ -23,18 +23,31 @@ use raw::RawFile;
 
 use crate::domain::{Date, Programme};
 
-/// Limits on what one status file may cost to read.
+/// Limits on what one status file may cost to read. Every one is checked before the
+/// memory or time it guards is spent; docs/LIMITS.md gives the reasons for the defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// A larger file is refused before it is read.
     pub max_file_bytes: u64,
+    /// The most values (every key, value, list item, list and mapping counts as one) a
+    /// file may hold, counted again each time an alias (`*name`) repeats an anchor.
+    pub max_entries: usize,
+    /// The deepest nesting of lists and mappings a file may have.
+    pub max_depth: usize,
+}
+
+impl Limits {
+    /// The defaults: far above any real programme, far below what hurts a laptop.
+    pub const DEFAULT: Limits = Limits {
+        max_file_bytes: 64 * 1024 * 1024,
+        max_entries: 1_000_000,
+        max_depth: 64,
+    };
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            max_file_bytes: 64 * 1024 * 1024,
-        }
+        Limits::DEFAULT
     }
 }
 
@@ -136,17 +149,20 @@ impl Loader {
     pub fn load_forcing(&mut self, today: Date, force: &HashSet<PathBuf>) -> Snapshot {
         let mut problems = Vec::new();
         let paths = self.discover(&mut problems);
+        self.load_listed(today, force, paths, problems)
+    }
 
-        let listed: HashSet<&PathBuf> = paths.iter().collect();
-        let removed: Vec<String> = self
-            .cache
-            .iter()
-            .filter(|(p, _)| !listed.contains(p))
-            .map(|(_, c)| c.name.clone())
-            .collect();
-        self.cache.retain(|p, _| listed.contains(p));
-
+    /// Loads the files `paths` found by [`Self::discover`], with the problems found there.
+    fn load_listed(
+        &mut self,
+        today: Date,
+        force: &HashSet<PathBuf>,
+        mut paths: Vec<PathBuf>,
+        mut problems: Vec<Problem>,
+    ) -> Snapshot {
         let mut reread = Vec::new();
+        // Files listed but gone when read: removed between the listing and the read.
+        let mut vanished = HashSet::new();
         for path in &paths {
             let stamp = stamp(path);
             let cached = self.cache.get(path);
@@ -155,8 +171,12 @@ impl Loader {
                 continue;
             }
             let name = display_name(path);
-            reread.push(name.clone());
             let outcome = read_file(path, self.limits);
+            if matches!(outcome, Outcome::Vanished) {
+                vanished.insert(path.clone());
+                continue;
+            }
+            reread.push(name.clone());
             let entry = self.cache.entry(path.clone()).or_insert_with(|| Cached {
                 name,
                 stamp: None,
@@ -167,6 +187,16 @@ impl Loader {
             entry.stamp = stamp;
             apply(entry, outcome);
         }
+        paths.retain(|p| !vanished.contains(p));
+
+        let listed: HashSet<&PathBuf> = paths.iter().collect();
+        let removed: Vec<String> = self
+            .cache
+            .iter()
+            .filter(|(p, _)| !listed.contains(p))
+            .map(|(_, c)| c.name.clone())
+            .collect();
+        self.cache.retain(|p, _| listed.contains(p));
 
         let mut files = Vec::with_capacity(paths.len());
         let mut sources = Vec::with_capacity(paths.len());
@@ -274,8 +304,8 @@ fn list_folder(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
-        let name = entry.file_name();
-        if name.to_str().is_some_and(is_status_file_name) {
+        // Lossy: a name that is not UTF-8 is still read, and shown with U+FFFD in it.
+        if is_status_file_name(&entry.file_name().to_string_lossy()) {
             found.push(entry.path());
         }
     }
@@ -297,13 +327,24 @@ enum Outcome {
     /// Nothing but white space and comments: maybe a save caught half-way.
     Empty(Problem),
     Failed(Problem),
+    /// Listed, then gone before it could be read: removed, or renamed by an editor's save.
+    Vanished,
+}
+
+/// Why a file's text could not be had.
+enum ReadError {
+    Vanished,
+    Failed(Loc, String),
 }
 
 fn read_file(path: &Path, limits: Limits) -> Outcome {
     let name = display_name(path);
     let text = match read_text(path, limits) {
         Ok(text) => text,
-        Err((loc, message)) => return Outcome::Failed(Problem::error(&name, loc, message)),
+        Err(ReadError::Vanished) => return Outcome::Vanished,
+        Err(ReadError::Failed(loc, message)) => {
+            return Outcome::Failed(Problem::error(&name, loc, message));
+        }
     };
     if yaml::is_blank(&text) {
         let message = if text.lines().any(|l| l.trim_start().starts_with('#')) {
@@ -313,7 +354,7 @@ fn read_file(path: &Path, limits: Limits) -> Outcome {
         };
         return Outcome::Empty(Problem::warning(&name, Loc::UNKNOWN, message));
     }
-    match yaml::parse(&text) {
+    match yaml::parse_within(&text, limits) {
         Ok(raw) => {
             let mut problems = Vec::new();
             match raw.version {
@@ -345,19 +386,119 @@ fn read_file(path: &Path, limits: Limits) -> Outcome {
     }
 }
 
-/// Reads a file as UTF-8 text within the size limit.
-fn read_text(path: &Path, limits: Limits) -> Result<String, (Loc, String)> {
-    let fail = |e: io::Error| {
-        (
+/// `O_NONBLOCK`, so that opening and reading something that is not a regular file (a
+/// FIFO put in a file's place after it was checked) fails at once instead of waiting for
+/// a writer. Written out for the platforms where its value is known, to need no crate.
+#[cfg(all(
+    target_os = "linux",
+    any(
+        target_arch = "x86_64",
+        target_arch = "x86",
+        target_arch = "aarch64",
+        target_arch = "arm",
+        target_arch = "riscv64",
+        target_arch = "powerpc64",
+        target_arch = "s390x",
+        target_arch = "loongarch64"
+    )
+))]
+const O_NONBLOCK: i32 = 0o4000;
+#[cfg(any(
+    target_os = "macos",
+    target_os = "ios",
+    target_os = "freebsd",
+    target_os = "openbsd",
+    target_os = "netbsd"
+))]
+const O_NONBLOCK: i32 = 0x0004;
+
+fn open_for_reading(path: &Path) -> io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(any(
+        all(
+            target_os = "linux",
+            any(
+                target_arch = "x86_64",
+                target_arch = "x86",
+                target_arch = "aarch64",
+                target_arch = "arm",
+                target_arch = "riscv64",
+                target_arch = "powerpc64",
+                target_arch = "s390x",
+                target_arch = "loongarch64"
+            )
+        ),
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "freebsd",
+        target_os = "openbsd",
+        target_os = "netbsd"
+    ))]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+/// What to say when `path` cannot be had: a symbolic link that leads nowhere or loops
+/// is named as such; a file that is simply gone has vanished since it was listed.
+fn open_failure(path: &Path, e: &io::Error) -> ReadError {
+    let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if link && e.kind() == io::ErrorKind::NotFound {
+        let target = fs::read_link(path)
+            .map(|t| crate::text::clean_whole(&t.to_string_lossy()).into_owned())
+            .unwrap_or_default();
+        return ReadError::Failed(
             Loc::UNKNOWN,
-            format!("cannot read the file: {}", io_reason(&e)),
-        )
+            format!(
+                "a symbolic link to `{target}`, which does not exist: \
+                 point the link at a status file or remove it"
+            ),
+        );
+    }
+    if link && is_link_loop(e) {
+        return ReadError::Failed(
+            Loc::UNKNOWN,
+            "a symbolic link that leads back to itself (a loop of links): \
+             point the link at a status file or remove it"
+                .to_owned(),
+        );
+    }
+    if e.kind() == io::ErrorKind::NotFound {
+        return ReadError::Vanished;
+    }
+    ReadError::Failed(
+        Loc::UNKNOWN,
+        format!("cannot read the file: {}", io_reason(e)),
+    )
+}
+
+/// ELOOP: too many symbolic links followed.
+fn is_link_loop(e: &io::Error) -> bool {
+    let eloop = if cfg!(target_os = "linux") {
+        40
+    } else if cfg!(any(
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "freebsd",
+        target_os = "openbsd",
+        target_os = "netbsd"
+    )) {
+        62
+    } else {
+        return false;
     };
-    let meta = fs::metadata(path).map_err(fail)?;
+    e.raw_os_error() == Some(eloop)
+}
+
+/// Refuses what is not a regular file, by its metadata, so that it is never read.
+fn check_kind(meta: &fs::Metadata) -> Result<(), ReadError> {
     if meta.is_dir() {
         // Only a folder inside a status folder gets here: a folder named as a source is
         // listed instead.
-        return Err((
+        return Err(ReadError::Failed(
             Loc::UNKNOWN,
             "a folder, not a file: status folders are read one level deep only; \
              rename this folder so its name does not end in .yaml or .yml, or move its files up"
@@ -365,17 +506,37 @@ fn read_text(path: &Path, limits: Limits) -> Result<String, (Loc, String)> {
         ));
     }
     if !meta.is_file() {
-        return Err((
+        return Err(ReadError::Failed(
             Loc::UNKNOWN,
             "not a regular file (a device, pipe or socket): name a YAML file or a folder of them"
                 .to_owned(),
         ));
     }
+    Ok(())
+}
+
+/// Reads a file as UTF-8 text within the size limit. Nothing but a regular file is ever
+/// opened for reading, and the size is checked before the memory is taken.
+fn read_text(path: &Path, limits: Limits) -> Result<String, ReadError> {
+    // Checked before opening: opening some devices does something (a tape rewinds).
+    let meta = fs::metadata(path).map_err(|e| open_failure(path, &e))?;
+    check_kind(&meta)?;
+    let file = open_for_reading(path).map_err(|e| open_failure(path, &e))?;
+    // Checked again on what was opened: the name may point at something else by now.
+    let fail = |e: io::Error| {
+        ReadError::Failed(
+            Loc::UNKNOWN,
+            format!("cannot read the file: {}", io_reason(&e)),
+        )
+    };
+    let meta = file.metadata().map_err(fail)?;
+    check_kind(&meta)?;
     let too_big = |len: u64| {
-        (
+        ReadError::Failed(
             Loc::UNKNOWN,
             format!(
-                "the file is {}, above the limit of {} (limits.max_file_bytes in the config)",
+                "the file is {}, above the limit of {} (limits.max_file_bytes in the config): \
+                 split it into several files or raise the limit",
                 human_bytes(len),
                 human_bytes(limits.max_file_bytes)
             ),
@@ -385,26 +546,28 @@ fn read_text(path: &Path, limits: Limits) -> Result<String, (Loc, String)> {
         return Err(too_big(meta.len()));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    fs::File::open(path)
-        .and_then(|f| f.take(limits.max_file_bytes + 1).read_to_end(&mut bytes))
+    // One byte more than the limit: a file that grows while it is read is caught too.
+    file.take(limits.max_file_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
         .map_err(fail)?;
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(too_big(bytes.len() as u64));
     }
-    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
-    match std::str::from_utf8(body) {
-        Ok(s) => Ok(s.to_owned()),
-        Err(e) => {
-            let good = &body[..e.valid_up_to()];
-            let line = good.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-            let column = good.iter().rev().take_while(|&&b| b != b'\n').count() as u32 + 1;
-            Err((
-                Loc::new(line, column),
-                "the file is not UTF-8 text (binary data or another encoding): save it as UTF-8"
-                    .to_owned(),
-            ))
-        }
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
     }
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = good.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        // Columns count characters, as the YAML library's do.
+        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() as u32 + 1;
+        ReadError::Failed(
+            Loc::new(line, column),
+            "the file is not UTF-8 text (binary data or another encoding): save it as UTF-8"
+                .to_owned(),
+        )
+    })
 }
 
 fn apply(entry: &mut Cached, outcome: Outcome) {
@@ -417,6 +580,8 @@ fn apply(entry: &mut Cached, outcome: Outcome) {
         }
         Outcome::Empty(p) => (p, true),
         Outcome::Failed(p) => (p, false),
+        // Dropped from the load before it gets here.
+        Outcome::Vanished => return,
     };
     if entry.good.is_some() {
         p.message.push_str("; showing its last good content");
@@ -441,7 +606,7 @@ pub fn display_name(path: &Path) -> String {
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
     let s = shown.to_string_lossy();
-    crate::text::clean(s.strip_prefix("./").unwrap_or(&s)).into_owned()
+    crate::text::clean_whole(s.strip_prefix("./").unwrap_or(&s)).into_owned()
 }
 
 fn io_reason(e: &io::Error) -> String {
@@ -460,5 +625,55 @@ fn human_bytes(n: u64) -> String {
         format!("{:.1} KiB", n as f64 / 1024.0)
     } else {
         format!("{n} bytes")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> Date {
+        Date::from_ymd_opt(2026, 11, 26).expect("a date")
+    }
+
+    #[test]
+    fn a_file_removed_between_listing_and_reading_is_dropped_quietly() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let keep = dir.path().join("keep.yaml");
+        let gone = dir.path().join("gone.yaml");
+        fs::write(&keep, "version: 1\n").expect("write");
+        fs::write(&gone, "version: 1\nqueue: []\n").expect("write");
+        let mut loader = Loader::new(vec![dir.path().to_path_buf()], Limits::default());
+        let first = loader.load(today());
+        assert_eq!(first.files.len(), 2);
+
+        // Listed, then removed before it is read: what a save by rename looks like.
+        let mut problems = Vec::new();
+        let listed = loader.discover(&mut problems);
+        fs::remove_file(&gone).expect("remove");
+        let force: HashSet<PathBuf> = listed.iter().cloned().collect();
+        let snapshot = loader.load_listed(today(), &force, listed, problems);
+
+        let errors: Vec<&Problem> = snapshot.problems.iter().filter(|p| p.is_error()).collect();
+        // Only the set's own problem (no programme): nothing about the vanished file.
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].file.is_none());
+        assert_eq!(snapshot.files.len(), 1);
+        assert_eq!(snapshot.files[0].path, keep);
+        assert_eq!(snapshot.removed, [display_name(&gone)]);
+        assert_eq!(snapshot.reread, [display_name(&keep)]);
+    }
+
+    #[test]
+    fn limits_are_documented_with_their_defaults() {
+        let doc = include_str!("../../docs/LIMITS.md");
+        let d = Limits::DEFAULT;
+        for line in [
+            format!("| `max_file_bytes` | {} |", d.max_file_bytes),
+            format!("| `max_entries` | {} |", d.max_entries),
+            format!("| `max_depth` | {} |", d.max_depth),
+        ] {
+            assert!(doc.contains(&line), "docs/LIMITS.md lacks `{line}`");
+        }
     }
 }

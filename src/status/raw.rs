@@ -252,7 +252,8 @@ impl<'de> Visitor<'de> for QuantityVisitor {
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<u32, E> {
         Err(E::custom(format!(
-            "expected a whole number of vehicles, found the text `{v}`: write the number without quotes or units"
+            "expected a whole number of vehicles, found the text `{}`: write the number without quotes or units",
+            crate::text::clean_quote(v)
         )))
     }
 }
@@ -300,7 +301,7 @@ impl<'de> Deserialize<'de> for Day {
 
 /// Parses `YYYY-MM-DD`, explaining what is wrong with a date that is not one.
 pub fn parse_date(s: &str) -> Result<Date, String> {
-    let shown = crate::text::clean(s);
+    let shown = crate::text::clean_quote(s);
     let parts: Vec<&str> = s.trim().split('-').collect();
     let [y, m, d] = parts[..] else {
         return Err(format!(
@@ -367,8 +368,15 @@ impl<'de> Deserialize<'de> for Attributes {
                 f.write_str("a mapping of attribute names to text, e.g. `role: ambulance`")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Attributes, A::Error> {
-                let mut out = Vec::new();
+                let mut out: Vec<(String, String)> = Vec::new();
                 while let Some((k, v)) = map.next_entry::<String, Scalar>()? {
+                    // A map would keep the last silently; a typo must not hide a value.
+                    if out.iter().any(|(seen, _)| *seen == k) {
+                        return Err(de::Error::custom(format!(
+                            "the attribute `{}` is written twice: keep one",
+                            crate::text::clean_quote(&k)
+                        )));
+                    }
                     out.push((k, v.0));
                 }
                 Ok(Attributes(out))
@@ -418,8 +426,15 @@ impl<'de> Deserialize<'de> for RawPlan {
                 f.write_str("years, each with the deliveries planned per variant, e.g. `2026: { grf-tt: 40 }`")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawPlan, A::Error> {
-                let mut years = Vec::new();
+                let mut years: Vec<RawPlanYear> = Vec::new();
                 while let Some(year) = map.next_key::<PlanYearKey>()? {
+                    // A map would keep the second silently: the first year's entries lost.
+                    if years.iter().any(|y| y.year == year.0) {
+                        return Err(de::Error::custom(format!(
+                            "the year `{}` is written twice: put all its variants under one `{}:`",
+                            year.0, year.0
+                        )));
+                    }
                     let entries: PlanEntries = map.next_value()?;
                     years.push(RawPlanYear {
                         year: year.0,
@@ -456,7 +471,7 @@ impl<'de> Deserialize<'de> for PlanYearKey {
                 v.trim().parse().map(PlanYearKey).map_err(|_| {
                     E::custom(format!(
                         "`{}` is not a year: plan keys are years such as 2026",
-                        crate::text::clean(v)
+                        crate::text::clean_quote(v)
                     ))
                 })
             }
