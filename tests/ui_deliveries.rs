@@ -271,3 +271,73 @@ fn thousands_of_variants_over_many_years() {
     let screen = ui::render_text(&mut app, 80, 24);
     assert!(line_of(&screen, "Variant").contains("2039"), "{screen}");
 }
+
+/// The screen as a buffer, for styles.
+fn buffer(app: &mut App, width: u16, height: u16) -> Buffer {
+    let area = Rect::new(0, 0, width, height);
+    let mut buf = Buffer::empty(area);
+    ui::draw(app, area, &mut buf);
+    buf
+}
+
+/// The cells of the line chart's plot that hold `symbol`, with their colour: the rows
+/// between the chart's title and its x-axis labels, right of where its box starts.
+fn plot_cells(buf: &Buffer, symbol: &str) -> Vec<Option<ratatui::style::Color>> {
+    let text = ui::buffer_text(buf);
+    let lines: Vec<&str> = text.lines().collect();
+    let top = lines
+        .iter()
+        .position(|l| l.contains("Cumulative"))
+        .expect("the line chart");
+    let left = lines[top]
+        .chars()
+        .take_while(|&c| c != 'C')
+        .count()
+        .saturating_sub(3) as u16;
+    let bottom = (top..lines.len())
+        .find(|&y| lines[y].contains("end 20"))
+        .expect("the x-axis labels");
+    let mut found = Vec::new();
+    for y in top + 1..bottom {
+        for x in left..buf.area.width {
+            let cell = &buf[(x, y as u16)];
+            if cell.symbol() == symbol {
+                found.push(Some(cell.fg));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_line_chart_projects_the_current_rate_to_the_forecast_horizon() {
+    let mut app = sample();
+    for (w, h) in [(80, 24), (200, 60)] {
+        let buf = buffer(&mut app, w, h);
+        let screen = ui::buffer_text(&buf);
+        // The axis runs on to the end of the projected finish year.
+        assert!(screen.contains("end 2032"), "{w}×{h}:\n{screen}");
+        assert!(screen.contains("projected ·"), "{w}×{h}:\n{screen}");
+        // The Griffons finish two years after the plan: the projection is a warning.
+        let projected = plot_cells(&buf, "·");
+        assert!(projected.len() > 10, "{w}×{h}: {projected:?}\n{screen}");
+        assert!(
+            projected
+                .iter()
+                .all(|c| *c == Some(ratatui::style::Color::Yellow)),
+            "{w}×{h}: {projected:?}"
+        );
+    }
+}
+
+#[test]
+fn no_deliveries_in_the_window_draws_no_projected_line() {
+    // The sample's last hand-over is in November 2026: nothing from March to September 2027.
+    let mut app = app_on(&PathBuf::from("config/status"), day(2027, 9, 1));
+    for (w, h) in [(80, 24), (200, 60)] {
+        let buf = buffer(&mut app, w, h);
+        let screen = ui::buffer_text(&buf);
+        assert!(!screen.contains("projected ·"), "{w}×{h}:\n{screen}");
+        assert!(plot_cells(&buf, "·").is_empty(), "{w}×{h}:\n{screen}");
+    }
+}
