@@ -4,6 +4,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
+use crate::domain::forecast::{self, Forecast};
 use crate::domain::{Date, Figures, Programme};
 use crate::status::Snapshot;
 use crate::ui::{Theme, deliveries, overview, problems, queue, variants};
@@ -128,21 +129,32 @@ pub enum Effect {
     Quit,
 }
 
-/// The loaded data every view reads: the last snapshot and its figures.
+/// The loaded data every view reads: the last snapshot, its figures and its forecast,
+/// computed once per load so that drawing stays cheap.
 #[derive(Debug, Clone)]
 pub struct Data {
     pub snapshot: Snapshot,
     pub figures: Figures,
+    pub forecast: Forecast,
     /// When the snapshot was loaded, for the status line.
     pub loaded_at: SystemTime,
 }
 
 impl Data {
+    /// The data of `snapshot` as of `today`, forecast over the default window.
     pub fn new(snapshot: Snapshot, today: Date) -> Self {
+        Data::with_window(snapshot, today, forecast::DEFAULT_WINDOW_MONTHS)
+    }
+
+    /// The data of `snapshot` as of `today`, forecast from the deliveries of the last
+    /// `window_months` months (the config's `forecast.window_months`).
+    pub fn with_window(snapshot: Snapshot, today: Date, window_months: u32) -> Self {
         let figures = Figures::compute(&snapshot.programme, today);
+        let forecast = Forecast::compute(&snapshot.programme, today, window_months);
         Data {
             snapshot,
             figures,
+            forecast,
             loaded_at: SystemTime::now(),
         }
     }

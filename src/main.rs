@@ -115,7 +115,10 @@ fn main() -> ExitCode {
 fn app_for(config: &Config, today: fleetdash::domain::Date) -> App {
     let snapshot = Loader::new(config.status.clone(), config.limits).load(today);
     let (theme, _) = Theme::from_config(&config.theme, true);
-    App::new(Data::new(snapshot, today), theme)
+    App::new(
+        Data::with_window(snapshot, today, config.forecast_window_months),
+        theme,
+    )
 }
 
 /// Writes a command's output to stdout.

@@ -192,7 +192,11 @@ impl Runtime {
     pub fn new(options: Options) -> Self {
         let today = options.today.unwrap_or_else(crate::check::clock_today);
         let mut loader = Loader::new(options.config.status.clone(), options.config.limits);
-        let data = Data::new(loader.load(today), today);
+        let data = Data::with_window(
+            loader.load(today),
+            today,
+            options.config.forecast_window_months,
+        );
         let (theme, bad) = Theme::from_config(&options.config.theme, Theme::no_color_requested());
         let mut app = App::new(data, theme);
         app.mouse = options.config.mouse;
@@ -397,8 +401,7 @@ impl Runtime {
         if today != self.today {
             self.today = today;
             self.reload(Force::Stamps, "day", now);
-            self.app
-                .set_data(Data::new(self.app.data.snapshot.clone(), today));
+            self.refresh_data();
             changed = true;
         }
         Todo::redraw_if(changed)
@@ -479,8 +482,13 @@ impl Runtime {
         self.app.mouse = new.mouse;
         let sources_changed = new.status != self.config.status;
         let limits_changed = new.limits != self.config.limits;
+        let window_changed = new.forecast_window_months != self.config.forecast_window_months;
         self.loader.set_sources(new.status.clone(), new.limits);
         self.config = new;
+        if window_changed {
+            // The files need not be read again for a new window, but the forecast does.
+            self.refresh_data();
+        }
         if sources_changed {
             // Files of the folders left behind are not "removed": they are not wanted.
             self.removed.clear();
@@ -507,6 +515,17 @@ impl Runtime {
             "config applied sources_changed={sources_changed}"
         ));
         sources_changed || limits_changed
+    }
+
+    /// Works the figures and the forecast out again on the loaded set, for a new day or
+    /// a new forecast window.
+    fn refresh_data(&mut self) {
+        let data = Data::with_window(
+            self.app.data.snapshot.clone(),
+            self.today,
+            self.config.forecast_window_months,
+        );
+        self.app.set_data(data);
     }
 
     /// Loads the set again and shows what changed. True when the screen changed.
@@ -560,7 +579,11 @@ impl Runtime {
             self.removed.remove(&f.name);
         }
         snapshot.removed = self.removed.iter().cloned().collect();
-        self.app.set_data(Data::new(snapshot, self.today));
+        self.app.set_data(Data::with_window(
+            snapshot,
+            self.today,
+            self.config.forecast_window_months,
+        ));
         if let Some(text) = flash {
             self.app.flash(text, now);
         }
@@ -926,6 +949,27 @@ mod tests {
         assert!(rt.app.alerts.is_empty(), "{:?}", rt.app.alerts);
         assert_eq!(rt.app.data.snapshot.files.len(), 5);
         assert!(flash(&rt).contains("status from"), "{}", flash(&rt));
+    }
+
+    #[test]
+    fn the_forecast_uses_the_configs_window_and_follows_its_change() {
+        let (_dir, root) = sample();
+        let config_path = root.join("fleetdash.yaml");
+        edit(
+            &config_path,
+            "mouse: true",
+            "mouse: true\nforecast: { window_months: 9 }",
+            1,
+        );
+        let mut rt = runtime(crate::config::load(&config_path).unwrap());
+        assert_eq!(rt.app.data.forecast.window_months, 9);
+        // Only the window changes: no status file is read again, the forecast still is.
+        edit(&config_path, "window_months: 9", "window_months: 3", 1);
+        let now = Instant::now();
+        rt.handle(Event::Files(vec![config_path.clone()]), now);
+        settle(&mut rt, now);
+        assert_eq!(rt.app.data.forecast.window_months, 3);
+        assert!(rt.app.alerts.is_empty(), "{:?}", rt.app.alerts);
     }
 
     #[test]

@@ -65,14 +65,22 @@ fn the_current_year_is_selected_marked_and_pro_rated() {
     let header = line_of(&screen, "Variant");
     assert!(header.contains("◆2026"), "{header}");
     assert!(!header.contains("◆2025"), "{header}");
-    // Past years: planned/delivered; this year: planned to date/delivered; then the plan.
+    // Past years: planned/delivered; this year: planned to date/delivered; then the plan
+    // against the projection at the current rate, with the shortfall or surplus.
     let total = line_of(&screen, "Σ Programme");
     let cells: Vec<&str> = total.split_whitespace().collect();
     assert_eq!(
         cells[2..],
-        ["20/16", "71/54", "94", "96", "89", "65", "442/70"],
+        [
+            "20/16", "71/54", "94/77", "−17", "96/76", "−20", "89/76", "−13", "65/75", "+10",
+            "442/70"
+        ],
         "{total}"
     );
+    // A variant has no projection of its own: its years to come stay planned.
+    let row = line_of(&screen, "Griffon command post");
+    let cells: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!(cells[3..8], ["4/3", "14/12", "14", "12", "8"], "{row}");
 }
 
 #[test]
@@ -270,4 +278,162 @@ fn thousands_of_variants_over_many_years() {
     assert_eq!(app.deliveries.selected_year(), Some(2039));
     let screen = ui::render_text(&mut app, 80, 24);
     assert!(line_of(&screen, "Variant").contains("2039"), "{screen}");
+}
+
+/// The screen as a buffer, for styles.
+fn buffer(app: &mut App, width: u16, height: u16) -> Buffer {
+    let area = Rect::new(0, 0, width, height);
+    let mut buf = Buffer::empty(area);
+    ui::draw(app, area, &mut buf);
+    buf
+}
+
+/// The cells of the line chart's plot that hold `symbol`, with their colour: the rows
+/// between the chart's title and its x-axis labels, right of where its box starts.
+fn plot_cells(buf: &Buffer, symbol: &str) -> Vec<Option<ratatui::style::Color>> {
+    let text = ui::buffer_text(buf);
+    let lines: Vec<&str> = text.lines().collect();
+    let top = lines
+        .iter()
+        .position(|l| l.contains("Cumulative"))
+        .expect("the line chart");
+    let left = lines[top]
+        .chars()
+        .take_while(|&c| c != 'C')
+        .count()
+        .saturating_sub(3) as u16;
+    let bottom = (top..lines.len())
+        .find(|&y| lines[y].contains("end 20"))
+        .expect("the x-axis labels");
+    let mut found = Vec::new();
+    for y in top + 1..bottom {
+        for x in left..buf.area.width {
+            let cell = &buf[(x, y as u16)];
+            if cell.symbol() == symbol {
+                found.push(Some(cell.fg));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_line_chart_projects_the_current_rate_to_the_forecast_horizon() {
+    let mut app = sample();
+    for (w, h) in [(80, 24), (200, 60)] {
+        let buf = buffer(&mut app, w, h);
+        let screen = ui::buffer_text(&buf);
+        // The axis runs on to the end of the projected finish year.
+        assert!(screen.contains("end 2032"), "{w}×{h}:\n{screen}");
+        assert!(screen.contains("projected ·"), "{w}×{h}:\n{screen}");
+        // The Griffons finish two years after the plan: the projection is a warning.
+        let projected = plot_cells(&buf, "·");
+        assert!(projected.len() > 10, "{w}×{h}: {projected:?}\n{screen}");
+        assert!(
+            projected
+                .iter()
+                .all(|c| *c == Some(ratatui::style::Color::Yellow)),
+            "{w}×{h}: {projected:?}"
+        );
+    }
+}
+
+#[test]
+fn the_forecast_gives_the_rate_and_finish_per_family_and_for_the_programme() {
+    let mut app = sample();
+    let screen = ui::render_text(&mut app, 80, 24);
+    for line in [
+        " Griffon    31 in the last 6 months, 5.1 a month  → last in 2032  2 years late",
+        " Jaguar     2 since 2026-10-08, 1.2 a month       → last in 2030  on time",
+        " Programme  33 in the last 6 months, 5.5 a month  → last in 2032  2 years late",
+    ] {
+        assert!(
+            screen.lines().any(|l| l == line),
+            "{line:?} missing:\n{screen}"
+        );
+    }
+    // At 200×60, in a box that says over which window, with more per line.
+    let screen = ui::render_text(&mut app, 200, 60);
+    assert!(
+        screen.contains("Forecast at the rates of the last 6 months, to 2026-11-26"),
+        "{screen}"
+    );
+    let griffon = line_of(&screen, "│ Griffon");
+    for part in [
+        "68 of 382 delivered",
+        "314 to come",
+        "→ last in January 2032",
+        "planned by 2030",
+        "2 years late",
+    ] {
+        assert!(griffon.contains(part), "{part} missing: {griffon}");
+    }
+    // This year's end at the current rate, beside the selected year.
+    assert!(
+        screen.contains("· 60 by the year's end at the current rate"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn years_to_come_set_the_projection_against_the_plan() {
+    let mut app = sample();
+    app.update(Action::Right);
+    assert_eq!(app.deliveries.selected_year(), Some(2027));
+    let buf = buffer(&mut app, 80, 24);
+    let screen = ui::buffer_text(&buf);
+    assert!(
+        screen.contains(" 2027 planned 94 · to come · 77 at the current rate · 17 short"),
+        "{screen}"
+    );
+    // The shortfall is a warning, the surplus ok.
+    let row = screen
+        .lines()
+        .position(|l| l.starts_with("Σ Programme"))
+        .expect("the totals");
+    let colour_of = |needle: &str| {
+        let line = screen.lines().nth(row).expect("the row");
+        let at = line.find(needle).expect("the figure");
+        let x = unicode_width::UnicodeWidthStr::width(&line[..at]);
+        buf[(x as u16, row as u16)].fg
+    };
+    assert_eq!(colour_of("−17"), ratatui::style::Color::Yellow);
+    assert_eq!(colour_of("+10"), ratatui::style::Color::Green);
+    // 2030 delivers more than its plan at the current rate.
+    for _ in 0..3 {
+        app.update(Action::Right);
+    }
+    let screen = ui::render_text(&mut app, 80, 24);
+    assert!(
+        screen.contains(" 2030 planned 65 · to come · 75 at the current rate · 10 over plan"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn no_deliveries_in_the_window_projects_no_finish_and_draws_no_line() {
+    // The sample's last hand-over is in November 2026: nothing from March to September 2027.
+    let mut app = app_on(&PathBuf::from("config/status"), day(2027, 9, 1));
+    for (w, h) in [(80, 24), (200, 60)] {
+        let buf = buffer(&mut app, w, h);
+        let screen = ui::buffer_text(&buf);
+        let programme = line_of(
+            &screen,
+            if w == 80 {
+                " Programme"
+            } else {
+                "│ Programme"
+            },
+        );
+        assert!(
+            programme.contains("none in the last 6 months")
+                && programme.contains("no finish can be projected"),
+            "{w}×{h}:\n{screen}"
+        );
+        assert!(!screen.contains("projected ·"), "{w}×{h}:\n{screen}");
+        assert!(plot_cells(&buf, "·").is_empty(), "{w}×{h}:\n{screen}");
+        // No projection in the table either: the years to come keep their plan.
+        let total = line_of(&screen, "Σ Programme");
+        assert!(!total.contains('−') && !total.contains('+'), "{total}");
+    }
 }

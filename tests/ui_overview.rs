@@ -99,3 +99,94 @@ fn the_headline_counts_problems() {
     let text = ui::render_text(&mut app_on(dir.path()), 100, 30);
     assert!(text.contains("1 error, 1 warning (5)"), "{text}");
 }
+
+/// The screen as a buffer, for styles.
+fn buffer(app: &mut App, width: u16, height: u16) -> ratatui::buffer::Buffer {
+    let area = ratatui::layout::Rect::new(0, 0, width, height);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    ui::draw(app, area, &mut buf);
+    buf
+}
+
+/// The row of the screen that holds `needle`, and the column where it starts.
+fn find(buf: &ratatui::buffer::Buffer, needle: &str) -> Option<(u16, u16)> {
+    let text = ui::buffer_text(buf);
+    text.lines().enumerate().find_map(|(y, line)| {
+        let at = line.find(needle)?;
+        let x = unicode_width::UnicodeWidthStr::width(&line[..at]);
+        Some((x as u16, y as u16))
+    })
+}
+
+#[test]
+fn the_forecast_verdict_is_under_the_headline_in_the_warning_style_when_late() {
+    let verdict = "at the current rate, the last Griffon arrives in 2032, two years late";
+    for (w, h) in [(80, 24), (100, 20), (120, 32), (200, 60)] {
+        let mut app = sample();
+        let buf = buffer(&mut app, w, h);
+        let text = ui::buffer_text(&buf);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[1].contains("21 BEHIND PLAN"), "{w}×{h}:\n{text}");
+        assert!(lines[2].contains(verdict), "{w}×{h}:\n{text}");
+        let (x, y) = find(&buf, verdict).expect("the verdict");
+        assert_eq!(buf[(x, y)].fg, ratatui::style::Color::Yellow, "{w}×{h}");
+        // The stages still have a line each, or two columns, never a cut list.
+        assert!(text.contains(" in assembly ·"), "{w}×{h}:\n{text}");
+    }
+    // Where there is room, the window the rate is measured over.
+    let text = ui::render_text(&mut sample(), 200, 60);
+    assert!(
+        text.contains("two years late · rate of the last 6 months"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_programme_on_course_reads_ok() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    for entry in fs::read_dir("config/status").expect("the sample") {
+        let path = entry.expect("an entry").path();
+        fs::copy(&path, dir.path().join(path.file_name().expect("a name"))).expect("a copy");
+    }
+    // Three more years to deliver in: at the current rates both families finish in time.
+    let programme = dir.path().join("programme.yaml");
+    let text = fs::read_to_string(&programme).expect("the programme file");
+    assert!(text.contains("last_year: 2030"), "{text}");
+    fs::write(
+        &programme,
+        text.replace("last_year: 2030", "last_year: 2033"),
+    )
+    .expect("written");
+    let plan = dir.path().join("plan.yaml");
+    let text = fs::read_to_string(&plan).expect("the plan file");
+    fs::write(&plan, text.replace("2030:", "2033:")).expect("written");
+    let mut app = app_on(dir.path());
+    assert!(
+        app.data.snapshot.problems.is_empty(),
+        "{:?}",
+        app.data.snapshot.problems
+    );
+    let verdict = app.data.forecast.verdict();
+    assert!(
+        verdict.starts_with("on course to finish in 2032"),
+        "{verdict}"
+    );
+    let buf = buffer(&mut app, 80, 24);
+    let (x, y) = find(&buf, &verdict).expect("the verdict");
+    assert_eq!(buf[(x, y)].fg, ratatui::style::Color::Green);
+}
+
+#[test]
+fn no_deliveries_in_the_window_says_no_finish_can_be_projected() {
+    // The sample's last hand-over is in November 2026: nothing from March to September 2027.
+    let day = Date::from_ymd_opt(2027, 9, 1).expect("a valid date");
+    let snapshot = Loader::new(vec![PathBuf::from("config/status")], Limits::default()).load(day);
+    let mut app = App::new(Data::new(snapshot, day), Theme::default());
+    let text = ui::render_text(&mut app, 80, 24);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[2].contains("no deliveries in the last 6 months: no finish can be projected"),
+        "{text}"
+    );
+    assert!(!text.contains("rate of the last"), "{text}");
+}

@@ -179,3 +179,34 @@ fn no_color_still_marks_overdue_and_held_rows() {
     assert!(line("BE-GRF-0086").starts_with(" ‖"));
     assert!(line("BE-GRF-0071").starts_with("  "));
 }
+
+/// The bottom line of the view, above the status line.
+fn footer(screen: &str) -> &str {
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[lines.len() - 2]
+}
+
+#[test]
+fn the_bottom_line_names_the_bottleneck() {
+    let mut app = sample();
+    // The turret's four vehicles have waited a median 34.5 days, the longest of the main
+    // line; the rework stage is left out.
+    let screen = ui::render_text(&mut app, 200, 60);
+    assert!(
+        footer(&screen)
+            .contains("‖ 6 on hold · bottleneck: 40 mm turret, median 34.5 days in stage"),
+        "{screen}"
+    );
+    assert!(footer(&screen).contains("sorted by serial ▲"), "{screen}");
+    // At 80 columns a shorter hint, in place of the sort (the header shows it).
+    let screen = ui::render_text(&mut app, 80, 24);
+    assert!(
+        footer(&screen).ends_with("bottleneck: 40 mm turret, 34.5 days"),
+        "{screen}"
+    );
+    // A filter speaks of its own rows: no hint.
+    typed(&mut app, "jag");
+    app.update(Action::AcceptFilter);
+    let screen = ui::render_text(&mut app, 200, 60);
+    assert!(!screen.contains("bottleneck"), "{screen}");
+}

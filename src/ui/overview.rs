@@ -1,6 +1,7 @@
 //! The Overview: the programme in one screen, readable from across a room.
 //!
-//! A headline says whether the programme is ahead of or behind plan; bars show delivered
+//! A headline says whether the programme is ahead of or behind plan, and the forecast's
+//! verdict under it where the programme is heading at its recent rate; bars show delivered
 //! of contracted per family, with a tick where the plan says they should be today; the
 //! current year and the whole programme against the plan; the queue by stage. A wide
 //! screen gets two columns, the year-by-year plan and the vehicles that need attention.
@@ -19,6 +20,7 @@ use super::Theme;
 use super::widgets::{self, block};
 use crate::app::{Action, Data};
 use crate::domain::figures::year_fraction;
+use crate::domain::forecast::Finish;
 
 /// The narrowest area the Overview draws in.
 const MIN_WIDTH: u16 = 40;
@@ -108,7 +110,7 @@ pub fn render(state: &mut State, data: &Data, theme: &Theme, area: Rect, buf: &m
     let area = area.intersection(buf.area);
     let p = data.programme();
     let gauges_height = p.families.len() as u16 + 3;
-    let min_height = 1 + gauges_height + 4 + 3;
+    let min_height = 2 + gauges_height + 4 + 3;
     if area.width < MIN_WIDTH || area.height < min_height {
         widgets::too_small(area, buf, MIN_WIDTH, min_height, theme);
         return;
@@ -120,11 +122,12 @@ pub fn render(state: &mut State, data: &Data, theme: &Theme, area: Rect, buf: &m
     }
 }
 
-/// One column: headline, gauges, the plan, the stages (in two columns or one line when
-/// short of height).
+/// One column: headline, forecast, gauges, the plan, the stages (in two columns or one
+/// line when short of height).
 fn render_compact(state: &State, data: &Data, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let families = data.programme().families.len() as u16;
-    let [headline, gauges, schedule, stages] = Layout::vertical([
+    let [headline, forecast, gauges, schedule, stages] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(families + 3),
         Constraint::Length(4),
@@ -132,6 +135,7 @@ fn render_compact(state: &State, data: &Data, theme: &Theme, area: Rect, buf: &m
     ])
     .areas(area);
     widgets::line(headline, buf, headline_line(data, theme, headline.width));
+    widgets::line(forecast, buf, forecast_line(data, theme, forecast.width));
     render_gauges(state, data, theme, gauges, 1, buf);
     render_schedule(data, theme, schedule, false, buf);
     render_stages(state, data, theme, stages, buf);
@@ -141,7 +145,8 @@ fn render_compact(state: &State, data: &Data, theme: &Theme, area: Rect, buf: &m
 /// attention on the right.
 fn render_wide(state: &State, data: &Data, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let p = data.programme();
-    let [headline, facts, _, body] = Layout::vertical([
+    let [headline, forecast, facts, _, body] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -149,6 +154,7 @@ fn render_wide(state: &State, data: &Data, theme: &Theme, area: Rect, buf: &mut 
     ])
     .areas(area);
     widgets::line(headline, buf, headline_line(data, theme, headline.width));
+    widgets::line(forecast, buf, forecast_line(data, theme, forecast.width));
     widgets::line(facts, buf, facts_line(data, theme));
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
@@ -232,6 +238,75 @@ fn headline_line<'a>(data: &Data, theme: &Theme, width: u16) -> Line<'a> {
         used += need;
     }
     Line::from(spans)
+}
+
+/// `▸ at the current rate, the last Griffon arrives in 2032, two years late`, with the
+/// window the rate is measured over when it fits.
+fn forecast_line<'a>(data: &Data, theme: &Theme, width: u16) -> Line<'a> {
+    let forecast = &data.forecast;
+    let style = forecast_style(data, theme);
+    let verdict = forecast.verdict();
+    let width = usize::from(width);
+    let lead = " ▸ ";
+    let mut spans = vec![
+        Span::styled(lead, style),
+        Span::styled(
+            widgets::fit(&verdict, width.saturating_sub(lead.width())),
+            style.add_modifier(Modifier::BOLD),
+        ),
+    ];
+    // "At the current rate" says which rate where there is room; a verdict without a rate
+    // (delivered, stalled, not started) needs no window.
+    if matches!(
+        forecast.programme.finish,
+        Finish::Projected(_) | Finish::Blocked
+    ) {
+        let window = Span::styled(
+            format!(
+                " · rate of the last {}",
+                plural(forecast.window_months as usize, "month", "months")
+            ),
+            theme.muted,
+        );
+        if Line::from(spans.clone()).width() + window.width() <= width {
+            spans.push(window);
+        }
+    }
+    Line::from(spans)
+}
+
+/// How the forecast reads: a warning when the programme finishes late or its finish cannot
+/// be projected though deliveries were due, ok when it is on course or delivered, muted
+/// when there is nothing to say yet.
+pub(crate) fn forecast_style(data: &Data, theme: &Theme) -> Style {
+    let whole = &data.forecast.programme;
+    if whole.contracted == 0 {
+        return theme.muted;
+    }
+    match whole.finish {
+        Finish::Delivered(_) => theme.ok,
+        Finish::Projected(_) => {
+            // The family that finishes last speaks for the programme, as in the verdict.
+            let last = data
+                .forecast
+                .families
+                .iter()
+                .filter(|o| o.contracted > 0)
+                .filter_map(|o| match o.finish {
+                    Finish::Projected(day) => Some((day, o)),
+                    _ => None,
+                })
+                .max_by_key(|&(day, _)| day)
+                .map(|(_, o)| o);
+            if last.and_then(|o| o.years_late()).is_some_and(|n| n > 0) {
+                theme.warning
+            } else {
+                theme.ok
+            }
+        }
+        Finish::NotStarted if data.figures.schedule.planned_to_date <= 0.0 => theme.muted,
+        Finish::NotStarted | Finish::Stalled(_) | Finish::Blocked => theme.warning,
+    }
 }
 
 fn facts_line<'a>(data: &Data, theme: &Theme) -> Line<'a> {
@@ -573,12 +648,18 @@ fn render_schedule(data: &Data, theme: &Theme, area: Rect, years: bool, buf: &mu
 fn render_stages(state: &State, data: &Data, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let p = data.programme();
     let total = &data.figures.total;
-    let outer = block("Final assembly", theme);
-    let inner = outer.inner(area);
-    (&outer).render(area, buf);
-    if inner.is_empty() {
-        return;
-    }
+    let n = p.stages.len();
+    let title = " Final assembly ";
+    // One row short of a line per stage (or per two stages), the summary goes up into the
+    // title.
+    let inner_height = usize::from(area.height.saturating_sub(2));
+    let in_title =
+        n > 0 && (inner_height == n || (inner_height == n.div_ceil(2) && area.width >= 48 + 2));
+    let room = if in_title {
+        usize::from(area.width.saturating_sub(2)).saturating_sub(title.width() + 2)
+    } else {
+        usize::from(area.width.saturating_sub(2))
+    };
     let mut summary = vec![
         Span::styled(
             format!(" {} in assembly", total.in_assembly()),
@@ -604,20 +685,38 @@ fn render_stages(state: &State, data: &Data, theme: &Theme, area: Rect, buf: &mu
         ),
     ];
     let not_started = format!(" · {} not started", total.not_started());
-    if Line::from(summary.clone()).width() + not_started.width() <= usize::from(inner.width) {
+    if Line::from(summary.clone()).width() + not_started.width() <= room {
         summary.push(Span::raw(not_started));
     }
-    let summary = Line::from(summary);
-    widgets::line(inner, buf, summary);
-    let rest = Rect {
-        y: inner.y + 1,
-        height: inner.height.saturating_sub(1),
-        ..inner
+    let outer = if in_title {
+        let mut spans = vec![Span::styled(format!("{title}·"), theme.accent)];
+        spans.extend(summary.iter().cloned());
+        spans.push(Span::raw(" "));
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.muted)
+            .title(Line::from(spans))
+    } else {
+        block("Final assembly", theme)
+    };
+    let inner = outer.inner(area);
+    (&outer).render(area, buf);
+    if inner.is_empty() {
+        return;
+    }
+    let rest = if in_title {
+        inner
+    } else {
+        widgets::line(inner, buf, Line::from(summary));
+        Rect {
+            y: inner.y + 1,
+            height: inner.height.saturating_sub(1),
+            ..inner
+        }
     };
     if rest.is_empty() {
         return;
     }
-    let n = p.stages.len();
     let rows = usize::from(rest.height);
     let columns = if n <= rows {
         1

@@ -150,6 +150,36 @@ pub struct State {
     /// Rows on screen at the last render, for PgUp/PgDn.
     page: usize,
     detail: bool,
+    /// The forecast's bottleneck, for the hint on the bottom line.
+    bottleneck: Option<Bottleneck>,
+}
+
+/// The main-line stage where vehicles wait longest, by median days in the stage.
+#[derive(Debug, Clone, PartialEq)]
+struct Bottleneck {
+    name: String,
+    id: String,
+    median_days: f64,
+}
+
+impl Bottleneck {
+    /// The hint in words, from the longest (`tier` 0) to the shortest (4).
+    fn text(&self, tier: usize) -> String {
+        let name = &self.name;
+        // A median is a whole number of days or a half: 34, 34.5.
+        let days = if self.median_days == 1.0 {
+            "1 day".to_owned()
+        } else {
+            format!("{} days", self.median_days)
+        };
+        match tier {
+            0 => format!("bottleneck: {name}, median {days} in stage"),
+            1 => format!("bottleneck: {name}, median {days}"),
+            2 => format!("bottleneck: {name}, {days}"),
+            3 => format!("bottleneck: {name}"),
+            _ => format!("bottleneck: {}", capitalised(&self.id)),
+        }
+    }
 }
 
 /// Where the selection goes when its vehicle is no longer among the rows.
@@ -182,6 +212,14 @@ impl State {
             self.site_rank[i] = rank as u32;
         }
         self.total = p.queue.len();
+        self.bottleneck = data.forecast.bottleneck().and_then(|b| {
+            let stage = p.stages.get(b.stage.0 as usize)?;
+            Some(Bottleneck {
+                name: stage.name.clone(),
+                id: stage.id.clone(),
+                median_days: b.median_days?,
+            })
+        });
         self.rebuild(data, Lost::SamePlace);
     }
 
@@ -649,6 +687,33 @@ fn render_footer(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 "Esc clears ".to_owned(),
             ]
         };
+    }
+    // Over the whole queue, the bottleneck hint goes after the counts: the longest that
+    // fits beside the sort, else the longest that fits alone (the table's header shows the
+    // sort anyway).
+    if !state.typing
+        && state.filter.is_empty()
+        && let Some(b) = &state.bottleneck
+    {
+        let used = Line::from(left.clone()).width();
+        let fits = |tier: usize, right: usize| used + 3 + b.text(tier).width() + right <= width;
+        let sort_width = rights.first().map_or(0, |r| r.width() + 2);
+        let pick = (0..5)
+            .find(|&t| fits(t, sort_width))
+            .map(|t| (t, true))
+            .or_else(|| (0..5).find(|&t| fits(t, 0)).map(|t| (t, false)));
+        if let Some((tier, keep_sort)) = pick {
+            let text = b.text(tier);
+            let (label, rest) = text.split_at("bottleneck: ".len());
+            let (name, tail) = rest.split_at(rest.find(',').unwrap_or(rest.len()));
+            left.push(Span::styled(" · ", theme.muted));
+            left.push(Span::styled(label.to_owned(), theme.muted));
+            left.push(Span::styled(name.to_owned(), theme.warning));
+            left.push(Span::styled(tail.to_owned(), theme.muted));
+            if !keep_sort {
+                rights.clear();
+            }
+        }
     }
     let left = Line::from(left);
     let left_width = left.width();

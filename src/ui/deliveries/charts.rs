@@ -1,5 +1,6 @@
 //! The two charts of the Deliveries view: planned against delivered bars per year, and the
-//! cumulative plan against the cumulative deliveries over the programme period.
+//! cumulative plan against the cumulative deliveries over the programme period, with the
+//! forecast's projected line after today.
 
 use chrono::Datelike;
 use ratatui::buffer::Buffer;
@@ -13,6 +14,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{When, header_label, when};
 use crate::app::Data;
 use crate::domain::figures::year_fraction;
+use crate::domain::forecast::Finish;
 use crate::domain::{Date, YearFigures};
 use crate::ui::{Theme, widgets};
 
@@ -24,9 +26,16 @@ pub struct Series {
     plan: Vec<(f64, f64)>,
     /// The cumulative deliveries at each delivery day, up to today.
     actual: Vec<(f64, f64)>,
+    /// The forecast's cumulative deliveries from today to its horizon; empty when no
+    /// finish can be projected (nothing delivered in the window, or nothing left).
+    projected: Vec<(f64, f64)>,
+    /// The projection ends after the plan, or some family's finish cannot be projected.
+    late: bool,
     /// A vertical line at today, when today is in the period.
     today: Vec<(f64, f64)>,
     x: [f64; 2],
+    /// The last year on the x axis: the plan's, or the forecast's horizon when later.
+    last_year: i32,
     y_max: f64,
 }
 
@@ -41,7 +50,12 @@ impl Series {
         let (Some(first), Some(last)) = (years.first(), years.last()) else {
             return Series::default();
         };
-        let x = [f64::from(first.year), f64::from(last.year + 1)];
+        // The axis runs on to the forecast's horizon (the end of the projected finish year,
+        // at most ten years past the plan).
+        let forecast = &data.forecast;
+        let horizon = forecast.horizon();
+        let last_year = last.year.max(horizon.year());
+        let x = [f64::from(first.year), f64::from(last_year + 1)];
         let today = data.today();
         let mut plan = vec![(x[0], 0.0)];
         plan.extend(
@@ -49,6 +63,10 @@ impl Series {
                 .iter()
                 .map(|y| (f64::from(y.year + 1), f64::from(y.cum_planned))),
         );
+        if last_year > last.year {
+            // The plan is done by its last year: flat from there.
+            plan.push((x[1], f64::from(last.cum_planned)));
+        }
 
         let mut days: Vec<(Date, u32)> = data
             .programme()
@@ -75,27 +93,82 @@ impl Series {
         } else if now > x[1] {
             actual.push((x[1], f64::from(cum)));
         }
-        let y_max = f64::from(last.cum_planned.max(cum).max(1));
+        let whole = &forecast.programme;
+        let (projected, late) = match whole.finish {
+            Finish::Projected(_) => (true, whole.years_late().is_some_and(|n| n > 0)),
+            // Some family can be projected, another cannot: the line shows how far the
+            // current rates go, and it never reaches the contracted total.
+            Finish::Blocked => (true, true),
+            _ => (false, false),
+        };
+        let projected: Vec<(f64, f64)> = if projected && horizon > today {
+            forecast
+                .points(None, horizon)
+                .into_iter()
+                .map(|(day, n)| (x_of(day).min(x[1]), f64::from(n)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let projected_max = projected.iter().map(|p| p.1).fold(0.0, f64::max);
+        let y_max = f64::from(last.cum_planned.max(cum).max(1)).max(projected_max);
         Series {
             plan,
             actual,
+            projected,
+            late,
             today: if in_period {
                 vec![(now, 0.0), (now, y_max)]
             } else {
                 Vec::new()
             },
             x,
+            last_year,
             y_max,
         }
     }
+
+    /// True when the chart draws a projected line.
+    pub fn has_projection(&self) -> bool {
+        !self.projected.is_empty()
+    }
+}
+
+/// The marker of the projected line.
+const PROJECTED: char = '·';
+
+/// The chart's title, the longest that fits `width` columns.
+fn line_title(width: u16, projected: bool) -> String {
+    let tiers: [&str; 4] = if projected {
+        [
+            "Cumulative: planned • delivered ⣿ projected · today ┆",
+            "Cumulative: plan • delivered ⣿ projected ·",
+            "Cumulative: plan • actual ⣿ projected ·",
+            "Cumulative",
+        ]
+    } else {
+        [
+            "Cumulative: planned • delivered ⣿ today ┆",
+            "Cumulative: plan • delivered ⣿",
+            "plan • delivered ⣿",
+            "Cumulative",
+        ]
+    };
+    // The block's corners and the spaces around the title.
+    let room = usize::from(width).saturating_sub(4);
+    tiers
+        .iter()
+        .find(|t| t.width() <= room)
+        .unwrap_or(&tiers[3])
+        .to_string()
 }
 
 pub fn render_line(series: &Series, data: &Data, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let years = &data.figures.years;
-    let (Some(first), Some(last)) = (years.first(), years.last()) else {
+    let Some(first) = years.first() else {
         return;
     };
-    let block = widgets::block("Cumulative: planned • delivered ⣿ today ┆", theme);
+    let block = widgets::block(line_title(area.width, series.has_projection()), theme);
     let mut datasets = vec![
         Dataset::default()
             .name("planned")
@@ -103,13 +176,25 @@ pub fn render_line(series: &Series, data: &Data, theme: &Theme, area: Rect, buf:
             .graph_type(GraphType::Line)
             .style(Style::new().fg(theme.plan))
             .data(&series.plan),
+    ];
+    if series.has_projection() {
+        datasets.push(
+            Dataset::default()
+                .name("projected")
+                .marker(Marker::Custom(PROJECTED))
+                .graph_type(GraphType::Line)
+                .style(if series.late { theme.warning } else { theme.ok })
+                .data(&series.projected),
+        );
+    }
+    datasets.push(
         Dataset::default()
             .name("delivered")
             .marker(Marker::Braille)
             .graph_type(GraphType::Line)
             .style(theme.ok)
             .data(&series.actual),
-    ];
+    );
     if !series.today.is_empty() {
         datasets.push(
             Dataset::default()
@@ -127,7 +212,7 @@ pub fn render_line(series: &Series, data: &Data, theme: &Theme, area: Rect, buf:
             Axis::default()
                 .bounds(series.x)
                 .style(theme.muted)
-                .labels([first.year.to_string(), format!("end {}", last.year)]),
+                .labels([first.year.to_string(), format!("end {}", series.last_year)]),
         )
         .y_axis(
             Axis::default()
