@@ -955,12 +955,7 @@ mod tests {
     fn the_forecast_uses_the_configs_window_and_follows_its_change() {
         let (_dir, root) = sample();
         let config_path = root.join("fleetdash.yaml");
-        edit(
-            &config_path,
-            "mouse: true",
-            "mouse: true\nforecast: { window_months: 9 }",
-            1,
-        );
+        edit(&config_path, "window_months: 6", "window_months: 9", 1);
         let mut rt = runtime(crate::config::load(&config_path).unwrap());
         assert_eq!(rt.app.data.forecast.window_months, 9);
         // Only the window changes: no status file is read again, the forecast still is.
