@@ -190,3 +190,33 @@ fn no_deliveries_in_the_window_says_no_finish_can_be_projected() {
     );
     assert!(!text.contains("rate of the last"), "{text}");
 }
+
+/// The display column where the first of `marks` stands on `line`.
+fn column_of(line: &str, marks: &[char]) -> Option<usize> {
+    let at = line.find(|c| marks.contains(&c))?;
+    Some(unicode_width::UnicodeWidthStr::width(&line[..at]))
+}
+
+#[test]
+fn wide_names_keep_the_columns_aligned() {
+    // Family and stage names in CJK and with emoji take two columns a character.
+    let text = ui::render_text(
+        &mut app_on(Path::new("tests/fixtures/hostile/wide-names")),
+        80,
+        24,
+    );
+    let gauges: Vec<usize> = text
+        .lines()
+        .filter(|l| l.contains(" / ") && l.contains('%'))
+        .filter_map(|l| column_of(l, &['┃', '░', '█']))
+        .collect();
+    assert_eq!(gauges.len(), 3, "{text}");
+    assert!(gauges.iter().all(|&c| c == gauges[0]), "{gauges:?}\n{text}");
+    let stages: Vec<usize> = text
+        .lines()
+        .filter(|l| l.contains("██") && !l.contains('%'))
+        .filter_map(|l| column_of(l, &['█']))
+        .collect();
+    assert_eq!(stages.len(), 3, "{text}");
+    assert!(stages.iter().all(|&c| c == stages[0]), "{stages:?}\n{text}");
+}

@@ -454,11 +454,7 @@ fn render_gauges(
         for row in 0..height {
             let mut spans = vec![Span::styled(
                 if row == (height - 1) / 2 {
-                    format!(
-                        " {:<w$}",
-                        widgets::fit(name, label_width - 2),
-                        w = label_width - 1
-                    )
+                    format!(" {}", widgets::pad(name, label_width - 1))
                 } else {
                     " ".repeat(label_width)
                 },
@@ -754,10 +750,7 @@ fn render_stages(state: &State, data: &Data, theme: &Theme, area: Rect, buf: &mu
         let held = state.stage_held.get(i).copied().unwrap_or(0);
         let overdue = state.stage_overdue.get(i).copied().unwrap_or(0);
         let mut spans = vec![
-            Span::raw(format!(
-                " {:<name_width$} ",
-                widgets::fit(&stage.name, name_width)
-            )),
+            Span::raw(format!(" {} ", widgets::pad(&stage.name, name_width))),
             Span::styled(
                 format!("{count:>4} "),
                 if count == 0 {
@@ -848,10 +841,10 @@ fn render_attention(state: &State, data: &Data, theme: &Theme, area: Rect, buf: 
         };
         let line = Line::from(vec![
             Span::styled(format!(" {mark} "), style),
-            Span::styled(format!("{:<serial_width$} ", v.serial), style),
+            Span::styled(format!("{} ", widgets::pad(&v.serial, serial_width)), style),
             Span::raw(format!(
-                "{:<stage_width$} ",
-                widgets::fit(&p.stage(v.stage).name, stage_width)
+                "{} ",
+                widgets::pad(&p.stage(v.stage).name, stage_width)
             )),
         ]);
         let room = usize::from(inner.width).saturating_sub(line.width());

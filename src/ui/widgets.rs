@@ -67,6 +67,15 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` fitted to `width` columns and padded with spaces to exactly `width` columns.
+/// Unlike `format!("{:<w$}")`, which counts characters, this counts terminal columns, so
+/// CJK and emoji names keep the columns after them aligned.
+pub fn pad(text: &str, width: usize) -> String {
+    let fitted = fit(text, width);
+    let room = width.saturating_sub(fitted.width());
+    format!("{fitted}{}", " ".repeat(room))
+}
+
 /// A centred line of muted text, for empty lists.
 pub fn empty_note(area: Rect, buf: &mut Buffer, text: &str, theme: &Theme) {
     let area = area.intersection(buf.area);
@@ -155,6 +164,13 @@ mod tests {
         assert_eq!(fit("装甲车辆", 5), "装甲…");
         assert_eq!(fit("abc", 3), "abc");
         assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn pad_counts_columns() {
+        assert_eq!(pad("装甲", 6), "装甲  ");
+        assert_eq!(pad("abc", 5), "abc  ");
+        assert_eq!(pad("abcdef", 4), "abc…");
     }
 
     #[test]
