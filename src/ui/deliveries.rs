@@ -14,9 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Cell, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Table, TableState,
-};
+use ratatui::widgets::{Cell, Row, StatefulWidget, Table, TableState};
 use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
@@ -746,15 +744,7 @@ fn render_table(
             1,
             table.height.saturating_sub(2),
         );
-        let mut sb = ScrollbarState::new(last_scroll + 1).position(state.scroll);
-        StatefulWidget::render(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None),
-            body,
-            buf,
-            &mut sb,
-        );
+        widgets::scrollbar(body, buf, state.scroll, last_scroll, visible, theme);
     }
 }
 

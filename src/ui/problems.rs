@@ -6,8 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, Borders, Cell, Padding, Paragraph, Row, Scrollbar, ScrollbarOrientation, ScrollbarState,
-    StatefulWidget, Table, TableState, Widget, Wrap,
+    Block, Borders, Cell, Padding, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap,
 };
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -161,23 +160,13 @@ fn render_table(state: &mut State, theme: &Theme, area: Rect, buf: &mut Buffer) 
     StatefulWidget::render(table, table_area, buf, &mut state.table);
     if scrolls {
         let page = state.page.max(1);
-        let mut sb = ScrollbarState::new(state.rows.len().saturating_sub(page) + 1)
-            .position(state.table.offset())
-            .viewport_content_length(page);
         let bar_area = Rect {
             y: area.y + 1,
             height: area.height.saturating_sub(1),
             ..area
         };
-        StatefulWidget::render(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None)
-                .track_style(theme.muted),
-            bar_area,
-            buf,
-            &mut sb,
-        );
+        let max_offset = state.rows.len().saturating_sub(page);
+        widgets::scrollbar(bar_area, buf, state.table.offset(), max_offset, page, theme);
     }
 }
 

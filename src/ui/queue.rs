@@ -15,8 +15,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, Borders, Cell, Clear, Paragraph, Row, Scrollbar, ScrollbarOrientation, ScrollbarState,
-    StatefulWidget, Table, TableState, Widget,
+    Block, Borders, Cell, Clear, Paragraph, Row, StatefulWidget, Table, TableState, Widget,
 };
 use unicode_width::UnicodeWidthStr;
 
@@ -937,24 +936,12 @@ fn render_table(state: &mut State, data: &Data, theme: &Theme, area: Rect, buf: 
     let mut table_state = TableState::default().with_selected(Some(selected - state.offset));
     StatefulWidget::render(table, table_area, buf, &mut table_state);
     if scrolls {
-        // One position per first row on screen, so the thumb covers exactly the rows seen.
-        let mut sb = ScrollbarState::new(len - page + 1)
-            .position(state.offset)
-            .viewport_content_length(page);
         let bar_area = Rect {
             y: area.y + 1,
             height: area.height.saturating_sub(1),
             ..area
         };
-        StatefulWidget::render(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None)
-                .track_style(theme.muted),
-            bar_area,
-            buf,
-            &mut sb,
-        );
+        widgets::scrollbar(bar_area, buf, state.offset, len - page, page, theme);
     }
 }
 

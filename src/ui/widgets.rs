@@ -76,6 +76,32 @@ pub fn pad(text: &str, width: usize) -> String {
     format!("{fitted}{}", " ".repeat(room))
 }
 
+/// A vertical scrollbar in the one-column `bar`, for a list showing `page` rows from row
+/// `offset`, where `max_offset` is the last first row it can show. One position per first
+/// row, so the thumb covers exactly the rows on screen.
+pub fn scrollbar(
+    bar: Rect,
+    buf: &mut Buffer,
+    offset: usize,
+    max_offset: usize,
+    page: usize,
+    theme: &Theme,
+) {
+    use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
+    let bar = bar.intersection(buf.area);
+    if bar.is_empty() {
+        return;
+    }
+    let mut state = ScrollbarState::new(max_offset + 1)
+        .position(offset.min(max_offset))
+        .viewport_content_length(page);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_style(theme.muted)
+        .render(bar, buf, &mut state);
+}
+
 /// A centred line of muted text, for empty lists.
 pub fn empty_note(area: Rect, buf: &mut Buffer, text: &str, theme: &Theme) {
     let area = area.intersection(buf.area);

@@ -6,9 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Clear, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
-};
+use ratatui::widgets::{Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::Data;
@@ -260,15 +258,8 @@ pub fn render(
         );
     }
     if text.len() > page {
-        let mut sb = ScrollbarState::new(text.len() - page + 1).position(*scroll);
-        StatefulWidget::render(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None),
-            Rect::new(area.right() - 1, inner.y, 1, inner.height),
-            buf,
-            &mut sb,
-        );
+        let bar = Rect::new(area.right() - 1, inner.y, 1, inner.height);
+        widgets::scrollbar(bar, buf, *scroll, text.len() - page, page, theme);
     }
     page
 }

@@ -5,9 +5,7 @@ use std::ops::Range;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
-use ratatui::widgets::{
-    Cell, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Table, TableState,
-};
+use ratatui::widgets::{Cell, Row, StatefulWidget, Table, TableState};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Entry, NAME_MIN, SortColumn, State, Widths, arrow};
@@ -331,15 +329,7 @@ pub(super) fn render_table(
             1,
             area.height.saturating_sub(2),
         );
-        let mut sb = ScrollbarState::new(last_offset + 1).position(state.offset);
-        StatefulWidget::render(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None),
-            body,
-            buf,
-            &mut sb,
-        );
+        widgets::scrollbar(body, buf, state.offset, last_offset, visible, theme);
     }
 }
 
