@@ -327,25 +327,18 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
         let last = days_in_month(year as i32, month);
         format!(
             "`{shown}` is not a date: {} {year} has {last} days",
-            MONTHS[month as usize - 1]
+            month_name(month)
         )
     })
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// The English name of `month` (1–12).
+pub fn month_name(month: u32) -> &'static str {
+    u8::try_from(month)
+        .ok()
+        .and_then(|m| chrono::Month::try_from(m).ok())
+        .map_or("?", |m| m.name())
+}
 
 fn days_in_month(year: i32, month: u32) -> u32 {
     let next = if month == 12 {

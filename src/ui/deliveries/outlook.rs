@@ -100,7 +100,11 @@ fn parts(o: &Outlook, tier: Tier, data: &Data, theme: &Theme) -> Vec<Part> {
     let (finish, finish_style) = match o.finish {
         Finish::Projected(day) => (
             match tier {
-                Tier::Full => format!("→ last in {} {}", month_name(day), day.year()),
+                Tier::Full => format!(
+                    "→ last in {} {}",
+                    crate::status::raw::month_name(day.month()),
+                    day.year()
+                ),
                 Tier::Bare => format!("→ {}", day.year()),
                 _ => format!("→ last in {}", day.year()),
             },
@@ -254,22 +258,4 @@ fn years(n: i32) -> String {
     } else {
         format!("{n} years")
     }
-}
-
-fn month_name(day: Date) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES[day.month0() as usize % 12]
 }
