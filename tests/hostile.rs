@@ -10,114 +10,32 @@
 //! file, only comments, Latin-1 text, negative and absurd quantities, 2026-02-30, a
 //! missing folder, a folder named like a status file) are not repeated here.
 
+mod checked;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use checked::{Checked, fixtures, render, today};
 use fleetdash::app::{App, Data, View};
 use fleetdash::check;
-use fleetdash::domain::{Date, Programme};
 use fleetdash::status::{FileHealth, Limits, Loader, Snapshot, display_name};
 use fleetdash::ui::{self, Theme};
-
-/// The day every load is made for, as `check --today 2026-11-26`.
-fn today() -> Date {
-    Date::from_ymd_opt(2026, 11, 26).expect("a valid date")
-}
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn fixture(name: &str) -> PathBuf {
-    root().join("tests/fixtures/hostile").join(name)
+    fixtures().join("hostile").join(name)
 }
 
-/// What `check` printed for a set, with the set's folder taken out of every path.
-struct Checked {
-    snapshot: Snapshot,
-    /// One line per problem, `file:line:col: severity: message`.
-    lines: Vec<String>,
-    summary: String,
-    folder: String,
-}
-
-impl Checked {
-    fn programme(&self) -> &Programme {
-        &self.snapshot.programme
-    }
-
-    #[track_caller]
-    fn assert_lines(&self, expected: &[&str]) {
-        assert_eq!(self.lines, expected, "summary: {}", self.summary);
-    }
-
-    /// The good `programme.yaml` of the fixture still counts.
-    #[track_caller]
-    fn assert_programme_loaded(&self) {
-        let p = self.programme();
-        assert_eq!(p.name(), "Test Fleet", "{}", self.summary);
-        for id in ["grf-tt", "grf-amb", "jag"] {
-            assert!(p.variant_by_id(id).is_some(), "variant {id} is missing");
-        }
-        for id in ["hull", "turret", "acceptance"] {
-            assert!(p.stage_by_id(id).is_some(), "stage {id} is missing");
-        }
-    }
-
-    #[track_caller]
-    fn health(&self, file: &str) -> &FileHealth {
-        let name = format!("{}/{file}", self.folder);
-        let state = self.snapshot.files.iter().find(|f| f.name == name);
-        &state
-            .unwrap_or_else(|| panic!("{file} is not in the set"))
-            .health
-    }
-
-    /// `file` failed to read and nothing of it is used.
-    #[track_caller]
-    fn assert_left_out(&self, file: &str) {
-        assert!(
-            matches!(
-                self.health(file),
-                FileHealth::Stale {
-                    has_last_good: false,
-                    ..
-                }
-            ),
-            "{file}: {:?}",
-            self.health(file)
-        );
-    }
-
-    fn queued(&self) -> Vec<&str> {
-        self.programme().queue.iter().map(|v| &*v.serial).collect()
-    }
-}
-
+/// Loads the folder under `limits` for [`today`] and renders the snapshot with
+/// `check::report`.
 fn check_with(folder: &Path, limits: Limits) -> Checked {
-    let mut loader = Loader::new(vec![folder.to_path_buf()], limits);
-    render(folder, loader.load(today()))
-}
-
-fn render(folder: &Path, snapshot: Snapshot) -> Checked {
-    let mut out = Vec::new();
-    check::report(&snapshot, &mut out).expect("writing to a Vec does not fail");
-    let text = String::from_utf8(out).expect("check prints UTF-8");
-    let folder = display_name(folder);
-    let mut lines: Vec<String> = text
-        .lines()
-        .map(|l| l.replace(&format!("{folder}/"), ""))
-        .collect();
-    let summary = lines.pop().expect("check always prints a summary");
-    Checked {
-        snapshot,
-        lines,
-        summary,
-        folder,
-    }
+    checked::load(folder, vec![folder.to_path_buf()], limits)
 }
 
 /// Checks the fixture `tests/fixtures/hostile/<name>/`.

@@ -7,54 +7,18 @@
 //! set still loads. The later tests cover the loader itself: merging, the last-good rule and
 //! rereading only what changed.
 
+mod checked;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use fleetdash::check;
+use checked::{Checked, fixtures, relative, render, today};
 use fleetdash::domain::{Date, Figures, Programme};
 use fleetdash::status::{FileHealth, Limits, Loader, Snapshot, display_name};
 
-/// The day every load is made for, as `check --today 2026-11-26`.
-fn today() -> Date {
-    Date::from_ymd_opt(2026, 11, 26).expect("a valid date")
-}
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-/// What `check` printed for a set, with the set's folder taken out of every path.
-struct Checked {
-    snapshot: Snapshot,
-    /// One line per problem, `file:line:col: severity: message`.
-    lines: Vec<String>,
-    summary: String,
-    folder: String,
-}
-
+// Only these tests ask for the variant ids, so the method lives here, not in `checked`.
 impl Checked {
-    fn programme(&self) -> &Programme {
-        &self.snapshot.programme
-    }
-
-    #[track_caller]
-    fn assert_lines(&self, expected: &[&str]) {
-        assert_eq!(self.lines, expected, "summary: {}", self.summary);
-    }
-
-    /// The good `programme.yaml` of the fixture still counts.
-    #[track_caller]
-    fn assert_programme_loaded(&self) {
-        let p = self.programme();
-        assert_eq!(p.name(), "Test Fleet");
-        for id in ["grf-tt", "grf-amb", "jag"] {
-            assert!(p.variant_by_id(id).is_some(), "variant {id} is missing");
-        }
-        for id in ["hull", "turret", "acceptance"] {
-            assert!(p.stage_by_id(id).is_some(), "stage {id} is missing");
-        }
-    }
-
+    /// The ids of the programme's variants, in order.
     fn variant_ids(&self) -> Vec<&str> {
         self.programme()
             .variants
@@ -62,67 +26,11 @@ impl Checked {
             .map(|v| v.id.as_str())
             .collect()
     }
-
-    fn queued(&self) -> Vec<&str> {
-        self.programme().queue.iter().map(|v| &*v.serial).collect()
-    }
-
-    /// The health of `file` (relative to the folder).
-    #[track_caller]
-    fn health(&self, file: &str) -> &FileHealth {
-        let name = format!("{}/{file}", self.folder);
-        let state = self.snapshot.files.iter().find(|f| f.name == name);
-        &state
-            .unwrap_or_else(|| panic!("{file} is not in the set"))
-            .health
-    }
-
-    /// `file` failed to read and nothing of it is used.
-    #[track_caller]
-    fn assert_left_out(&self, file: &str) {
-        assert!(
-            matches!(
-                self.health(file),
-                FileHealth::Stale {
-                    has_last_good: false,
-                    ..
-                }
-            ),
-            "{file}: {:?}",
-            self.health(file)
-        );
-    }
 }
 
 /// Loads `sources` for [`today`] and renders the snapshot with `check::report`.
 fn check_sources(folder: &Path, sources: Vec<PathBuf>) -> Checked {
-    let mut loader = Loader::new(sources, Limits::default());
-    render(folder, loader.load(today()))
-}
-
-fn render(folder: &Path, snapshot: Snapshot) -> Checked {
-    let mut out = Vec::new();
-    check::report(&snapshot, &mut out).expect("writing to a Vec does not fail");
-    let text = String::from_utf8(out).expect("check prints UTF-8");
-    let folder = display_name(folder);
-    let mut lines: Vec<String> = text.lines().map(|l| relative(l, &folder)).collect();
-    let summary = lines.pop().expect("check always prints a summary");
-    Checked {
-        snapshot,
-        lines,
-        summary,
-        folder,
-    }
-}
-
-/// `line` with `folder/` removed wherever a path is shown, and the folder itself shown as
-/// `.`: what `check .` prints when run inside the folder.
-fn relative(line: &str, folder: &str) -> String {
-    let line = line.replace(&format!("{folder}/"), "");
-    match line.strip_prefix(folder) {
-        Some(rest) if rest.starts_with(':') => format!(".{rest}"),
-        _ => line,
-    }
+    checked::load(folder, sources, Limits::default())
 }
 
 /// Checks the fixture `tests/fixtures/invalid/<name>/`.
