@@ -172,3 +172,96 @@ fn the_dashboard_follows_a_resize() {
         });
     }
 }
+
+#[test]
+fn a_storm_of_resizes_ends_on_the_last_size_and_still_quits_cleanly() {
+    let mut dash = started();
+    // Sizes down to a single cell, as fast as the pty takes them.
+    let sizes = [
+        (1, 1),
+        (200, 60),
+        (10, 4),
+        (2, 30),
+        (300, 2),
+        (0, 0),
+        (33, 9),
+    ];
+    for _ in 0..10 {
+        for &(cols, rows) in &sizes {
+            dash.resize(cols, rows);
+        }
+    }
+    dash.resize(90, 26);
+    dash.wait_for("a frame of 90×26 after the storm", |s| drawn_at(s, 90, 26));
+    dash.send_keys("q");
+    assert!(dash.wait_exit().success());
+    let raw = dash.raw();
+    assert!(
+        rfind(&raw, ALT_OFF) > rfind(&raw, ALT_ON),
+        "alternate screen left"
+    );
+    assert!(
+        rfind(&raw, CURSOR_SHOWN) > rfind(&raw, CURSOR_HIDDEN),
+        "cursor shown"
+    );
+}
+
+/// True when `raw` sets a foreground or background colour (SGR 30–37, 38, 40–47, 48,
+/// 90–97, 100–107); resets (39, 49) do not count.
+fn sets_a_colour(raw: &[u8]) -> bool {
+    let mut at = 0;
+    while let Some(i) = find(&raw[at..], b"\x1b[") {
+        let start = at + i + 2;
+        let end = raw[start..]
+            .iter()
+            .position(|b| !(b.is_ascii_digit() || *b == b';'))
+            .map_or(raw.len(), |e| start + e);
+        if raw.get(end) == Some(&b'm') {
+            let params = String::from_utf8_lossy(&raw[start..end]);
+            for p in params.split(';') {
+                if let 30..=38 | 40..=48 | 90..=97 | 100..=107 = p.parse::<u16>().unwrap_or(0) {
+                    return true;
+                }
+            }
+        }
+        at = end;
+    }
+    false
+}
+
+#[test]
+fn no_color_draws_without_colour() {
+    let coloured = Dash::start();
+    coloured.wait_for_text("Overview");
+    assert!(
+        sets_a_colour(&coloured.raw()),
+        "the default theme sets colours"
+    );
+    let plain = Dash::launch(
+        Sample::new(),
+        Launch {
+            env: vec![("NO_COLOR".into(), "1".into())],
+            ..Launch::default()
+        },
+    );
+    plain.wait_for_text("Overview");
+    plain.wait_for_status("q quit");
+    assert!(!sets_a_colour(&plain.raw()), "NO_COLOR is respected");
+}
+
+#[test]
+fn the_dashboard_refuses_a_pipe_and_points_at_print_and_check() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_fleetdash"))
+        .args(["--config", "config/fleetdash.yaml", "--today", "2026-11-26"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("the binary runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing drawn to the pipe");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("needs a terminal"), "{err}");
+    assert!(
+        err.contains("fleetdash print") && err.contains("fleetdash check"),
+        "{err}"
+    );
+}
