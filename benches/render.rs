@@ -1,0 +1,88 @@
+//! Drawing each view of the dashboard into a 200×60 buffer, on the sample and on the large
+//! set, as the terminal does every frame: the buffer is reset, the whole screen drawn.
+//!
+//! Also measured: refreshing the views after a reload (their cached rows are rebuilt).
+//!
+//! Run: `cargo bench --bench render` (add a filter such as `-- large` to run a part).
+
+mod common;
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use fleetdash::app::{App, Data, View};
+use fleetdash::status::{Limits, Loader};
+use fleetdash::ui::{self, Theme};
+
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 60;
+
+fn app(dir: &Path) -> App {
+    let today = common::today();
+    let snapshot = Loader::new(vec![dir.to_path_buf()], Limits::default()).load(today);
+    App::new(Data::new(snapshot, today), Theme::default())
+}
+
+fn view_name(v: View) -> &'static str {
+    match v {
+        View::Overview => "overview",
+        View::Variants => "variants",
+        View::Queue => "queue",
+        View::Deliveries => "deliveries",
+        View::Problems => "problems",
+    }
+}
+
+fn draw_views(c: &mut Criterion, set: &str, mut app: App) {
+    let area = Rect::new(0, 0, WIDTH, HEIGHT);
+    let mut buf = Buffer::empty(area);
+    let mut g = c.benchmark_group(format!("draw/{set}"));
+    for view in View::ALL {
+        app.view = view;
+        g.bench_function(view_name(view), |b| {
+            b.iter(|| {
+                buf.reset();
+                ui::draw(&mut app, area, &mut buf);
+                black_box(&buf);
+            })
+        });
+    }
+    g.finish();
+}
+
+fn draw(c: &mut Criterion) {
+    draw_views(c, "sample", app(&common::sample_dir()));
+    let large = common::large();
+    draw_views(c, "large", app(&large.status));
+}
+
+/// `fleetdash print`: one frame drawn and turned into text.
+fn print(c: &mut Criterion) {
+    let mut app = app(&common::sample_dir());
+    c.bench_function("print/sample/overview", |b| {
+        b.iter(|| black_box(ui::render_text(&mut app, 100, 30)))
+    });
+}
+
+/// What a reload costs the views: new data in, every view's rows rebuilt.
+fn refresh(c: &mut Criterion) {
+    let large = common::large();
+    let mut app = app(&large.status);
+    let data = app.data.clone();
+    let mut g = c.benchmark_group("refresh");
+    g.sample_size(20);
+    g.bench_function("large", |b| {
+        b.iter(|| {
+            app.set_data(data.clone());
+            black_box(&app);
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, draw, print, refresh);
+criterion_main!(benches);
