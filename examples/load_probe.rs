@@ -1,0 +1,170 @@
+//! Times one load of a status set in a fresh process and reports its memory, for
+//! BENCHMARKS.md and `scripts/compare-load.sh`.
+//!
+//! ```text
+//! load_probe floor      PATH...   read each file and parse it into serde::de::IgnoredAny
+//! load_probe fleetdash  PATH...   a full load with validation, as `fleetdash check` does
+//! load_probe soak N FILE PATH...  load, then N times: edit FILE, reload, refresh, draw
+//! ```
+//!
+//! PATH is a status folder (its `*.yaml`/`*.yml` files, in name order, as the loader reads
+//! them) or a file. One line of `key=value` pairs is printed per measurement:
+//! `secs` is the wall time of the load alone, `base_kb` the resident memory before it,
+//! `peak_kb` the peak resident memory of the process (VmHWM) and `rss_kb` the resident
+//! memory once it is done (what stays). Run it in a fresh process per measurement: the
+//! peak of a process never goes down.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use fleetdash::app::{App, Data};
+use fleetdash::domain::Date;
+use fleetdash::status::{Limits, Loader, is_status_file_name};
+use fleetdash::ui::{self, Theme};
+
+fn main() {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let today = match args.iter().position(|a| a == "--today") {
+        Some(i) => {
+            let d = args.remove(i + 1);
+            args.remove(i);
+            fleetdash::status::raw::parse_date(&d).unwrap_or_else(|e| fail(&e))
+        }
+        None => Date::from_ymd_opt(2026, 11, 26).expect("a valid date"),
+    };
+    let Some(mode) = args.first().cloned() else {
+        fail("usage: load_probe floor|fleetdash|soak N FILE PATH...")
+    };
+    match mode.as_str() {
+        "floor" => floor(&paths(&args[1..])),
+        "fleetdash" => load(&args[1..], today),
+        "soak" => {
+            let n: usize = args
+                .get(1)
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| fail("soak needs a number of reloads"));
+            let file = PathBuf::from(args.get(2).unwrap_or_else(|| fail("soak needs a file")));
+            soak(n, &file, &args[3..], today);
+        }
+        other => fail(&format!("unknown mode {other}")),
+    }
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("load_probe: {message}");
+    std::process::exit(2)
+}
+
+/// The files of the set in load order.
+fn paths(args: &[String]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for a in args {
+        let p = Path::new(a);
+        if p.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(p)
+                .unwrap_or_else(|e| fail(&format!("{a}: {e}")))
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(is_status_file_name)
+                })
+                .collect();
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.to_path_buf());
+        }
+    }
+    out
+}
+
+fn bytes(paths: &[PathBuf]) -> u64 {
+    paths
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+/// A field of /proc/self/status, in kB.
+fn status_kb(field: &str) -> u64 {
+    let text = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    text.lines()
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+fn report(mode: &str, paths: &[PathBuf], secs: f64, base_kb: u64, extra: &str) {
+    println!(
+        "mode={mode} files={} bytes={} secs={secs:.4} base_kb={base_kb} peak_kb={} rss_kb={}{extra}",
+        paths.len(),
+        bytes(paths),
+        status_kb("VmHWM"),
+        status_kb("VmRSS"),
+    );
+}
+
+/// The floor of this parser: what serde_yaml costs on the same files with nothing kept.
+/// Each file is read and parsed in turn, as the loader reads them, and then dropped.
+fn floor(paths: &[PathBuf]) {
+    let base = status_kb("VmRSS");
+    let start = Instant::now();
+    for p in paths {
+        let text = std::fs::read_to_string(p).unwrap_or_else(|e| fail(&format!("{e}")));
+        let parsed: Result<serde::de::IgnoredAny, _> = serde_yaml::from_str(&text);
+        if let Err(e) = parsed {
+            fail(&format!("{}: {e}", p.display()));
+        }
+    }
+    report("floor", paths, start.elapsed().as_secs_f64(), base, "");
+}
+
+fn load(args: &[String], today: Date) {
+    let sources: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
+    let base = status_kb("VmRSS");
+    let start = Instant::now();
+    let snapshot = Loader::new(sources, Limits::default()).load(today);
+    let secs = start.elapsed().as_secs_f64();
+    let extra = format!(
+        " queue={} deliveries={} problems={}",
+        snapshot.programme.queue.len(),
+        snapshot.programme.deliveries.len(),
+        snapshot.problems.len()
+    );
+    report("fleetdash", &paths(args), secs, base, &extra);
+    drop(snapshot);
+}
+
+/// Reloads `file` `n` times, as the dashboard does after an edit: the file is written
+/// (alternately with and without a trailing comment), read again, the set merged, the
+/// views refreshed and a 200×60 frame drawn. Resident memory is printed ten times.
+fn soak(n: usize, file: &Path, args: &[String], today: Date) {
+    let sources: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
+    let original = std::fs::read_to_string(file).unwrap_or_else(|e| fail(&format!("{e}")));
+    let edited = format!("{original}# edited by load_probe soak\n");
+    let mut loader = Loader::new(sources, Limits::default());
+    let base = status_kb("VmRSS");
+    let mut app = App::new(Data::new(loader.load(today), today), Theme::default());
+    let area = ratatui::layout::Rect::new(0, 0, 200, 60);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    ui::draw(&mut app, area, &mut buf);
+    let force = [file.to_path_buf()].into_iter().collect();
+    let all = paths(args);
+    report("soak", &all, 0.0, base, " reloads=0");
+    let start = Instant::now();
+    for i in 1..=n {
+        let text = if i % 2 == 1 { &edited } else { &original };
+        std::fs::write(file, text).unwrap_or_else(|e| fail(&format!("{e}")));
+        let snapshot = loader.load_forcing(today, &force);
+        app.set_data(Data::new(snapshot, today));
+        buf.reset();
+        ui::draw(&mut app, area, &mut buf);
+        if i % (n / 10).max(1) == 0 || i == n {
+            let per = start.elapsed().as_secs_f64() / i as f64;
+            report("soak", &all, per, base, &format!(" reloads={i}"));
+        }
+    }
+    std::fs::write(file, &original).unwrap_or_else(|e| fail(&format!("{e}")));
+}
