@@ -33,7 +33,7 @@ stats() {
     sort -g | awk '{ v[NR] = $1 } END {
         if (NR == 0) { print "- - - 0"; exit }
         m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-        print m, v[1], v[NR], NR }'
+        printf "%.6f %.6f %.6f %d\n", m, v[1], v[NR], NR }'
 }
 
 # now_us: the wall clock in microseconds, without starting a process (bash 5).
