@@ -452,7 +452,8 @@ fn the_bottleneck_is_the_stage_with_the_longest_median_wait() {
         vehicle("D", 1, "2026-10-17", true),
         vehicle("E", 1, "2026-10-07", false),
         vehicle("F", 2, "2026-10-17", false),
-    ];
+    ]
+    .into();
     let f = Forecast::compute(&p, day("2026-11-26"), 6);
     let w = &f.stages;
     assert_eq!(w.len(), 5);
@@ -478,7 +479,7 @@ fn the_bottleneck_is_the_stage_with_the_longest_median_wait() {
     assert_eq!(f.bottleneck().unwrap().stage, StageId(1));
 
     // Only rework holds vehicles: no bottleneck on the line.
-    p.queue = vec![vehicle("R", 4, "2026-08-18", false)];
+    p.queue = vec![vehicle("R", 4, "2026-08-18", false)].into();
     let f = Forecast::compute(&p, day("2026-11-26"), 6);
     assert_eq!(f.bottleneck(), None);
 }

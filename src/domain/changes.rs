@@ -123,14 +123,15 @@ mod tests {
     fn programme(queue: Vec<Vehicle>, delivered: u32) -> Programme {
         Programme {
             stages: vec![stage("hull", "Hull"), stage("paint", "Paint")],
-            queue,
+            queue: queue.into(),
             deliveries: vec![Delivery {
                 date: crate::domain::Date::from_ymd_opt(2026, 10, 1).unwrap(),
                 variant: VariantId(0),
                 quantity: delivered,
                 serials: Vec::new(),
                 origin: Origin::default(),
-            }],
+            }]
+            .into(),
             ..Programme::default()
         }
     }

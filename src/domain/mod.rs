@@ -7,10 +7,16 @@
 pub mod changes;
 pub mod figures;
 pub mod forecast;
+pub mod name;
+pub mod shared;
+
+use std::sync::Arc;
 
 pub use chrono::NaiveDate as Date;
 pub use figures::{Counts, Figures, Schedule, YearFigures};
 pub use forecast::Forecast;
+pub use name::Name;
+pub use shared::Shared;
 
 /// Index of a variant in [`Programme::variants`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -92,7 +98,8 @@ pub struct PlanEntry {
 /// A vehicle in final assembly.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Vehicle {
-    pub serial: Box<str>,
+    /// Shared with the loader's copy of the file it came from.
+    pub serial: Arc<str>,
     pub variant: VariantId,
     pub stage: StageId,
     /// The day it entered its current stage.
@@ -100,9 +107,9 @@ pub struct Vehicle {
     /// The day it is due to leave final assembly.
     pub due: Option<Date>,
     pub site: SiteId,
-    pub lot: Option<Box<str>>,
+    pub lot: Option<Name>,
     /// Why it is not moving, when it is on hold.
-    pub hold: Option<Box<str>>,
+    pub hold: Option<Name>,
     pub origin: Origin,
 }
 
@@ -136,7 +143,7 @@ pub struct Delivery {
     pub variant: VariantId,
     pub quantity: u32,
     /// The serials handed over, when the record lists them.
-    pub serials: Vec<Box<str>>,
+    pub serials: Vec<Arc<str>>,
     pub origin: Origin,
 }
 
@@ -150,8 +157,10 @@ pub struct Programme {
     pub stages: Vec<Stage>,
     pub sites: Vec<String>,
     pub plan: Vec<PlanEntry>,
-    pub queue: Vec<Vehicle>,
-    pub deliveries: Vec<Delivery>,
+    /// Shared, not copied, by the next load when no file it comes from changed.
+    pub queue: Shared<Vehicle>,
+    /// Shared like the queue.
+    pub deliveries: Shared<Delivery>,
     /// Display names of the files the records came from, for [`Origin::file`].
     pub files: Vec<String>,
 }

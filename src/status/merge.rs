@@ -7,14 +7,15 @@
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::sync::Arc;
 
 use chrono::Datelike;
 
 use super::problem::{Loc, Problem, did_you_mean};
 use super::raw::{RawFile, RawProgramme};
 use crate::domain::{
-    Date, Delivery, Family, FamilyId, Info, Origin, PlanEntry, Programme, SiteId, Stage, StageId,
-    Variant, VariantId, Vehicle,
+    Date, Delivery, Family, FamilyId, Info, Name, Origin, PlanEntry, Programme, Shared, SiteId,
+    Stage, StageId, Variant, VariantId, Vehicle,
 };
 use crate::text::clean_owned;
 
@@ -53,16 +54,26 @@ pub fn merge(sources: &[Source], today: Date) -> (Programme, Vec<Problem>) {
     for (i, s) in sources.iter().enumerate() {
         m.plan(i as u32, s, &mut planned);
     }
-    let mut serials: HashMap<Box<str>, (u32, Loc, bool)> = HashMap::new();
-    for (i, s) in sources.iter().enumerate() {
-        m.queue(i as u32, s, &mut serials);
-    }
-    for (i, s) in sources.iter().enumerate() {
-        m.deliveries(i as u32, s, &mut serials);
-    }
+    let records = m.records(sources);
+    m.p.queue = records.queue;
+    m.p.deliveries = records.deliveries;
+    m.p.sites = records.sites;
+    m.problems.extend(records.problems);
     m.totals();
     (m.p, m.problems)
 }
+
+/// The records part of a merge.
+#[derive(Debug, Clone)]
+struct Records {
+    queue: Shared<Vehicle>,
+    deliveries: Shared<Delivery>,
+    sites: Vec<String>,
+    problems: Vec<Problem>,
+}
+
+/// Serials seen so far in a merge: where first written, and whether in the queue.
+type Serials<'a> = HashMap<&'a str, (u32, Loc, bool)>;
 
 struct Merger {
     p: Programme,
@@ -231,7 +242,7 @@ impl Merger {
                     Some(&f) => families.push(f),
                     None => {
                         let hint =
-                            did_you_mean(&name, self.family_index.keys().map(String::as_str));
+                            did_you_mean(&name, self.p.families.iter().map(|f| f.name.as_str()));
                         self.error(
                             file,
                             st.families_loc,
@@ -265,13 +276,18 @@ impl Merger {
         if let Some(&v) = self.variant_index.get(&id) {
             return Some(v);
         }
-        let hint = did_you_mean(&id, self.variant_index.keys().map(String::as_str));
+        self.unknown_variant(file, loc, &id, what);
+        None
+    }
+
+    fn unknown_variant(&mut self, file: u32, loc: Loc, id: &str, what: &str) {
+        // Suggestions in definition order, so that a tie always suggests the same.
+        let hint = did_you_mean(id, self.p.variants.iter().map(|v| v.id.as_str()));
         self.error(
             file,
             loc,
             format!("{what} names the variant `{id}`, which no `variants` section defines{hint}"),
         );
-        None
     }
 
     fn years_text(&self) -> String {
@@ -345,19 +361,71 @@ impl Merger {
         }
     }
 
+    /// The queue and the deliveries of every file, checked against the definitions and
+    /// against each other (a serial written twice).
+    fn records(&mut self, sources: &[Source]) -> Records {
+        let before = self.problems.len();
+        let mut serials: Serials = HashMap::new();
+        let mut queue = Vec::with_capacity(
+            sources
+                .iter()
+                .map(|s| s.raw.queue.as_ref().map_or(0, Vec::len))
+                .sum(),
+        );
+        for (i, s) in sources.iter().enumerate() {
+            self.queue(i as u32, s, &mut serials, &mut queue);
+        }
+        let mut deliveries = Vec::with_capacity(
+            sources
+                .iter()
+                .map(|s| s.raw.deliveries.as_ref().map_or(0, Vec::len))
+                .sum(),
+        );
+        for (i, s) in sources.iter().enumerate() {
+            self.deliveries(i as u32, s, &mut serials, &mut deliveries);
+        }
+        Records {
+            queue: queue.into(),
+            deliveries: deliveries.into(),
+            sites: std::mem::take(&mut self.p.sites),
+            problems: self.problems.split_off(before),
+        }
+    }
+
     fn intern_site(&mut self, name: &str) -> SiteId {
-        let next = SiteId(self.p.sites.len() as u32);
         if let Some(&id) = self.site_index.get(name) {
             return id;
         }
+        let next = SiteId(self.p.sites.len() as u32);
         self.p.sites.push(name.to_owned());
         self.site_index.insert(name.to_owned(), next);
         next
     }
 
-    fn queue(&mut self, file: u32, s: &Source, serials: &mut HashMap<Box<str>, (u32, Loc, bool)>) {
+    /// The variant a record names (already cleaned, as records are when parsed).
+    fn record_variant(
+        &mut self,
+        file: u32,
+        loc: Loc,
+        id: &str,
+        what: impl FnOnce() -> String,
+    ) -> Option<VariantId> {
+        if let Some(&v) = self.variant_index.get(id) {
+            return Some(v);
+        }
+        self.unknown_variant(file, loc, id, &what());
+        None
+    }
+
+    fn queue<'a>(
+        &mut self,
+        file: u32,
+        s: &Source<'a>,
+        serials: &mut Serials<'a>,
+        out: &mut Vec<Vehicle>,
+    ) {
         for v in s.raw.queue.iter().flatten() {
-            let serial = clean_owned(&v.serial);
+            let serial: &'a str = &v.serial;
             if serial.is_empty() {
                 self.error(
                     file,
@@ -366,13 +434,14 @@ impl Merger {
                 );
                 continue;
             }
-            let what = format!("vehicle {serial}");
-            let Some(variant) = self.lookup_variant(file, v.variant_loc, &v.variant, &what) else {
+            let Some(variant) = self.record_variant(file, v.variant_loc, &v.variant, || {
+                format!("vehicle {serial}")
+            }) else {
                 continue;
             };
-            let stage_id = clean_owned(&v.stage);
-            let Some(&stage) = self.stage_index.get(&stage_id) else {
-                let hint = did_you_mean(&stage_id, self.stage_index.keys().map(String::as_str));
+            let stage_id: &str = &v.stage;
+            let Some(&stage) = self.stage_index.get(stage_id) else {
+                let hint = did_you_mean(stage_id, self.p.stages.iter().map(|s| s.id.as_str()));
                 self.error(
                     file,
                     v.stage_loc,
@@ -397,7 +466,7 @@ impl Merger {
                 );
                 self.error(file, v.stage_loc, msg);
             }
-            match serials.entry(serial.clone().into_boxed_str()) {
+            match serials.entry(serial) {
                 Entry::Occupied(o) => {
                     let (f, l, _) = *o.get();
                     let first_at = self.place(f, l);
@@ -440,16 +509,14 @@ impl Merger {
                     );
                 }
             }
-            let site = clean_owned(&v.site);
-            let site = self.intern_site(if site.is_empty() { "(no site)" } else { &site });
-            let optional = |s: &Option<String>| {
-                s.as_deref()
-                    .map(clean_owned)
-                    .filter(|s| !s.is_empty())
-                    .map(String::into_boxed_str)
-            };
-            self.p.queue.push(Vehicle {
-                serial: serial.into_boxed_str(),
+            let site = self.intern_site(if v.site.is_empty() {
+                "(no site)"
+            } else {
+                &v.site
+            });
+            let optional = |n: &Option<Name>| n.as_ref().filter(|n| !n.is_empty()).cloned();
+            out.push(Vehicle {
+                serial: Arc::clone(&v.serial.0),
                 variant,
                 stage,
                 since,
@@ -465,20 +532,18 @@ impl Merger {
         }
     }
 
-    fn deliveries(
+    fn deliveries<'a>(
         &mut self,
         file: u32,
-        s: &Source,
-        serials: &mut HashMap<Box<str>, (u32, Loc, bool)>,
+        s: &Source<'a>,
+        serials: &mut Serials<'a>,
+        out: &mut Vec<Delivery>,
     ) {
         for d in s.raw.deliveries.iter().flatten() {
             let date = d.date.0;
-            let Some(variant) = self.lookup_variant(
-                file,
-                d.variant_loc,
-                &d.variant,
-                &format!("the delivery of {date}"),
-            ) else {
+            let Some(variant) = self.record_variant(file, d.variant_loc, &d.variant, || {
+                format!("the delivery of {date}")
+            }) else {
                 continue;
             };
             let quantity = match (&d.serials, d.count) {
@@ -526,9 +591,9 @@ impl Merger {
                     ),
                 );
             }
-            let mut kept = Vec::new();
-            for raw_serial in d.serials.iter().flatten() {
-                let serial = clean_owned(raw_serial);
+            let mut kept = Vec::with_capacity(d.serials.as_ref().map_or(0, Vec::len));
+            for text in d.serials.iter().flatten() {
+                let serial: &'a str = text;
                 if serial.is_empty() {
                     self.error(
                         file,
@@ -540,7 +605,7 @@ impl Merger {
                     );
                     continue;
                 }
-                match serials.entry(serial.clone().into_boxed_str()) {
+                match serials.entry(serial) {
                     Entry::Occupied(o) => {
                         let (f, l, queued) = *o.get();
                         let first_at = self.place(f, l);
@@ -559,9 +624,9 @@ impl Merger {
                         e.insert((file, d.loc, false));
                     }
                 }
-                kept.push(serial.into_boxed_str());
+                kept.push(Arc::clone(&text.0));
             }
-            self.p.deliveries.push(Delivery {
+            out.push(Delivery {
                 date,
                 variant,
                 quantity,

@@ -5,6 +5,7 @@
 //! only the files that changed, and so that a file caught half-written or saved with a
 //! mistake keeps contributing what it held last time it was good.
 
+pub mod intern;
 pub mod locate;
 pub mod merge;
 pub mod problem;
@@ -116,6 +117,8 @@ pub struct Loader {
     sources: Vec<PathBuf>,
     limits: Limits,
     cache: BTreeMap<PathBuf, Cached>,
+    /// The names of every file kept, shared (see [`intern`]).
+    interner: intern::Interner,
 }
 
 impl Loader {
@@ -125,6 +128,7 @@ impl Loader {
             sources,
             limits,
             cache: BTreeMap::new(),
+            interner: intern::Interner::default(),
         }
     }
 
@@ -171,7 +175,8 @@ impl Loader {
                 continue;
             }
             let name = display_name(path);
-            let outcome = read_file(path, self.limits);
+            let limits = self.limits;
+            let outcome = intern::with(&mut self.interner, || read_file(path, limits));
             if matches!(outcome, Outcome::Vanished) {
                 vanished.insert(path.clone());
                 continue;
@@ -225,6 +230,9 @@ impl Loader {
         }
         let (programme, merge_problems) = merge::merge(&sources, today);
         problems.extend(merge_problems);
+        if !reread.is_empty() {
+            self.interner.prune();
+        }
         sort_problems(&mut problems);
         Snapshot {
             programme: Arc::new(programme),

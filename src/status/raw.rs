@@ -7,15 +7,21 @@
 //! The same types give `fleetdash schema` its JSON Schema: the doc comments of the fields
 //! are what an editor shows. The types with a hand-written `Deserialize` have a
 //! hand-written `JsonSchema` in [`crate::schema`].
+//!
+//! The queue and the deliveries may hold a hundred thousand records, kept between loads
+//! (see [`super::Loader`]): their texts are cleaned once here ([`crate::text::clean_owned`]),
+//! names are shared through the loader's interner ([`Name`]), and serials are kept in a
+//! form the merged programme shares rather than copies ([`Text`]).
 
 use std::fmt;
+use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::problem::Loc;
-use crate::domain::Date;
+use crate::domain::{Date, Name};
 
 /// The highest quantity fleetdash accepts in one field: far above any fleet, far below
 /// overflow when summed.
@@ -110,20 +116,26 @@ pub struct RawStage {
 #[derive(Debug, Deserialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawVehicle {
-    pub serial: String,
+    #[schemars(with = "String")]
+    pub serial: Text,
     /// The `id` of a variant.
-    pub variant: String,
+    #[schemars(with = "String")]
+    pub variant: Name,
     /// The `id` of the stage it is in now.
-    pub stage: String,
+    #[schemars(with = "String")]
+    pub stage: Name,
     /// The date it entered that stage.
     pub since: Day,
     /// The date it is due to leave final assembly.
     pub due: Option<Day>,
-    pub site: String,
+    #[schemars(with = "String")]
+    pub site: Name,
     /// The production lot.
-    pub lot: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub lot: Option<Name>,
     /// Why it is not moving, when it is on hold.
-    pub hold: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub hold: Option<Name>,
     #[serde(skip)]
     pub loc: Loc,
     #[serde(skip)]
@@ -142,9 +154,11 @@ pub struct RawDelivery {
     /// The day of the hand-over.
     pub date: Day,
     /// The `id` of a variant.
-    pub variant: String,
+    #[schemars(with = "String")]
+    pub variant: Name,
     /// The serials handed over, one vehicle each.
-    pub serials: Option<Vec<String>>,
+    #[schemars(with = "Option<Vec<String>>")]
+    pub serials: Option<Vec<Text>>,
     /// The number handed over; must agree with `serials` when both are given.
     pub count: Option<Quantity>,
     #[serde(skip)]
@@ -181,6 +195,63 @@ pub struct RawPlanEntry {
 /// Free attributes in file order.
 #[derive(Debug, Default, PartialEq)]
 pub struct Attributes(pub Vec<(String, String)>);
+
+/// Text of a record that is its own (a serial): cleaned and trimmed, and shared with the
+/// merged programme instead of copied into it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text(pub Arc<str>);
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Reads any scalar as text, as serde reads a `String`, so that problems read the same.
+/// (Cleaned as [`crate::text::clean_owned`] cleans, without its copy when nothing changes.)
+struct TextVisitor;
+
+impl Visitor<'_> for TextVisitor {
+    type Value = Text;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+        let cleaned = crate::text::clean(v.trim());
+        Ok(Text(Arc::from(cleaned.trim())))
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_string(TextVisitor)
+    }
+}
+
+/// A name in a record (a variant or stage id, a site, a lot, a hold reason): cleaned and
+/// trimmed, and shared with every record that names the same (see [`super::intern`]).
+impl<'de> Deserialize<'de> for Name {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Name;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Name, E> {
+                let cleaned = crate::text::clean(v.trim());
+                Ok(super::intern::intern(cleaned.trim()))
+            }
+        }
+        d.deserialize_string(V)
+    }
+}
 
 /// A whole number of vehicles, 0 to [`MAX_QUANTITY`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

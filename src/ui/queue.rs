@@ -143,7 +143,7 @@ pub struct State {
     /// Index into `rows`.
     selected: Option<usize>,
     /// The serial of the selected vehicle, to find it again when the rows change.
-    selected_serial: Option<Box<str>>,
+    selected_serial: Option<std::sync::Arc<str>>,
     /// The first row on screen.
     offset: usize,
     /// Rows on screen at the last render, for PgUp/PgDn.
