@@ -29,6 +29,62 @@ pub struct Source<'a> {
 
 /// Builds the programme from `sources` (in set order) as of `today`.
 pub fn merge(sources: &[Source], today: Date) -> (Programme, Vec<Problem>) {
+    merge_cached(sources, &[], today, &mut Cache::default())
+}
+
+/// What one merge keeps so that the next can skip the records (queue and deliveries) when
+/// nothing they depend on changed: a small file edited in a set of a hundred thousand
+/// records costs its own parse and the definitions, not a pass over every record.
+#[derive(Debug, Default)]
+pub struct Cache {
+    records: Option<(RecordsKey, Records)>,
+}
+
+impl Cache {
+    /// Forgets the cached records.
+    pub fn clear(&mut self) {
+        self.records = None;
+    }
+}
+
+/// Everything the records of a set depend on besides their own text. The records are
+/// built again whenever any of it changes.
+#[derive(Debug, PartialEq)]
+struct RecordsKey {
+    /// Every file of the set, in order: their index is [`Origin::file`], their name is
+    /// in the problems.
+    files: Vec<String>,
+    /// Per file: the version of its content when it holds records, `None` when it holds
+    /// none (a new version of a file without records changes nothing).
+    versions: Vec<Option<u64>>,
+    today: Date,
+    years: Option<(i32, i32)>,
+    /// Variant ids and their families, in [`VariantId`] order.
+    variants: Vec<(String, FamilyId)>,
+    families: Vec<String>,
+    /// Stage ids and the families they apply to, in [`StageId`] order.
+    stages: Vec<(String, Vec<FamilyId>)>,
+}
+
+/// The records part of a merge.
+#[derive(Debug, Clone)]
+struct Records {
+    queue: Shared<Vehicle>,
+    deliveries: Shared<Delivery>,
+    sites: Vec<String>,
+    problems: Vec<Problem>,
+}
+
+/// Builds the programme like [`merge`], reusing the records of the last merge kept in
+/// `cache` when nothing they depend on changed. `versions[i]` must change whenever the
+/// content of `sources[i]` may have (the loader counts its reads); without them (an empty
+/// slice, or a 0) nothing is reused.
+pub fn merge_cached(
+    sources: &[Source],
+    versions: &[u64],
+    today: Date,
+    cache: &mut Cache,
+) -> (Programme, Vec<Problem>) {
     let mut m = Merger {
         p: Programme {
             files: sources.iter().map(|s| s.name.to_owned()).collect(),
@@ -54,22 +110,20 @@ pub fn merge(sources: &[Source], today: Date) -> (Programme, Vec<Problem>) {
     for (i, s) in sources.iter().enumerate() {
         m.plan(i as u32, s, &mut planned);
     }
-    let records = m.records(sources);
-    m.p.queue = records.queue;
-    m.p.deliveries = records.deliveries;
-    m.p.sites = records.sites;
-    m.problems.extend(records.problems);
+    let key = m.records_key(sources, versions);
+    let records = match (&key, cache.records.take()) {
+        (Some(key), Some((old_key, old))) if *key == old_key => old,
+        _ => m.records(sources),
+    };
+    m.p.queue = records.queue.clone();
+    m.p.deliveries = records.deliveries.clone();
+    m.p.sites.clone_from(&records.sites);
+    m.problems.extend(records.problems.iter().cloned());
+    if let Some(key) = key {
+        cache.records = Some((key, records));
+    }
     m.totals();
     (m.p, m.problems)
-}
-
-/// The records part of a merge.
-#[derive(Debug, Clone)]
-struct Records {
-    queue: Shared<Vehicle>,
-    deliveries: Shared<Delivery>,
-    sites: Vec<String>,
-    problems: Vec<Problem>,
 }
 
 /// Serials seen so far in a merge: where first written, and whether in the queue.
@@ -359,6 +413,36 @@ impl Merger {
                 }
             }
         }
+    }
+
+    /// What the records depend on, or `None` when a file's version is unknown.
+    fn records_key(&self, sources: &[Source], versions: &[u64]) -> Option<RecordsKey> {
+        if versions.len() != sources.len() || versions.contains(&0) {
+            return None;
+        }
+        Some(RecordsKey {
+            files: self.p.files.clone(),
+            versions: sources
+                .iter()
+                .zip(versions)
+                .map(|(s, &v)| (s.raw.queue.is_some() || s.raw.deliveries.is_some()).then_some(v))
+                .collect(),
+            today: self.today,
+            years: self.p.info.as_ref().map(|i| (i.first_year, i.last_year)),
+            variants: self
+                .p
+                .variants
+                .iter()
+                .map(|v| (v.id.clone(), v.family))
+                .collect(),
+            families: self.p.families.iter().map(|f| f.name.clone()).collect(),
+            stages: self
+                .p
+                .stages
+                .iter()
+                .map(|s| (s.id.clone(), s.families.clone()))
+                .collect(),
+        })
     }
 
     /// The queue and the deliveries of every file, checked against the definitions and

@@ -109,6 +109,8 @@ struct Cached {
     read_problems: Vec<Problem>,
     /// Set while the latest read failed.
     failed_since: Option<SystemTime>,
+    /// Counts the reads that gave `good`, for the merge to know what changed.
+    version: u64,
 }
 
 /// Loads a status set and keeps what it needs to reload it cheaply.
@@ -119,6 +121,10 @@ pub struct Loader {
     cache: BTreeMap<PathBuf, Cached>,
     /// The names of every file kept, shared (see [`intern`]).
     interner: intern::Interner,
+    /// The last version given to a file's content.
+    versions: u64,
+    /// What the last merge keeps for the next.
+    merged: merge::Cache,
 }
 
 impl Loader {
@@ -129,6 +135,8 @@ impl Loader {
             limits,
             cache: BTreeMap::new(),
             interner: intern::Interner::default(),
+            versions: 0,
+            merged: merge::Cache::default(),
         }
     }
 
@@ -182,15 +190,21 @@ impl Loader {
                 continue;
             }
             reread.push(name.clone());
+            let parsed = matches!(outcome, Outcome::Parsed(..));
             let entry = self.cache.entry(path.clone()).or_insert_with(|| Cached {
                 name,
                 stamp: None,
                 good: None,
                 read_problems: Vec::new(),
                 failed_since: None,
+                version: 0,
             });
             entry.stamp = stamp;
             apply(entry, outcome);
+            if parsed {
+                self.versions += 1;
+                entry.version = self.versions;
+            }
         }
         paths.retain(|p| !vanished.contains(p));
 
@@ -205,6 +219,7 @@ impl Loader {
 
         let mut files = Vec::with_capacity(paths.len());
         let mut sources = Vec::with_capacity(paths.len());
+        let mut versions = Vec::with_capacity(paths.len());
         for path in &paths {
             let Some(c) = self.cache.get(path) else {
                 continue;
@@ -226,9 +241,11 @@ impl Loader {
                     name: &c.name,
                     raw: good,
                 });
+                versions.push(c.version);
             }
         }
-        let (programme, merge_problems) = merge::merge(&sources, today);
+        let (programme, merge_problems) =
+            merge::merge_cached(&sources, &versions, today, &mut self.merged);
         problems.extend(merge_problems);
         if !reread.is_empty() {
             self.interner.prune();
