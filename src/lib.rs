@@ -12,6 +12,7 @@ pub mod domain;
 pub mod event;
 pub mod generate;
 pub mod keymap;
+pub mod mem;
 pub mod report;
 pub mod runtime;
 pub mod schema;

@@ -127,6 +127,9 @@ pub struct Loader {
     merged: merge::Cache,
 }
 
+/// After reading this much, the parser's freed memory is handed back to the system.
+const RELEASE_AFTER_BYTES: u64 = 1024 * 1024;
+
 impl Loader {
     /// `sources` are folders (every `*.yaml`/`*.yml` in them) or files.
     pub fn new(sources: Vec<PathBuf>, limits: Limits) -> Self {
@@ -175,6 +178,7 @@ impl Loader {
         let mut reread = Vec::new();
         // Files listed but gone when read: removed between the listing and the read.
         let mut vanished = HashSet::new();
+        let mut bytes_read = 0;
         for path in &paths {
             let stamp = stamp(path);
             let cached = self.cache.get(path);
@@ -183,6 +187,7 @@ impl Loader {
                 continue;
             }
             let name = display_name(path);
+            bytes_read += stamp.map_or(0, |s| s.len);
             let limits = self.limits;
             let outcome = intern::with(&mut self.interner, || read_file(path, limits));
             if matches!(outcome, Outcome::Vanished) {
@@ -249,6 +254,9 @@ impl Loader {
         problems.extend(merge_problems);
         if !reread.is_empty() {
             self.interner.prune();
+        }
+        if bytes_read >= RELEASE_AFTER_BYTES {
+            crate::mem::release_free_memory();
         }
         sort_problems(&mut problems);
         Snapshot {
