@@ -2,11 +2,46 @@
 
 use std::collections::HashMap;
 
-use super::{Programme, StageId};
+use super::{Programme, Shared, StageId};
 
 /// Short phrases such as `2 vehicles moved to Paint`, `1 delivery added`.
 pub fn describe(old: &Programme, new: &Programme) -> Vec<String> {
     let mut out = Vec::new();
+    // A reload that read no queue file shares the old queue: nothing in it moved, came,
+    // went or was held, and a hundred thousand vehicles need not be compared.
+    if !Shared::ptr_eq(&old.queue, &new.queue) {
+        describe_queue(old, new, &mut out);
+    }
+    let delivered = |p: &Programme| {
+        p.deliveries
+            .iter()
+            .map(|d| u64::from(d.quantity))
+            .sum::<u64>()
+    };
+    let (a, b) = (delivered(old), delivered(new));
+    if b > a {
+        out.push(format!("{} more delivered", b - a));
+    } else if a > b {
+        out.push(format!("{} fewer delivered", a - b));
+    }
+    let planned = |p: &Programme| p.plan.iter().map(|e| u64::from(e.quantity)).sum::<u64>();
+    let contracted = |p: &Programme| {
+        p.variants
+            .iter()
+            .map(|v| u64::from(v.contracted))
+            .sum::<u64>()
+    };
+    if planned(old) != planned(new) || old.plan.len() != new.plan.len() {
+        out.push("plan changed".to_owned());
+    }
+    if contracted(old) != contracted(new) {
+        out.push("contracts changed".to_owned());
+    }
+    out
+}
+
+/// What changed in the queue: moves between stages, arrivals, departures, holds.
+fn describe_queue(old: &Programme, new: &Programme, out: &mut Vec<String>) {
     let before: HashMap<&str, StageId> = old.queue.iter().map(|v| (&*v.serial, v.stage)).collect();
     let mut moved: Vec<(StageId, usize)> = Vec::new();
     let mut added = 0;
@@ -60,32 +95,6 @@ pub fn describe(old: &Programme, new: &Programme) -> Vec<String> {
     if released > 0 {
         out.push(format!("{released} released from hold"));
     }
-    let delivered = |p: &Programme| {
-        p.deliveries
-            .iter()
-            .map(|d| u64::from(d.quantity))
-            .sum::<u64>()
-    };
-    let (a, b) = (delivered(old), delivered(new));
-    if b > a {
-        out.push(format!("{} more delivered", b - a));
-    } else if a > b {
-        out.push(format!("{} fewer delivered", a - b));
-    }
-    let planned = |p: &Programme| p.plan.iter().map(|e| u64::from(e.quantity)).sum::<u64>();
-    let contracted = |p: &Programme| {
-        p.variants
-            .iter()
-            .map(|v| u64::from(v.contracted))
-            .sum::<u64>()
-    };
-    if planned(old) != planned(new) || old.plan.len() != new.plan.len() {
-        out.push("plan changed".to_owned());
-    }
-    if contracted(old) != contracted(new) {
-        out.push("contracts changed".to_owned());
-    }
-    out
 }
 
 fn vehicles(n: usize) -> &'static str {
