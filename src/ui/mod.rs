@@ -20,11 +20,51 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 pub use theme::Theme;
 
-use crate::app::{App, View};
+use crate::app::{App, Data, View};
+use crate::domain::{Date, Family, Shared, Stage, Variant, Vehicle};
 
 /// The smallest terminal the frame itself needs (tabs, one line of body, status line).
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 5;
+
+/// What a view derived from the queue was built from. A reload that read no queue file
+/// shares the previous queue (see [`crate::domain::Shared`]); when the definitions and the
+/// day are the same too, a view keeps what it derived (filtered and sorted rows, counts)
+/// instead of going over a hundred thousand vehicles again.
+#[derive(Debug)]
+pub struct QueueBasis {
+    queue: Shared<Vehicle>,
+    today: Date,
+    variants: Vec<Variant>,
+    families: Vec<Family>,
+    stages: Vec<Stage>,
+    sites: Vec<String>,
+}
+
+impl QueueBasis {
+    pub fn of(data: &Data) -> QueueBasis {
+        let p = data.programme();
+        QueueBasis {
+            queue: p.queue.clone(),
+            today: data.today(),
+            variants: p.variants.clone(),
+            families: p.families.clone(),
+            stages: p.stages.clone(),
+            sites: p.sites.clone(),
+        }
+    }
+
+    /// True when `data` is what this basis was taken from, as far as the queue goes.
+    pub fn matches(&self, data: &Data) -> bool {
+        let p = data.programme();
+        Shared::ptr_eq(&self.queue, &p.queue)
+            && self.today == data.today()
+            && self.variants == p.variants
+            && self.families == p.families
+            && self.stages == p.stages
+            && self.sites == p.sites
+    }
+}
 
 /// Draws the whole screen into `buf`.
 pub fn draw(app: &mut App, area: Rect, buf: &mut Buffer) {

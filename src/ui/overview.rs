@@ -44,6 +44,9 @@ pub struct State {
     attention: Vec<u32>,
     /// All the overdue or held vehicles, of which `attention` keeps the first.
     attention_total: usize,
+    /// What the queue figures above were built from: a reload that leaves it as it was
+    /// keeps them.
+    basis: Option<super::QueueBasis>,
 }
 
 impl State {
@@ -68,6 +71,10 @@ impl State {
             }
         }
 
+        if self.basis.as_ref().is_some_and(|b| b.matches(data)) {
+            return;
+        }
+        self.basis = Some(super::QueueBasis::of(data));
         self.stage_held = vec![0; p.stages.len()];
         self.stage_overdue = vec![0; p.stages.len()];
         let mut overdue = Vec::new();
@@ -88,10 +95,19 @@ impl State {
                 *n += 1;
             }
         }
-        let serial = |i: u32| &p.queue[i as usize].serial;
-        overdue.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| serial(a.1).cmp(serial(b.1))));
-        held.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| serial(a.1).cmp(serial(b.1))));
         self.attention_total = overdue.len() + held.len();
+        // Only the first ATTENTION_MAX are kept: pick them, then sort those alone.
+        let serial = |i: u32| &p.queue[i as usize].serial;
+        let order = |a: &(Reverse<i64>, u32), b: &(Reverse<i64>, u32)| {
+            a.0.cmp(&b.0).then_with(|| serial(a.1).cmp(serial(b.1)))
+        };
+        for list in [&mut overdue, &mut held] {
+            if list.len() > ATTENTION_MAX {
+                list.select_nth_unstable_by(ATTENTION_MAX, order);
+                list.truncate(ATTENTION_MAX);
+            }
+            list.sort_unstable_by(order);
+        }
         self.attention = overdue
             .into_iter()
             .chain(held)

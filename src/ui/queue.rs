@@ -121,6 +121,8 @@ impl Widths {
 
 #[derive(Debug, Default)]
 pub struct State {
+    /// What the rows were built from: a reload that leaves it as it was keeps them.
+    basis: Option<super::QueueBasis>,
     /// Lower-cased text of the load, for the filter.
     index: filter::Index,
     /// Vehicles in the queue, before the filter.
@@ -194,6 +196,10 @@ impl State {
     /// Rebuilds the rows for new data, keeping the filter, the sort and the selected
     /// vehicle when it is still queued.
     pub fn refresh(&mut self, data: &Data) {
+        if self.basis.as_ref().is_some_and(|b| b.matches(data)) {
+            return;
+        }
+        self.basis = Some(super::QueueBasis::of(data));
         let p = data.programme();
         self.index = filter::Index::new(p);
         self.widths = Widths::measure(p);
@@ -362,7 +368,7 @@ impl State {
             p.queue
                 .iter()
                 .enumerate()
-                .filter(|(i, v)| matcher.matches(*i, v, &self.index))
+                .filter(|(_, v)| matcher.matches(v))
                 .map(|(i, _)| i as u32)
                 .collect()
         };

@@ -7,9 +7,11 @@
 //! `hold:`) matches that field only, and `hold:` or `lot:` alone match any vehicle that has
 //! one; `overdue` and `held` match overdue and held vehicles. Matching ignores case.
 //!
-//! A queue may hold 100 000 vehicles and the filter runs on every key typed, so the text
-//! is lower-cased once per load ([`Index`]), and each filter is compiled once against the
-//! short tables of variants, stages and sites ([`Matcher`]), leaving little per vehicle.
+//! A queue may hold 100 000 vehicles and the filter runs on every key typed, so the short
+//! tables of variants, stages and sites are lower-cased once per load ([`Index`]) and each
+//! filter is compiled once against them ([`Matcher`]), leaving little per vehicle: its
+//! serial, lot and hold are compared ignoring ASCII case in place, without a lower-cased
+//! copy of every vehicle's text (which would cost more memory than the queue itself).
 
 use crate::domain::{Date, Programme, Vehicle};
 
@@ -71,14 +73,6 @@ pub fn parse(text: &str) -> Vec<Term> {
         .collect()
 }
 
-/// The lower-cased text of a vehicle, for matching.
-#[derive(Debug, Clone)]
-struct VehicleText {
-    serial: Box<str>,
-    lot: Option<Box<str>>,
-    hold: Option<Box<str>>,
-}
-
 /// Lower-cased text of one load, built once per load.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
@@ -87,8 +81,6 @@ pub struct Index {
     /// Per stage: id and name.
     stages: Vec<[String; 2]>,
     sites: Vec<String>,
-    /// Per vehicle, indexed like [`Programme::queue`].
-    vehicles: Vec<VehicleText>,
 }
 
 impl Index {
@@ -112,15 +104,6 @@ impl Index {
                 .map(|s| [lower(&s.id), lower(&s.name)])
                 .collect(),
             sites: p.sites.iter().map(|s| lower(s)).collect(),
-            vehicles: p
-                .queue
-                .iter()
-                .map(|v| VehicleText {
-                    serial: lower(&v.serial).into(),
-                    lot: v.lot.as_deref().map(|s| lower(s).into()),
-                    hold: v.hold.as_deref().map(|s| lower(s).into()),
-                })
-                .collect(),
         }
     }
 }
@@ -164,7 +147,23 @@ fn sites(sites: &[String], needle: &str) -> Vec<bool> {
 /// True when `text` is there and contains `needle`; an empty needle asks only that it be
 /// there.
 fn has(text: Option<&str>, needle: &str) -> bool {
-    text.is_some_and(|t| t.contains(needle))
+    text.is_some_and(|t| contains_lower(t, needle))
+}
+
+/// True when `text`, lower-cased, contains `needle` (lower-cased already): in place for
+/// ASCII text, through a lower-cased copy otherwise.
+fn contains_lower(text: &str, needle: &str) -> bool {
+    if !text.is_ascii() {
+        return text.to_lowercase().contains(needle);
+    }
+    // An ASCII text lower-cases byte for byte; a needle that is not ASCII cannot be in it.
+    let (text, needle) = (text.as_bytes(), needle.as_bytes());
+    needle.is_empty()
+        || text.windows(needle.len()).any(|w| {
+            w.iter()
+                .zip(needle)
+                .all(|(a, b)| a.to_ascii_lowercase() == *b)
+        })
 }
 
 impl Matcher {
@@ -196,11 +195,8 @@ impl Matcher {
         self.tests.is_empty()
     }
 
-    /// True when vehicle `i` of the queue, `v`, passes every term.
-    pub fn matches(&self, i: usize, v: &Vehicle, index: &Index) -> bool {
-        let Some(text) = index.vehicles.get(i) else {
-            return false;
-        };
+    /// True when the vehicle `v` passes every term.
+    pub fn matches(&self, v: &Vehicle) -> bool {
         let variant = v.variant.0 as usize;
         let stage = v.stage.0 as usize;
         let site = v.site.0 as usize;
@@ -212,19 +208,19 @@ impl Matcher {
                 stages,
                 sites,
             } => {
-                text.serial.contains(needle.as_str())
+                contains_lower(&v.serial, needle)
                     || hit(variants, variant)
                     || hit(stages, stage)
                     || hit(sites, site)
-                    || has(text.lot.as_deref(), needle)
-                    || has(text.hold.as_deref(), needle)
+                    || has(v.lot.as_deref(), needle)
+                    || has(v.hold.as_deref(), needle)
             }
-            Test::Serial(n) => text.serial.contains(n.as_str()),
+            Test::Serial(n) => contains_lower(&v.serial, n),
             Test::Variant(t) => hit(t, variant),
             Test::Stage(t) => hit(t, stage),
             Test::Site(t) => hit(t, site),
-            Test::Lot(n) => has(text.lot.as_deref(), n),
-            Test::Hold(n) => has(text.hold.as_deref(), n),
+            Test::Lot(n) => has(v.lot.as_deref(), n),
+            Test::Hold(n) => has(v.hold.as_deref(), n),
             Test::Overdue => v.is_overdue(self.today),
             Test::Held => v.is_on_hold(),
         })
@@ -234,6 +230,18 @@ impl Matcher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_matched_ignoring_case_in_place() {
+        assert!(contains_lower("BE-GRF-0042", "grf-00"));
+        assert!(contains_lower("BE-GRF-0042", ""));
+        assert!(!contains_lower("BE-GRF-0042", "grf-01"));
+        assert!(!contains_lower("GRF", "grf-0042"));
+        assert!(contains_lower("Véhicule ÉCOLE", "école"));
+        assert!(!contains_lower("ECOLE", "école"));
+        // The Kelvin sign lower-cases to an ASCII k: not ASCII text, so it is lowered.
+        assert!(contains_lower("\u{212a}M-1", "km"));
+    }
 
     #[test]
     fn words_become_terms() {
