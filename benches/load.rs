@@ -114,6 +114,15 @@ fn reload(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
+
+    // One of the eight queue files (1.8 MB, 12 500 vehicles) saved again: it is parsed
+    // again and every record merged again.
+    let queue = large.file("queue-site1.yaml");
+    let force: HashSet<PathBuf> = [queue].into_iter().collect();
+    g.sample_size(10);
+    g.bench_function("large/queue-site1.yaml", |b| {
+        b.iter(|| black_box(l.load_forcing(today, &force)))
+    });
     g.finish();
 }
 
