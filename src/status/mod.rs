@@ -605,7 +605,8 @@ fn read_text(path: &Path, limits: Limits) -> Result<String, ReadError> {
 
 fn apply(entry: &mut Cached, outcome: Outcome) {
     let (mut p, empty) = match outcome {
-        Outcome::Parsed(raw, problems) => {
+        Outcome::Parsed(mut raw, problems) => {
+            raw.shrink_to_fit();
             entry.good = Some(Arc::from(raw));
             entry.read_problems = problems;
             entry.failed_since = None;

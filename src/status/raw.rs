@@ -52,6 +52,24 @@ pub struct RawFile {
     pub section_locs: SectionLocs,
 }
 
+impl RawFile {
+    /// Gives back the room the lists grew into while parsing: a file is kept for as long
+    /// as the dashboard runs, and a list grown by doubling may be half empty.
+    pub fn shrink_to_fit(&mut self) {
+        if let Some(q) = &mut self.queue {
+            q.shrink_to_fit();
+        }
+        if let Some(d) = &mut self.deliveries {
+            d.shrink_to_fit();
+            for d in d.iter_mut() {
+                if let Some(s) = &mut d.serials {
+                    s.shrink_to_fit();
+                }
+            }
+        }
+    }
+}
+
 /// The line of each top-level section, for problems about a section as a whole.
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
 pub struct SectionLocs {
