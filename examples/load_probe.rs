@@ -7,6 +7,9 @@
 //! load_probe soak N FILE PATH...  load, then N times: edit FILE, reload, refresh, draw
 //! ```
 //!
+//! The allocator is tuned as the fleetdash binary tunes it ([`fleetdash::mem`]); with
+//! `--default-malloc`, glibc's defaults are kept (for the floor under both settings).
+//!
 //! PATH is a status folder (its `*.yaml`/`*.yml` files, in name order, as the loader reads
 //! them) or a file. One line of `key=value` pairs is printed per measurement:
 //! `secs` is the wall time of the load alone, `base_kb` the resident memory before it,
@@ -24,6 +27,13 @@ use fleetdash::ui::{self, Theme};
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // As the fleetdash binary does, unless asked to measure with the allocator's defaults.
+    match args.iter().position(|a| a == "--default-malloc") {
+        Some(i) => {
+            args.remove(i);
+        }
+        None => fleetdash::mem::tune_allocator(),
+    }
     let today = match args.iter().position(|a| a == "--today") {
         Some(i) => {
             let d = args.remove(i + 1);
@@ -125,7 +135,10 @@ fn load(args: &[String], today: Date) {
     let sources: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
     let base = status_kb("VmRSS");
     let start = Instant::now();
-    let snapshot = Loader::new(sources, Limits::default()).load(today);
+    // The loader is kept to the end, as the dashboard keeps it: it holds the last good
+    // content of every file.
+    let mut loader = Loader::new(sources, Limits::default());
+    let snapshot = loader.load(today);
     let secs = start.elapsed().as_secs_f64();
     let extra = format!(
         " queue={} deliveries={} problems={}",
@@ -134,12 +147,13 @@ fn load(args: &[String], today: Date) {
         snapshot.problems.len()
     );
     report("fleetdash", &paths(args), secs, base, &extra);
-    drop(snapshot);
+    drop((snapshot, loader));
 }
 
 /// Reloads `file` `n` times, as the dashboard does after an edit: the file is written
 /// (alternately with and without a trailing comment), read again, the set merged, the
-/// views refreshed and a 200×60 frame drawn. Resident memory is printed ten times.
+/// views refreshed, freed memory given back and a 200×60 frame drawn. Resident memory is
+/// printed ten times.
 fn soak(n: usize, file: &Path, args: &[String], today: Date) {
     let sources: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
     let original = std::fs::read_to_string(file).unwrap_or_else(|e| fail(&format!("{e}")));
@@ -147,18 +161,30 @@ fn soak(n: usize, file: &Path, args: &[String], today: Date) {
     let mut loader = Loader::new(sources, Limits::default());
     let base = status_kb("VmRSS");
     let mut app = App::new(Data::new(loader.load(today), today), Theme::default());
+    // As the dashboard does once its views are built.
+    let trim = Instant::now();
+    fleetdash::mem::release_free_memory();
+    let trim_us = trim.elapsed().as_micros();
     let area = ratatui::layout::Rect::new(0, 0, 200, 60);
     let mut buf = ratatui::buffer::Buffer::empty(area);
     ui::draw(&mut app, area, &mut buf);
     let force = [file.to_path_buf()].into_iter().collect();
     let all = paths(args);
-    report("soak", &all, 0.0, base, " reloads=0");
+    report(
+        "soak",
+        &all,
+        0.0,
+        base,
+        &format!(" reloads=0 trim_us={trim_us}"),
+    );
     let start = Instant::now();
     for i in 1..=n {
         let text = if i % 2 == 1 { &edited } else { &original };
         std::fs::write(file, text).unwrap_or_else(|e| fail(&format!("{e}")));
         let snapshot = loader.load_forcing(today, &force);
         app.set_data(Data::new(snapshot, today));
+        // As the dashboard does after each reload.
+        fleetdash::mem::release_free_memory();
         buf.reset();
         ui::draw(&mut app, area, &mut buf);
         if i % (n / 10).max(1) == 0 || i == n {

@@ -15,6 +15,7 @@ use fleetdash::status::Loader;
 use fleetdash::ui::{self, Theme};
 
 fn main() -> ExitCode {
+    fleetdash::mem::tune_allocator();
     let cli = Cli::parse();
     let today = cli.today.unwrap_or_else(check::clock_today);
     let resolve = |paths: &[std::path::PathBuf]| config::resolve(cli.config.as_deref(), paths);
