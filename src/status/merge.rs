@@ -513,12 +513,12 @@ impl Merger {
             if serial.is_empty() {
                 self.error(
                     file,
-                    v.loc,
+                    v.loc(),
                     "a vehicle without a serial: write its serial, e.g. `serial: BE-GRF-0042`",
                 );
                 continue;
             }
-            let Some(variant) = self.record_variant(file, v.variant_loc, &v.variant, || {
+            let Some(variant) = self.record_variant(file, v.variant_loc(), &v.variant, || {
                 format!("vehicle {serial}")
             }) else {
                 continue;
@@ -528,7 +528,7 @@ impl Merger {
                 let hint = did_you_mean(stage_id, self.p.stages.iter().map(|s| s.id.as_str()));
                 self.error(
                     file,
-                    v.stage_loc,
+                    v.stage_loc(),
                     format!("vehicle {serial} is at the stage `{stage_id}`, which no `stages` section defines{hint}"),
                 );
                 continue;
@@ -548,7 +548,7 @@ impl Merger {
                      put it at a stage for {fam}, or correct its variant",
                     applies.join(", ")
                 );
-                self.error(file, v.stage_loc, msg);
+                self.error(file, v.stage_loc(), msg);
             }
             match serials.entry(serial) {
                 Entry::Occupied(o) => {
@@ -556,13 +556,13 @@ impl Merger {
                     let first_at = self.place(f, l);
                     self.error(
                         file,
-                        v.loc,
+                        v.loc(),
                         format!("vehicle {serial} is in the queue twice (first in {first_at}): remove one"),
                     );
                     continue;
                 }
                 Entry::Vacant(e) => {
-                    e.insert((file, v.loc, true));
+                    e.insert((file, v.loc(), true));
                 }
             }
             let since = v.since.0;
@@ -570,7 +570,7 @@ impl Merger {
                 let today = self.today;
                 self.error(
                     file,
-                    v.since_loc,
+                    v.since_loc(),
                     format!(
                         "vehicle {serial} entered its stage on {since}, after today ({today}): check the date"
                     ),
@@ -578,8 +578,8 @@ impl Merger {
             }
             let due = v.due.map(|d| d.0);
             let dates = [
-                ("entered its stage", Some(since), v.since_loc),
-                ("is due", due, v.due_loc),
+                ("entered its stage", Some(since), v.since_loc()),
+                ("is due", due, v.due_loc()),
             ];
             for (label, date, loc) in dates {
                 if let Some(date) = date.filter(|d| !self.in_programme_years(d.year())) {
@@ -610,7 +610,7 @@ impl Merger {
                 hold: optional(&v.hold),
                 origin: Origin {
                     file,
-                    line: v.loc.line,
+                    line: v.loc().line,
                 },
             });
         }
@@ -625,7 +625,7 @@ impl Merger {
     ) {
         for d in s.raw.deliveries.iter().flatten() {
             let date = d.date.0;
-            let Some(variant) = self.record_variant(file, d.variant_loc, &d.variant, || {
+            let Some(variant) = self.record_variant(file, d.variant_loc(), &d.variant, || {
                 format!("the delivery of {date}")
             }) else {
                 continue;
@@ -634,7 +634,7 @@ impl Merger {
                 (None, None) => {
                     self.error(
                         file,
-                        d.loc,
+                        d.loc(),
                         format!("the delivery of {date} says neither `serials` nor `count`: list the serials handed over or give their number"),
                     );
                     continue;
@@ -642,7 +642,7 @@ impl Merger {
                 (Some(list), Some(count)) if list.len() != count.0 as usize => {
                     self.error(
                         file,
-                        d.serials_loc,
+                        d.serials_loc(),
                         format!(
                             "the delivery of {date} lists {} serials but says `count: {}`: make them agree",
                             list.len(),
@@ -658,7 +658,7 @@ impl Merger {
                 let today = self.today;
                 self.error(
                     file,
-                    d.date_loc,
+                    d.date_loc(),
                     format!(
                         "the delivery of {date} is dated after today ({today}): check the date; \
                          a delivery is recorded once it has happened"
@@ -669,7 +669,7 @@ impl Merger {
                 let years = self.years_text();
                 self.warning(
                     file,
-                    d.date_loc,
+                    d.date_loc(),
                     format!(
                         "the delivery of {date} is outside the programme's delivery years {years}: check the date"
                     ),
@@ -681,7 +681,7 @@ impl Merger {
                 if serial.is_empty() {
                     self.error(
                         file,
-                        d.serials_loc,
+                        d.serials_loc(),
                         format!(
                             "the delivery of {date} lists an empty serial: \
                              write the serial, or remove the empty item"
@@ -702,10 +702,10 @@ impl Merger {
                                 "vehicle {serial} is delivered twice (first in {first_at}): remove one or correct the serial"
                             )
                         };
-                        self.error(file, d.serials_loc, msg);
+                        self.error(file, d.serials_loc(), msg);
                     }
                     Entry::Vacant(e) => {
-                        e.insert((file, d.loc, false));
+                        e.insert((file, d.loc(), false));
                     }
                 }
                 kept.push(Arc::clone(&text.0));
@@ -717,7 +717,7 @@ impl Merger {
                 serials: kept,
                 origin: Origin {
                     file,
-                    line: d.loc.line,
+                    line: d.loc().line,
                 },
             });
         }

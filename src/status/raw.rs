@@ -154,16 +154,31 @@ pub struct RawVehicle {
     /// Why it is not moving, when it is on hold.
     #[schemars(with = "Option<String>")]
     pub hold: Option<Name>,
+    /// Where the entry and its `variant`, `stage`, `since` and `due` are written.
     #[serde(skip)]
-    pub loc: Loc,
-    #[serde(skip)]
-    pub variant_loc: Loc,
-    #[serde(skip)]
-    pub stage_loc: Loc,
-    #[serde(skip)]
-    pub since_loc: Loc,
-    #[serde(skip)]
-    pub due_loc: Loc,
+    pub places: Places<4>,
+}
+
+impl RawVehicle {
+    pub fn loc(&self) -> Loc {
+        self.places.entry()
+    }
+
+    pub fn variant_loc(&self) -> Loc {
+        self.places.field(0)
+    }
+
+    pub fn stage_loc(&self) -> Loc {
+        self.places.field(1)
+    }
+
+    pub fn since_loc(&self) -> Loc {
+        self.places.field(2)
+    }
+
+    pub fn due_loc(&self) -> Loc {
+        self.places.field(3)
+    }
 }
 
 #[derive(Debug, Deserialize, PartialEq, JsonSchema)]
@@ -179,14 +194,89 @@ pub struct RawDelivery {
     pub serials: Option<Vec<Text>>,
     /// The number handed over; must agree with `serials` when both are given.
     pub count: Option<Quantity>,
+    /// Where the entry and its `variant`, `date` and `serials` are written.
     #[serde(skip)]
-    pub loc: Loc,
-    #[serde(skip)]
-    pub variant_loc: Loc,
-    #[serde(skip)]
-    pub date_loc: Loc,
-    #[serde(skip)]
-    pub serials_loc: Loc,
+    pub places: Places<3>,
+}
+
+impl RawDelivery {
+    pub fn loc(&self) -> Loc {
+        self.places.entry()
+    }
+
+    pub fn variant_loc(&self) -> Loc {
+        self.places.field(0)
+    }
+
+    pub fn date_loc(&self) -> Loc {
+        self.places.field(1)
+    }
+
+    pub fn serials_loc(&self) -> Loc {
+        self.places.field(2)
+    }
+}
+
+/// Where a record and `N` of its fields are written, in 24 bytes instead of 8 per place: a
+/// field of a block-style entry is on a line of its own below the entry's first line, at
+/// the entry's column, and then takes one byte (how many lines below). A field anywhere
+/// else (flow style) is kept in full beside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Places<const N: usize> {
+    entry: Loc,
+    /// Per field: 0 at the entry's own place, 1 to 254 that many lines below it at its
+    /// column, [`Places::ELSEWHERE`] in `elsewhere`.
+    below: [u8; N],
+    elsewhere: Option<Box<[Loc; N]>>,
+}
+
+impl<const N: usize> Places<N> {
+    const ELSEWHERE: u8 = u8::MAX;
+
+    pub fn new(entry: Loc, fields: [Loc; N]) -> Self {
+        let mut below = [0; N];
+        for (b, f) in below.iter_mut().zip(&fields) {
+            *b = if *f == entry {
+                0
+            } else if f.column == entry.column && f.line > entry.line {
+                u8::try_from(f.line - entry.line)
+                    .ok()
+                    .filter(|&n| n < Self::ELSEWHERE)
+                    .unwrap_or(Self::ELSEWHERE)
+            } else {
+                Self::ELSEWHERE
+            };
+        }
+        let elsewhere = below.contains(&Self::ELSEWHERE).then(|| Box::new(fields));
+        Places {
+            entry,
+            below,
+            elsewhere,
+        }
+    }
+
+    pub fn entry(&self) -> Loc {
+        self.entry
+    }
+
+    /// The place of field `i`.
+    pub fn field(&self, i: usize) -> Loc {
+        match self.below[i] {
+            0 => self.entry,
+            Self::ELSEWHERE => self.elsewhere.as_ref().map_or(self.entry, |f| f[i]),
+            n => Loc::new(self.entry.line + u32::from(n), self.entry.column),
+        }
+    }
+}
+
+impl<const N: usize> Default for Places<N> {
+    fn default() -> Self {
+        Places {
+            entry: Loc::UNKNOWN,
+            below: [0; N],
+            elsewhere: None,
+        }
+    }
 }
 
 /// The `plan` section: years in file order, each with its variants in file order.
@@ -594,6 +684,24 @@ impl<'de> Deserialize<'de> for PlanEntries {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_are_kept_exactly_in_little_room() {
+        assert_eq!(std::mem::size_of::<Places<4>>(), 24);
+        let entry = Loc::new(10, 5);
+        let block = [Loc::new(11, 5), Loc::new(12, 5), entry, Loc::new(264, 5)];
+        let p = Places::new(entry, block);
+        assert!(p.elsewhere.is_none(), "one byte each");
+        assert_eq!(p.entry(), entry);
+        assert_eq!((0..4).map(|i| p.field(i)).collect::<Vec<_>>(), block);
+        // Flow style, a field above its entry, one far below: kept in full.
+        for odd in [Loc::new(10, 19), Loc::new(9, 5), Loc::new(10 + 255, 5)] {
+            let fields = [Loc::new(11, 5), odd, entry, Loc::new(12, 5)];
+            let p = Places::new(entry, fields);
+            assert_eq!((0..4).map(|i| p.field(i)).collect::<Vec<_>>(), fields);
+        }
+        assert_eq!(Places::<2>::default().field(1), Loc::UNKNOWN);
+    }
 
     #[test]
     fn dates_explain_what_is_wrong() {

@@ -8,7 +8,7 @@ pub mod guard;
 use super::Limits;
 use super::locate::{self, Section};
 use super::problem::{Loc, did_you_mean};
-use super::raw::RawFile;
+use super::raw::{Places, RawFile};
 
 /// A file that could not be read as a status file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -474,19 +474,17 @@ fn annotate(raw: &mut RawFile, text: &str) {
     }
     if let (Some(items), Some(s)) = (raw.queue.as_mut(), find("queue")) {
         for_entries(items, s, |v, e| {
-            v.loc = e.loc;
-            v.variant_loc = e.key("variant").unwrap_or(e.loc);
-            v.stage_loc = e.key("stage").unwrap_or(e.loc);
-            v.since_loc = e.key("since").unwrap_or(e.loc);
-            v.due_loc = e.key("due").unwrap_or(e.loc);
+            let key = |k| e.key(k).unwrap_or(e.loc);
+            v.places = Places::new(
+                e.loc,
+                [key("variant"), key("stage"), key("since"), key("due")],
+            );
         });
     }
     if let (Some(items), Some(s)) = (raw.deliveries.as_mut(), find("deliveries")) {
         for_entries(items, s, |d, e| {
-            d.loc = e.loc;
-            d.variant_loc = e.key("variant").unwrap_or(e.loc);
-            d.date_loc = e.key("date").unwrap_or(e.loc);
-            d.serials_loc = e.key("serials").unwrap_or(e.loc);
+            let key = |k| e.key(k).unwrap_or(e.loc);
+            d.places = Places::new(e.loc, [key("variant"), key("date"), key("serials")]);
         });
     }
     if let (Some(plan), Some(s)) = (raw.plan.as_mut(), find("plan")) {
@@ -681,8 +679,8 @@ mod tests {
         let text = "version: 1\n\nqueue: [{serial: A, variant: x, stage: s, since: 2026-01-02, site: S},\n  {serial: B, variant: y, stage: s, since: 2026-01-02, site: S}]\n";
         let raw = parse(text).unwrap();
         for v in raw.queue.unwrap() {
-            assert_eq!(v.loc, Loc::new(3, 1));
-            assert_eq!(v.variant_loc, Loc::new(3, 1));
+            assert_eq!(v.loc(), Loc::new(3, 1));
+            assert_eq!(v.variant_loc(), Loc::new(3, 1));
         }
     }
 
@@ -764,8 +762,8 @@ mod tests {
         let text = "queue:\n  - serial: A\n    variant: x\n    stage: s\n    since: 2026-01-02\n    site: S\n";
         let raw = parse(text).unwrap();
         let v = &raw.queue.unwrap()[0];
-        assert_eq!(v.loc, Loc::new(2, 5));
-        assert_eq!(v.variant_loc, Loc::new(3, 5));
-        assert_eq!(v.stage_loc, Loc::new(4, 5));
+        assert_eq!(v.loc(), Loc::new(2, 5));
+        assert_eq!(v.variant_loc(), Loc::new(3, 5));
+        assert_eq!(v.stage_loc(), Loc::new(4, 5));
     }
 }
