@@ -4,7 +4,8 @@
 #   scripts/idle.sh [SECONDS] [SET_DIR]
 #
 # Starts the real binary in a detached tmux session (200×60) on SET_DIR (default: issue 5's
-# large set), waits for its first frame and for any start-up note to expire, then counts
+# large set) on the clock's day, so that its one real timer (midnight) is set as in use,
+# waits for its first frame and for any start-up note to expire, then counts
 # over SECONDS (default 60): CPU time used (user + system, from /proc/PID/stat), wake-ups
 # (voluntary context switches of all its threads: each is a sleep that ended) and
 # preemptions, and its resident memory at the end (VmRSS) and at its peak (VmHWM).
@@ -16,7 +17,7 @@ SET="${2:-$(large_set "${TMPDIR:-/tmp}/fleetdash-large")}"
 machine
 echo "# set: $SET ($(du -sb "$SET" | cut -f1) bytes of YAML)"
 
-start_dashboard "$SET"
+DASH_TODAY=clock start_dashboard "$SET"
 sleep 6 # A start-up flash lasts 5 s.
 hz=$(getconf CLK_TCK)
 c0=$(cpu_ticks "$DASH_PID")

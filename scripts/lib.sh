@@ -55,8 +55,11 @@ tm() { tmux -L "$TMUX_SOCKET" "$@"; }
 start_dashboard() {
     local set="$1"
     command -v tmux >/dev/null || { echo "tmux is needed" >&2; exit 2; }
+    # DASH_TODAY=clock runs on the clock's day (with its midnight timer), as users do.
+    local today="--today $TODAY"
+    [[ "${DASH_TODAY:-}" == clock ]] && today=""
     tm -f /dev/null new-session -d -s dash -x 200 -y 60 \
-        "XDG_CONFIG_HOME=/nonexistent exec '$BIN' --today $TODAY '$set'"
+        "XDG_CONFIG_HOME=/nonexistent exec '$BIN' $today '$set'"
     tm set-option -g status off >/dev/null
     DASH_PID="$(tm list-panes -t dash -F '#{pane_pid}')"
     trap stop_dashboard EXIT
