@@ -8,14 +8,14 @@ pub mod changes;
 pub mod figures;
 pub mod forecast;
 pub mod name;
+pub mod serial;
 pub mod shared;
-
-use std::sync::Arc;
 
 pub use chrono::NaiveDate as Date;
 pub use figures::{Counts, Figures, Schedule, YearFigures};
 pub use forecast::Forecast;
 pub use name::Name;
+pub use serial::Serial;
 pub use shared::Shared;
 
 /// Index of a variant in [`Programme::variants`].
@@ -99,7 +99,7 @@ pub struct PlanEntry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Vehicle {
     /// Shared with the loader's copy of the file it came from.
-    pub serial: Arc<str>,
+    pub serial: Serial,
     pub variant: VariantId,
     pub stage: StageId,
     /// The day it entered its current stage.
@@ -143,7 +143,7 @@ pub struct Delivery {
     pub variant: VariantId,
     pub quantity: u32,
     /// The serials handed over, when the record lists them.
-    pub serials: Vec<Arc<str>>,
+    pub serials: Vec<Serial>,
     pub origin: Origin,
 }
 

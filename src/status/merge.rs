@@ -7,7 +7,6 @@
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::sync::Arc;
 
 use chrono::Datelike;
 
@@ -509,7 +508,7 @@ impl Merger {
         out: &mut Vec<Vehicle>,
     ) {
         for v in s.raw.queue.iter().flatten() {
-            let serial: &'a str = &v.serial;
+            let serial: &'a str = s.raw.serial(v.serial);
             if serial.is_empty() {
                 self.error(
                     file,
@@ -600,7 +599,7 @@ impl Merger {
             });
             let optional = |n: &Option<Name>| n.as_ref().filter(|n| !n.is_empty()).cloned();
             out.push(Vehicle {
-                serial: Arc::clone(&v.serial.0),
+                serial: s.raw.shared_serial(v.serial),
                 variant,
                 stage,
                 since,
@@ -676,8 +675,8 @@ impl Merger {
                 );
             }
             let mut kept = Vec::with_capacity(d.serials.as_ref().map_or(0, Vec::len));
-            for text in d.serials.iter().flatten() {
-                let serial: &'a str = text;
+            for &r in d.serials.iter().flatten() {
+                let serial: &'a str = s.raw.serial(r);
                 if serial.is_empty() {
                     self.error(
                         file,
@@ -708,7 +707,7 @@ impl Merger {
                         e.insert((file, d.loc(), false));
                     }
                 }
-                kept.push(Arc::clone(&text.0));
+                kept.push(s.raw.shared_serial(r));
             }
             out.push(Delivery {
                 date,

@@ -10,9 +10,10 @@
 //!
 //! The queue and the deliveries may hold a hundred thousand records, kept between loads
 //! (see [`super::Loader`]): their texts are cleaned once here ([`crate::text::clean_owned`]),
-//! names are shared through the loader's interner ([`Name`]), and serials are kept in a
-//! form the merged programme shares rather than copies ([`Text`]).
+//! names are shared through the loader's interner ([`Name`]), and the serials of a file are
+//! kept in one text that the merged programme shares rather than copies ([`SerialRef`]).
 
+use std::cell::RefCell;
 use std::fmt;
 use std::sync::Arc;
 
@@ -21,7 +22,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::problem::Loc;
-use crate::domain::{Date, Name};
+use crate::domain::{Date, Name, Serial};
 
 /// The highest quantity fleetdash accepts in one field: far above any fleet, far below
 /// overflow when summed.
@@ -50,9 +51,28 @@ pub struct RawFile {
     /// Where each section starts, filled in by the locator.
     #[serde(skip)]
     pub section_locs: SectionLocs,
+    /// The text of every serial of the file, one after the other (see [`SerialRef`]).
+    #[serde(skip)]
+    pub serials: Arc<str>,
 }
 
 impl RawFile {
+    /// The text of a serial of this file.
+    pub fn serial(&self, r: SerialRef) -> &str {
+        self.serials
+            .get(r.start as usize..r.end as usize)
+            .unwrap_or_default()
+    }
+
+    /// A serial of this file, sharing the file's text of serials.
+    pub fn shared_serial(&self, r: SerialRef) -> Serial {
+        if self.serials.get(r.start as usize..r.end as usize).is_some() {
+            Serial::within(&self.serials, r.start..r.end)
+        } else {
+            Serial::new("")
+        }
+    }
+
     /// Gives back the room the lists grew into while parsing: a file is kept for as long
     /// as the dashboard runs, and a list grown by doubling may be half empty.
     pub fn shrink_to_fit(&mut self) {
@@ -135,7 +155,7 @@ pub struct RawStage {
 #[serde(deny_unknown_fields)]
 pub struct RawVehicle {
     #[schemars(with = "String")]
-    pub serial: Text,
+    pub serial: SerialRef,
     /// The `id` of a variant.
     #[schemars(with = "String")]
     pub variant: Name,
@@ -191,7 +211,7 @@ pub struct RawDelivery {
     pub variant: Name,
     /// The serials handed over, one vehicle each.
     #[schemars(with = "Option<Vec<String>>")]
-    pub serials: Option<Vec<Text>>,
+    pub serials: Option<Vec<SerialRef>>,
     /// The number handed over; must agree with `serials` when both are given.
     pub count: Option<Quantity>,
     /// Where the entry and its `variant`, `date` and `serials` are written.
@@ -304,39 +324,79 @@ pub struct RawPlanEntry {
 #[derive(Debug, Default, PartialEq)]
 pub struct Attributes(pub Vec<(String, String)>);
 
-/// Text of a record that is its own (a serial): cleaned and trimmed, and shared with the
-/// merged programme instead of copied into it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Text(pub Arc<str>);
+/// A serial of a file: where its text is in the file's text of serials ([`RawFile::serials`]).
+/// Serials are cleaned and trimmed as they are read, then written one after the other
+/// into one text per file (see [`with_serials`]): a hundred thousand serials cost one
+/// allocation, shared with the merged programme ([`Serial`]), instead of one each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SerialRef {
+    start: u32,
+    end: u32,
+}
 
-impl std::ops::Deref for Text {
-    type Target = str;
+thread_local! {
+    /// The text of serials of the file being parsed, while [`with_serials`] runs.
+    static SERIALS: RefCell<Option<String>> = const { RefCell::new(None) };
+}
 
-    fn deref(&self) -> &str {
-        &self.0
+/// Runs `parse` (which deserializes one [`RawFile`]) with a text of serials to write
+/// into, and gives the file that text.
+pub fn with_serials<E>(parse: impl FnOnce() -> Result<RawFile, E>) -> Result<RawFile, E> {
+    struct Restore(Option<String>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let outer = self.0.take();
+            SERIALS.with(|s| *s.borrow_mut() = outer);
+        }
     }
+    let outer = SERIALS.with(|s| s.borrow_mut().replace(String::new()));
+    let restore = Restore(outer);
+    let parsed = parse();
+    let text = SERIALS.with(|s| s.borrow_mut().take()).unwrap_or_default();
+    drop(restore);
+    parsed.map(|mut raw| {
+        raw.serials = Arc::from(text);
+        raw
+    })
 }
 
 /// Reads any scalar as text, as serde reads a `String`, so that problems read the same.
-/// (Cleaned as [`crate::text::clean_owned`] cleans, without its copy when nothing changes.)
-struct TextVisitor;
+/// (Cleaned as [`crate::text::clean_owned`] cleans.)
+struct SerialVisitor;
 
-impl Visitor<'_> for TextVisitor {
-    type Value = Text;
+impl Visitor<'_> for SerialVisitor {
+    type Value = SerialRef;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a string")
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<SerialRef, E> {
         let cleaned = crate::text::clean(v.trim());
-        Ok(Text(Arc::from(cleaned.trim())))
+        let serial = cleaned.trim();
+        SERIALS.with(|s| {
+            let mut s = s.borrow_mut();
+            // Outside `with_serials` (a RawVehicle deserialized alone) the serial has no
+            // file to go to: it reads as empty.
+            let Some(text) = s.as_mut() else {
+                return Ok(SerialRef::default());
+            };
+            let start = u32::try_from(text.len());
+            let end = u32::try_from(text.len() + serial.len());
+            let (Ok(start), Ok(end)) = (start, end) else {
+                return Err(E::custom(
+                    "the serials of this file add up to more than 4 GiB",
+                ));
+            };
+            text.push_str(serial);
+            Ok(SerialRef { start, end })
+        })
     }
 }
 
-impl<'de> Deserialize<'de> for Text {
+impl<'de> Deserialize<'de> for SerialRef {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_string(TextVisitor)
+        d.deserialize_string(SerialVisitor)
     }
 }
 

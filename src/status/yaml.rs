@@ -42,7 +42,9 @@ pub fn parse_within(text: &str, limits: Limits) -> Result<RawFile, ParseError> {
     if shape.aliases {
         guard::count(text, limits).map_err(exceeded)?;
     }
-    let mut raw: RawFile = serde_yaml::from_str(text).map_err(|e| {
+    // The serials of the file go into one text of its own (see raw::SerialRef).
+    let parsed = super::raw::with_serials(|| serde_yaml::from_str(text));
+    let mut raw: RawFile = parsed.map_err(|e| {
         // A syntax error further on comes first: a value of the wrong type before an
         // unclosed `[` is most likely the `[`'s fault.
         match serde_yaml::from_str::<serde::de::IgnoredAny>(text) {

@@ -145,7 +145,7 @@ pub struct State {
     /// Index into `rows`.
     selected: Option<usize>,
     /// The serial of the selected vehicle, to find it again when the rows change.
-    selected_serial: Option<std::sync::Arc<str>>,
+    selected_serial: Option<crate::domain::Serial>,
     /// The first row on screen.
     offset: usize,
     /// Rows on screen at the last render, for PgUp/PgDn.
