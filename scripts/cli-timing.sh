@@ -5,7 +5,7 @@
 #   scripts/cli-timing.sh [RUNS] [LARGE_DIR]
 #
 # RUNS (default 30) runs per command on the sample, a third of that on the large set.
-# Prints one line per command: median, min and max in ms, and the peak RSS in MB.
+# Prints one line per command: median, min and max in ms, and the peak RSS in MiB (kB of /proc or time(1) divided by 1024).
 source "$(dirname "$0")/lib.sh"
 
 RUNS="${1:-30}"
@@ -30,7 +30,7 @@ measure() {
     done
     rm -f "$tmp"
     read -r med min max cnt < <(printf '%s\n' "${times[@]}" | stats)
-    printf '%-40s median %8.2f ms  min %8.2f  max %8.2f  (n=%d)  peak RSS %6.1f MB\n' \
+    printf '%-40s median %8.2f ms  min %8.2f  max %8.2f  (n=%d)  peak RSS %6.1f MiB\n' \
         "$label" "$(bc -l <<<"$med/1000")" "$(bc -l <<<"$min/1000")" \
         "$(bc -l <<<"$max/1000")" "$cnt" "$(bc -l <<<"$peak/1024")"
 }

@@ -42,7 +42,7 @@ done
 col() { grep -o "$2=[0-9.]*" "$1" | cut -d= -f2; }
 
 printf '%-17s %10s %10s %10s %4s   %10s %10s %10s\n' \
-    "" "median s" "min" "max" "n" "peak MB" "min" "max"
+    "" "median s" "min" "max" "n" "peak MiB" "min" "max"
 declare -A med_s med_kb
 for m in fleetdash floor fleetdash-default floor-default pyyaml; do
     [[ -s "$out/$m" ]] || continue

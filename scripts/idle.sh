@@ -31,6 +31,11 @@ cpu_pct=$(bc -l <<<"100 * ($c1 - $c0) / $hz / $SECONDS_IDLE")
 printf 'idle %d s: CPU %.3f %% of a core (%d ticks of 1/%d s), %d wake-ups (%.3f/s), %d preemptions, %d threads\n' \
     "$SECONDS_IDLE" "$cpu_pct" "$((c1 - c0))" "$hz" "$((v1 - v0))" \
     "$(bc -l <<<"($v1 - $v0) / $SECONDS_IDLE")" "$((n1 - n0))" "$threads"
-printf 'memory: idle RSS %.1f MB, peak RSS %.1f MB\n' \
+printf 'memory: idle RSS %.1f MiB, peak RSS %.1f MiB\n' \
     "$(bc -l <<<"$(field /proc/"$DASH_PID"/status VmRSS)/1024")" \
     "$(bc -l <<<"$(field /proc/"$DASH_PID"/status VmHWM)/1024")"
+yaml_bytes=$(find "$SET" -maxdepth 1 -type f \( -name '*.yaml' -o -name '*.yml' \) -printf '%s\n' |
+    awk '{ s += $1 } END { print s }')
+printf 'idle RSS / YAML on disk: %.2f (%d kB resident, %d bytes of YAML; target < 2)\n' \
+    "$(bc -l <<<"$(field /proc/"$DASH_PID"/status VmRSS) * 1024 / $yaml_bytes")" \
+    "$(field /proc/"$DASH_PID"/status VmRSS)" "$yaml_bytes"

@@ -51,6 +51,6 @@ rss1=$(field "/proc/$DASH_PID/status" VmRSS)
 read -r med min max n < <(printf '%s\n' "${lat[@]}" | stats)
 printf 'write → screen: median %.1f ms, min %.1f, max %.1f (n=%d; includes the 60 ms debounce)\n' \
     "$(bc -l <<<"$med/1000")" "$(bc -l <<<"$min/1000")" "$(bc -l <<<"$max/1000")" "$n"
-printf 'RSS before %.1f MB, after %d saves %.1f MB, peak %.1f MB\n' \
+printf 'RSS before %.1f MiB, after %d saves %.1f MiB, peak %.1f MiB\n' \
     "$(bc -l <<<"$rss0/1024")" "$TRIES" "$(bc -l <<<"$rss1/1024")" \
     "$(bc -l <<<"$(field /proc/"$DASH_PID"/status VmHWM)/1024")"

@@ -24,7 +24,7 @@ echo "# set: $SRC ($(du -sb "$SET" | cut -f1) bytes), saving $FILE"
 echo "## in process: $RELOADS reloads"
 "$PROBE" soak "$RELOADS" "$SET/$FILE" --today "$TODAY" "$SET" |
     awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
-           printf "after %5d reloads: RSS %6.1f MB, peak %6.1f MB, %.2f ms per reload\n",
+           printf "after %5d reloads: RSS %6.1f MiB, peak %6.1f MiB, %.2f ms per reload\n",
                   f["reloads"], f["rss_kb"] / 1024, f["peak_kb"] / 1024, f["secs"] * 1000 }'
 
 N=$(( RELOADS / 10 ))
@@ -36,7 +36,7 @@ sleep 1
 orig="$(cat "$SET/$FILE")"
 for ((i = 0; i <= N; i++)); do
     if (( i % (N / 10 > 0 ? N / 10 : 1) == 0 )); then
-        printf 'after %5d saves: RSS %6.1f MB, peak %6.1f MB\n' "$i" \
+        printf 'after %5d saves: RSS %6.1f MiB, peak %6.1f MiB\n' "$i" \
             "$(bc -l <<<"$(field /proc/"$DASH_PID"/status VmRSS)/1024")" \
             "$(bc -l <<<"$(field /proc/"$DASH_PID"/status VmHWM)/1024")"
     fi
