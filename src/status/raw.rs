@@ -746,6 +746,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn records_stay_small() {
+        // Kept for every record of every file for as long as the dashboard runs (see
+        // BENCHMARKS.md): a field added here costs a hundred thousand times over.
+        assert!(std::mem::size_of::<RawVehicle>() <= 80);
+        assert!(std::mem::size_of::<RawDelivery>() <= 72);
+        assert!(std::mem::size_of::<crate::domain::Vehicle>() <= 72);
+        assert!(std::mem::size_of::<crate::domain::Delivery>() <= 48);
+    }
+
+    #[test]
     fn places_are_kept_exactly_in_little_room() {
         assert_eq!(std::mem::size_of::<Places<4>>(), 24);
         let entry = Loc::new(10, 5);
