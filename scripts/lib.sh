@@ -72,7 +72,13 @@ start_dashboard() {
     exit 1
 }
 
-stop_dashboard() { tm kill-server 2>/dev/null || true; }
+stop_dashboard() {
+    local socket
+    socket="$(tm display-message -p '#{socket_path}' 2>/dev/null || true)"
+    tm kill-server 2>/dev/null || true
+    # tmux leaves its socket file behind.
+    if [[ -n "$socket" ]]; then rm -f "$socket"; fi
+}
 
 # The dashboard's screen as text.
 screen() { tm capture-pane -p -t dash; }
