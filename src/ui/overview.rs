@@ -678,23 +678,9 @@ fn render_stages(state: &State, data: &Data, theme: &Theme, area: Rect, buf: &mu
             theme.accent,
         ),
         Span::styled(" · ", theme.muted),
-        Span::styled(
-            format!("‖ {} on hold", total.on_hold),
-            if total.on_hold > 0 {
-                theme.warning
-            } else {
-                theme.muted
-            },
-        ),
+        widgets::count_span("‖", total.on_hold, "on hold", theme.warning, theme),
         Span::styled(" · ", theme.muted),
-        Span::styled(
-            format!("! {} overdue", total.overdue),
-            if total.overdue > 0 {
-                theme.error
-            } else {
-                theme.muted
-            },
-        ),
+        widgets::count_span("!", total.overdue, "overdue", theme.error, theme),
     ];
     let not_started = format!(" · {} not started", total.not_started());
     if Line::from(summary.clone()).width() + not_started.width() <= room {

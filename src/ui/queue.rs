@@ -657,22 +657,20 @@ fn render_footer(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
             plural(total, "vehicle", "vehicles")
         )));
         left.push(Span::styled(" · ", theme.muted));
-        left.push(Span::styled(
-            format!("! {} overdue", state.overdue),
-            if state.overdue > 0 {
-                theme.error
-            } else {
-                theme.muted
-            },
+        left.push(widgets::count_span(
+            "!",
+            state.overdue as u64,
+            "overdue",
+            theme.error,
+            theme,
         ));
         left.push(Span::styled(" · ", theme.muted));
-        left.push(Span::styled(
-            format!("‖ {} on hold", state.held),
-            if state.held > 0 {
-                theme.warning
-            } else {
-                theme.muted
-            },
+        left.push(widgets::count_span(
+            "‖",
+            state.held as u64,
+            "on hold",
+            theme.warning,
+            theme,
         ));
     }
     // The right part, from the most said to the least, as room allows.

@@ -136,6 +136,22 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// `! 3 overdue`, `‖ 0 on hold`: a count with its mark, in `style` when there is any and
+/// muted when there is none, so the eye goes only to what needs it.
+pub fn count_span<'a>(
+    mark: &str,
+    n: impl Into<u64>,
+    what: &str,
+    style: Style,
+    theme: &Theme,
+) -> Span<'a> {
+    let n: u64 = n.into();
+    Span::styled(
+        format!("{mark} {n} {what}"),
+        if n > 0 { style } else { theme.muted },
+    )
+}
+
 /// A style for a signed lead against plan: ok when not behind.
 pub fn lead_style(lead: i64, theme: &Theme) -> Style {
     if lead >= 0 { theme.ok } else { theme.warning }
