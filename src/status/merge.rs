@@ -7,6 +7,9 @@
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::hash::{BuildHasher, RandomState};
+
+use hashbrown::{HashTable, hash_table};
 
 use chrono::Datelike;
 
@@ -125,8 +128,117 @@ pub fn merge_cached(
     (m.p, m.problems)
 }
 
-/// Serials seen so far in a merge: where first written, and whether in the queue.
-type Serials<'a> = HashMap<&'a str, (u32, Loc, bool)>;
+/// Serials seen so far in a merge, each where it was first written. A large programme
+/// has a hundred thousand serials and more; each costs 13 bytes here (where it is written,
+/// not its text or its place, which are read from the record when needed), in a table
+/// sized once for all of them.
+struct Serials<'a> {
+    sources: &'a [Source<'a>],
+    table: HashTable<Written>,
+    hasher: RandomState,
+}
+
+/// Where a serial is written: a vehicle of the queue, or the `item`th serial of a delivery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Written {
+    file: u32,
+    record: u32,
+    item: u32,
+}
+
+impl Written {
+    /// The `item` of a vehicle of the queue.
+    const QUEUED: u32 = u32::MAX;
+
+    fn queued(file: u32, record: usize) -> Written {
+        Written {
+            file,
+            record: record as u32,
+            item: Written::QUEUED,
+        }
+    }
+
+    fn delivered(file: u32, record: usize, item: usize) -> Written {
+        Written {
+            file,
+            record: record as u32,
+            item: item as u32,
+        }
+    }
+
+    fn is_queued(self) -> bool {
+        self.item == Written::QUEUED
+    }
+}
+
+impl<'a> Serials<'a> {
+    /// Room for every serial of `sources`, so that the table never grows (growing holds
+    /// the old table and one twice its size at once).
+    fn new(sources: &'a [Source<'a>]) -> Serials<'a> {
+        let count: usize = sources
+            .iter()
+            .map(|s| {
+                let queued = s.raw.queue.as_ref().map_or(0, Vec::len);
+                let delivered: usize = s
+                    .raw
+                    .deliveries
+                    .iter()
+                    .flatten()
+                    .map(|d| d.serials.as_ref().map_or(0, Vec::len))
+                    .sum();
+                queued + delivered
+            })
+            .sum();
+        Serials {
+            sources,
+            table: HashTable::with_capacity(count),
+            hasher: RandomState::new(),
+        }
+    }
+
+    /// The text of the serial written at `w`.
+    fn text(sources: &[Source<'a>], w: Written) -> &'a str {
+        let raw = sources[w.file as usize].raw;
+        let r = if w.is_queued() {
+            raw.queue.as_ref().map(|q| q[w.record as usize].serial)
+        } else {
+            raw.deliveries
+                .as_ref()
+                .and_then(|d| d[w.record as usize].serials.as_ref())
+                .map(|s| s[w.item as usize])
+        };
+        r.map_or("", |r| raw.serial(r))
+    }
+
+    /// The line of the record where the serial at `w` is written.
+    fn loc(&self, w: Written) -> Loc {
+        let raw = self.sources[w.file as usize].raw;
+        if w.is_queued() {
+            raw.queue.as_ref().map(|q| q[w.record as usize].loc())
+        } else {
+            raw.deliveries.as_ref().map(|d| d[w.record as usize].loc())
+        }
+        .unwrap_or(Loc::UNKNOWN)
+    }
+
+    /// Notes that `serial` is written at `at`, unless it was written before: then where
+    /// it was first.
+    fn first(&mut self, serial: &str, at: Written) -> Option<Written> {
+        let (sources, hasher) = (self.sources, &self.hasher);
+        let entry = self.table.entry(
+            hasher.hash_one(serial),
+            |&w| Serials::text(sources, w) == serial,
+            |&w| hasher.hash_one(Serials::text(sources, w)),
+        );
+        match entry {
+            hash_table::Entry::Occupied(o) => Some(*o.get()),
+            hash_table::Entry::Vacant(v) => {
+                v.insert(at);
+                None
+            }
+        }
+    }
+}
 
 struct Merger {
     p: Programme,
@@ -448,7 +560,7 @@ impl Merger {
     /// against each other (a serial written twice).
     fn records(&mut self, sources: &[Source]) -> Records {
         let before = self.problems.len();
-        let mut serials: Serials = HashMap::new();
+        let mut serials = Serials::new(sources);
         let mut queue = Vec::with_capacity(
             sources
                 .iter()
@@ -507,7 +619,7 @@ impl Merger {
         serials: &mut Serials<'a>,
         out: &mut Vec<Vehicle>,
     ) {
-        for v in s.raw.queue.iter().flatten() {
+        for (record, v) in s.raw.queue.iter().flatten().enumerate() {
             let serial: &'a str = s.raw.serial(v.serial);
             if serial.is_empty() {
                 self.error(
@@ -549,20 +661,16 @@ impl Merger {
                 );
                 self.error(file, v.stage_loc(), msg);
             }
-            match serials.entry(serial) {
-                Entry::Occupied(o) => {
-                    let (f, l, _) = *o.get();
-                    let first_at = self.place(f, l);
-                    self.error(
-                        file,
-                        v.loc(),
-                        format!("vehicle {serial} is in the queue twice (first in {first_at}): remove one"),
-                    );
-                    continue;
-                }
-                Entry::Vacant(e) => {
-                    e.insert((file, v.loc(), true));
-                }
+            if let Some(first) = serials.first(serial, Written::queued(file, record)) {
+                let first_at = self.place(first.file, serials.loc(first));
+                self.error(
+                    file,
+                    v.loc(),
+                    format!(
+                        "vehicle {serial} is in the queue twice (first in {first_at}): remove one"
+                    ),
+                );
+                continue;
             }
             let since = v.since.0;
             if since > self.today {
@@ -622,7 +730,7 @@ impl Merger {
         serials: &mut Serials<'a>,
         out: &mut Vec<Delivery>,
     ) {
-        for d in s.raw.deliveries.iter().flatten() {
+        for (record, d) in s.raw.deliveries.iter().flatten().enumerate() {
             let date = d.date.0;
             let Some(variant) = self.record_variant(file, d.variant_loc(), &d.variant, || {
                 format!("the delivery of {date}")
@@ -675,7 +783,7 @@ impl Merger {
                 );
             }
             let mut kept = Vec::with_capacity(d.serials.as_ref().map_or(0, Vec::len));
-            for &r in d.serials.iter().flatten() {
+            for (item, &r) in d.serials.iter().flatten().enumerate() {
                 let serial: &'a str = s.raw.serial(r);
                 if serial.is_empty() {
                     self.error(
@@ -688,24 +796,19 @@ impl Merger {
                     );
                     continue;
                 }
-                match serials.entry(serial) {
-                    Entry::Occupied(o) => {
-                        let (f, l, queued) = *o.get();
-                        let first_at = self.place(f, l);
-                        let msg = if queued {
-                            format!(
-                                "vehicle {serial} is delivered on {date} but still in the queue ({first_at}): remove it from the queue"
-                            )
-                        } else {
-                            format!(
-                                "vehicle {serial} is delivered twice (first in {first_at}): remove one or correct the serial"
-                            )
-                        };
-                        self.error(file, d.serials_loc(), msg);
-                    }
-                    Entry::Vacant(e) => {
-                        e.insert((file, d.loc(), false));
-                    }
+                let at = Written::delivered(file, record, item);
+                if let Some(first) = serials.first(serial, at) {
+                    let first_at = self.place(first.file, serials.loc(first));
+                    let msg = if first.is_queued() {
+                        format!(
+                            "vehicle {serial} is delivered on {date} but still in the queue ({first_at}): remove it from the queue"
+                        )
+                    } else {
+                        format!(
+                            "vehicle {serial} is delivered twice (first in {first_at}): remove one or correct the serial"
+                        )
+                    };
+                    self.error(file, d.serials_loc(), msg);
                 }
                 kept.push(s.raw.shared_serial(r));
             }
