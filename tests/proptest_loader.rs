@@ -1,7 +1,8 @@
 //! The loader on mutated status files: whatever is done to a file (bytes and lines
 //! deleted, inserted, duplicated or swapped, control characters and YAML indicators
 //! inserted, the file cut short), loading never panics and always returns, every problem
-//! is free of control characters, and the files left alone still load.
+//! is free of control characters, the files left alone still load, and a file read a
+//! slice at a time reads as it does whole.
 //!
 //! Bounded for CI: a fixed number of cases (`PROPTEST_CASES` overrides it).
 
@@ -10,6 +11,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
+
+mod sliced;
 
 use fleetdash::domain::Date;
 use fleetdash::status::yaml::{self, guard};
@@ -273,6 +276,24 @@ proptest! {
             if !f.name.ends_with(name.as_str()) {
                 prop_assert_eq!(&f.health, &fleetdash::status::FileHealth::Good, "{}", f.name);
             }
+        }
+    }
+
+    /// Whatever the mutation, a file read a slice at a time reads as it does whole: the
+    /// same records and places, or the same problem at the same place.
+    #[test]
+    fn mutated_files_read_the_same_in_slices(
+        file in 0..5usize,
+        mutations in prop::collection::vec(mutation(), 1..8),
+    ) {
+        let files = sample();
+        let mut bytes = files[file].1.clone();
+        for m in &mutations {
+            apply(&mut bytes, m);
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        if let Err(e) = sliced::same_whatever_the_slices(&text) {
+            prop_assert!(false, "{}", e);
         }
     }
 }

@@ -4,6 +4,7 @@
 //! depth, alias expansion: [`guard`]) and the rewording of its errors live in one place.
 
 pub mod guard;
+pub mod slice;
 
 use super::Limits;
 use super::locate::{self, Section};
@@ -32,15 +33,37 @@ pub fn parse(text: &str) -> Result<RawFile, ParseError> {
 
 /// Parses one status file and finds where its entries stand, refusing it before the
 /// memory or time is spent when it holds more entries or nests deeper than `limits`.
+/// Long lists are read a slice at a time (see [`slice`]).
 pub fn parse_within(text: &str, limits: Limits) -> Result<RawFile, ParseError> {
+    parse_in_slices(text, limits, slice::ITEMS_PER_SLICE)
+}
+
+/// [`parse_within`], reading the lists of more than `per_slice` items `per_slice` items at
+/// a time; `usize::MAX` reads every file whole. The result is the same whatever
+/// `per_slice` (the tests check it with short slices); only the memory a parse takes
+/// changes.
+pub fn parse_in_slices(
+    text: &str,
+    limits: Limits,
+    per_slice: usize,
+) -> Result<RawFile, ParseError> {
     let exceeded = |e: guard::Exceeded| ParseError {
         loc: e.loc(),
         message: e.message(limits),
     };
-    let shape = guard::scan(text, limits).map_err(exceeded)?;
+    let (shape, outline) = guard::outline(text, limits).map_err(exceeded)?;
     // Only a file with an alias can expand beyond what its text holds.
     if shape.aliases {
         guard::count(text, limits).map_err(exceeded)?;
+    }
+    // An alias may name an anchor of another slice: such a file is read whole.
+    let cut = (!shape.aliases)
+        .then(|| slice::cut(text, &outline, per_slice))
+        .flatten();
+    drop(outline);
+    if let Some(mut raw) = cut.and_then(|c| c.parse()) {
+        annotate(&mut raw, text);
+        return Ok(raw);
     }
     // The serials of the file go into one text of its own (see raw::SerialRef).
     let parsed = super::raw::with_serials(|| serde_yaml::from_str(text));

@@ -33,6 +33,29 @@ pub struct Shape {
     pub aliases: bool,
 }
 
+/// Where the top-level entries of a file start, as [`outline`] found them: enough for
+/// [`super::slice`] to cut the long lists of a file into pieces serde_yaml can read one by
+/// one.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Outline {
+    /// In the order of the text.
+    pub marks: Vec<Mark>,
+    /// True when a line ends with a break other than LF or CR LF (a CR alone, NEL, LS, PS).
+    pub odd_breaks: bool,
+}
+
+/// The start of one line that matters to the outline of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// A line in block context whose content starts at column 0, other than a `- ` item:
+    /// a top-level key, a document marker (`---`, `...`) or a directive (`%`). Whatever
+    /// top-level list came before has ended.
+    Top(usize),
+    /// A `- ` item, first on its line at column `col`, of a list that is the value of a
+    /// top-level key of a block mapping.
+    Item { at: usize, col: usize },
+}
+
 /// A limit crossed, and where.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exceeded {
@@ -96,6 +119,21 @@ impl Exceeded {
 /// plain text continued over several lines counts once per line). Whatever the text, it
 /// returns in time linear in its length and allocates at most `max_depth` levels.
 pub fn scan(text: &str, limits: Limits) -> Result<Shape, Exceeded> {
+    run(text, limits, None).map(|(shape, _)| shape)
+}
+
+/// [`scan`], noting on the way where the top-level keys and the items of top-level lists
+/// start (see [`Outline`]). The outline costs a few bytes per item, and is only as good as
+/// the scanner's reading of the text: whoever uses it must check what it yields.
+pub fn outline(text: &str, limits: Limits) -> Result<(Shape, Outline), Exceeded> {
+    run(text, limits, Some(Outline::default())).map(|(shape, o)| (shape, o.unwrap_or_default()))
+}
+
+fn run(
+    text: &str,
+    limits: Limits,
+    outline: Option<Outline>,
+) -> Result<(Shape, Option<Outline>), Exceeded> {
     let mut s = Scanner {
         text: text.as_bytes(),
         limits,
@@ -112,6 +150,7 @@ pub fn scan(text: &str, limits: Limits) -> Result<Shape, Exceeded> {
         pending_null: None,
         line_no: 0,
         line_start: 0,
+        outline,
     };
     let mut start = 0;
     loop {
@@ -120,14 +159,22 @@ pub fn scan(text: &str, limits: Limits) -> Result<Shape, Exceeded> {
         s.line_start = start;
         s.line(start, end)?;
         match next {
-            Some(next) => start = next,
+            Some(next) => {
+                if s.text[end] != b'\n' && next - end != 2 {
+                    // A break other than LF and CR LF.
+                    if let Some(o) = &mut s.outline {
+                        o.odd_breaks = true;
+                    }
+                }
+                start = next;
+            }
             None => break,
         }
     }
     if s.pending_null.is_some() {
         s.add(s.text.len())?;
     }
-    Ok(s.shape)
+    Ok((s.shape, s.outline))
 }
 
 /// The end of the line that starts at `from`, and where the next one starts. YAML breaks
@@ -184,6 +231,8 @@ struct Scanner<'t> {
     pending_null: Option<(usize, bool)>,
     line_no: u32,
     line_start: usize,
+    /// What [`outline`] notes, when it runs.
+    outline: Option<Outline>,
 }
 
 fn is_blank(b: u8) -> bool {
@@ -271,6 +320,11 @@ impl Scanner<'_> {
                     self.plain_owner = Some(owner);
                     return Ok(());
                 }
+                let dash =
+                    content.first() == Some(&b'-') && content.get(1).is_none_or(|&b| is_blank(b));
+                if indent == 0 && !dash {
+                    self.note(Mark::Top(start));
+                }
                 if indent == 0 && (starts_marker(content, b"---") || starts_marker(content, b"..."))
                 {
                     self.block.clear();
@@ -279,14 +333,31 @@ impl Scanner<'_> {
                 } else if indent == 0 && content.first() == Some(&b'%') {
                     return Ok(());
                 } else {
-                    let dash = content.first() == Some(&b'-')
-                        && content.get(1).is_none_or(|&b| is_blank(b));
                     self.resolve_pending(indent, dash, start + indent)?;
                     pos = start + indent;
+                    if dash {
+                        self.rest(pos, end)?;
+                        // An item of a list that is a top-level key's value.
+                        if self.block.get(..2)
+                            == Some(&[(0, Kind::Mapping), (indent, Kind::Sequence)])
+                        {
+                            self.note(Mark::Item {
+                                at: start,
+                                col: indent,
+                            });
+                        }
+                        return Ok(());
+                    }
                 }
             }
         }
         self.rest(pos, end)
+    }
+
+    fn note(&mut self, mark: Mark) {
+        if let Some(o) = &mut self.outline {
+            o.marks.push(mark);
+        }
     }
 
     /// Settles a `key:` left without a value by the line before, now that the next

@@ -1,0 +1,315 @@
+//! Reading the long lists of a status file a slice at a time.
+//!
+//! serde_yaml turns a whole document into a list of events before it deserializes the
+//! first value: some 15 bytes of memory for every byte of YAML, 26 MB for a queue file of
+//! 1.8 MB, on top of every record already kept. Almost all of a large file is one list,
+//! the `queue:` or the `deliveries:`, and an item of such a list means the same whatever
+//! list it stands in. So [`cut`] takes the items of those lists out of the text, in slices
+//! of a few hundred items, and [`Cut::parse`] reads each slice as a document of its own
+//! (a list), then the rest of the file (every other section, and the two keys with their
+//! items taken out) as one more. Only one slice's events are in memory at a time.
+//!
+//! A file is only cut where its text is plainly block style: the key alone on its line at
+//! column 0, every item a `- ` at one column, every line of the items indented at least as
+//! far as that column (the guard's scanner finds the items, see [`Outline`]). Anything
+//! else, and any piece that does not parse, and the caller reads the file whole, so that a
+//! problem is reported as the whole file gives it, at its place.
+
+use serde::de::DeserializeOwned;
+
+use super::guard::{Mark, Outline};
+use crate::status::raw::{RawFile, with_serials};
+
+/// Items read in one piece: about 40 KB of YAML, half a megabyte of events, which the
+/// allocator reuses from one slice to the next (see `BENCHMARKS.md` for the sizes tried).
+pub const ITEMS_PER_SLICE: usize = 256;
+
+/// A file's text cut into pieces (see the module's documentation).
+#[derive(Debug)]
+pub struct Cut<'t> {
+    /// The text without the items of the lists that were cut.
+    pub rest: String,
+    pub lists: Vec<List<'t>>,
+}
+
+/// The items of one top-level list, in slices.
+#[derive(Debug)]
+pub struct List<'t> {
+    pub section: Section,
+    /// Each slice's text, in the order of the file.
+    pub slices: Vec<&'t str>,
+    /// How many items the slices hold together.
+    pub items: usize,
+}
+
+/// The sections that are cut: the ones a large programme makes long.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Queue,
+    Deliveries,
+}
+
+impl Section {
+    /// The section whose key is written alone on `line` (a comment may follow).
+    fn of_line(line: &str) -> Option<Section> {
+        let (key, after) = line.split_once(':')?;
+        let after = after.trim_start_matches([' ', '\t']);
+        if !(after.is_empty() || after.starts_with('#')) {
+            return None;
+        }
+        match key {
+            "queue" => Some(Section::Queue),
+            "deliveries" => Some(Section::Deliveries),
+            _ => None,
+        }
+    }
+}
+
+/// Cuts the top-level lists of more than `per_slice` items that [`Section`] names into
+/// slices of `per_slice` items; `None` when there is nothing to cut.
+pub fn cut<'t>(text: &'t str, outline: &Outline, per_slice: usize) -> Option<Cut<'t>> {
+    let per_slice = per_slice.max(1);
+    if outline.odd_breaks {
+        return None;
+    }
+    let marks = &outline.marks;
+    let mut lists = Vec::new();
+    // The byte ranges of the items taken out of the text.
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < marks.len() {
+        let Mark::Top(key_at) = marks[i] else {
+            i += 1;
+            continue;
+        };
+        let first = i + 1;
+        i = first;
+        while matches!(marks.get(i), Some(Mark::Item { .. })) {
+            i += 1;
+        }
+        let end = match marks.get(i) {
+            Some(&Mark::Top(at)) => at,
+            _ => text.len(),
+        };
+        let items = &marks[first..i];
+        let (Some(&Mark::Item { at: start, col }), true) = (items.first(), items.len() > per_slice)
+        else {
+            continue;
+        };
+        let Some(section) = Section::of_line(first_line(&text[key_at..])) else {
+            continue;
+        };
+        let key_end = key_at + first_line(&text[key_at..]).len();
+        let one_column = items
+            .iter()
+            .all(|m| matches!(m, Mark::Item { col: c, .. } if *c == col));
+        if !one_column || !only_comments(&text[key_end..start]) || !indented(&text[start..end], col)
+        {
+            continue;
+        }
+        let starts: Vec<usize> = items
+            .iter()
+            .step_by(per_slice)
+            .map(|m| match m {
+                Mark::Item { at, .. } | Mark::Top(at) => *at,
+            })
+            .collect();
+        let slices = starts
+            .iter()
+            .zip(starts.iter().skip(1).chain(Some(&end)))
+            .map(|(&a, &b)| &text[a..b])
+            .collect();
+        lists.push(List {
+            section,
+            slices,
+            items: items.len(),
+        });
+        taken.push((start, end));
+    }
+    if lists.is_empty() {
+        return None;
+    }
+    let mut rest =
+        String::with_capacity(text.len() - taken.iter().map(|(a, b)| b - a).sum::<usize>());
+    let mut from = 0;
+    for (a, b) in taken {
+        rest.push_str(&text[from..a]);
+        from = b;
+    }
+    rest.push_str(&text[from..]);
+    Some(Cut { rest, lists })
+}
+
+impl Cut<'_> {
+    /// Reads the pieces into one file; `None` when any piece does not parse, or the
+    /// pieces do not add up to the lists they were cut from.
+    pub fn parse(&self) -> Option<RawFile> {
+        with_serials(|| {
+            let mut raw: RawFile = serde_yaml::from_str(&self.rest).map_err(drop)?;
+            for list in &self.lists {
+                // The rest holds the key with no value: anything else there is not the
+                // file that was cut.
+                let filled = match list.section {
+                    Section::Queue => fill(&mut raw.queue, list),
+                    Section::Deliveries => fill(&mut raw.deliveries, list),
+                };
+                if !filled {
+                    return Err(());
+                }
+            }
+            Ok(raw)
+        })
+        .ok()
+    }
+}
+
+/// Reads the items of `list`, slice by slice, into the empty `section`; false when a
+/// slice does not parse, the items do not add up, or the section was not empty.
+fn fill<T: DeserializeOwned>(section: &mut Option<Vec<T>>, list: &List) -> bool {
+    if section.is_some() {
+        return false;
+    }
+    let mut all = Vec::with_capacity(list.items);
+    for slice in &list.slices {
+        match serde_yaml::from_str::<Vec<T>>(slice) {
+            Ok(items) => all.extend(items),
+            Err(_) => return false,
+        }
+    }
+    let whole = all.len() == list.items;
+    *section = Some(all);
+    whole
+}
+
+/// The first line of `text`, without its line break.
+fn first_line(text: &str) -> &str {
+    text.split(['\n', '\r']).next().unwrap_or_default()
+}
+
+/// True when `text` holds blank lines and comments only.
+fn only_comments(text: &str) -> bool {
+    indented(text, usize::MAX)
+}
+
+/// True when every line of `text` with content is indented `col` spaces or more. (The
+/// lines of a file with breaks other than LF and CR LF are never cut.)
+fn indented(text: &str, col: usize) -> bool {
+    // Byte by byte: this reads every byte of a large file once more.
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        while b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        if i - start < col {
+            while matches!(b.get(i), Some(b' ' | b'\t' | b'\r')) {
+                i += 1;
+            }
+            if !matches!(b.get(i), None | Some(b'\n' | b'#')) {
+                return false;
+            }
+        }
+        match b[i..].iter().position(|&c| c == b'\n') {
+            Some(p) => i += p + 1,
+            None => break,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::status::Limits;
+    use crate::status::yaml::guard;
+
+    /// The rest, and each list's section and slices.
+    type Pieces = (String, Vec<(Section, Vec<String>)>);
+
+    fn cut_text(text: &str, per_slice: usize) -> Option<Pieces> {
+        let (_, outline) = guard::outline(text, Limits::DEFAULT).unwrap();
+        cut(text, &outline, per_slice).map(|c| {
+            let lists = c
+                .lists
+                .iter()
+                .map(|l| (l.section, l.slices.iter().map(|s| s.to_string()).collect()))
+                .collect();
+            (c.rest, lists)
+        })
+    }
+
+    #[test]
+    fn long_lists_are_cut_into_slices_and_the_rest_keeps_their_keys() {
+        let text = "version: 1\nqueue:\n  # first\n  - a: 1\n    b: 2\n  - a: 3\n\n  - a: 4\n\
+                    # between\nplan:\n  2025: {x: 1}\ndeliveries:\n- d: 1\n- d: 2\n- d: 3\n";
+        let (rest, lists) = cut_text(text, 2).unwrap();
+        assert_eq!(
+            rest,
+            "version: 1\nqueue:\n  # first\nplan:\n  2025: {x: 1}\ndeliveries:\n"
+        );
+        assert_eq!(
+            lists,
+            [
+                (
+                    Section::Queue,
+                    vec![
+                        "  - a: 1\n    b: 2\n  - a: 3\n\n".to_owned(),
+                        "  - a: 4\n# between\n".to_owned()
+                    ]
+                ),
+                (
+                    Section::Deliveries,
+                    vec!["- d: 1\n- d: 2\n".to_owned(), "- d: 3\n".to_owned()]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn short_lists_and_other_sections_stay_whole() {
+        assert!(cut_text("queue:\n- a\n- b\n", 2).is_none());
+        assert!(cut_text("stages:\n- a\n- b\n- c\n", 2).is_none());
+        assert!(cut_text("queue: [a, b, c]\n", 1).is_none());
+    }
+
+    #[test]
+    fn text_that_is_not_plainly_block_style_stays_whole() {
+        for text in [
+            // Something between the key and its items, or after the key.
+            "queue:\n  !!seq\n  - a\n  - b\n  - c\n",
+            "queue: &q\n  - a\n  - b\n  - c\n",
+            "queue: !!seq\n  - a\n  - b\n  - c\n",
+            // A line less indented than the items.
+            "queue:\n  - a\n  - b\n - c\n  - d\n",
+            "queue:\n  - \"a\n b\"\n  - b\n  - c\n",
+            // A line break YAML knows and the cut does not.
+            "queue:\n- a\n- b\u{2028}- c\n",
+            "queue:\n- a\n- b\r- c\n",
+            // The key quoted, or not at the top level.
+            "\"queue\":\n- a\n- b\n- c\n",
+            "x:\n  queue:\n  - a\n  - b\n  - c\n",
+        ] {
+            let cut = cut_text(text, 1);
+            assert!(cut.is_none(), "{text:?} was cut: {cut:?}");
+        }
+    }
+
+    #[test]
+    fn a_list_inside_a_multi_line_text_is_not_an_item() {
+        let text = "queue:\n- a: |\n    - b\n    - c\n- d\n";
+        let (_, lists) = cut_text(text, 1).unwrap();
+        assert_eq!(lists[0].1, ["- a: |\n    - b\n    - c\n", "- d\n"]);
+        let text = "queue:\n- a: \"x\n- y\"\n- d\n- e\n";
+        let (_, lists) = cut_text(text, 1).unwrap();
+        assert_eq!(lists[0].1, ["- a: \"x\n- y\"\n", "- d\n", "- e\n"]);
+    }
+
+    #[test]
+    fn crlf_lines_are_cut_at_their_items() {
+        let text = "queue:\r\n- a\r\n- b\r\n- c\r\n";
+        let (rest, lists) = cut_text(text, 2).unwrap();
+        assert_eq!(rest, "queue:\r\n");
+        assert_eq!(lists[0].1, ["- a\r\n- b\r\n", "- c\r\n"]);
+    }
+}
