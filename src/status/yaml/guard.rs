@@ -160,11 +160,10 @@ fn run(
         s.line(start, end)?;
         match next {
             Some(next) => {
-                if s.text[end] != b'\n' && next - end != 2 {
-                    // A break other than LF and CR LF.
-                    if let Some(o) = &mut s.outline {
-                        o.odd_breaks = true;
-                    }
+                // A break other than LF and CR LF.
+                let lf = s.text[end..next] == *b"\n" || s.text[end..next] == *b"\r\n";
+                if !lf && let Some(o) = &mut s.outline {
+                    o.odd_breaks = true;
                 }
                 start = next;
             }

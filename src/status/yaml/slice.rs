@@ -286,6 +286,7 @@ mod tests {
             // A line break YAML knows and the cut does not.
             "queue:\n- a\n- b\u{2028}- c\n",
             "queue:\n- a\n- b\r- c\n",
+            "queue:\n- a\n- b\u{85}- c\n",
             // The key quoted, or not at the top level.
             "\"queue\":\n- a\n- b\n- c\n",
             "x:\n  queue:\n  - a\n  - b\n  - c\n",
