@@ -220,3 +220,38 @@ fn wide_names_keep_the_columns_aligned() {
     assert_eq!(stages.len(), 3, "{text}");
     assert!(stages.iter().all(|&c| c == stages[0]), "{stages:?}\n{text}");
 }
+
+/// A programme of tens of thousands of vehicles: five-digit counts and four-digit held and
+/// overdue figures still fit after each stage's bar, the longest bar included, and the
+/// counts line up on their last digit.
+#[test]
+fn large_counts_and_their_flags_fit_after_the_bars() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let spec = fleetdash::generate::Spec {
+        variants: 4,
+        queue: 60_000,
+        deliveries: 100,
+        seed: 3,
+        today: today(),
+    };
+    fleetdash::generate::write(&spec, dir.path()).expect("written");
+    let mut app = app_on(&dir.path().join("status"));
+    let text = ui::render_text(&mut app, 120, 32);
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains('█') && l.contains(" ! "))
+        .collect();
+    assert!(rows.len() >= 6, "stage rows:\n{text}");
+    let mut count_ends = Vec::new();
+    for row in rows {
+        let inner = row.trim_end_matches('│').trim_end();
+        let overdue = inner.rsplit(" ! ").next().unwrap_or_default();
+        assert!(
+            overdue.len() >= 4 && overdue.chars().all(|c| c.is_ascii_digit()),
+            "the overdue figure is cut: {row}"
+        );
+        count_ends.push(row.find(" █").expect("a count before the bar"));
+    }
+    count_ends.dedup();
+    assert_eq!(count_ends.len(), 1, "the counts do not line up:\n{text}");
+}

@@ -740,21 +740,36 @@ fn render_stages(state: &State, data: &Data, theme: &Theme, area: Rect, buf: &mu
         .unwrap_or(5)
         .min(usize::from(col_width) / 3)
         .max(4);
-    // Room after the bar for `‖ 12 ! 12`.
-    let flags_width = 12;
-    let bar_room = usize::from(col_width).saturating_sub(name_width + 7 + flags_width);
+    // The counts and the ` ‖ 12 ! 12` after each bar take what the largest needs, so
+    // that every bar starts and may end at the same column.
+    let count_width = max.to_string().len().max(4);
+    let flags = |i: usize| {
+        let held = state.stage_held.get(i).copied().unwrap_or(0);
+        let overdue = state.stage_overdue.get(i).copied().unwrap_or(0);
+        let held = (held > 0).then(|| format!(" ‖ {held}"));
+        let overdue = (overdue > 0).then(|| format!(" ! {overdue}"));
+        (held, overdue)
+    };
+    let flags_width = (0..n)
+        .map(|i| {
+            let (held, overdue) = flags(i);
+            held.map_or(0, |h| h.width()) + overdue.map_or(0, |o| o.width())
+        })
+        .max()
+        .unwrap_or(0);
+    let bar_room =
+        usize::from(col_width).saturating_sub(name_width + 2 + count_width + 1 + flags_width + 1);
     for (i, stage) in p.stages.iter().enumerate() {
         let (col, row) = (i / per_column, i % per_column);
         let count = counts.get(i).copied().unwrap_or(0);
         let len = (count as usize * bar_room)
             .div_ceil(max as usize)
             .min(bar_room);
-        let held = state.stage_held.get(i).copied().unwrap_or(0);
-        let overdue = state.stage_overdue.get(i).copied().unwrap_or(0);
+        let (held, overdue) = flags(i);
         let mut spans = vec![
             Span::raw(format!(" {} ", widgets::pad(&stage.name, name_width))),
             Span::styled(
-                format!("{count:>4} "),
+                format!("{count:>count_width$} "),
                 if count == 0 {
                     theme.muted
                 } else {
@@ -770,11 +785,11 @@ fn render_stages(state: &State, data: &Data, theme: &Theme, area: Rect, buf: &mu
                 },
             ),
         ];
-        if held > 0 {
-            spans.push(Span::styled(format!(" ‖ {held}"), theme.warning));
+        if let Some(held) = held {
+            spans.push(Span::styled(held, theme.warning));
         }
-        if overdue > 0 {
-            spans.push(Span::styled(format!(" ! {overdue}"), theme.error));
+        if let Some(overdue) = overdue {
+            spans.push(Span::styled(overdue, theme.error));
         }
         let x = rest.x + col as u16 * col_width;
         widgets::line(
