@@ -222,8 +222,8 @@ fn wide_names_keep_the_columns_aligned() {
 }
 
 /// A programme of tens of thousands of vehicles: five-digit counts and four-digit held and
-/// overdue figures still fit after each stage's bar, the longest bar included, and the
-/// counts line up on their last digit.
+/// overdue figures still fit after each stage's bar, the longest bar included, the counts
+/// line up on their last digit, and figures are grouped by thousands.
 #[test]
 fn large_counts_and_their_flags_fit_after_the_bars() {
     let dir = tempfile::tempdir().expect("a temp dir");
@@ -245,13 +245,22 @@ fn large_counts_and_their_flags_fit_after_the_bars() {
     let mut count_ends = Vec::new();
     for row in rows {
         let inner = row.trim_end_matches('│').trim_end();
+        // Four digits, grouped: `! 3 375`.
         let overdue = inner.rsplit(" ! ").next().unwrap_or_default();
         assert!(
-            overdue.len() >= 4 && overdue.chars().all(|c| c.is_ascii_digit()),
+            overdue.len() == 5 && overdue.chars().filter(char::is_ascii_digit).count() == 4,
             "the overdue figure is cut: {row}"
         );
         count_ends.push(row.find(" █").expect("a count before the bar"));
     }
     count_ends.dedup();
     assert_eq!(count_ends.len(), 1, "the counts do not line up:\n{text}");
+    // Large figures are grouped by thousands, in the headline as in the tables.
+    let headline = text.lines().nth(1).unwrap_or_default();
+    let longest_run = headline
+        .split(|c: char| !c.is_ascii_digit())
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    assert!(longest_run <= 4, "ungrouped figures: {headline}");
 }

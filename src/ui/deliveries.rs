@@ -435,7 +435,8 @@ fn summary_line<'a>(data: &Data, y: &YearFigures, theme: &Theme, width: usize) -
             let lead = i64::from(y.delivered) - i64::from(y.planned);
             spans.push(Span::raw(format!(
                 "planned {} · delivered {} · ",
-                y.planned, y.delivered
+                widgets::thousands(y.planned.into()),
+                widgets::thousands(y.delivered.into())
             )));
             spans.push(Span::styled(
                 super::overview::verdict(lead),
@@ -446,8 +447,10 @@ fn summary_line<'a>(data: &Data, y: &YearFigures, theme: &Theme, width: usize) -
             let to_date = y.planned_to_date.unwrap_or(0.0);
             let lead = (f64::from(y.delivered) - to_date).round() as i64;
             spans.push(Span::raw(format!(
-                "planned {} ({to_date:.0} to date) · delivered {} · ",
-                y.planned, y.delivered
+                "planned {} ({} to date) · delivered {} · ",
+                widgets::thousands(y.planned.into()),
+                widgets::thousands(to_date.max(0.0).round() as u64),
+                widgets::thousands(y.delivered.into())
             )));
             spans.push(Span::styled(
                 super::overview::verdict(lead),
@@ -455,7 +458,10 @@ fn summary_line<'a>(data: &Data, y: &YearFigures, theme: &Theme, width: usize) -
             ));
         }
         When::Future => {
-            spans.push(Span::raw(format!("planned {}", y.planned)));
+            spans.push(Span::raw(format!(
+                "planned {}",
+                widgets::thousands(y.planned.into())
+            )));
             spans.push(Span::styled(" · to come", theme.muted));
         }
     }
@@ -465,10 +471,16 @@ fn summary_line<'a>(data: &Data, y: &YearFigures, theme: &Theme, width: usize) -
             let d = o.difference();
             let (verdict, style) = match d {
                 0 => ("as planned".to_owned(), theme.ok),
-                d if d > 0 => (format!("{d} over plan"), theme.ok),
-                d => (format!("{} short", -d), theme.warning),
+                d if d > 0 => (
+                    format!("{} over plan", widgets::thousands(d.unsigned_abs())),
+                    theme.ok,
+                ),
+                d => (
+                    format!("{} short", widgets::thousands(d.unsigned_abs())),
+                    theme.warning,
+                ),
             };
-            let p = o.projected;
+            let p = widgets::thousands(o.projected.into());
             [
                 vec![
                     Span::raw(format!(" · {p} at the current rate · ")),

@@ -17,7 +17,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
-use super::widgets::{self, block};
+use super::widgets::{self, block, thousands};
 use crate::app::{Action, Data};
 use crate::domain::figures::year_fraction;
 use crate::domain::forecast::Finish;
@@ -237,7 +237,11 @@ fn headline_line<'a>(data: &Data, theme: &Theme, width: u16) -> Line<'a> {
     };
     let rest = [
         Span::styled(
-            format!("{} of {} delivered", f.total.delivered, f.total.contracted),
+            format!(
+                "{} of {} delivered",
+                thousands(f.total.delivered.into()),
+                thousands(f.total.contracted.into())
+            ),
             theme.accent,
         ),
         problems,
@@ -351,8 +355,8 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 pub fn verdict(lead: i64) -> String {
     match lead {
         0 => "on plan".to_owned(),
-        n if n > 0 => format!("{n} ahead of plan"),
-        n => format!("{} behind plan", -n),
+        n if n > 0 => format!("{} ahead of plan", thousands(n.unsigned_abs())),
+        n => format!("{} behind plan", thousands(n.unsigned_abs())),
     }
 }
 
@@ -440,16 +444,24 @@ fn render_gauges(
         .unwrap_or(9)
         .min(20)
         + 2;
-    let figures: Vec<String> = entries
+    // `delivered / contracted  %`, each column as wide as its widest figure.
+    let numbers: Vec<(String, String)> = entries
         .iter()
         .map(|(_, c, _)| {
-            format!(
-                "{:>4} / {:<4} {:>5.1} %",
-                c.delivered,
-                c.contracted,
-                c.percent_delivered()
+            (
+                thousands(c.delivered.into()),
+                thousands(c.contracted.into()),
             )
         })
+        .collect();
+    let widest = |f: fn(&(String, String)) -> &String| {
+        numbers.iter().map(|n| f(n).len()).max().unwrap_or(0).max(4)
+    };
+    let (dw, cw) = (widest(|n| &n.0), widest(|n| &n.1));
+    let figures: Vec<String> = entries
+        .iter()
+        .zip(&numbers)
+        .map(|((_, c, _), (d, k))| format!("{d:>dw$} / {k:<cw$} {:>5.1} %", c.percent_delivered()))
         .collect();
     let figures_width = figures.iter().map(|s| s.width()).max().unwrap_or(0);
     let step = if height > 1 { height + 1 } else { 1 };
@@ -507,15 +519,27 @@ impl PlanLine {
     fn text(&self, tier: usize) -> String {
         match tier {
             0 => format!(
-                "{} delivered · {:.0} planned to date · {} {}",
-                self.delivered, self.to_date, self.whole, self.whole_words
+                "{} delivered · {} planned to date · {} {}",
+                thousands(self.delivered.into()),
+                self.to_date_text(),
+                thousands(self.whole.into()),
+                self.whole_words
             ),
             1 => format!(
-                "{} delivered of {:.0} planned to date",
-                self.delivered, self.to_date
+                "{} delivered of {} planned to date",
+                thousands(self.delivered.into()),
+                self.to_date_text()
             ),
-            _ => format!("{} of {:.0} to date", self.delivered, self.to_date),
+            _ => format!(
+                "{} of {} to date",
+                thousands(self.delivered.into()),
+                self.to_date_text()
+            ),
         }
+    }
+
+    fn to_date_text(&self) -> String {
+        thousands(self.to_date.max(0.0).round() as u64)
     }
 
     fn verdict(&self, short: bool) -> String {
@@ -631,7 +655,11 @@ fn render_schedule(data: &Data, theme: &Theme, area: Rect, years: bool, buf: &mu
             let mut spans = vec![Span::styled(
                 format!(
                     " {:<6}{:>8}{:>11}{:>11}{:>12}",
-                    y.year, y.planned, y.delivered, y.cum_planned, y.cum_delivered
+                    y.year,
+                    thousands(y.planned.into()),
+                    thousands(y.delivered.into()),
+                    thousands(y.cum_planned.into()),
+                    thousands(y.cum_delivered.into())
                 ),
                 style,
             )];
@@ -639,7 +667,10 @@ fn render_schedule(data: &Data, theme: &Theme, area: Rect, years: bool, buf: &mu
                 spans.push(Span::styled("  ◀ this year", theme.accent));
             } else if behind {
                 spans.push(Span::styled(
-                    format!("  {} short", y.cum_planned - y.cum_delivered),
+                    format!(
+                        "  {} short",
+                        thousands((y.cum_planned - y.cum_delivered).into())
+                    ),
                     theme.warning,
                 ));
             }
@@ -674,7 +705,7 @@ fn render_stages(state: &State, data: &Data, theme: &Theme, area: Rect, buf: &mu
     };
     let mut summary = vec![
         Span::styled(
-            format!(" {} in assembly", total.in_assembly()),
+            format!(" {} in assembly", thousands(total.in_assembly() as u64)),
             theme.accent,
         ),
         Span::styled(" · ", theme.muted),
@@ -682,7 +713,7 @@ fn render_stages(state: &State, data: &Data, theme: &Theme, area: Rect, buf: &mu
         Span::styled(" · ", theme.muted),
         widgets::count_span("!", total.overdue, "overdue", theme.error, theme),
     ];
-    let not_started = format!(" · {} not started", total.not_started());
+    let not_started = format!(" · {} not started", thousands(total.not_started() as u64));
     if Line::from(summary.clone()).width() + not_started.width() <= room {
         summary.push(Span::raw(not_started));
     }
@@ -742,12 +773,12 @@ fn render_stages(state: &State, data: &Data, theme: &Theme, area: Rect, buf: &mu
         .max(4);
     // The counts and the ` ‖ 12 ! 12` after each bar take what the largest needs, so
     // that every bar starts and may end at the same column.
-    let count_width = max.to_string().len().max(4);
+    let count_width = thousands(max.into()).len().max(4);
     let flags = |i: usize| {
         let held = state.stage_held.get(i).copied().unwrap_or(0);
         let overdue = state.stage_overdue.get(i).copied().unwrap_or(0);
-        let held = (held > 0).then(|| format!(" ‖ {held}"));
-        let overdue = (overdue > 0).then(|| format!(" ! {overdue}"));
+        let held = (held > 0).then(|| format!(" ‖ {}", thousands(held as u64)));
+        let overdue = (overdue > 0).then(|| format!(" ! {}", thousands(overdue as u64)));
         (held, overdue)
     };
     let flags_width = (0..n)
@@ -769,7 +800,7 @@ fn render_stages(state: &State, data: &Data, theme: &Theme, area: Rect, buf: &mu
         let mut spans = vec![
             Span::raw(format!(" {} ", widgets::pad(&stage.name, name_width))),
             Span::styled(
-                format!("{count:>count_width$} "),
+                format!("{:>count_width$} ", thousands(count.into())),
                 if count == 0 {
                     theme.muted
                 } else {

@@ -557,7 +557,7 @@ pub(crate) fn pipeline<'a>(p: &Programme, counts: &[u32], theme: &Theme, width: 
         let sep = if spaced { 3 } else { 1 };
         let group = |set: &[usize]| {
             set.iter()
-                .map(|&i| labels[i].width() + 1 + count(i).to_string().len())
+                .map(|&i| labels[i].width() + 1 + widgets::thousands(count(i) as u64).len())
                 .sum::<usize>()
                 + sep * set.len().saturating_sub(1)
         };
@@ -588,7 +588,7 @@ pub(crate) fn pipeline<'a>(p: &Programme, counts: &[u32], theme: &Theme, width: 
             let n = count(i);
             spans.push(Span::styled(format!("{} ", labels[i]), style));
             spans.push(Span::styled(
-                n.to_string(),
+                widgets::thousands(n as u64),
                 if n == 0 { theme.muted } else { theme.accent },
             ));
         }

@@ -147,7 +147,7 @@ pub fn count_span<'a>(
 ) -> Span<'a> {
     let n: u64 = n.into();
     Span::styled(
-        format!("{mark} {n} {what}"),
+        format!("{mark} {} {what}", thousands(n)),
         if n > 0 { style } else { theme.muted },
     )
 }
