@@ -70,13 +70,18 @@ fn generated_sets_read_the_same_in_slices() {
     }
 }
 
+/// The first queue file of a generated set of 4 000 vehicles: 500 of them.
+fn long_queue_file() -> String {
+    generate::files(&spec(4000, 10))
+        .into_iter()
+        .find(|(n, _)| n.starts_with("queue"))
+        .map(|(_, text)| text)
+        .expect("a queue file")
+}
+
 #[test]
 fn long_lists_are_read_in_slices_of_the_set_length() {
-    let files = generate::files(&spec(4000, 10));
-    let (_, text) = files
-        .iter()
-        .find(|(n, _)| n.starts_with("queue"))
-        .expect("a queue file");
+    let text = &long_queue_file();
     let (_, outline) = guard::outline(text, Limits::DEFAULT).expect("within the limits");
     let cut = slice::cut(text, &outline, slice::ITEMS_PER_SLICE).expect("the queue is cut");
     let items = cut.lists[0].items;
@@ -100,11 +105,7 @@ fn long_lists_are_read_in_slices_of_the_set_length() {
 
 #[test]
 fn a_bad_item_in_a_slice_is_reported_as_the_whole_file_reports_it() {
-    let files = generate::files(&spec(4000, 10));
-    let (_, text) = files
-        .iter()
-        .find(|(n, _)| n.starts_with("queue"))
-        .expect("a queue file");
+    let text = &long_queue_file();
     // In the second slice the parser reads.
     let at = text
         .match_indices("    stage: ")
