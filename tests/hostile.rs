@@ -171,6 +171,21 @@ fn plan_year_written_twice_is_not_merged_silently() {
 }
 
 #[test]
+fn an_empty_variant_id_in_the_plan_is_named_and_does_not_hang_the_load() {
+    // The locator once searched each line for the empty text over and over, for ever.
+    let dir = fixture("plan-variant-empty");
+    let c = check_within(QUICK, &dir, Limits::default());
+    c.assert_lines(&[
+        "plan.yaml:3:11: error: the 2025 plan names a variant with an empty id: write the `id` of one of the `variants`",
+        "plan.yaml:6:5: error: the 2026 plan names a variant with an empty id: write the `id` of one of the `variants`",
+        "programme.yaml:9:5: warning: variant `grf-tt`: the plan totals 8 vehicles but 10 are contracted: make the plan add up to 10, or correct `contracted`",
+        "programme.yaml:13:5: warning: variant `grf-amb`: the plan totals 0 vehicles but 4 are contracted: make the plan add up to 4, or correct `contracted`",
+        "programme.yaml:17:5: warning: variant `jag`: the plan totals 1 vehicles but 4 are contracted: make the plan add up to 4, or correct `contracted`",
+    ]);
+    c.assert_programme_loaded();
+}
+
+#[test]
 fn plan_variant_written_twice_in_one_year_keeps_the_first() {
     let c = hostile("duplicate-plan-variant");
     c.assert_lines(&[

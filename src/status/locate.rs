@@ -45,9 +45,14 @@ pub struct Entry<'a> {
 impl<'a> Entry<'a> {
     /// Where `key:` is written in this entry (the first one, at any depth).
     pub fn key(&self, key: &str) -> Option<Loc> {
-        self.find(key, |before, after| {
+        let fits = |before: &str, after: &str| {
             key_start(before) && after.trim_start_matches([' ', '"', '\'']).starts_with(':')
-        })
+        };
+        if key.is_empty() {
+            // An empty key can only be written quoted: found by its quotes.
+            return self.find("\"\"", fits).or_else(|| self.find("''", fits));
+        }
+        self.find(key, fits)
     }
 
     /// Where the value `value` is written in this entry, as a whole token.
@@ -69,7 +74,7 @@ impl<'a> Entry<'a> {
     fn find(&self, needle: &str, fits: impl Fn(&str, &str) -> bool) -> Option<Loc> {
         for (i, line) in self.text.split('\n').enumerate() {
             let mut from = 0;
-            while let Some(pos) = line[from..].find(needle).map(|p| p + from) {
+            while let Some(pos) = find_from(line, from, needle) {
                 let before = &line[..pos];
                 let after = &line[pos + needle.len()..];
                 if fits(before, after) {
@@ -84,6 +89,16 @@ impl<'a> Entry<'a> {
         }
         None
     }
+}
+
+/// Where `needle` (not empty) first occurs in `line` at or after byte `from`. The same as
+/// `line[from..].find(needle)`, without setting up a substring searcher for every line: an
+/// entry's lines are short, and a large file has hundreds of thousands of them.
+fn find_from(line: &str, from: usize, needle: &str) -> Option<usize> {
+    let (bytes, first) = (line.as_bytes(), *needle.as_bytes().first()?);
+    (from..bytes.len())
+        .filter(|&i| bytes[i] == first)
+        .find(|&i| bytes[i..].starts_with(needle.as_bytes()))
 }
 
 /// True when a key may start right after `before` on its line.

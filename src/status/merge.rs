@@ -446,6 +446,14 @@ impl Merger {
     }
 
     fn unknown_variant(&mut self, file: u32, loc: Loc, id: &str, what: &str) {
+        if id.is_empty() {
+            self.error(
+                file,
+                loc,
+                format!("{what} names a variant with an empty id: write the `id` of one of the `variants`"),
+            );
+            return;
+        }
         // Suggestions in definition order, so that a tie always suggests the same.
         let hint = did_you_mean(id, self.p.variants.iter().map(|v| v.id.as_str()));
         self.error(
