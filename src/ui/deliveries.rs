@@ -750,12 +750,7 @@ fn render_table(
     StatefulWidget::render(t, table, buf, &mut TableState::default());
 
     if state.rows.len() > visible {
-        let body = Rect::new(
-            table.right().saturating_sub(1),
-            table.y + 1,
-            1,
-            table.height.saturating_sub(2),
-        );
+        let body = widgets::table_rows(table, 1, 1);
         widgets::scrollbar(body, buf, state.scroll, last_scroll, visible, theme);
     }
 }

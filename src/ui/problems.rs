@@ -160,11 +160,7 @@ fn render_table(state: &mut State, theme: &Theme, area: Rect, buf: &mut Buffer) 
     StatefulWidget::render(table, table_area, buf, &mut state.table);
     if scrolls {
         let page = state.page.max(1);
-        let bar_area = Rect {
-            y: area.y + 1,
-            height: area.height.saturating_sub(1),
-            ..area
-        };
+        let bar_area = widgets::table_rows(area, 1, 0);
         let max_offset = state.rows.len().saturating_sub(page);
         widgets::scrollbar(bar_area, buf, state.table.offset(), max_offset, page, theme);
     }

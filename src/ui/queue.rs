@@ -940,11 +940,7 @@ fn render_table(state: &mut State, data: &Data, theme: &Theme, area: Rect, buf: 
     let mut table_state = TableState::default().with_selected(Some(selected - state.offset));
     StatefulWidget::render(table, table_area, buf, &mut table_state);
     if scrolls {
-        let bar_area = Rect {
-            y: area.y + 1,
-            height: area.height.saturating_sub(1),
-            ..area
-        };
+        let bar_area = widgets::table_rows(area, 1, 0);
         widgets::scrollbar(bar_area, buf, state.offset, len - page, page, theme);
     }
 }

@@ -102,6 +102,16 @@ pub fn scrollbar(
         .render(bar, buf, &mut state);
 }
 
+/// The rows of a table drawn in `area`, between its `header` and `footer` lines: where its
+/// scrollbar goes ([`scrollbar`] draws in the rightmost column).
+pub fn table_rows(area: Rect, header: u16, footer: u16) -> Rect {
+    Rect {
+        y: area.y.saturating_add(header),
+        height: area.height.saturating_sub(header + footer),
+        ..area
+    }
+}
+
 /// A centred line of muted text, for empty lists.
 pub fn empty_note(area: Rect, buf: &mut Buffer, text: &str, theme: &Theme) {
     let area = area.intersection(buf.area);

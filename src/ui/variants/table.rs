@@ -323,12 +323,7 @@ pub(super) fn render_table(
     StatefulWidget::render(table, area, buf, &mut table_state);
 
     if state.rows.len() > visible {
-        let body = Rect::new(
-            area.right().saturating_sub(1),
-            area.y + 1,
-            1,
-            area.height.saturating_sub(2),
-        );
+        let body = widgets::table_rows(area, 1, 1);
         widgets::scrollbar(body, buf, state.offset, last_offset, visible, theme);
     }
 }
