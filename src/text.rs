@@ -1,4 +1,5 @@
-//! Cleaning of text that came from a file before anything shows it.
+//! Text that came from a file: cleaning it before anything shows it, and telling an
+//! empty one.
 //!
 //! Status files are untrusted: a name may carry escape sequences (colour and cursor codes,
 //! OSC 52 clipboard writes), bells, carriage returns or bidirectional overrides. They are
@@ -60,6 +61,15 @@ fn clean_up_to(s: &str, max_chars: usize) -> Cow<'_, str> {
         count += 1;
     }
     Cow::Owned(out)
+}
+
+/// True when `text` holds nothing but white space, comments and document markers: a YAML
+/// file (a status file, the config) with nothing in it.
+pub fn is_blank(text: &str) -> bool {
+    text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#') || l == "---" || l == "..."
+    })
 }
 
 /// Cleans and trims, for names and identifiers.

@@ -5,22 +5,26 @@
 //! only the files that changed, and so that a file caught half-written or saved with a
 //! mistake keeps contributing what it held last time it was good.
 
+mod files;
 pub mod intern;
-pub mod locate;
 pub mod merge;
 pub mod problem;
 pub mod raw;
+mod read;
 pub mod yaml;
 
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
-use std::io::{self, Read};
-use std::path::{Path, PathBuf};
+use std::io;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::SystemTime;
 
+pub use files::{display_name, is_status_file_name, is_temporary};
+use files::{io_reason, list_folder, stamp};
 pub use problem::{Loc, Problem, Severity};
 use raw::RawFile;
+use read::{Outcome, apply, read_file};
 
 use crate::domain::{Date, Programme};
 
@@ -310,314 +314,10 @@ impl Loader {
     }
 }
 
-/// True for names editors and tools use for temporary or backup files.
-pub fn is_temporary(name: &str) -> bool {
-    name.starts_with('.')
-        || name.starts_with('#')
-        || name.ends_with('~')
-        || is_sed_temporary(name)
-        || [".swp", ".swo", ".swx", ".tmp", ".bak", ".orig", ".part"]
-            .iter()
-            .any(|ext| name.ends_with(ext))
-}
-
-/// GNU `sed -i` writes `sed` and six letters or digits, then renames it over the file.
-fn is_sed_temporary(name: &str) -> bool {
-    name.len() == 9
-        && name.starts_with("sed")
-        && name[3..].bytes().all(|b| b.is_ascii_alphanumeric())
-}
-
-/// True for the names of status files: `*.yaml` or `*.yml`, not temporary.
-pub fn is_status_file_name(name: &str) -> bool {
-    (name.ends_with(".yaml") || name.ends_with(".yml")) && !is_temporary(name)
-}
-
-fn list_folder(dir: &Path) -> io::Result<Vec<PathBuf>> {
-    let mut found = Vec::new();
-    for entry in fs::read_dir(dir)? {
-        let entry = entry?;
-        // Lossy: a name that is not UTF-8 is still read, and shown with U+FFFD in it.
-        if is_status_file_name(&entry.file_name().to_string_lossy()) {
-            found.push(entry.path());
-        }
-    }
-    found.sort();
-    Ok(found)
-}
-
-fn stamp(path: &Path) -> Option<Stamp> {
-    let meta = fs::metadata(path).ok()?;
-    Some(Stamp {
-        len: meta.len(),
-        modified: meta.modified().ok(),
-    })
-}
-
-/// What one read of a file gave.
-enum Outcome {
-    Parsed(Box<RawFile>, Vec<Problem>),
-    /// Nothing but white space and comments: maybe a save caught half-way.
-    Empty(Problem),
-    Failed(Problem),
-    /// Listed, then gone before it could be read: removed, or renamed by an editor's save.
-    Vanished,
-}
-
-/// Why a file's text could not be had.
-enum ReadError {
-    Vanished,
-    Failed(Loc, String),
-}
-
-fn read_file(path: &Path, limits: Limits) -> Outcome {
-    let name = display_name(path);
-    let text = match read_text(path, limits) {
-        Ok(text) => text,
-        Err(ReadError::Vanished) => return Outcome::Vanished,
-        Err(ReadError::Failed(loc, message)) => {
-            return Outcome::Failed(Problem::error(&name, loc, message));
-        }
-    };
-    if yaml::is_blank(&text) {
-        let message = if text.lines().any(|l| l.trim_start().starts_with('#')) {
-            "the file holds only comments: nothing in it is read"
-        } else {
-            "the file is empty"
-        };
-        return Outcome::Empty(Problem::warning(&name, Loc::UNKNOWN, message));
-    }
-    match yaml::parse_within(&text, limits) {
-        Ok(raw) => {
-            let mut problems = Vec::new();
-            match raw.version {
-                None => problems.push(Problem::warning(
-                    &name,
-                    Loc::new(1, 1),
-                    format!(
-                        "the file does not say its format version: add `version: {}` at the top",
-                        raw::SUPPORTED_VERSION
-                    ),
-                )),
-                Some(v) if v != raw::SUPPORTED_VERSION => {
-                    return Outcome::Failed(Problem::error(
-                        &name,
-                        raw.section_locs.version.or(Loc::new(1, 1)),
-                        format!(
-                            "format version {v} is not one this fleetdash reads (it reads version {}): \
-                             upgrade fleetdash or write `version: {}`",
-                            raw::SUPPORTED_VERSION,
-                            raw::SUPPORTED_VERSION
-                        ),
-                    ));
-                }
-                Some(_) => {}
-            }
-            Outcome::Parsed(Box::new(raw), problems)
-        }
-        Err(e) => Outcome::Failed(Problem::error(&name, e.loc, e.message)),
-    }
-}
-
-/// Opens `path` for reading with `O_NONBLOCK` on Unix, so that opening and reading
-/// something that is not a regular file (a FIFO put in a file's place after it was
-/// checked) fails at once instead of waiting for a writer.
-fn open_for_reading(path: &Path) -> io::Result<fs::File> {
-    let mut options = fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    options.open(path)
-}
-
-/// What to say when `path` cannot be had: a symbolic link that leads nowhere or loops
-/// is named as such; a file that is simply gone has vanished since it was listed.
-fn open_failure(path: &Path, e: &io::Error) -> ReadError {
-    let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    if link && e.kind() == io::ErrorKind::NotFound {
-        let target = fs::read_link(path)
-            .map(|t| crate::text::clean_whole(&t.to_string_lossy()).into_owned())
-            .unwrap_or_default();
-        return ReadError::Failed(
-            Loc::UNKNOWN,
-            format!(
-                "a symbolic link to `{target}`, which does not exist: \
-                 point the link at a status file or remove it"
-            ),
-        );
-    }
-    if link && is_link_loop(e) {
-        return ReadError::Failed(
-            Loc::UNKNOWN,
-            "a symbolic link that leads back to itself (a loop of links): \
-             point the link at a status file or remove it"
-                .to_owned(),
-        );
-    }
-    if e.kind() == io::ErrorKind::NotFound {
-        return ReadError::Vanished;
-    }
-    ReadError::Failed(
-        Loc::UNKNOWN,
-        format!("cannot read the file: {}", io_reason(e)),
-    )
-}
-
-/// ELOOP: too many symbolic links followed.
-fn is_link_loop(e: &io::Error) -> bool {
-    let eloop = if cfg!(target_os = "linux") {
-        40
-    } else if cfg!(any(
-        target_os = "macos",
-        target_os = "ios",
-        target_os = "freebsd",
-        target_os = "openbsd",
-        target_os = "netbsd"
-    )) {
-        62
-    } else {
-        return false;
-    };
-    e.raw_os_error() == Some(eloop)
-}
-
-/// Refuses what is not a regular file, by its metadata, so that it is never read.
-fn check_kind(meta: &fs::Metadata) -> Result<(), ReadError> {
-    if meta.is_dir() {
-        // Only a folder inside a status folder gets here: a folder named as a source is
-        // listed instead.
-        return Err(ReadError::Failed(
-            Loc::UNKNOWN,
-            "a folder, not a file: status folders are read one level deep only; \
-             rename this folder so its name does not end in .yaml or .yml, or move its files up"
-                .to_owned(),
-        ));
-    }
-    if !meta.is_file() {
-        return Err(ReadError::Failed(
-            Loc::UNKNOWN,
-            "not a regular file (a device, pipe or socket): name a YAML file or a folder of them"
-                .to_owned(),
-        ));
-    }
-    Ok(())
-}
-
-/// Reads a file as UTF-8 text within the size limit. Nothing but a regular file is ever
-/// opened for reading, and the size is checked before the memory is taken.
-fn read_text(path: &Path, limits: Limits) -> Result<String, ReadError> {
-    // Checked before opening: opening some devices does something (a tape rewinds).
-    let meta = fs::metadata(path).map_err(|e| open_failure(path, &e))?;
-    check_kind(&meta)?;
-    let file = open_for_reading(path).map_err(|e| open_failure(path, &e))?;
-    // Checked again on what was opened: the name may point at something else by now.
-    let fail = |e: io::Error| {
-        ReadError::Failed(
-            Loc::UNKNOWN,
-            format!("cannot read the file: {}", io_reason(&e)),
-        )
-    };
-    let meta = file.metadata().map_err(fail)?;
-    check_kind(&meta)?;
-    let too_big = |len: u64| {
-        ReadError::Failed(
-            Loc::UNKNOWN,
-            format!(
-                "the file is {}, above the limit of {} (limits.max_file_bytes in the config): \
-                 split it into several files or raise the limit",
-                human_bytes(len),
-                human_bytes(limits.max_file_bytes)
-            ),
-        )
-    };
-    if meta.len() > limits.max_file_bytes {
-        return Err(too_big(meta.len()));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // One byte more than the limit: a file that grows while it is read is caught too.
-    file.take(limits.max_file_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(fail)?;
-    if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(too_big(bytes.len() as u64));
-    }
-    if bytes.starts_with(b"\xef\xbb\xbf") {
-        bytes.drain(..3);
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = good.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        // Columns count characters, as the YAML library's do.
-        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() as u32 + 1;
-        ReadError::Failed(
-            Loc::new(line, column),
-            "the file is not UTF-8 text (binary data or another encoding): save it as UTF-8"
-                .to_owned(),
-        )
-    })
-}
-
-fn apply(entry: &mut Cached, outcome: Outcome) {
-    let (mut p, empty) = match outcome {
-        Outcome::Parsed(mut raw, problems) => {
-            raw.shrink_to_fit();
-            entry.good = Some(Arc::from(raw));
-            entry.read_problems = problems;
-            entry.failed_since = None;
-            return;
-        }
-        Outcome::Empty(p) => (p, true),
-        Outcome::Failed(p) => (p, false),
-        // Dropped from the load before it gets here.
-        Outcome::Vanished => return,
-    };
-    if entry.good.is_some() {
-        p.message.push_str("; showing its last good content");
-    } else if !empty {
-        // Said of an empty file, this would tell nothing new.
-        p.message.push_str("; nothing from this file is shown");
-    }
-    entry.read_problems = vec![p];
-    entry.failed_since.get_or_insert_with(SystemTime::now);
-}
-
 fn sort_problems(problems: &mut [Problem]) {
     problems.sort_by(|a, b| {
         (&a.file, a.loc.line, a.loc.column).cmp(&(&b.file, b.loc.line, b.loc.column))
     });
-}
-
-/// A path as the user should see it: relative to the working folder when under it.
-pub fn display_name(path: &Path) -> String {
-    let shown = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
-        .unwrap_or_else(|| path.to_path_buf());
-    let s = shown.to_string_lossy();
-    crate::text::clean_whole(s.strip_prefix("./").unwrap_or(&s)).into_owned()
-}
-
-fn io_reason(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        io::ErrorKind::NotFound => "no such file (it may have been removed)".to_owned(),
-        _ => e.to_string(),
-    }
-}
-
-fn human_bytes(n: u64) -> String {
-    const MIB: u64 = 1024 * 1024;
-    if n >= MIB {
-        format!("{:.1} MiB", n as f64 / MIB as f64)
-    } else if n >= 1024 {
-        format!("{:.1} KiB", n as f64 / 1024.0)
-    } else {
-        format!("{n} bytes")
-    }
 }
 
 #[cfg(test)]

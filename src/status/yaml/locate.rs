@@ -7,7 +7,7 @@
 //! is then found by its key inside its entry's lines. Flow-style sections (`queue: [...]`)
 //! have no entries here; problems in them point at the section's line instead.
 
-use super::problem::Loc;
+use crate::status::problem::Loc;
 
 /// One top-level section (`queue:`) and its entries.
 #[derive(Debug)]

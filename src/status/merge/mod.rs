@@ -1,0 +1,261 @@
+//! Merges the parsed files of a set into one [`Programme`] and checks it as a whole.
+//!
+//! Every check that needs more than one value lives here: references between sections,
+//! serials written twice, totals against the contract, dates against the programme years
+//! and today. An entry that cannot be counted (an unknown variant) is left out and
+//! reported; everything else still counts.//!
+//! The definitions (programme, variants, stages, plan) are merged in [`definitions`], the
+//! records (queue and deliveries) in [`records`], with the table of serials of [`serials`].
+
+mod definitions;
+mod records;
+mod serials;
+
+use std::collections::HashMap;
+
+use super::problem::{Loc, Problem};
+use super::raw::RawFile;
+use crate::domain::{
+    Date, Delivery, FamilyId, Programme, Shared, SiteId, StageId, VariantId, Vehicle,
+};
+
+/// One parsed file of the set.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The file's display name, used in problems.
+    pub name: &'a str,
+    /// What the file holds.
+    pub raw: &'a RawFile,
+}
+
+/// Builds the programme from `sources` (in set order) as of `today`.
+pub fn merge(sources: &[Source], today: Date) -> (Programme, Vec<Problem>) {
+    merge_cached(sources, &[], today, &mut Cache::default())
+}
+
+/// What one merge keeps so that the next can skip the records (queue and deliveries) when
+/// nothing they depend on changed: a small file edited in a set of a hundred thousand
+/// records costs its own parse and the definitions, not a pass over every record.
+#[derive(Debug, Default)]
+pub struct Cache {
+    records: Option<(RecordsKey, Records)>,
+}
+
+impl Cache {
+    /// Forgets the cached records.
+    pub fn clear(&mut self) {
+        self.records = None;
+    }
+}
+
+/// Everything the records of a set depend on besides their own text. The records are
+/// built again whenever any of it changes.
+#[derive(Debug, PartialEq)]
+struct RecordsKey {
+    /// Every file of the set, in order: their index is [`Origin::file`], their name is
+    /// in the problems.
+    files: Vec<String>,
+    /// Per file: the version of its content when it holds records, `None` when it holds
+    /// none (a new version of a file without records changes nothing).
+    versions: Vec<Option<u64>>,
+    today: Date,
+    years: Option<(i32, i32)>,
+    /// Variant ids and their families, in [`VariantId`] order.
+    variants: Vec<(String, FamilyId)>,
+    families: Vec<String>,
+    /// Stage ids and the families they apply to, in [`StageId`] order.
+    stages: Vec<(String, Vec<FamilyId>)>,
+}
+
+/// The records part of a merge.
+#[derive(Debug, Clone)]
+struct Records {
+    queue: Shared<Vehicle>,
+    deliveries: Shared<Delivery>,
+    sites: Vec<String>,
+    problems: Vec<Problem>,
+}
+
+/// Builds the programme like [`merge`], reusing the records of the last merge kept in
+/// `cache` when nothing they depend on changed. `versions[i]` must change whenever the
+/// content of `sources[i]` may have (the loader counts its reads); without them (an empty
+/// slice, or a 0) nothing is reused.
+pub fn merge_cached(
+    sources: &[Source],
+    versions: &[u64],
+    today: Date,
+    cache: &mut Cache,
+) -> (Programme, Vec<Problem>) {
+    let mut m = Merger {
+        p: Programme {
+            files: sources.iter().map(|s| s.name.to_owned()).collect(),
+            ..Programme::default()
+        },
+        problems: Vec::new(),
+        today,
+        variant_index: HashMap::new(),
+        variant_locs: Vec::new(),
+        stage_index: HashMap::new(),
+        stage_locs: Vec::new(),
+        family_index: HashMap::new(),
+        site_index: HashMap::new(),
+    };
+    m.programme(sources);
+    for (i, s) in sources.iter().enumerate() {
+        m.variants(i as u32, s);
+    }
+    for (i, s) in sources.iter().enumerate() {
+        m.stages(i as u32, s);
+    }
+    let mut planned: HashMap<(i32, VariantId), (u32, Loc)> = HashMap::new();
+    for (i, s) in sources.iter().enumerate() {
+        m.plan(i as u32, s, &mut planned);
+    }
+    let key = m.records_key(sources, versions);
+    let records = match (&key, cache.records.take()) {
+        (Some(key), Some((old_key, old))) if *key == old_key => old,
+        _ => m.records(sources),
+    };
+    m.p.queue = records.queue.clone();
+    m.p.deliveries = records.deliveries.clone();
+    m.p.sites.clone_from(&records.sites);
+    m.problems.extend(records.problems.iter().cloned());
+    if let Some(key) = key {
+        cache.records = Some((key, records));
+    }
+    m.totals();
+    (m.p, m.problems)
+}
+
+/// One merge under way: the programme being built, its problems, and the indexes of its
+/// definitions that the records are checked against.
+struct Merger {
+    p: Programme,
+    problems: Vec<Problem>,
+    today: Date,
+    variant_index: HashMap<String, VariantId>,
+    /// Where each variant was defined: (file, loc).
+    variant_locs: Vec<(u32, Loc)>,
+    stage_index: HashMap<String, StageId>,
+    /// Where each stage was defined: (file, loc).
+    stage_locs: Vec<(u32, Loc)>,
+    family_index: HashMap<String, FamilyId>,
+    site_index: HashMap<String, SiteId>,
+}
+
+impl Merger {
+    fn file(&self, file: u32) -> &str {
+        &self.p.files[file as usize]
+    }
+
+    fn error(&mut self, file: u32, loc: Loc, message: impl AsRef<str>) {
+        let p = Problem::error(self.file(file), loc, message);
+        self.problems.push(p);
+    }
+
+    fn warning(&mut self, file: u32, loc: Loc, message: impl AsRef<str>) {
+        let p = Problem::warning(self.file(file), loc, message);
+        self.problems.push(p);
+    }
+
+    fn place(&self, file: u32, loc: Loc) -> String {
+        if loc.is_known() {
+            format!("{}:{}", self.file(file), loc.line)
+        } else {
+            self.file(file).to_owned()
+        }
+    }
+
+    fn years_text(&self) -> String {
+        self.p
+            .info
+            .as_ref()
+            .map_or_else(String::new, |i| format!("{}–{}", i.first_year, i.last_year))
+    }
+
+    fn in_programme_years(&self, year: i32) -> bool {
+        self.p
+            .info
+            .as_ref()
+            .is_none_or(|i| (i.first_year..=i.last_year).contains(&year))
+    }
+
+    /// What the records depend on, or `None` when a file's version is unknown.
+    fn records_key(&self, sources: &[Source], versions: &[u64]) -> Option<RecordsKey> {
+        if versions.len() != sources.len() || versions.contains(&0) {
+            return None;
+        }
+        Some(RecordsKey {
+            files: self.p.files.clone(),
+            versions: sources
+                .iter()
+                .zip(versions)
+                .map(|(s, &v)| (s.raw.queue.is_some() || s.raw.deliveries.is_some()).then_some(v))
+                .collect(),
+            today: self.today,
+            years: self.p.info.as_ref().map(|i| (i.first_year, i.last_year)),
+            variants: self
+                .p
+                .variants
+                .iter()
+                .map(|v| (v.id.clone(), v.family))
+                .collect(),
+            families: self.p.families.iter().map(|f| f.name.clone()).collect(),
+            stages: self
+                .p
+                .stages
+                .iter()
+                .map(|s| (s.id.clone(), s.families.clone()))
+                .collect(),
+        })
+    }
+
+    /// Checks each variant's delivered and queued vehicles against its contract, and its
+    /// plan against its contract.
+    fn totals(&mut self) {
+        let n = self.p.variants.len();
+        let mut delivered = vec![0u64; n];
+        let mut queued = vec![0u64; n];
+        let mut planned = vec![0u64; n];
+        for d in &self.p.deliveries {
+            delivered[d.variant.0 as usize] += u64::from(d.quantity);
+        }
+        for v in &self.p.queue {
+            queued[v.variant.0 as usize] += 1;
+        }
+        for e in &self.p.plan {
+            planned[e.variant.0 as usize] += u64::from(e.quantity);
+        }
+        let has_plan = !self.p.plan.is_empty();
+        for i in 0..n {
+            let v = &self.p.variants[i];
+            let (file, loc) = self.variant_locs[i];
+            let contracted = u64::from(v.contracted);
+            let id = v.id.clone();
+            if delivered[i] + queued[i] > contracted {
+                self.error(
+                    file,
+                    loc,
+                    format!(
+                        "variant `{id}`: {} delivered and {} in assembly make {}, above the {contracted} contracted: \
+                         check the deliveries and the queue, or correct `contracted`",
+                        delivered[i],
+                        queued[i],
+                        delivered[i] + queued[i]
+                    ),
+                );
+            }
+            if has_plan && planned[i] != contracted {
+                self.warning(
+                    file,
+                    loc,
+                    format!(
+                        "variant `{id}`: the plan totals {} vehicles but {contracted} are contracted: \
+                         make the plan add up to {contracted}, or correct `contracted`",
+                        planned[i]
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! The records of a set, the queue and the deliveries, checked against the definitions
+//! and against each other (a serial written twice).
+
+use chrono::Datelike;
+
+use super::serials::{Serials, Written};
+use super::{Merger, Records, Source};
+use crate::domain::{Delivery, Name, Origin, SiteId, VariantId, Vehicle};
+use crate::status::problem::{Loc, did_you_mean};
+
+impl Merger {
+    /// The queue and the deliveries of every file, checked against the definitions and
+    /// against each other (a serial written twice).
+    pub(super) fn records(&mut self, sources: &[Source]) -> Records {
+        let before = self.problems.len();
+        let mut serials = Serials::new(sources);
+        let mut queue = Vec::with_capacity(
+            sources
+                .iter()
+                .map(|s| s.raw.queue.as_ref().map_or(0, Vec::len))
+                .sum(),
+        );
+        for (i, s) in sources.iter().enumerate() {
+            self.queue(i as u32, s, &mut serials, &mut queue);
+        }
+        let mut deliveries = Vec::with_capacity(
+            sources
+                .iter()
+                .map(|s| s.raw.deliveries.as_ref().map_or(0, Vec::len))
+                .sum(),
+        );
+        for (i, s) in sources.iter().enumerate() {
+            self.deliveries(i as u32, s, &mut serials, &mut deliveries);
+        }
+        Records {
+            queue: queue.into(),
+            deliveries: deliveries.into(),
+            sites: std::mem::take(&mut self.p.sites),
+            problems: self.problems.split_off(before),
+        }
+    }
+
+    pub(super) fn intern_site(&mut self, name: &str) -> SiteId {
+        if let Some(&id) = self.site_index.get(name) {
+            return id;
+        }
+        let next = SiteId(self.p.sites.len() as u32);
+        self.p.sites.push(name.to_owned());
+        self.site_index.insert(name.to_owned(), next);
+        next
+    }
+
+    /// The variant a record names (already cleaned, as records are when parsed).
+    pub(super) fn record_variant(
+        &mut self,
+        file: u32,
+        loc: Loc,
+        id: &str,
+        what: impl FnOnce() -> String,
+    ) -> Option<VariantId> {
+        if let Some(&v) = self.variant_index.get(id) {
+            return Some(v);
+        }
+        self.unknown_variant(file, loc, id, &what());
+        None
+    }
+
+    pub(super) fn queue<'a>(
+        &mut self,
+        file: u32,
+        s: &Source<'a>,
+        serials: &mut Serials<'a>,
+        out: &mut Vec<Vehicle>,
+    ) {
+        for (record, v) in s.raw.queue.iter().flatten().enumerate() {
+            let serial: &'a str = s.raw.serial(v.serial);
+            if serial.is_empty() {
+                self.error(
+                    file,
+                    v.loc(),
+                    "a vehicle without a serial: write its serial, e.g. `serial: BE-GRF-0042`",
+                );
+                continue;
+            }
+            let Some(variant) = self.record_variant(file, v.variant_loc(), &v.variant, || {
+                format!("vehicle {serial}")
+            }) else {
+                continue;
+            };
+            let stage_id: &str = &v.stage;
+            let Some(&stage) = self.stage_index.get(stage_id) else {
+                let hint = did_you_mean(stage_id, self.p.stages.iter().map(|s| s.id.as_str()));
+                self.error(
+                    file,
+                    v.stage_loc(),
+                    format!("vehicle {serial} is at the stage `{stage_id}`, which no `stages` section defines{hint}"),
+                );
+                continue;
+            };
+            let family = self.p.family_of(variant);
+            if !self.p.stage(stage).applies_to(family) {
+                let fam = &self.p.family(family).name;
+                let applies: Vec<&str> = self
+                    .p
+                    .stage(stage)
+                    .families
+                    .iter()
+                    .map(|f| self.p.family(*f).name.as_str())
+                    .collect();
+                let msg = format!(
+                    "vehicle {serial} is a {fam}, but the stage `{stage_id}` applies to {} only: \
+                     put it at a stage for {fam}, or correct its variant",
+                    applies.join(", ")
+                );
+                self.error(file, v.stage_loc(), msg);
+            }
+            if let Some(first) = serials.first(serial, Written::queued(file, record)) {
+                let first_at = self.place(first.file, serials.loc(first));
+                self.error(
+                    file,
+                    v.loc(),
+                    format!(
+                        "vehicle {serial} is in the queue twice (first in {first_at}): remove one"
+                    ),
+                );
+                continue;
+            }
+            let since = v.since.0;
+            if since > self.today {
+                let today = self.today;
+                self.error(
+                    file,
+                    v.since_loc(),
+                    format!(
+                        "vehicle {serial} entered its stage on {since}, after today ({today}): check the date"
+                    ),
+                );
+            }
+            let due = v.due.map(|d| d.0);
+            let dates = [
+                ("entered its stage", Some(since), v.since_loc()),
+                ("is due", due, v.due_loc()),
+            ];
+            for (label, date, loc) in dates {
+                if let Some(date) = date.filter(|d| !self.in_programme_years(d.year())) {
+                    let years = self.years_text();
+                    self.warning(
+                        file,
+                        loc,
+                        format!(
+                            "vehicle {serial} {label} on {date}, outside the programme years {years}: check the date"
+                        ),
+                    );
+                }
+            }
+            let site = self.intern_site(if v.site.is_empty() {
+                "(no site)"
+            } else {
+                &v.site
+            });
+            let optional = |n: &Option<Name>| n.as_ref().filter(|n| !n.is_empty()).cloned();
+            out.push(Vehicle {
+                serial: s.raw.shared_serial(v.serial),
+                variant,
+                stage,
+                since,
+                due,
+                site,
+                lot: optional(&v.lot),
+                hold: optional(&v.hold),
+                origin: Origin {
+                    file,
+                    line: v.loc().line,
+                },
+            });
+        }
+    }
+
+    pub(super) fn deliveries<'a>(
+        &mut self,
+        file: u32,
+        s: &Source<'a>,
+        serials: &mut Serials<'a>,
+        out: &mut Vec<Delivery>,
+    ) {
+        for (record, d) in s.raw.deliveries.iter().flatten().enumerate() {
+            let date = d.date.0;
+            let Some(variant) = self.record_variant(file, d.variant_loc(), &d.variant, || {
+                format!("the delivery of {date}")
+            }) else {
+                continue;
+            };
+            let quantity = match (&d.serials, d.count) {
+                (None, None) => {
+                    self.error(
+                        file,
+                        d.loc(),
+                        format!("the delivery of {date} says neither `serials` nor `count`: list the serials handed over or give their number"),
+                    );
+                    continue;
+                }
+                (Some(list), Some(count)) if list.len() != count.0 as usize => {
+                    self.error(
+                        file,
+                        d.serials_loc(),
+                        format!(
+                            "the delivery of {date} lists {} serials but says `count: {}`: make them agree",
+                            list.len(),
+                            count.0
+                        ),
+                    );
+                    list.len() as u32
+                }
+                (Some(list), _) => list.len() as u32,
+                (None, Some(count)) => count.0,
+            };
+            if date > self.today {
+                let today = self.today;
+                self.error(
+                    file,
+                    d.date_loc(),
+                    format!(
+                        "the delivery of {date} is dated after today ({today}): check the date; \
+                         a delivery is recorded once it has happened"
+                    ),
+                );
+            }
+            if !self.in_programme_years(date.year()) {
+                let years = self.years_text();
+                self.warning(
+                    file,
+                    d.date_loc(),
+                    format!(
+                        "the delivery of {date} is outside the programme's delivery years {years}: check the date"
+                    ),
+                );
+            }
+            let mut kept = Vec::with_capacity(d.serials.as_ref().map_or(0, Vec::len));
+            for (item, &r) in d.serials.iter().flatten().enumerate() {
+                let serial: &'a str = s.raw.serial(r);
+                if serial.is_empty() {
+                    self.error(
+                        file,
+                        d.serials_loc(),
+                        format!(
+                            "the delivery of {date} lists an empty serial: \
+                             write the serial, or remove the empty item"
+                        ),
+                    );
+                    continue;
+                }
+                let at = Written::delivered(file, record, item);
+                if let Some(first) = serials.first(serial, at) {
+                    let first_at = self.place(first.file, serials.loc(first));
+                    let msg = if first.is_queued() {
+                        format!(
+                            "vehicle {serial} is delivered on {date} but still in the queue ({first_at}): remove it from the queue"
+                        )
+                    } else {
+                        format!(
+                            "vehicle {serial} is delivered twice (first in {first_at}): remove one or correct the serial"
+                        )
+                    };
+                    self.error(file, d.serials_loc(), msg);
+                }
+                kept.push(s.raw.shared_serial(r));
+            }
+            out.push(Delivery {
+                date,
+                variant,
+                quantity,
+                serials: kept,
+                origin: Origin {
+                    file,
+                    line: d.loc().line,
+                },
+            });
+        }
+    }
+}

@@ -1,0 +1,344 @@
+//! The status files as written: serde types that mirror `docs/FORMAT.md` one to one.
+//!
+//! Values that can be checked alone (dates, quantities) are checked while deserializing,
+//! so that serde_yaml reports them with their line and column. Checks that need the whole
+//! set (references, duplicates, totals) happen in [`super::merge`].
+//!
+//! The same types give `fleetdash schema` its JSON Schema: the doc comments of the fields
+//! are what an editor shows. The types with a hand-written `Deserialize` have a
+//! hand-written `JsonSchema` in [`crate::schema`].
+//!
+//! The queue and the deliveries may hold a hundred thousand records, kept between loads
+//! (see [`super::Loader`]): their texts are cleaned once here ([`crate::text::clean_owned`]),
+//! names are shared through the loader's interner ([`Name`]), and the serials of a file are
+//! kept in one text that the merged programme shares rather than copies ([`SerialRef`]).
+//!
+//! The records and their places are here; the values checked alone are in [`values`], the
+//! sections read as ordered lists (attributes, plan) in [`lists`].
+
+mod lists;
+mod places;
+mod values;
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use super::problem::Loc;
+use crate::domain::{Name, Serial};
+pub use places::Places;
+pub use values::{Day, Quantity, Year, days_in_month, month_name, parse_date};
+
+/// The highest quantity fleetdash accepts in one field: far above any fleet, far below
+/// overflow when summed.
+pub const MAX_QUANTITY: u64 = 1_000_000;
+
+/// The format versions this build reads.
+pub const SUPPORTED_VERSION: u32 = 1;
+
+/// One status file. Every section is optional; the set's files are merged.
+#[derive(Debug, Default, Deserialize, PartialEq, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawFile {
+    /// The format version: write `version: 1` at the top of every file.
+    pub version: Option<u32>,
+    /// The programme's identity (exactly once in the set).
+    pub programme: Option<RawProgramme>,
+    /// The vehicle variants on contract.
+    pub variants: Option<Vec<RawVariant>>,
+    /// The final-assembly stages, in the order a vehicle goes through them.
+    pub stages: Option<Vec<RawStage>>,
+    pub plan: Option<RawPlan>,
+    /// The vehicles in final assembly now.
+    pub queue: Option<Vec<RawVehicle>>,
+    /// Hand-overs to the customer.
+    pub deliveries: Option<Vec<RawDelivery>>,
+    /// Where each section starts, filled in by the locator.
+    #[serde(skip)]
+    pub section_locs: SectionLocs,
+    /// The text of every serial of the file, one after the other (see [`SerialRef`]).
+    #[serde(skip)]
+    pub serials: Arc<str>,
+}
+
+impl RawFile {
+    /// The text of a serial of this file.
+    pub fn serial(&self, r: SerialRef) -> &str {
+        self.serials
+            .get(r.start as usize..r.end as usize)
+            .unwrap_or_default()
+    }
+
+    /// A serial of this file, sharing the file's text of serials.
+    pub fn shared_serial(&self, r: SerialRef) -> Serial {
+        if self.serials.get(r.start as usize..r.end as usize).is_some() {
+            Serial::within(&self.serials, r.start..r.end)
+        } else {
+            Serial::new("")
+        }
+    }
+
+    /// Gives back the room the lists grew into while parsing: a file is kept for as long
+    /// as the dashboard runs, and a list grown by doubling may be half empty.
+    pub fn shrink_to_fit(&mut self) {
+        if let Some(q) = &mut self.queue {
+            q.shrink_to_fit();
+        }
+        if let Some(d) = &mut self.deliveries {
+            d.shrink_to_fit();
+            for d in d.iter_mut() {
+                if let Some(s) = &mut d.serials {
+                    s.shrink_to_fit();
+                }
+            }
+        }
+    }
+}
+
+/// The line of each top-level section, for problems about a section as a whole.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct SectionLocs {
+    pub version: Loc,
+    pub programme: Loc,
+    pub variants: Loc,
+    pub stages: Loc,
+    pub plan: Loc,
+    pub queue: Loc,
+    pub deliveries: Loc,
+}
+
+#[derive(Debug, Deserialize, PartialEq, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawProgramme {
+    pub name: String,
+    pub customer: Option<String>,
+    pub prime: Option<String>,
+    pub final_assembler: Option<String>,
+    /// The first delivery year.
+    pub first_year: Year,
+    /// The last delivery year.
+    pub last_year: Year,
+}
+
+#[derive(Debug, Deserialize, PartialEq, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawVariant {
+    /// The short name other sections use, such as `grf-tt`.
+    pub id: String,
+    /// Variants of one family are added up together.
+    pub family: String,
+    /// The display name.
+    pub name: String,
+    /// Vehicles on contract.
+    pub contracted: Quantity,
+    /// Free text shown in the variant's detail, such as `role: ambulance`.
+    #[serde(default)]
+    pub attributes: Attributes,
+    #[serde(skip)]
+    pub loc: Loc,
+}
+
+#[derive(Debug, Deserialize, PartialEq, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawStage {
+    /// The short name the queue uses.
+    pub id: String,
+    pub name: String,
+    /// The families the stage applies to; every family when left out.
+    #[serde(default)]
+    pub families: Vec<String>,
+    /// Off the main line: vehicles sent back after a defect found at acceptance.
+    #[serde(default)]
+    pub rework: bool,
+    #[serde(skip)]
+    pub loc: Loc,
+    #[serde(skip)]
+    pub families_loc: Loc,
+}
+
+#[derive(Debug, Deserialize, PartialEq, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawVehicle {
+    #[schemars(with = "String")]
+    pub serial: SerialRef,
+    /// The `id` of a variant.
+    #[schemars(with = "String")]
+    pub variant: Name,
+    /// The `id` of the stage it is in now.
+    #[schemars(with = "String")]
+    pub stage: Name,
+    /// The date it entered that stage.
+    pub since: Day,
+    /// The date it is due to leave final assembly.
+    pub due: Option<Day>,
+    #[schemars(with = "String")]
+    pub site: Name,
+    /// The production lot.
+    #[schemars(with = "Option<String>")]
+    pub lot: Option<Name>,
+    /// Why it is not moving, when it is on hold.
+    #[schemars(with = "Option<String>")]
+    pub hold: Option<Name>,
+    /// Where the entry and its `variant`, `stage`, `since` and `due` are written.
+    #[serde(skip)]
+    pub places: Places<4>,
+}
+
+impl RawVehicle {
+    pub fn loc(&self) -> Loc {
+        self.places.entry()
+    }
+
+    pub fn variant_loc(&self) -> Loc {
+        self.places.field(0)
+    }
+
+    pub fn stage_loc(&self) -> Loc {
+        self.places.field(1)
+    }
+
+    pub fn since_loc(&self) -> Loc {
+        self.places.field(2)
+    }
+
+    pub fn due_loc(&self) -> Loc {
+        self.places.field(3)
+    }
+}
+
+#[derive(Debug, Deserialize, PartialEq, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawDelivery {
+    /// The day of the hand-over.
+    pub date: Day,
+    /// The `id` of a variant.
+    #[schemars(with = "String")]
+    pub variant: Name,
+    /// The serials handed over, one vehicle each.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub serials: Option<Vec<SerialRef>>,
+    /// The number handed over; must agree with `serials` when both are given.
+    pub count: Option<Quantity>,
+    /// Where the entry and its `variant`, `date` and `serials` are written.
+    #[serde(skip)]
+    pub places: Places<3>,
+}
+
+impl RawDelivery {
+    pub fn loc(&self) -> Loc {
+        self.places.entry()
+    }
+
+    pub fn variant_loc(&self) -> Loc {
+        self.places.field(0)
+    }
+
+    pub fn date_loc(&self) -> Loc {
+        self.places.field(1)
+    }
+
+    pub fn serials_loc(&self) -> Loc {
+        self.places.field(2)
+    }
+}
+
+/// The `plan` section: years in file order, each with its variants in file order.
+/// Kept as lists (not maps) so that a year or variant written twice is reported, not lost.
+#[derive(Debug, Default, PartialEq)]
+pub struct RawPlan {
+    pub years: Vec<RawPlanYear>,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct RawPlanYear {
+    pub year: i64,
+    pub entries: Vec<RawPlanEntry>,
+    pub loc: Loc,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct RawPlanEntry {
+    pub variant: String,
+    pub quantity: u32,
+    pub loc: Loc,
+}
+
+/// Free attributes in file order.
+#[derive(Debug, Default, PartialEq)]
+pub struct Attributes(pub Vec<(String, String)>);
+
+/// A serial of a file: where its text is in the file's text of serials ([`RawFile::serials`]).
+/// Serials are cleaned and trimmed as they are read, then written one after the other
+/// into one text per file (see [`with_serials`]): a hundred thousand serials cost one
+/// allocation, shared with the merged programme ([`Serial`]), instead of one each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SerialRef {
+    start: u32,
+    end: u32,
+}
+
+thread_local! {
+    /// The text of serials of the file being parsed, while [`with_serials`] runs.
+    static SERIALS: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Runs `parse` (which deserializes one [`RawFile`]) with a text of serials to write
+/// into, and gives the file that text.
+pub fn with_serials<E>(parse: impl FnOnce() -> Result<RawFile, E>) -> Result<RawFile, E> {
+    struct Restore(Option<String>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let outer = self.0.take();
+            SERIALS.with(|s| *s.borrow_mut() = outer);
+        }
+    }
+    let outer = SERIALS.with(|s| s.borrow_mut().replace(String::new()));
+    let restore = Restore(outer);
+    let parsed = parse();
+    let text = SERIALS.with(|s| s.borrow_mut().take()).unwrap_or_default();
+    drop(restore);
+    parsed.map(|mut raw| {
+        raw.serials = Arc::from(text);
+        raw
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Date;
+
+    #[test]
+    fn records_stay_small() {
+        // Kept for every record of every file for as long as the dashboard runs (see
+        // BENCHMARKS.md): a field added here costs a hundred thousand times over.
+        assert!(std::mem::size_of::<RawVehicle>() <= 80);
+        assert!(std::mem::size_of::<RawDelivery>() <= 72);
+        assert!(std::mem::size_of::<crate::domain::Vehicle>() <= 72);
+        assert!(std::mem::size_of::<crate::domain::Delivery>() <= 48);
+    }
+
+    #[test]
+    fn dates_explain_what_is_wrong() {
+        assert_eq!(
+            parse_date("2026-02-30").unwrap_err(),
+            "`2026-02-30` is not a date: February 2026 has 28 days"
+        );
+        assert_eq!(
+            parse_date("2028-02-30").unwrap_err(),
+            "`2028-02-30` is not a date: February 2028 has 29 days"
+        );
+        assert!(
+            parse_date("2026-13-01")
+                .unwrap_err()
+                .contains("no month 13")
+        );
+        assert!(parse_date("26/03/2026").unwrap_err().contains("YYYY-MM-DD"));
+        assert_eq!(
+            parse_date("2026-03-31").unwrap(),
+            Date::from_ymd_opt(2026, 3, 31).unwrap()
+        );
+    }
+}

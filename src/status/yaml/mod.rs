@@ -1,0 +1,88 @@
+//! The YAML layer: the one place that calls the YAML library. Text in, a [`RawFile`]
+//! with the places of its entries, or a located problem, out: [`parse_within`].
+//!
+//! serde_yaml is fast (see BENCHMARKS.md) but trusts its input and keeps every event of a
+//! document in memory; what this layer adds to it, each part in its own module:
+//! - [`guard`]: the limits of size, depth and alias expansion, checked before the memory
+//!   or time is spent;
+//! - [`slice`]: long block-style lists read a slice at a time, for memory;
+//! - [`locate`] and [`annotate`]: the places of sections, entries and fields, which
+//!   serde_yaml gives only with an error;
+//! - [`reword`] and [`place`]: its errors in a programme officer's words, at the right
+//!   place.
+
+mod annotate;
+pub mod guard;
+pub mod locate;
+mod place;
+mod reword;
+pub mod slice;
+#[cfg(test)]
+mod tests;
+
+use super::Limits;
+use super::problem::Loc;
+use super::raw::RawFile;
+pub use crate::text::is_blank;
+
+/// A file that could not be read as a status file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    /// Where the problem is, as near as can be told.
+    pub loc: Loc,
+    /// What is wrong and what to write instead.
+    pub message: String,
+}
+
+/// Parses one status file within the default [`Limits`].
+pub fn parse(text: &str) -> Result<RawFile, ParseError> {
+    parse_within(text, Limits::DEFAULT)
+}
+
+/// Parses one status file and finds where its entries stand, refusing it before the
+/// memory or time is spent when it holds more entries or nests deeper than `limits`.
+/// Long lists are read a slice at a time (see [`slice`]).
+pub fn parse_within(text: &str, limits: Limits) -> Result<RawFile, ParseError> {
+    parse_in_slices(text, limits, slice::ITEMS_PER_SLICE)
+}
+
+/// [`parse_within`], reading the lists of more than `per_slice` items `per_slice` items at
+/// a time; `usize::MAX` reads every file whole. The result is the same whatever
+/// `per_slice` (the tests check it with short slices); only the memory a parse takes
+/// changes.
+pub fn parse_in_slices(
+    text: &str,
+    limits: Limits,
+    per_slice: usize,
+) -> Result<RawFile, ParseError> {
+    let exceeded = |e: guard::Exceeded| ParseError {
+        loc: e.loc(),
+        message: e.message(limits),
+    };
+    let (shape, outline) = guard::outline(text, limits).map_err(exceeded)?;
+    // Only a file with an alias can expand beyond what its text holds.
+    if shape.aliases {
+        guard::count(text, limits).map_err(exceeded)?;
+    }
+    // An alias may name an anchor of another slice: such a file is read whole.
+    let cut = (!shape.aliases)
+        .then(|| slice::cut(text, &outline, per_slice))
+        .flatten();
+    drop(outline);
+    if let Some(mut raw) = cut.and_then(|c| c.parse()) {
+        annotate::annotate(&mut raw, text);
+        return Ok(raw);
+    }
+    // The serials of the file go into one text of its own (see raw::SerialRef).
+    let parsed = super::raw::with_serials(|| serde_yaml::from_str(text));
+    let mut raw: RawFile = parsed.map_err(|e| {
+        // A syntax error further on comes first: a value of the wrong type before an
+        // unclosed `[` is most likely the `[`'s fault.
+        match serde_yaml::from_str::<serde::de::IgnoredAny>(text) {
+            Err(syntax) => reword::reword(&syntax, text),
+            Ok(_) => reword::reword(&e, text),
+        }
+    })?;
+    annotate::annotate(&mut raw, text);
+    Ok(raw)
+}
