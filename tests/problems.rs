@@ -311,6 +311,17 @@ fn plan_entry_written_twice_across_files() {
     assert_eq!(tt_2026, [6], "the first entry is kept, the second left out");
 }
 
+#[test]
+fn plan_entry_written_twice_in_a_year_points_at_the_second() {
+    let c = invalid("plan-entry-twice-in-a-year");
+    // grf-tt: 2 in 2025 and 4 in 2027 (the second 4 left out) make 6 of 10 contracted.
+    c.assert_lines(&[
+        "plan.yaml:22:5: error: the 2027 plan for `grf-tt` is written twice (first in plan.yaml:21): keep one",
+        "programme.yaml:9:5: warning: variant `grf-tt`: the plan totals 6 vehicles but 10 are contracted: make the plan add up to 10, or correct `contracted`",
+    ]);
+    c.assert_programme_loaded();
+}
+
 // ---- Dates ------------------------------------------------------------------------------
 
 #[test]

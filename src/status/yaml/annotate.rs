@@ -1,6 +1,8 @@
 //! Fills in the places of a parsed file's sections, entries and fields from its text,
 //! with [`super::locate`].
 
+use std::collections::HashMap;
+
 use super::locate::{self, Section};
 use crate::status::problem::Loc;
 use crate::status::raw::{Places, RawFile};
@@ -49,11 +51,17 @@ pub(super) fn annotate(raw: &mut RawFile, text: &str) {
         let mut lookups = LOCATE_BUDGET / text.len().max(1);
         for_entries(&mut plan.years, s, |y, e| {
             y.loc = e.loc;
+            // A variant written twice in a year points at its second writing.
+            let mut seen: HashMap<&str, usize> = HashMap::new();
             for entry in &mut y.entries {
+                let nth = seen
+                    .entry(&entry.variant)
+                    .and_modify(|n| *n += 1)
+                    .or_insert(0);
                 entry.loc = match lookups.checked_sub(1) {
                     Some(left) => {
                         lookups = left;
-                        e.key(&entry.variant).unwrap_or(e.loc)
+                        e.nth_key(&entry.variant, *nth).unwrap_or(e.loc)
                     }
                     None => e.loc,
                 };

@@ -45,12 +45,33 @@ pub struct Entry<'a> {
 impl<'a> Entry<'a> {
     /// Where `key:` is written in this entry (the first one, at any depth).
     pub fn key(&self, key: &str) -> Option<Loc> {
-        let fits = |before: &str, after: &str| {
-            key_start(before) && after.trim_start_matches([' ', '"', '\'']).starts_with(':')
+        self.nth_key(key, 0)
+    }
+
+    /// Where `key:` is written in this entry for the `nth` time after the first (0: the
+    /// first), for a key written twice.
+    pub fn nth_key(&self, key: &str, nth: usize) -> Option<Loc> {
+        let mut left = nth;
+        let mut fits = |before: &str, after: &str| {
+            let fits =
+                key_start(before) && after.trim_start_matches([' ', '"', '\'']).starts_with(':');
+            if !fits {
+                return false;
+            }
+            // Later occurrences are sought past the earlier ones.
+            match left.checked_sub(1) {
+                Some(l) => {
+                    left = l;
+                    false
+                }
+                None => true,
+            }
         };
         if key.is_empty() {
             // An empty key can only be written quoted: found by its quotes.
-            return self.find("\"\"", fits).or_else(|| self.find("''", fits));
+            return self
+                .find("\"\"", &mut fits)
+                .or_else(|| self.find("''", fits));
         }
         self.find(key, fits)
     }
@@ -71,7 +92,7 @@ impl<'a> Entry<'a> {
     }
 
     /// The 1-based location of the first occurrence of `needle` that `fits` its context.
-    fn find(&self, needle: &str, fits: impl Fn(&str, &str) -> bool) -> Option<Loc> {
+    fn find(&self, needle: &str, mut fits: impl FnMut(&str, &str) -> bool) -> Option<Loc> {
         for (i, line) in self.text.split('\n').enumerate() {
             let mut from = 0;
             while let Some(pos) = find_from(line, from, needle) {
