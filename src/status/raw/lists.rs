@@ -36,13 +36,15 @@ impl<'de> Deserialize<'de> for Attributes {
     }
 }
 
-/// Any scalar, kept as text (an attribute may be a number, such as a calibre).
+/// Any scalar, kept as the characters written (`2.10` stays `2.10`, `0x1F` stays `0x1F`):
+/// an attribute is free text, however YAML would read it as a number. An empty value
+/// (`spare:` or `spare: ~`) is empty text.
 struct Scalar(String);
 
 impl<'de> Deserialize<'de> for Scalar {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
+        struct Written;
+        impl<'de> Visitor<'de> for Written {
             type Value = Scalar;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("text or a number")
@@ -50,20 +52,18 @@ impl<'de> Deserialize<'de> for Scalar {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
                 Ok(Scalar(v.to_owned()))
             }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
+            fn visit_none<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar(String::new()))
             }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
+            fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar(String::new()))
             }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Scalar, D::Error> {
+                // As text: the YAML library then gives the scalar as written.
+                d.deserialize_str(self)
             }
         }
-        d.deserialize_any(V)
+        d.deserialize_option(Written)
     }
 }
 
