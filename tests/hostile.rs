@@ -189,7 +189,7 @@ fn an_empty_variant_id_in_the_plan_is_named_and_does_not_hang_the_load() {
 fn plan_variant_written_twice_in_one_year_keeps_the_first() {
     let c = hostile("duplicate-plan-variant");
     c.assert_lines(&[
-        "plan.yaml:5:5: error: the 2026 plan for `grf-tt` is written twice (first in plan.yaml:5): keep one",
+        "plan.yaml:7:5: error: the 2026 plan for `grf-tt` is written twice (first in plan.yaml:5): keep one",
         "programme.yaml:17:5: warning: variant `jag`: the plan totals 1 vehicles but 4 are contracted: make the plan add up to 4, or correct `contracted`",
     ]);
     c.assert_programme_loaded();

@@ -34,8 +34,10 @@ use crate::domain::{Date, Programme};
 pub struct Limits {
     /// A larger file is refused before it is read.
     pub max_file_bytes: u64,
-    /// The most values (every key, value, list item, list and mapping counts as one) a
-    /// file may hold, counted again each time an alias (`*name`) repeats an anchor.
+    /// The most values (every key, value, list item, list and mapping counts as one) the
+    /// YAML library may hold at once, counted again each time an alias (`*name`) repeats
+    /// an anchor: a file read whole, or each slice of a file read in slices (so a plain
+    /// file under `max_file_bytes` loads whatever its length; docs/LIMITS.md).
     pub max_entries: usize,
     /// The deepest nesting of lists and mappings a file may have.
     pub max_depth: usize,

@@ -14,6 +14,7 @@
 mod annotate;
 pub mod guard;
 pub mod locate;
+mod pieces;
 mod place;
 mod reword;
 pub mod slice;
@@ -40,8 +41,9 @@ pub fn parse(text: &str) -> Result<RawFile, ParseError> {
 }
 
 /// Parses one status file and finds where its entries stand, refusing it before the
-/// memory or time is spent when it holds more entries or nests deeper than `limits`.
-/// Long lists are read a slice at a time (see [`slice`]).
+/// memory or time is spent when it nests deeper than `limits`, or when what the YAML
+/// library would hold at once (the whole file, or one piece of it read in slices, aliases
+/// expanded) has more entries. Long lists are read a slice at a time (see [`slice`]).
 pub fn parse_within(text: &str, limits: Limits) -> Result<RawFile, ParseError> {
     parse_in_slices(text, limits, slice::ITEMS_PER_SLICE)
 }
@@ -59,9 +61,19 @@ pub fn parse_in_slices(
         loc: e.loc(),
         message: e.message(limits),
     };
-    let (shape, outline) = guard::outline(text, limits).map_err(exceeded)?;
+    // The values written are counted per piece read at once, below, not per file: a plain
+    // file under `max_file_bytes` read in slices loads whatever its length.
+    let whole_file = Limits {
+        max_entries: usize::MAX,
+        ..limits
+    };
+    let (shape, outline) = guard::outline(text, whole_file).map_err(exceeded)?;
+    let too_many = shape.entries > limits.max_entries;
     // Only a file with an alias can expand beyond what its text holds.
     if shape.aliases {
+        if too_many {
+            return Err(exceeded(first_crossing(text, limits)));
+        }
         guard::count(text, limits).map_err(exceeded)?;
     }
     // An alias may name an anchor of another slice: such a file is read whole.
@@ -69,6 +81,24 @@ pub fn parse_in_slices(
         .then(|| slice::cut(text, &outline, per_slice))
         .flatten();
     drop(outline);
+    if too_many {
+        // Never read whole: cut in pieces that each hold few enough, or refused.
+        let Some(cut) = cut else {
+            return Err(exceeded(first_crossing(text, limits)));
+        };
+        if let Some(e) = pieces::over_limits(text, &cut, limits) {
+            return Err(exceeded(e));
+        }
+        let mut raw = match cut.parse() {
+            Some(raw) => raw,
+            None => {
+                return Err(pieces::first_error(text, &cut)
+                    .unwrap_or_else(|| exceeded(first_crossing(text, limits))));
+            }
+        };
+        annotate::annotate(&mut raw, text);
+        return Ok(raw);
+    }
     if let Some(mut raw) = cut.and_then(|c| c.parse()) {
         annotate::annotate(&mut raw, text);
         return Ok(raw);
@@ -85,4 +115,12 @@ pub fn parse_in_slices(
     })?;
     annotate::annotate(&mut raw, text);
     Ok(raw)
+}
+
+/// Where `text` crosses `limits.max_entries`, read as a whole.
+fn first_crossing(text: &str, limits: Limits) -> guard::Exceeded {
+    match guard::scan(text, limits) {
+        Err(e) => e,
+        Ok(_) => guard::Exceeded::Entries(Loc::UNKNOWN),
+    }
 }

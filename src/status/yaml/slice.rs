@@ -29,12 +29,16 @@ pub const ITEMS_PER_SLICE: usize = 256;
 pub struct Cut<'t> {
     /// The text without the items of the lists that were cut.
     pub rest: String,
+    /// The lists cut out, in the order of the text.
     pub lists: Vec<List<'t>>,
+    /// The byte ranges of the text taken out of `rest`, in order: whole lines.
+    pub taken: Vec<(usize, usize)>,
 }
 
 /// The items of one top-level list, in slices.
 #[derive(Debug)]
 pub struct List<'t> {
+    /// The section the list is the value of.
     pub section: Section,
     /// Each slice's text, in the order of the file.
     pub slices: Vec<&'t str>,
@@ -45,7 +49,9 @@ pub struct List<'t> {
 /// The sections that are cut: the ones a large programme makes long.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
+    /// `queue:`
     Queue,
+    /// `deliveries:`
     Deliveries,
 }
 
@@ -132,12 +138,12 @@ pub fn cut<'t>(text: &'t str, outline: &Outline, per_slice: usize) -> Option<Cut
     let mut rest =
         String::with_capacity(text.len() - taken.iter().map(|(a, b)| b - a).sum::<usize>());
     let mut from = 0;
-    for (a, b) in taken {
+    for &(a, b) in &taken {
         rest.push_str(&text[from..a]);
         from = b;
     }
     rest.push_str(&text[from..]);
-    Some(Cut { rest, lists })
+    Some(Cut { rest, lists, taken })
 }
 
 impl Cut<'_> {
