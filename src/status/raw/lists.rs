@@ -47,7 +47,7 @@ impl<'de> Deserialize<'de> for Scalar {
         impl<'de> Visitor<'de> for Written {
             type Value = Scalar;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("text or a number")
+                f.write_str("text")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
                 Ok(Scalar(v.to_owned()))

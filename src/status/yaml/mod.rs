@@ -9,11 +9,13 @@
 //! - [`locate`] and [`annotate`]: the places of sections, entries and fields, which
 //!   serde_yaml gives only with an error;
 //! - [`reword`] and [`place`]: its errors in a programme officer's words, at the right
-//!   place.
+//!   place;
+//! - [`merge`]: merge keys (`<<: *base`), which serde_yaml leaves to its `Value`.
 
 mod annotate;
 pub mod guard;
 pub mod locate;
+mod merge;
 mod pieces;
 mod place;
 mod reword;
@@ -75,6 +77,12 @@ pub fn parse_in_slices(
             return Err(exceeded(first_crossing(text, limits)));
         }
         guard::count(text, limits).map_err(exceeded)?;
+    }
+    if merge::has_merge_key(text) {
+        if too_many {
+            return Err(exceeded(first_crossing(text, limits)));
+        }
+        return merge::parse(text);
     }
     // An alias may name an anchor of another slice: such a file is read whole.
     let cut = (!shape.aliases)
