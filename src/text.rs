@@ -35,7 +35,7 @@ pub const MAX_QUOTE_CHARS: usize = 40;
 fn clean_up_to(s: &str, max_chars: usize) -> Cow<'_, str> {
     let needs_work = s.len() > max_chars && s.chars().count() > max_chars
         || s.chars()
-            .any(|c| replacement(c).is_some() || c == ' ' && s.contains("  "));
+            .any(|c| fix(c).is_some() || c == ' ' && s.contains("  "));
     if !needs_work {
         return Cow::Borrowed(s);
     }
@@ -48,7 +48,11 @@ fn clean_up_to(s: &str, max_chars: usize) -> Cow<'_, str> {
             out.push('…');
             break;
         }
-        let r = replacement(c).unwrap_or(c);
+        let r = match fix(c) {
+            Some(Fix::Drop) => continue,
+            Some(Fix::Into(r)) => r,
+            None => c,
+        };
         if r == ' ' {
             if last_space {
                 continue;
@@ -77,8 +81,14 @@ pub fn clean_owned(s: &str) -> String {
     clean(s.trim()).trim().to_owned()
 }
 
-fn replacement(c: char) -> Option<char> {
-    Some(match c {
+/// What [`clean`] does with a character it does not keep.
+enum Fix {
+    Into(char),
+    Drop,
+}
+
+fn fix(c: char) -> Option<Fix> {
+    Some(Fix::Into(match c {
         // Line and paragraph separators break lines in some terminals and none in others.
         '\t' | '\n' | '\u{0b}' | '\u{0c}' | '\u{2028}' | '\u{2029}' => ' ',
         '\u{1b}' => '␛',
@@ -94,6 +104,72 @@ fn replacement(c: char) -> Option<char> {
         | '\u{202a}'..='\u{202e}'
         | '\u{2066}'..='\u{2069}'
         | '\u{feff}' => '\u{fffd}',
+        // Spaces that look like a space are one: `CMI\u{a0}Defence` is `CMI Defence`.
+        _ => match invisible(c) {
+            Some(Invisible::Space(_)) => ' ',
+            // Nothing to see, so nothing kept: `TR-009\u{200b}` is `TR-009`.
+            Some(Invisible::Nothing(_)) => return Some(Fix::Drop),
+            None => return None,
+        },
+    }))
+}
+
+/// A character that cannot be told from a space, or from nothing at all, on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Invisible {
+    /// A space other than U+0020 (a no-break space, an em space, …): read as a space.
+    Space(&'static str),
+    /// A character with no width (a zero-width space, a joiner, a soft hyphen, …): read
+    /// as nothing.
+    Nothing(&'static str),
+}
+
+impl Invisible {
+    /// Its name with an article, for a message: "a no-break space".
+    pub fn name(self) -> &'static str {
+        match self {
+            Invisible::Space(n) | Invisible::Nothing(n) => n,
+        }
+    }
+}
+
+/// Whether `c` is a space other than U+0020 or a character that shows nothing (Unicode's
+/// default-ignorable code points), and its name. The bidirectional controls and U+FEFF
+/// are among them, though [`clean`] makes those visible instead.
+pub fn invisible(c: char) -> Option<Invisible> {
+    use Invisible::{Nothing, Space};
+    Some(match c {
+        '\u{a0}' => Space("a no-break space"),
+        '\u{202f}' => Space("a narrow no-break space"),
+        '\u{2007}' => Space("a figure space"),
+        '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{205f}' | '\u{3000}' => {
+            Space("a typographic space")
+        }
+        '\u{200b}' => Nothing("a zero-width space"),
+        '\u{200c}' => Nothing("a zero-width non-joiner"),
+        '\u{200d}' => Nothing("a zero-width joiner"),
+        '\u{2060}' => Nothing("a word joiner"),
+        '\u{feff}' => Nothing("a zero-width no-break space (byte-order mark)"),
+        '\u{ad}' => Nothing("a soft hyphen"),
+        '\u{61c}' | '\u{200e}' | '\u{200f}' => Nothing("a direction mark"),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Nothing("a direction control"),
+        '\u{fe00}'..='\u{fe0f}' | '\u{180b}'..='\u{180d}' | '\u{180f}' => {
+            Nothing("a variation selector")
+        }
+        '\u{e0000}'..='\u{e0fff}' => Nothing("a tag character"),
+        '\u{34f}'
+        | '\u{115f}'
+        | '\u{1160}'
+        | '\u{17b4}'
+        | '\u{17b5}'
+        | '\u{180e}'
+        | '\u{2061}'..='\u{2064}'
+        | '\u{206a}'..='\u{206f}'
+        | '\u{3164}'
+        | '\u{ffa0}'
+        | '\u{fff0}'..='\u{fffb}'
+        | '\u{1bca0}'..='\u{1bca3}'
+        | '\u{1d173}'..='\u{1d17a}' => Nothing("an invisible format character"),
         _ => return None,
     })
 }
@@ -152,6 +228,24 @@ mod tests {
         let q = clean_quote(&long);
         assert_eq!(q.chars().count(), MAX_QUOTE_CHARS);
         assert!(q.starts_with("x␛x␛") && q.ends_with('…'));
+    }
+
+    #[test]
+    fn invisible_characters_never_make_two_texts_look_alike() {
+        assert_eq!(clean("TR-009\u{200b}"), "TR-009");
+        assert_eq!(clean("TR\u{2060}-001\u{ad}"), "TR-001");
+        assert_eq!(
+            clean("CMI\u{a0}Defence,\u{202f}Seraing"),
+            "CMI Defence, Seraing"
+        );
+        assert_eq!(clean("a\u{a0} b"), "a b");
+        assert_eq!(clean_owned("\u{200b} TR-1 \u{200b}"), "TR-1");
+        assert_eq!(
+            invisible('\u{a0}').map(Invisible::name),
+            Some("a no-break space")
+        );
+        assert_eq!(invisible('x'), None);
+        assert_eq!(invisible(' '), None);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 mod files;
 pub mod intern;
+pub mod invisible;
 pub mod merge;
 pub mod problem;
 pub mod raw;

@@ -70,6 +70,7 @@ pub(super) fn read_file(path: &Path, limits: Limits) -> Outcome {
                 }
                 Some(_) => {}
             }
+            problems.extend(super::invisible::warnings(&name, &text));
             Outcome::Parsed(Box::new(raw), problems)
         }
         Err(e) => Outcome::Failed(Problem::error(&name, e.loc, e.message)),

@@ -6,10 +6,37 @@ use super::place::{
     alias_at, first_control, line_has_tab, second_document, second_key, split_location,
     strip_locations, written_twice,
 };
+use crate::status::invisible;
 use crate::status::problem::{Loc, did_you_mean};
+use crate::text::Invisible;
 
 /// Turns serde_yaml's error into a located message that says what to write instead.
 pub(super) fn reword(e: &serde_yaml::Error, text: &str) -> ParseError {
+    let p = reword_plain(e, text);
+    // A character that cannot be seen on the line is the likeliest cause, and what YAML
+    // made of it (`stage:\u{a0}x` one word, `variant\u{a0}` an unknown field) misleads.
+    let Some(found) = p
+        .loc
+        .is_known()
+        .then(|| invisible::on_line(text, p.loc.line))
+        .flatten()
+    else {
+        return p;
+    };
+    let fix = match found.what {
+        Invisible::Space(_) => "YAML does not read it as a space: write an ordinary space instead",
+        Invisible::Nothing(_) => {
+            "YAML reads it as part of the text, though it cannot be seen: delete it"
+        }
+    };
+    ParseError {
+        loc: found.loc,
+        message: format!("{}: {fix}", found.describe()),
+    }
+}
+
+/// [`reword`] without the look for an invisible character.
+fn reword_plain(e: &serde_yaml::Error, text: &str) -> ParseError {
     let loc = e.location().map_or(Loc::UNKNOWN, |l| {
         Loc::new(l.line() as u32, l.column() as u32)
     });
