@@ -153,7 +153,7 @@ fn section_written_twice() {
 fn field_written_twice_points_at_the_second() {
     let c = hostile("duplicate-field");
     c.assert_lines(&[
-        "more.yaml:6:5: error: stages[0]: the field `name` is written twice in this entry: keep one; nothing from this file is shown",
+        "more.yaml:6:5: error: stages[0]: the field `name` is written twice in this entry: keep one; this record is left out, the rest of the file counts",
     ]);
     c.assert_programme_loaded();
     assert!(c.programme().stage_by_id("paint").is_none());
@@ -208,7 +208,7 @@ fn plan_variant_written_twice_in_one_year_keeps_the_first() {
 fn attribute_written_twice_is_not_merged_silently() {
     let c = hostile("duplicate-attribute");
     c.assert_lines(&[
-        "variants-extra.yaml:10:7: error: variants[0].attributes: the attribute `role` is written twice: keep one; nothing from this file is shown",
+        "variants-extra.yaml:10:7: error: variants[0].attributes: the attribute `role` is written twice: keep one; this record is left out, the rest of the file counts",
     ]);
     c.assert_programme_loaded();
     assert!(c.programme().variant_by_id("grf-eng").is_none());
@@ -628,7 +628,7 @@ fn absurd_quantity_in_the_plan() {
 fn a_quantity_that_is_not_a_number() {
     let c = hostile("quantity-not-a-number");
     c.assert_lines(&[
-        "deliveries.yaml:5:12: error: deliveries[0].count: NaN is not a whole number of vehicles: write a whole number from 0 to 1000000; nothing from this file is shown",
+        "deliveries.yaml:5:12: error: deliveries[0].count: NaN is not a whole number of vehicles: write a whole number from 0 to 1000000; this record is left out, the rest of the file counts",
     ]);
     c.assert_programme_loaded();
 }
@@ -658,7 +658,7 @@ fn plan_year_out_of_range() {
 fn no_such_month() {
     let c = hostile("date-no-such-month");
     c.assert_lines(&[
-        "deliveries.yaml:3:11: error: deliveries[0].date: `2026-13-01` is not a date: there is no month 13; write YYYY-MM-DD; nothing from this file is shown",
+        "deliveries.yaml:3:11: error: deliveries[0].date: `2026-13-01` is not a date: there is no month 13; write YYYY-MM-DD; this record is left out, the rest of the file counts",
     ]);
     c.assert_programme_loaded();
 }
@@ -824,7 +824,7 @@ fn control_sequences_are_cleaned_on_load() {
     assert_eq!(v.hold.as_deref(), Some("waiting␛[5m for radio\u{fffd}"));
     c.assert_lines(&[
         "bad-key.yaml:3:1: error: unknown field `␛[31mqueue␛[0m` (the fields here are: version, programme, variants, stages, plan, queue, deliveries); nothing from this file is shown",
-        "bad-value.yaml:3:11: error: deliveries[0].date: `2026-03-12␛[31m` is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31; nothing from this file is shown",
+        "bad-value.yaml:3:11: error: deliveries[0].date: `2026-03-12␛[31m` is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31; this record is left out, the rest of the file counts",
         "queue.yaml:12:5: error: vehicle BE-GRF-0002 names the variant `grf␛[31m-tt`, which no `variants` section defines",
         "queue.yaml:18:5: error: vehicle BE-JAG-001 is at the stage `pa␛]0;title␇int`, which no `stages` section defines",
         "q␛[31m␇\u{fffd}.yaml:2:10: error: queue[0]: expected a mapping of `field: value` lines, found the text `not a vehicle␛[2J`; nothing from this file is shown",

@@ -89,10 +89,12 @@ fn syntax_tabs() {
 fn type_text_for_number() {
     let c = invalid("type-text-for-number");
     c.assert_lines(&[
-        "variants-extra.yaml:6:17: error: variants[0].contracted: expected a whole number of vehicles, found the text `ten`: write the number without quotes or units; nothing from this file is shown",
+        "variants-extra.yaml:6:17: error: variants[0].contracted: expected a whole number of vehicles, found the text `ten`: write the number without quotes or units; this record is left out, the rest of the file counts",
     ]);
     c.assert_programme_loaded();
-    c.assert_left_out("variants-extra.yaml");
+    // The file is read; only its bad record is left out.
+    assert_eq!(c.health("variants-extra.yaml"), &FileHealth::Good);
+    assert_eq!(c.snapshot.left_out, 1);
     assert_eq!(c.variant_ids(), ["grf-tt", "grf-amb", "jag"]);
 }
 
@@ -100,7 +102,7 @@ fn type_text_for_number() {
 fn type_list_for_mapping() {
     let c = invalid("type-list-for-mapping");
     c.assert_lines(&[
-        "variants-extra.yaml:8:7: error: variants[0].attributes: expected a mapping of attribute names to text, e.g. `role: ambulance`, found a list; nothing from this file is shown",
+        "variants-extra.yaml:8:7: error: variants[0].attributes: expected a mapping of attribute names to text, e.g. `role: ambulance`, found a list; this record is left out, the rest of the file counts",
     ]);
     c.assert_programme_loaded();
     assert_eq!(c.variant_ids(), ["grf-tt", "grf-amb", "jag"]);
@@ -110,7 +112,7 @@ fn type_list_for_mapping() {
 fn unknown_field_suggests_the_closest() {
     let c = invalid("unknown-field");
     c.assert_lines(&[
-        "variants-extra.yaml:6:5: error: variants[0]: unknown field `contractd`; did you mean `contracted`? (the fields here are: id, family, name, contracted, attributes); nothing from this file is shown",
+        "variants-extra.yaml:6:5: error: variants[0]: unknown field `contractd`; did you mean `contracted`? (the fields here are: id, family, name, contracted, attributes); this record is left out, the rest of the file counts",
     ]);
     c.assert_programme_loaded();
     assert_eq!(c.variant_ids(), ["grf-tt", "grf-amb", "jag"]);
@@ -120,7 +122,7 @@ fn unknown_field_suggests_the_closest() {
 fn missing_required_field() {
     let c = invalid("missing-field");
     c.assert_lines(&[
-        "variants-extra.yaml:3:5: error: variants[0]: the field `contracted` is missing: add it with its value; nothing from this file is shown",
+        "variants-extra.yaml:3:5: error: variants[0]: the field `contracted` is missing: add it with its value; this record is left out, the rest of the file counts",
     ]);
     c.assert_programme_loaded();
     assert_eq!(c.variant_ids(), ["grf-tt", "grf-amb", "jag"]);
@@ -155,7 +157,7 @@ fn missing_version_is_a_warning_and_the_file_counts() {
 fn impossible_date() {
     let c = invalid("date-impossible");
     c.assert_lines(&[
-        "queue.yaml:6:12: error: queue[0].since: `2026-02-30` is not a date: February 2026 has 28 days; nothing from this file is shown",
+        "queue.yaml:6:12: error: queue[0].since: `2026-02-30` is not a date: February 2026 has 28 days; this record is left out, the rest of the file counts",
     ]);
     c.assert_programme_loaded();
     assert!(c.queued().is_empty());
@@ -165,7 +167,7 @@ fn impossible_date() {
 fn negative_quantity() {
     let c = invalid("quantity-negative");
     c.assert_lines(&[
-        "deliveries.yaml:5:12: error: deliveries[0].count: a quantity cannot be negative (found -2): write a whole number from 0 to 1000000; nothing from this file is shown",
+        "deliveries.yaml:5:12: error: deliveries[0].count: a quantity cannot be negative (found -2): write a whole number from 0 to 1000000; this record is left out, the rest of the file counts",
     ]);
     c.assert_programme_loaded();
     assert!(c.programme().deliveries.is_empty());
@@ -175,7 +177,7 @@ fn negative_quantity() {
 fn absurd_quantity() {
     let c = invalid("quantity-absurd");
     c.assert_lines(&[
-        "variants-extra.yaml:6:17: error: variants[0].contracted: 1e30 vehicles is not a plausible quantity: write a whole number from 0 to 1000000; nothing from this file is shown",
+        "variants-extra.yaml:6:17: error: variants[0].contracted: 1e30 vehicles is not a plausible quantity: write a whole number from 0 to 1000000; this record is left out, the rest of the file counts",
     ]);
     c.assert_programme_loaded();
     assert_eq!(c.variant_ids(), ["grf-tt", "grf-amb", "jag"]);

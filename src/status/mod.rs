@@ -88,6 +88,11 @@ pub struct Snapshot {
     pub removed: Vec<String>,
     /// Files read anew by this load (changed, new or forced).
     pub reread: Vec<String>,
+    /// Records (items of `variants`, `stages`, `queue`, `deliveries`) left out because a
+    /// value of theirs could not be read, each with its problem: on a fresh start a bad
+    /// record costs that record, not its file. Counts the records missing from the files'
+    /// content in use (their last good content, for a file whose latest read failed).
+    pub left_out: usize,
 }
 
 impl Snapshot {
@@ -118,6 +123,8 @@ struct Cached {
     failed_since: Option<SystemTime>,
     /// Counts the reads that gave `good`, for the merge to know what changed.
     version: u64,
+    /// The problems of the records left out of `good` (see [`Snapshot::left_out`]).
+    left_out: Vec<Problem>,
 }
 
 /// Loads a status set and keeps what it needs to reload it cheaply.
@@ -196,7 +203,10 @@ impl Loader {
             let name = display_name(path);
             bytes_read += stamp.map_or(0, |s| s.len);
             let limits = self.limits;
-            let outcome = intern::with(&mut self.interner, || read_file(path, limits));
+            let has_last_good = cached.is_some_and(|c| c.good.is_some());
+            let outcome = intern::with(&mut self.interner, || {
+                read_file(path, limits, has_last_good)
+            });
             if matches!(outcome, Outcome::Vanished) {
                 vanished.insert(path.clone());
                 continue;
@@ -210,6 +220,7 @@ impl Loader {
                 read_problems: Vec::new(),
                 failed_since: None,
                 version: 0,
+                left_out: Vec::new(),
             });
             entry.stamp = stamp;
             apply(entry, outcome);
@@ -229,6 +240,7 @@ impl Loader {
             .collect();
         self.cache.retain(|p, _| listed.contains(p));
 
+        let mut left_out = 0;
         let mut files = Vec::with_capacity(paths.len());
         let mut sources = Vec::with_capacity(paths.len());
         let mut versions = Vec::with_capacity(paths.len());
@@ -249,6 +261,8 @@ impl Loader {
                 },
             });
             if let Some(good) = &c.good {
+                left_out += c.left_out.len();
+                problems.extend(c.left_out.iter().cloned());
                 sources.push(merge::Source {
                     name: &c.name,
                     raw: good,
@@ -272,6 +286,7 @@ impl Loader {
             files,
             removed,
             reread,
+            left_out,
         }
     }
 

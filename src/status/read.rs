@@ -13,7 +13,8 @@ use super::{Cached, Limits, Loc, Problem, yaml};
 
 /// What one read of a file gave.
 pub(super) enum Outcome {
-    Parsed(Box<RawFile>, Vec<Problem>),
+    /// Parsed: the file, the problems of the read, and those of the records left out.
+    Parsed(Box<RawFile>, Vec<Problem>, Vec<Problem>),
     /// Nothing but white space and comments: maybe a save caught half-way.
     Empty(Problem),
     Failed(Problem),
@@ -27,7 +28,9 @@ enum ReadError {
     Failed(Loc, String),
 }
 
-pub(super) fn read_file(path: &Path, limits: Limits) -> Outcome {
+/// Reads and parses the file at `path`. Without a last good content to fall back on, a
+/// record whose value cannot be read is left out rather than the whole file.
+pub(super) fn read_file(path: &Path, limits: Limits, has_last_good: bool) -> Outcome {
     let name = display_name(path);
     let text = match read_text(path, limits) {
         Ok(text) => text,
@@ -44,8 +47,13 @@ pub(super) fn read_file(path: &Path, limits: Limits) -> Outcome {
         };
         return Outcome::Empty(Problem::warning(&name, Loc::UNKNOWN, message));
     }
-    match yaml::parse_within(&text, limits) {
-        Ok(raw) => {
+    let parsed = if has_last_good {
+        yaml::parse_within(&text, limits).map(|raw| (raw, Vec::new()))
+    } else {
+        yaml::parse_leaving_out(&text, limits)
+    };
+    match parsed {
+        Ok((raw, left_out)) => {
             let mut problems = Vec::new();
             match raw.version {
                 None => problems.push(Problem::warning(
@@ -71,7 +79,17 @@ pub(super) fn read_file(path: &Path, limits: Limits) -> Outcome {
                 Some(_) => {}
             }
             problems.extend(super::invisible::warnings(&name, &text));
-            Outcome::Parsed(Box::new(raw), problems)
+            let left_out = left_out
+                .into_iter()
+                .map(|e| {
+                    let message = format!(
+                        "{}; this record is left out, the rest of the file counts",
+                        e.message
+                    );
+                    Problem::error(&name, e.loc, message)
+                })
+                .collect();
+            Outcome::Parsed(Box::new(raw), problems, left_out)
         }
         Err(e) => Outcome::Failed(Problem::error(&name, e.loc, e.message)),
     }
@@ -221,10 +239,11 @@ fn read_text(path: &Path, limits: Limits) -> Result<String, ReadError> {
 
 pub(super) fn apply(entry: &mut Cached, outcome: Outcome) {
     let (mut p, empty) = match outcome {
-        Outcome::Parsed(mut raw, problems) => {
+        Outcome::Parsed(mut raw, problems, left_out) => {
             raw.shrink_to_fit();
             entry.good = Some(Arc::from(raw));
             entry.read_problems = problems;
+            entry.left_out = left_out;
             entry.failed_since = None;
             return;
         }

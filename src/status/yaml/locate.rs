@@ -43,6 +43,24 @@ pub struct Entry<'a> {
 }
 
 impl<'a> Entry<'a> {
+    /// The byte range of this entry's lines in `text` (the text it was located in), from
+    /// the start of its first line (an item's `- ` included) to the next entry.
+    pub fn lines_in(&self, text: &str) -> Option<std::ops::Range<usize>> {
+        let start = (self.text.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+        let end = start + self.text.len();
+        if self.text.is_empty() || end > text.len() {
+            return None;
+        }
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        Some(line_start..end)
+    }
+
+    /// The 1-based lines this entry spans, its first and its last.
+    pub fn line_span(&self) -> (u32, u32) {
+        let lines = self.text.trim_end_matches('\n').matches('\n').count() as u32;
+        (self.first_line, self.first_line + lines)
+    }
+
     /// Where `key:` is written in this entry (the first one, at any depth).
     pub fn key(&self, key: &str) -> Option<Loc> {
         self.nth_key(key, 0)

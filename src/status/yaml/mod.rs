@@ -18,6 +18,7 @@ pub mod locate;
 mod merge;
 mod pieces;
 mod place;
+mod records;
 mod reword;
 pub mod slice;
 #[cfg(test)]
@@ -27,6 +28,7 @@ use super::Limits;
 use super::problem::Loc;
 use super::raw::RawFile;
 pub use crate::text::is_blank;
+pub use records::{MAX_LEFT_OUT, parse_leaving_out};
 
 /// A file that could not be read as a status file.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,72 @@
+//! A bad record costs that record, not the file (issue 11): when a value of one item of
+//! `variants`, `stages`, `queue` or `deliveries` cannot be read (an impossible date, a
+//! text for a number), that item is left out and the rest of the file read again. Used
+//! when a file has no last good content to fall back on; a syntax error, or a problem
+//! outside the items, still refuses the file.
+
+use super::locate;
+use super::{ParseError, parse_within};
+use crate::status::Limits;
+use crate::status::raw::RawFile;
+
+/// The most records left out of one file before it is refused whole: each costs one more
+/// parse of the file.
+pub const MAX_LEFT_OUT: usize = 25;
+
+/// The sections whose items may be left out one by one.
+const SECTIONS: [&str; 4] = ["variants", "stages", "queue", "deliveries"];
+
+/// Parses `text` like [`parse_within`], leaving out each item whose value cannot be read;
+/// gives the file and the problem of each item left out, in the order of the file.
+pub fn parse_leaving_out(
+    text: &str,
+    limits: Limits,
+) -> Result<(RawFile, Vec<ParseError>), ParseError> {
+    let mut current: Option<String> = None;
+    let mut left_out = Vec::new();
+    loop {
+        let now = current.as_deref().unwrap_or(text);
+        let e = match parse_within(now, limits) {
+            Ok(raw) => {
+                left_out.sort_by_key(|e: &ParseError| (e.loc.line, e.loc.column));
+                return Ok((raw, left_out));
+            }
+            Err(e) => e,
+        };
+        if left_out.len() >= MAX_LEFT_OUT {
+            return Err(e);
+        }
+        let Some(range) = record_of(now, &e) else {
+            return Err(e);
+        };
+        // Blank, not removed: every other line keeps its number and its places.
+        let mut next = String::with_capacity(now.len());
+        next.push_str(&now[..range.start]);
+        next.extend(
+            now[range.clone()]
+                .chars()
+                .map(|c| if c == '\n' || c == '\r' { c } else { ' ' }),
+        );
+        next.push_str(&now[range.end..]);
+        current = Some(next);
+        left_out.push(e);
+    }
+}
+
+/// The lines of the item the problem `e` is in, when it names one (`queue[3].since: …`)
+/// and that item stands where the problem is (block style).
+fn record_of(text: &str, e: &ParseError) -> Option<std::ops::Range<usize>> {
+    let (section, rest) = e.message.split_once('[')?;
+    if !SECTIONS.contains(&section) {
+        return None;
+    }
+    let index: usize = rest.split_once(']')?.0.parse().ok()?;
+    let sections = locate::sections(text);
+    let s = sections.iter().find(|s| s.name == section)?;
+    let entry = s.entries.get(index)?;
+    let (first, last) = entry.line_span();
+    if !(first..=last).contains(&e.loc.line) {
+        return None;
+    }
+    entry.lines_in(text)
+}

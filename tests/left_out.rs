@@ -1,0 +1,137 @@
+//! A bad record costs that record, not the file (issue 11, point 2): on a fresh start, one
+//! value that cannot be read leaves out the record that holds it, with its problem, and
+//! every good record of the file still counts; the snapshot says how many were left out.
+//! With a last good version of the file, the last good content stays, as before; a syntax
+//! error that stops the parse still refuses the file.
+
+use std::fs;
+use std::path::Path;
+
+use fleetdash::domain::Date;
+use fleetdash::status::{FileHealth, Limits, Loader, Snapshot};
+
+fn today() -> Date {
+    Date::from_ymd_opt(2026, 11, 26).expect("a date")
+}
+
+/// A copy of the bundled sample.
+fn sample() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("config/status");
+    for entry in fs::read_dir(from).expect("the sample") {
+        let path = entry.expect("an entry").path();
+        fs::copy(&path, dir.path().join(path.file_name().expect("a name"))).expect("copy");
+    }
+    dir
+}
+
+/// The sample's deliveries with the date of the record at line 47 made impossible.
+fn break_a_date(dir: &Path) {
+    let path = dir.join("deliveries.yaml");
+    let text = fs::read_to_string(&path).expect("read");
+    let line = text.lines().nth(46).expect("line 47");
+    assert_eq!(line, "  - date: 2026-02-26");
+    let bad = text.replacen(line, "  - date: 2026-02-30", 1);
+    fs::write(&path, bad).expect("write");
+}
+
+fn load(loader: &mut Loader) -> Snapshot {
+    loader.load(today())
+}
+
+fn records(s: &Snapshot) -> usize {
+    s.programme.deliveries.len()
+}
+
+#[test]
+fn one_impossible_date_leaves_out_its_record_only() {
+    let dir = sample();
+    let whole = records(&load(&mut Loader::new(
+        vec![dir.path().to_path_buf()],
+        Limits::default(),
+    )));
+    assert_eq!(whole, 43);
+    break_a_date(dir.path());
+    let s = load(&mut Loader::new(
+        vec![dir.path().to_path_buf()],
+        Limits::default(),
+    ));
+    assert_eq!(records(&s), 42);
+    assert_eq!(s.left_out, 1);
+    let errors: Vec<String> = s
+        .problems
+        .iter()
+        .filter(|p| p.is_error())
+        .map(|p| format!("{}:{}: {}", p.loc.line, p.loc.column, p.message))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "47:11: deliveries[13].date: `2026-02-30` is not a date: February 2026 has 28 days; \
+          this record is left out, the rest of the file counts"
+        ]
+    );
+    // The records after the bad one keep their places.
+    let text = fs::read_to_string(dir.path().join("deliveries.yaml")).expect("read");
+    let lines: Vec<&str> = text.lines().collect();
+    let last_item = lines
+        .iter()
+        .rposition(|l| l.starts_with("  - date"))
+        .expect("an item");
+    let last = s.programme.deliveries.last().expect("a delivery");
+    assert_eq!(last.origin.line as usize, last_item + 1);
+}
+
+#[test]
+fn with_a_last_good_version_the_last_good_content_stays() {
+    let dir = sample();
+    let mut loader = Loader::new(vec![dir.path().to_path_buf()], Limits::default());
+    assert_eq!(records(&load(&mut loader)), 43);
+    break_a_date(dir.path());
+    let s = load(&mut loader);
+    assert_eq!(records(&s), 43, "the last good content");
+    assert_eq!(s.left_out, 0);
+    let f = s
+        .files
+        .iter()
+        .find(|f| f.name.ends_with("deliveries.yaml"))
+        .expect("the file");
+    assert!(matches!(
+        f.health,
+        FileHealth::Stale {
+            has_last_good: true,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn a_syntax_error_still_refuses_the_file() {
+    let dir = sample();
+    let path = dir.path().join("deliveries.yaml");
+    let text = fs::read_to_string(&path).expect("read");
+    fs::write(&path, text.replacen("serials: [", "serials: [\"", 1)).expect("write");
+    let s = load(&mut Loader::new(
+        vec![dir.path().to_path_buf()],
+        Limits::default(),
+    ));
+    assert_eq!(records(&s), 0);
+    assert_eq!(s.left_out, 0);
+}
+
+#[test]
+fn many_bad_records_refuse_the_file() {
+    let dir = sample();
+    let path = dir.path().join("deliveries.yaml");
+    let text = fs::read_to_string(&path).expect("read");
+    // Every record's variant made a list: more than the loader leaves out one by one.
+    let bad = text.replace("variant: ", "variant: [x]\n    lot: ");
+    fs::write(&path, bad).expect("write");
+    let s = load(&mut Loader::new(
+        vec![dir.path().to_path_buf()],
+        Limits::default(),
+    ));
+    assert_eq!(records(&s), 0);
+    assert_eq!(s.left_out, 0);
+    const { assert!(43 > fleetdash::status::yaml::MAX_LEFT_OUT) };
+}
