@@ -2,17 +2,21 @@
 
 use chrono::Datelike;
 
+pub use super::dates::year_fraction;
 use super::{Date, Programme};
 
 /// Vehicle counts for a variant, a family or the whole programme.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Counts {
+    /// Vehicles on contract.
     pub contracted: u32,
     /// Handed over on or before the day of the figures.
     pub delivered: u32,
     /// In final assembly, per stage (indexed like [`Programme::stages`]).
     pub per_stage: Vec<u32>,
+    /// In the queue with a hold.
     pub on_hold: u32,
+    /// In the queue past their due date.
     pub overdue: u32,
 }
 
@@ -25,6 +29,7 @@ impl Counts {
         }
     }
 
+    /// Vehicles in final assembly, every stage.
     pub fn in_assembly(&self) -> u32 {
         self.per_stage.iter().sum()
     }
@@ -60,10 +65,15 @@ impl Counts {
 /// Plan against actual for one delivery year.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct YearFigures {
+    /// The year.
     pub year: i32,
+    /// Vehicles planned that year.
     pub planned: u32,
+    /// Vehicles handed over that year, up to the day of the figures.
     pub delivered: u32,
+    /// Planned up to the end of that year.
     pub cum_planned: u32,
+    /// Delivered up to the end of that year.
     pub cum_delivered: u32,
     /// For the current year only: the year's plan pro-rated to the day of the figures.
     pub planned_to_date: Option<f64>,
@@ -76,6 +86,7 @@ pub struct YearFigures {
 pub struct Schedule {
     /// The cumulative plan up to the day: past years whole, the current year pro-rated.
     pub planned_to_date: f64,
+    /// Delivered up to the day.
     pub delivered_to_date: u32,
 }
 
@@ -89,18 +100,22 @@ impl Schedule {
 /// Everything the views show, for one day.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figures {
+    /// The day the figures are for.
     pub today: Date,
     /// Per variant, indexed like [`Programme::variants`].
     pub variants: Vec<Counts>,
     /// Per family, indexed like [`Programme::families`].
     pub families: Vec<Counts>,
+    /// The whole programme.
     pub total: Counts,
     /// One entry per year of [`Programme::years`], in order.
     pub years: Vec<YearFigures>,
+    /// The programme against its plan.
     pub schedule: Schedule,
 }
 
 impl Figures {
+    /// The figures of `programme` as of the end of `today`.
     pub fn compute(programme: &Programme, today: Date) -> Figures {
         let stages = programme.stages.len();
         let mut variants: Vec<Counts> = programme
@@ -184,12 +199,6 @@ fn year_figures(programme: &Programme, today: Date) -> Vec<YearFigures> {
         }
     }
     years
-}
-
-/// The share of `day`'s year that has passed at the end of `day`.
-pub fn year_fraction(day: Date) -> f64 {
-    let days_in_year = if day.leap_year() { 366.0 } else { 365.0 };
-    f64::from(day.ordinal()) / days_in_year
 }
 
 fn schedule(years: &[YearFigures], today: Date) -> Schedule {

@@ -2,6 +2,7 @@
 
 use super::tables::{self, Cell, Table};
 use super::{Report, Section};
+use crate::domain::words::{capitalize, last_months, plural};
 
 /// The report as Markdown: a title and summary, then headed tables.
 pub(super) fn write(r: &Report, only: Option<Section>) -> String {
@@ -82,9 +83,9 @@ fn markdown_head(r: &Report, out: &mut String) {
         ));
     }
     out.push_str(&format!(
-        "- Problems: {errors} {}, {warnings} {}\n\n",
-        if errors == 1 { "error" } else { "errors" },
-        if warnings == 1 { "warning" } else { "warnings" }
+        "- Problems: {}, {}\n\n",
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings")
     ));
 }
 
@@ -94,9 +95,9 @@ fn section_intro(r: &Report, s: Section) -> String {
         Section::Forecast => {
             let months = r.forecast.window_months;
             format!(
-                "Rates over the last {months} {} to {}; a window starts at the first \
+                "Rates over {} to {}; a window starts at the first \
                  hand-over when that is later. {}.",
-                if months == 1 { "month" } else { "months" },
+                last_months(months),
                 r.today,
                 md_escape(&capitalize(&r.forecast.verdict))
             )
@@ -156,13 +157,6 @@ fn md_escape(s: &str) -> String {
         out.push(c);
     }
     out
-}
-
-fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 #[cfg(test)]
