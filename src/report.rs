@@ -25,7 +25,7 @@ pub const FORMAT_NAME: &str = "fleetdash-report";
 
 /// The `version` field of the JSON: raised when a field changes meaning or goes away
 /// (new fields may be added within a version).
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -15,6 +15,7 @@
 //! waited longest, by the median of their days in the stage.
 
 mod chart;
+mod outlook;
 mod rate;
 mod stages;
 mod verdict;
@@ -24,7 +25,8 @@ use chrono::Datelike;
 use super::dates::add_days;
 use super::{Date, FamilyId, Programme};
 
-pub use rate::Rate;
+pub use outlook::{Finish, Needed, Outlook, YearOutlook};
+pub use rate::{MIN_HAND_OVERS, MIN_WINDOW_DAYS, Rate};
 pub use stages::{StageWait, stage_waits};
 
 /// The window used when the config does not say.
@@ -36,90 +38,6 @@ pub const MAX_WINDOW_MONTHS: u32 = 120;
 /// How far past the plan the year-by-year outlook and the chart go, in years: a crawling
 /// rate must not make a table of two centuries.
 pub const HORIZON_YEARS: i32 = 10;
-
-/// When the last vehicle arrives.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Finish {
-    /// Everything contracted is delivered; the day of the last hand-over (`None` when
-    /// nothing was ever handed over, as when nothing is contracted).
-    Delivered(Option<Date>),
-    /// At the window's rate, the last vehicle arrives on this day.
-    Projected(Date),
-    /// Nothing delivered yet: there is no rate to project from.
-    NotStarted,
-    /// Nothing delivered in the window (a rate of zero); the last hand-over was that day.
-    Stalled(Date),
-    /// For the programme only: some family's finish cannot be projected (it has not
-    /// started or has stalled); the families say which.
-    Blocked,
-}
-
-/// One remaining year: the plan against what the rate will have delivered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct YearOutlook {
-    /// The year.
-    pub year: i32,
-    /// Vehicles planned that year.
-    pub planned: u32,
-    /// Handed over so far in the year (only the current year has any).
-    pub delivered: u32,
-    /// `delivered` plus what the rate adds by the end of the year.
-    pub projected: u32,
-}
-
-impl YearOutlook {
-    /// Projected minus planned: a surplus when positive, a shortfall when negative.
-    pub fn difference(&self) -> i64 {
-        i64::from(self.projected) - i64::from(self.planned)
-    }
-}
-
-/// The outlook of a family, or of the whole programme.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Outlook {
-    /// The family's name, or the programme's.
-    pub name: String,
-    /// Vehicles on contract.
-    pub contracted: u32,
-    /// Handed over on or before today.
-    pub delivered: u32,
-    /// The day of the last hand-over on or before today.
-    pub last_delivery: Option<Date>,
-    /// The rate over the window.
-    pub rate: Rate,
-    /// When the last vehicle arrives.
-    pub finish: Finish,
-    /// The last year the plan delivers anything in (else the programme's last year).
-    pub planned_finish: Option<i32>,
-    /// This year and the later ones, up to the later of the planned and the projected
-    /// finish (at most [`HORIZON_YEARS`] past the plan). The same years for every outlook
-    /// of a forecast.
-    pub years: Vec<YearOutlook>,
-}
-
-impl Outlook {
-    /// Contracted and not yet delivered.
-    pub fn remaining(&self) -> u32 {
-        self.contracted.saturating_sub(self.delivered)
-    }
-
-    /// The year of the last hand-over, delivered or projected.
-    pub fn finish_year(&self) -> Option<i32> {
-        match self.finish {
-            Finish::Delivered(Some(day)) | Finish::Projected(day) => Some(day.year()),
-            _ => None,
-        }
-    }
-
-    /// Years between the planned and the projected finish: positive when late, negative
-    /// when early. `None` unless both are known and the finish is projected.
-    pub fn years_late(&self) -> Option<i32> {
-        match self.finish {
-            Finish::Projected(day) => self.planned_finish.map(|p| day.year() - p),
-            _ => None,
-        }
-    }
-}
 
 /// The whole forecast for one day.
 #[derive(Debug, Clone, PartialEq)]
@@ -192,6 +110,14 @@ impl Forecast {
             window_months,
         );
         whole.finish = programme_finish(&whole, &families);
+        if let Finish::Projected(day) = whole.finish
+            && let Some(last) = families
+                .iter()
+                .find(|o| o.remaining() > 0 && o.finish == Finish::Projected(day))
+        {
+            whole.finish_rate = last.rate;
+            whole.finish_rests_on = Some(last.name.clone());
+        }
 
         // One range of years for every outlook, so that the programme's are the sums: this
         // year to the later of the planned and the projected finishes, within the horizon.
@@ -219,9 +145,12 @@ impl Forecast {
                     ..YearOutlook::default()
                 };
                 for o in &families {
-                    y.planned = y.planned.saturating_add(o.years[i].planned);
-                    y.delivered = y.delivered.saturating_add(o.years[i].delivered);
-                    y.projected = y.projected.saturating_add(o.years[i].projected);
+                    let f = &o.years[i];
+                    y.planned = y.planned.saturating_add(f.planned);
+                    y.delivered = y.delivered.saturating_add(f.delivered);
+                    y.projected = y.projected.saturating_add(f.projected);
+                    y.cum_planned = y.cum_planned.saturating_add(f.cum_planned);
+                    y.cum_projected = y.cum_projected.saturating_add(f.cum_projected);
                 }
                 y
             })
@@ -243,6 +172,8 @@ impl Forecast {
             .unwrap_or(&self.programme)
     }
 
+    /// Cumulative vehicles delivered by `day` at the window's rates: the family's, or the
+    /// programme's (the sum of its families) for `None`. Days up to today give what was
     /// delivered by today.
     pub fn cumulative_at(&self, family: Option<FamilyId>, day: Date) -> u32 {
         match family {
@@ -298,6 +229,9 @@ fn outlook(
         last_delivery: last_hand_over,
         rate,
         finish,
+        finish_rate: rate,
+        finish_rests_on: None,
+        needed: Needed::of(remaining, planned_finish, today),
         planned_finish,
         years: Vec::new(),
     }
@@ -340,10 +274,14 @@ fn year_outlooks(
 ) -> Vec<YearOutlook> {
     years
         .map(|year| {
-            let planned = planned
-                .iter()
-                .filter(|&&(y, _)| y == year)
-                .fold(0u32, |a, &(_, q)| a.saturating_add(q));
+            let planned_until = |last: i32| {
+                planned
+                    .iter()
+                    .filter(|&&(y, _)| y <= last)
+                    .fold(0u32, |a, &(_, q)| a.saturating_add(q))
+            };
+            let cum_planned = planned_until(year);
+            let planned = cum_planned - planned_until(year - 1);
             let delivered = hand_overs
                 .iter()
                 .filter(|&&(d, _)| d.year() == year)
@@ -354,12 +292,15 @@ fn year_outlooks(
                 Date::from_ymd_opt(year - 1, 12, 31).unwrap_or(today)
             };
             let end = Date::from_ymd_opt(year, 12, 31).unwrap_or(today);
-            let added = projected_by(o, today, end) - projected_by(o, today, start);
+            let cum_projected = projected_by(o, today, end);
+            let added = cum_projected - projected_by(o, today, start);
             YearOutlook {
                 year,
                 planned,
                 delivered,
                 projected: delivered.saturating_add(added),
+                cum_planned,
+                cum_projected,
             }
         })
         .collect()

@@ -42,9 +42,11 @@ pub fn years_in_words(n: i64) -> String {
     format!("{} {unit}", number_word(n))
 }
 
-/// A count of months in digits: `1 month`, `12 months`.
+/// A count of months in digits: `1 month`, `12 months`, `11 968 months`.
 pub fn months(n: i64) -> String {
-    format!("{n} {}", if n == 1 { "month" } else { "months" })
+    let digits = thousands(n.unsigned_abs());
+    let sign = if n < 0 { "-" } else { "" };
+    format!("{sign}{digits} {}", if n == 1 { "month" } else { "months" })
 }
 
 /// The window a rate is measured over: `the last month`, `the last 6 months`.
@@ -108,6 +110,8 @@ mod tests {
         assert_eq!(months(1), "1 month");
         assert_eq!(months(0), "0 months");
         assert_eq!(months(13), "13 months");
+        assert_eq!(months(11_968), "11 968 months");
+        assert_eq!(months(-2), "-2 months");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::{
     ScheduleFigures, StageCount, StageInfo, VariantCounts, YearRow,
 };
 use crate::domain::forecast::{Finish, Forecast, Outlook, YearOutlook};
-use crate::domain::{Counts, Date, Figures, Programme};
+use crate::domain::{Counts, Date, Figures, Programme, Schedule};
 use crate::status::Snapshot;
 
 /// Builds the report of a loaded set for `today`, with the forecast's rate over
@@ -19,7 +19,7 @@ pub fn build(snapshot: &Snapshot, today: Date, window_months: u32) -> Report {
     let figures = Figures::compute(p, today);
     let forecast = Forecast::compute(p, today, window_months);
     let stage_ids: Vec<&str> = p.stages.iter().map(|s| s.id.as_str()).collect();
-    let counts = |c: &Counts| counts_fields(c, &stage_ids);
+    let counts = |c: &Counts, s: &Schedule| counts_fields(c, s, &stage_ids);
 
     Report {
         format: FORMAT_NAME,
@@ -50,26 +50,26 @@ pub fn build(snapshot: &Snapshot, today: Date, window_months: u32) -> Report {
         variants: p
             .variants
             .iter()
-            .zip(&figures.variants)
-            .map(|(v, c)| VariantCounts {
+            .zip(figures.variants.iter().zip(&figures.variant_schedules))
+            .map(|(v, (c, s))| VariantCounts {
                 id: v.id.clone(),
                 family: p.family(v.family).name.clone(),
                 name: v.name.clone(),
-                counts: counts(c),
+                counts: counts(c, s),
             })
             .collect(),
         families: p
             .families
             .iter()
-            .zip(&figures.families)
-            .map(|(f, c)| FamilyCounts {
+            .zip(figures.families.iter().zip(&figures.family_schedules))
+            .map(|(f, (c, s))| FamilyCounts {
                 family: f.name.clone(),
-                counts: counts(c),
+                counts: counts(c, s),
             })
             .collect(),
-        total: counts(&figures.total),
+        total: counts(&figures.total, &figures.schedule),
         schedule: ScheduleFigures {
-            planned_to_date: round(figures.schedule.planned_to_date, 1),
+            planned_to_date: whole(figures.schedule.planned_to_date),
             delivered_to_date: figures.schedule.delivered_to_date,
             lead: figures.schedule.lead(),
         },
@@ -82,7 +82,7 @@ pub fn build(snapshot: &Snapshot, today: Date, window_months: u32) -> Report {
                 delivered: y.delivered,
                 cum_planned: y.cum_planned,
                 cum_delivered: y.cum_delivered,
-                planned_to_date: y.planned_to_date.map(|x| round(x, 1)),
+                planned_to_date: y.planned_to_date.map(whole),
             })
             .collect(),
         queue: Queue {
@@ -108,6 +108,7 @@ pub fn build(snapshot: &Snapshot, today: Date, window_months: u32) -> Report {
         forecast: ForecastReport {
             window_months: forecast.window_months,
             verdict: forecast.verdict(),
+            pace: forecast.pace(),
             families: forecast
                 .families
                 .iter()
@@ -129,7 +130,7 @@ pub fn build(snapshot: &Snapshot, today: Date, window_months: u32) -> Report {
     }
 }
 
-fn counts_fields(c: &Counts, stage_ids: &[&str]) -> CountsFields {
+fn counts_fields(c: &Counts, s: &Schedule, stage_ids: &[&str]) -> CountsFields {
     CountsFields {
         contracted: c.contracted,
         delivered: c.delivered,
@@ -138,6 +139,8 @@ fn counts_fields(c: &Counts, stage_ids: &[&str]) -> CountsFields {
         on_hold: c.on_hold,
         overdue: c.overdue,
         percent_delivered: round(c.percent_delivered(), 1),
+        planned_to_date: whole(s.planned_to_date),
+        lead: s.lead(),
         per_stage: stage_ids
             .iter()
             .zip(&c.per_stage)
@@ -168,16 +171,26 @@ fn outlook_report(o: &Outlook, today: Date) -> OutlookReport {
             days: o.rate.days,
             delivered: o.rate.delivered,
             clipped: o.rate.clipped,
+            hand_overs: o.rate.hand_overs,
         },
         rate_per_month: round(o.rate.per_month(), 2),
+        low_confidence: match o.finish {
+            Finish::Projected(_) => o.finish_rate.confidence_note(),
+            _ => None,
+        },
         last_delivery: o.last_delivery.map(|d| d.to_string()),
         finish: FinishReport {
             status,
             date: date.map(|d| d.to_string()),
             year: date.map(|d| d.year()),
         },
+        finish_rate_per_month: round(o.finish_rate.per_month(), 2),
+        finish_rests_on: o.finish_rests_on.clone(),
         planned_finish_year: o.planned_finish,
+        slip_months: o.slip_months(),
         years_late: o.years_late(),
+        needed_per_month: o.needed.per_month().map(|x| round(x, 2)),
+        pace: o.pace_words(),
         years: o.years.iter().map(outlook_year).collect(),
     }
 }
@@ -189,7 +202,16 @@ fn outlook_year(y: &YearOutlook) -> OutlookYear {
         delivered: y.delivered,
         projected: y.projected,
         difference: y.difference(),
+        cum_planned: y.cum_planned,
+        cum_projected: y.cum_projected,
+        position: y.position(),
     }
+}
+
+/// A plan to date, a whole number held in an `f64`, as a count.
+fn whole(x: f64) -> u32 {
+    // The domain sums whole vehicles, so the rounding only undoes a float's notation.
+    x.round().clamp(0.0, f64::from(u32::MAX)) as u32
 }
 
 /// `x` rounded to `decimals` places, so that the JSON shows what the tables show.

@@ -75,6 +75,11 @@ pub struct CountsFields {
     pub overdue: u32,
     /// Delivered as a percentage of contracted, to one decimal.
     pub percent_delivered: f64,
+    /// Vehicles the plan has due by `today` (whole vehicles; the total's is the sum of the
+    /// families', a family's the sum of its variants').
+    pub planned_to_date: u32,
+    /// Delivered minus planned to date (negative: behind).
+    pub lead: i64,
     /// Vehicles in each stage, in stage order, every stage listed.
     pub per_stage: Vec<StageCount>,
 }
@@ -89,8 +94,9 @@ pub struct StageCount {
 /// Delivered against the plan up to the day of the figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScheduleFigures {
-    /// The cumulative plan to today: past years whole, this year pro-rated, one decimal.
-    pub planned_to_date: f64,
+    /// The cumulative plan to today in whole vehicles: past years whole, this year's
+    /// vehicles due by today.
+    pub planned_to_date: u32,
     pub delivered_to_date: u32,
     /// Delivered minus planned to date, in whole vehicles (negative: behind).
     pub lead: i64,
@@ -104,8 +110,8 @@ pub struct YearRow {
     pub delivered: u32,
     pub cum_planned: u32,
     pub cum_delivered: u32,
-    /// This year only: the year's plan pro-rated to today, one decimal.
-    pub planned_to_date: Option<f64>,
+    /// This year only: the vehicles of the year's plan due by today.
+    pub planned_to_date: Option<u32>,
 }
 
 /// The assembly queue per stage.
@@ -136,6 +142,8 @@ pub struct ForecastReport {
     pub window_months: u32,
     /// The one-line verdict of the Overview.
     pub verdict: String,
+    /// The rate needed to finish on plan against the actual rate, in one line.
+    pub pace: String,
     pub families: Vec<OutlookReport>,
     pub programme: OutlookReport,
 }
@@ -151,12 +159,29 @@ pub struct OutlookReport {
     pub window: RateWindow,
     /// Vehicles per average month over the window, two decimals.
     pub rate_per_month: f64,
+    /// Why the rate the finish rests on is of low confidence (`low confidence: 2
+    /// hand-overs in 50 days`); `None` when it is not.
+    pub low_confidence: Option<String>,
     /// The last hand-over so far.
     pub last_delivery: Option<String>,
     pub finish: FinishReport,
+    /// The rate the finish date rests on, per month, two decimals: the family's own; for
+    /// the programme, the rate of the family that finishes last.
+    pub finish_rate_per_month: f64,
+    /// For the programme: the family whose finish is the programme's.
+    pub finish_rests_on: Option<String>,
+    /// The last year the plan delivers anything in.
     pub planned_finish_year: Option<i32>,
-    /// Projected finish year minus planned (negative: early); only when projected.
+    /// The projected finish against the end of the planned finish year, in months
+    /// (negative: early); only when projected.
+    pub slip_months: Option<i64>,
+    /// The slip in whole years, from `slip_months`; only when projected.
     pub years_late: Option<i32>,
+    /// Vehicles a month needed from today to finish by the end of the planned finish year,
+    /// two decimals; `None` when nothing is left, there is no plan, or the plan has ended.
+    pub needed_per_month: Option<f64>,
+    /// The needed rate against the actual one, in words.
+    pub pace: String,
     pub years: Vec<OutlookYear>,
 }
 
@@ -169,6 +194,8 @@ pub struct RateWindow {
     pub delivered: u32,
     /// True when the window starts at the first hand-over instead of `window_months` back.
     pub clipped: bool,
+    /// Days in the window with a hand-over.
+    pub hand_overs: u32,
 }
 
 /// When the last vehicle arrives.
@@ -188,8 +215,15 @@ pub struct OutlookYear {
     pub planned: u32,
     pub delivered: u32,
     pub projected: u32,
-    /// Projected minus planned: positive a surplus, negative a shortfall.
+    /// The year's own projected minus planned: more or fewer than that year's plan.
     pub difference: i64,
+    /// Planned up to the end of the year.
+    pub cum_planned: u32,
+    /// Delivered and projected up to the end of the year.
+    pub cum_projected: u32,
+    /// Where the plan stands at the end of the year: cum_projected − cum_planned
+    /// (negative: behind plan).
+    pub position: i64,
 }
 
 /// A problem found while loading.

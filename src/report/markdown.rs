@@ -2,7 +2,7 @@
 
 use super::tables::{self, Cell, Table};
 use super::{Report, Section};
-use crate::domain::words::{capitalize, last_months, plural};
+use crate::domain::words::{self, capitalize, last_months, plural};
 
 /// The report as Markdown: a title and summary, then headed tables.
 pub(super) fn write(r: &Report, only: Option<Section>) -> String {
@@ -55,11 +55,7 @@ fn markdown_head(r: &Report, out: &mut String) {
     }
     let t = &r.total;
     let s = &r.schedule;
-    let lead = match s.lead {
-        0 => "on plan".to_owned(),
-        n if n > 0 => format!("{n} ahead of plan"),
-        n => format!("{} behind plan", -n),
-    };
+    let lead = words::lead(s.lead);
     let errors = r.problems.iter().filter(|p| p.severity == "error").count();
     let warnings = r.problems.len() - errors;
     out.push_str(&format!(
@@ -67,10 +63,13 @@ fn markdown_head(r: &Report, out: &mut String) {
         t.delivered, t.contracted, t.percent_delivered, t.in_assembly, t.not_started
     ));
     out.push_str(&format!(
-        "- Schedule: {} delivered against {:.1} planned to date, {lead}\n",
+        "- Schedule: {} delivered against {} planned to date, {lead}\n",
         s.delivered_to_date, s.planned_to_date
     ));
     out.push_str(&format!("- Forecast: {}\n", md_escape(&r.forecast.verdict)));
+    if !r.forecast.pace.is_empty() {
+        out.push_str(&format!("- Pace: {}\n", md_escape(&r.forecast.pace)));
+    }
     if let Some(b) = &r.queue.bottleneck
         && let Some(q) = r.queue.stages.iter().find(|q| &q.stage == b)
     {
@@ -102,9 +101,14 @@ fn section_intro(r: &Report, s: Section) -> String {
                 md_escape(&capitalize(&r.forecast.verdict))
             )
         }
+        Section::Years => "Planned to date counts whole vehicles: each variant's plan for a \
+             year is spread evenly over its days, and of n planned the k-th is due once k/n of \
+             the year has passed."
+            .to_owned(),
         Section::Outlook => {
             "Each remaining year at the current rates: what was delivered so far and what the \
-             rate adds by the end of the year, against the plan."
+             rate adds by the end of the year, against the year's plan (difference), and where \
+             that leaves the programme against its whole plan by the year's end (against plan)."
                 .to_owned()
         }
         Section::Queue => "Days in stage are counted to today. The bottleneck is the \
