@@ -15,9 +15,9 @@ mod tables;
 
 pub use build::build;
 pub use json::{
-    CountsFields, FamilyCounts, FinishReport, ForecastReport, OutlookReport, OutlookYear,
-    ProblemRow, ProgrammeInfo, Queue, QueueStage, RateWindow, Report, ScheduleFigures, StageCount,
-    StageInfo, VariantCounts, YearRow,
+    CountsFields, FamilyCounts, FinishReport, ForecastReport, HoldReport, OutlookReport,
+    OutlookYear, ProblemRow, ProgrammeInfo, Queue, QueueStage, RateWindow, Report, ScheduleFigures,
+    StageCount, StageInfo, VariantCounts, YearRow,
 };
 
 /// The `format` field of the JSON, naming the document.
@@ -44,6 +44,8 @@ pub enum Section {
     Families,
     /// The assembly queue per stage: vehicles, holds, waits.
     Queue,
+    /// The vehicles on hold, grouped by reason, with how long they have waited.
+    Holds,
     /// Plan against actual per delivery year, and cumulative.
     Years,
     /// The rate and projected finish per family and for the programme.
@@ -55,10 +57,12 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 7] = [
+    /// Every section, in the order Markdown writes them.
+    pub const ALL: [Section; 8] = [
         Section::Variants,
         Section::Families,
         Section::Queue,
+        Section::Holds,
         Section::Years,
         Section::Forecast,
         Section::Outlook,
@@ -70,6 +74,7 @@ impl Section {
             Section::Variants => "variants",
             Section::Families => "families",
             Section::Queue => "queue",
+            Section::Holds => "holds",
             Section::Years => "years",
             Section::Forecast => "forecast",
             Section::Outlook => "outlook",
@@ -82,6 +87,7 @@ impl Section {
             Section::Variants => "Variants",
             Section::Families => "Families",
             Section::Queue => "Assembly queue",
+            Section::Holds => "Holds by reason",
             Section::Years => "Deliveries per year",
             Section::Forecast => "Forecast",
             Section::Outlook => "Outlook per year",
@@ -152,7 +158,7 @@ mod tests {
         assert!(
             ReportError::CsvNeedsSection
                 .to_string()
-                .contains("variants, families, queue, years, forecast, outlook, problems")
+                .contains("variants, families, queue, holds, years, forecast, outlook, problems")
         );
     }
 }

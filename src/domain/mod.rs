@@ -8,6 +8,7 @@ pub mod changes;
 pub mod dates;
 pub mod figures;
 pub mod forecast;
+pub mod holds;
 pub mod name;
 pub mod serial;
 pub mod shared;

@@ -5,10 +5,11 @@ use chrono::Datelike;
 
 use super::{
     CountsFields, FORMAT_NAME, FORMAT_VERSION, FamilyCounts, FinishReport, ForecastReport,
-    OutlookReport, OutlookYear, ProblemRow, ProgrammeInfo, Queue, QueueStage, RateWindow, Report,
-    ScheduleFigures, StageCount, StageInfo, VariantCounts, YearRow,
+    HoldReport, OutlookReport, OutlookYear, ProblemRow, ProgrammeInfo, Queue, QueueStage,
+    RateWindow, Report, ScheduleFigures, StageCount, StageInfo, VariantCounts, YearRow,
 };
 use crate::domain::forecast::{Finish, Forecast, Outlook, YearOutlook};
+use crate::domain::holds::hold_groups;
 use crate::domain::{Counts, Date, Figures, Programme, Schedule};
 use crate::status::Snapshot;
 
@@ -104,6 +105,16 @@ pub fn build(snapshot: &Snapshot, today: Date, window_months: u32) -> Report {
                 })
                 .collect(),
             bottleneck: forecast.bottleneck().map(|w| p.stage(w.stage).id.clone()),
+            holds: hold_groups(p, today)
+                .into_iter()
+                .map(|g| HoldReport {
+                    stages: g.stages.iter().map(|&s| p.stage(s).id.clone()).collect(),
+                    reason: g.reason,
+                    vehicles: g.vehicles,
+                    longest_days: g.longest_days,
+                    median_days: round(g.median_days, 1),
+                })
+                .collect(),
         },
         forecast: ForecastReport {
             window_months: forecast.window_months,

@@ -120,6 +120,23 @@ pub struct Queue {
     pub stages: Vec<QueueStage>,
     /// The main-line stage with the longest median wait; `None` when it is empty.
     pub bottleneck: Option<String>,
+    /// The vehicles on hold grouped by reason: most vehicles first, then the longest wait.
+    pub holds: Vec<HoldReport>,
+}
+
+/// The vehicles held for one reason.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HoldReport {
+    /// The reason, as first written in the queue.
+    pub reason: String,
+    /// Vehicles on hold for it.
+    pub vehicles: u32,
+    /// The ids of the stages they wait in, in flow order.
+    pub stages: Vec<String>,
+    /// The longest of their days in their current stage.
+    pub longest_days: i64,
+    /// The median of those days, one decimal.
+    pub median_days: f64,
 }
 
 /// One stage of the queue: its vehicles and how long they have waited.

@@ -22,6 +22,7 @@ pub(super) fn write(r: &Report, only: Option<Section>) -> String {
         if t.rows.is_empty() {
             out.push_str(match s {
                 Section::Problems => "No problems.\n\n",
+                Section::Holds => "No vehicle is on hold.\n\n",
                 _ => "Nothing to show.\n\n",
             });
             continue;
@@ -81,6 +82,15 @@ fn markdown_head(r: &Report, out: &mut String) {
             q.median_days.unwrap_or(0.0),
         ));
     }
+    if !r.queue.holds.is_empty() {
+        let holds: Vec<String> = r
+            .queue
+            .holds
+            .iter()
+            .map(|h| format!("{}: {}", md_escape(&h.reason), h.vehicles))
+            .collect();
+        out.push_str(&format!("- On hold: {}\n", holds.join("; ")));
+    }
     out.push_str(&format!(
         "- Problems: {}, {}\n\n",
         plural(errors, "error", "errors"),
@@ -111,6 +121,10 @@ fn section_intro(r: &Report, s: Section) -> String {
              that leaves the programme against its whole plan by the year's end (against plan)."
                 .to_owned()
         }
+        Section::Holds => "The vehicles on hold, grouped by reason (the same text, whatever \
+             its spacing and case), most vehicles first; days are their days in their current \
+             stage, counted to today."
+            .to_owned(),
         Section::Queue => "Days in stage are counted to today. The bottleneck is the \
              main-line stage with the longest median wait; rework is left out."
             .to_owned(),

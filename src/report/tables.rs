@@ -132,6 +132,30 @@ pub(super) fn table(r: &Report, section: Section) -> Table {
                 .collect(),
             totals: Vec::new(),
         },
+        Section::Holds => Table {
+            columns: vec![
+                col("reason", "Reason", false),
+                col("vehicles", "Vehicles", true),
+                col("stages", "Stages", false),
+                col("longest_days", "Longest days", true),
+                col("median_days", "Median days", true),
+            ],
+            rows: r
+                .queue
+                .holds
+                .iter()
+                .map(|h| {
+                    vec![
+                        Cell::text(&h.reason),
+                        Cell::Int(h.vehicles.into()),
+                        Cell::text(h.stages.join(" ")),
+                        Cell::Int(h.longest_days),
+                        Cell::Num(h.median_days, 1),
+                    ]
+                })
+                .collect(),
+            totals: Vec::new(),
+        },
         Section::Years => Table {
             columns: vec![
                 col("year", "Year", false),
