@@ -18,7 +18,7 @@
 
 use std::path::Path;
 
-use fleetdash::domain::figures::year_fraction;
+use fleetdash::domain::figures::{planned_by, year_fraction};
 use fleetdash::domain::{Counts, Date, Figures, Programme, Schedule, YearFigures};
 use fleetdash::status::{Limits, Loader};
 
@@ -108,8 +108,9 @@ fn counts_on_26_november_2026() {
 #[test]
 fn years_on_2_july_2026() {
     let f = Figures::compute(&programme(), day(2026, 7, 2));
-    // 2026-07-02 is day 183 of 365: 31 + 28 + 31 + 30 + 31 + 30 + 2.
-    let pro_rated = 9.0 * 183.0 / 365.0;
+    // 2026-07-02 is day 183 of 365: 31 + 28 + 31 + 30 + 31 + 30 + 2. Of each variant's
+    // 2026 plan, the vehicles due: grf-tt floor(5 × 183 / 365) = floor(2.507) = 2, grf-amb
+    // floor(2 × 183 / 365) = floor(1.003) = 1, jag the same, 1: 4 for the year.
     let years: Vec<(i32, u32, u32, u32, u32)> = f
         .years
         .iter()
@@ -128,11 +129,14 @@ fn years_on_2_july_2026() {
         [(2025, 3, 3, 3, 3), (2026, 9, 4, 12, 7), (2027, 6, 0, 18, 7),]
     );
     assert_eq!(f.years[0].planned_to_date, None);
-    assert_close(
-        f.years[1].planned_to_date.expect("the current year"),
-        pro_rated,
-    );
+    assert_eq!(f.years[1].planned_to_date, Some(4.0));
     assert_eq!(f.years[2].planned_to_date, None);
+    assert_eq!(f.years[1].planned_to_date_by_variant, [2, 1, 1]);
+    assert_eq!(f.years[1].planned_to_date_by_family, [3, 1]);
+    // A past year is due whole, a future one not at all.
+    assert_eq!(f.years[0].planned_to_date_by_variant, [2, 1, 0]);
+    assert_eq!(f.years[0].planned_to_date_by_family, [3, 0]);
+    assert_eq!(f.years[2].planned_to_date_by_variant, [0, 0, 0]);
     assert_eq!(f.years[0].by_variant, [(2, 2), (1, 1), (0, 0)]);
     assert_eq!(f.years[1].by_variant, [(5, 2), (2, 1), (2, 1)]);
     assert_eq!(f.years[2].by_variant, [(3, 0), (1, 0), (2, 0)]);
@@ -140,28 +144,65 @@ fn years_on_2_july_2026() {
     let current: &YearFigures = f.current_year().expect("2026 is a programme year");
     assert_eq!(current.year, 2026);
 
-    // 2025 whole, 2026 pro-rated: 3 + 4.512… = 7.512…; 7 delivered, so one behind.
-    assert_close(f.schedule.planned_to_date, 3.0 + pro_rated);
+    // 2025 whole and 2026's due vehicles: 3 + 4 = 7; 7 delivered, so on plan.
+    assert_eq!(f.schedule.planned_to_date, 7.0);
     assert_eq!(f.schedule.delivered_to_date, 7);
-    assert_eq!(f.schedule.lead(), -1);
+    assert_eq!(f.schedule.lead(), 0);
+    // Per variant: grf-tt 2 + 2 planned, 2 + 2 delivered; grf-amb 1 + 1 and 1 + 1; jag 1
+    // and 1 (2026-06-30). The families and the programme are their sums.
+    let planned = |s: &[Schedule]| s.iter().map(|s| s.planned_to_date).collect::<Vec<_>>();
+    let delivered = |s: &[Schedule]| s.iter().map(|s| s.delivered_to_date).collect::<Vec<_>>();
+    assert_eq!(planned(&f.variant_schedules), [4.0, 2.0, 1.0]);
+    assert_eq!(delivered(&f.variant_schedules), [4, 2, 1]);
+    assert_eq!(planned(&f.family_schedules), [6.0, 1.0]);
+    assert_eq!(delivered(&f.family_schedules), [6, 1]);
 }
 
 #[test]
 fn years_on_26_november_2026() {
     let f = Figures::compute(&programme(), day(2026, 11, 26));
-    // Day 330 of 365: 304 days to the end of October, plus 26.
-    let pro_rated = 9.0 * 330.0 / 365.0;
+    // Day 330 of 365: 304 days to the end of October, plus 26. Due of the 2026 plan:
+    // grf-tt floor(5 × 330 / 365) = floor(4.52) = 4, grf-amb floor(2 × 330 / 365) =
+    // floor(1.81) = 1, jag 1: 6.
     assert_eq!(f.years[1].delivered, 5);
     assert_eq!(f.years[1].cum_delivered, 8);
     assert_eq!(f.years[2].cum_delivered, 8);
-    assert_close(
-        f.years[1].planned_to_date.expect("the current year"),
-        pro_rated,
-    );
-    assert_close(f.schedule.planned_to_date, 3.0 + pro_rated);
+    assert_eq!(f.years[1].planned_to_date_by_variant, [4, 1, 1]);
+    assert_eq!(f.years[1].planned_to_date_by_family, [5, 1]);
+    assert_eq!(f.years[1].planned_to_date, Some(6.0));
+    assert_eq!(f.schedule.planned_to_date, 3.0 + 6.0);
     assert_eq!(f.schedule.delivered_to_date, 8);
-    // 8 − 11.137 = −3.137.
-    assert_eq!(f.schedule.lead(), -3);
+    assert_eq!(f.schedule.lead(), -1);
+    // Griffon: 3 + 5 planned, 7 delivered; Jaguar: 1 and 1. They add up to the programme.
+    let g = f.family_schedules[0];
+    let j = f.family_schedules[1];
+    assert_eq!((g.planned_to_date, g.delivered_to_date), (8.0, 7));
+    assert_eq!((j.planned_to_date, j.delivered_to_date), (1.0, 1));
+    assert_eq!(
+        g.planned_to_date + j.planned_to_date,
+        f.schedule.planned_to_date
+    );
+}
+
+#[test]
+fn a_vehicle_of_the_plan_is_due_once_its_share_of_the_year_has_passed() {
+    // 12 a year: one by the end of each twelfth. 2026-01-31 is day 31: 12 × 31 / 365 =
+    // 1.02, the first is due; on day 30, 0.99, none yet.
+    assert_eq!(planned_by(12, day(2026, 1, 30)), 0);
+    assert_eq!(planned_by(12, day(2026, 1, 31)), 1);
+    // A single vehicle is due on the last day of its year, and not before.
+    assert_eq!(planned_by(1, day(2026, 12, 30)), 0);
+    assert_eq!(planned_by(1, day(2026, 12, 31)), 1);
+    assert_eq!(
+        planned_by(1, day(2028, 12, 31)),
+        1,
+        "a leap year's last day"
+    );
+    // 366 a leap year: one a day.
+    assert_eq!(planned_by(366, day(2028, 2, 29)), 60);
+    assert_eq!(planned_by(0, day(2026, 12, 31)), 0);
+    // No overflow at the largest plan.
+    assert_eq!(planned_by(u32::MAX, day(2026, 12, 31)), u32::MAX);
 }
 
 #[test]
@@ -176,7 +217,7 @@ fn schedule_before_and_after_the_programme() {
 
     let after = Figures::compute(&p, day(2028, 3, 1));
     assert_eq!(after.current_year(), None);
-    assert_close(after.schedule.planned_to_date, 18.0);
+    assert_eq!(after.schedule.planned_to_date, 18.0);
     assert_eq!(after.schedule.delivered_to_date, 8);
     assert_eq!(after.schedule.lead(), -10);
 }

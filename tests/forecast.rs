@@ -4,7 +4,7 @@
 //! 2026: 365 days, so that a rate of 73 vehicles in the window is 0.2 a day and the
 //! arithmetic can be checked by hand.
 
-use fleetdash::domain::forecast::{Finish, Forecast, YearOutlook};
+use fleetdash::domain::forecast::{Finish, Forecast, Needed, YearOutlook};
 use fleetdash::domain::{
     Date, Delivery, Family, FamilyId, Info, Origin, PlanEntry, Programme, SiteId, Stage, StageId,
     Variant, VariantId, Vehicle,
@@ -63,14 +63,25 @@ fn plan(p: &mut Programme, family: u32, years: &[(i32, u32)]) {
     }
 }
 
-fn year(year: i32, planned: u32, delivered: u32, projected: u32) -> YearOutlook {
+/// A year of an outlook: the year's own plan, delivered and projected, then the cumulative
+/// plan and projection at its end.
+fn year(
+    year: i32,
+    (planned, delivered, projected): (u32, u32, u32),
+    (cum_planned, cum_projected): (u32, u32),
+) -> YearOutlook {
     YearOutlook {
         year,
         planned,
         delivered,
         projected,
+        cum_planned,
+        cum_projected,
     }
 }
+
+/// The note a rate of `hand_overs` days in `days` days carries.
+const LOW_3_IN_365: &str = "(low confidence: 3 hand-overs in 365 days)";
 
 /// Griffon: 400 contracted; 100 delivered in 2025 (before the window), 73 in 2026.
 fn late_griffon() -> Programme {
@@ -111,12 +122,37 @@ fn a_late_family_is_projected_past_its_plan() {
     // more (2029-12-31), and 39 days later is 2030-02-08.
     assert_eq!(g.finish, Finish::Projected(day("2030-02-08")));
     assert_eq!(g.planned_finish, Some(2028));
-    assert_eq!(g.years_late(), Some(2));
+    // 2028-12-31 to 2030-02-08 is 366 + 38 = 404 days, 13.27 average months: 13 months
+    // late, which is one year (not two, as counting calendar years 2028 to 2030 said).
+    assert_eq!(g.planned_end(), Some(day("2028-12-31")));
+    assert_eq!(g.slip_months(), Some(13));
+    assert_eq!(g.years_late(), Some(1));
+    assert_eq!(g.slip_words().as_deref(), Some("13 months late"));
+    // The rate rests on three hand-over days (2026-01-01, 06-15 and 12-31).
+    assert_eq!(g.rate.hand_overs, 3);
+    assert!(g.rate.is_low_confidence());
     assert_eq!(
         f.verdict(),
-        "at the current rate, the last Griffon arrives in 2030, two years late"
+        format!(
+            "the last Griffon arrives in February 2030 at 6.1 a month, 13 months late \
+             {LOW_3_IN_365}"
+        )
     );
     assert_eq!(f.programme.finish, Finish::Projected(day("2030-02-08")));
+    // To finish on plan, the 227 left must come in the 731 days of 2027 and 2028:
+    // 227 × 30.4375 / 731 = 9.452 a month.
+    assert_eq!(
+        g.needed,
+        Needed::Pace {
+            vehicles: 227,
+            days: 731
+        }
+    );
+    assert_eq!(g.pace_words(), "needs 9.5 a month, does 6.1");
+    assert_eq!(
+        f.pace(),
+        "to finish on plan: Griffon needs 9.5 a month, does 6.1"
+    );
 }
 
 #[test]
@@ -126,18 +162,24 @@ fn each_remaining_year_is_projected_against_its_plan() {
     // days): floor(73 × 731 / 365) = 146, so 73 in 2028. By the end of 2029 (1096 days):
     // floor(73 × 1096 / 365) = 219, so 73 in 2029; the last 8 in 2030. 2026 has 73 so
     // far and no day left.
+    // Cumulative: 200 planned by the end of 2026 (100 in 2025), 400 from 2028; 173
+    // delivered by today, then 73 a year up to the 400 contracted.
     assert_eq!(
         f.families[0].years,
         [
-            year(2026, 100, 73, 73),
-            year(2027, 100, 0, 73),
-            year(2028, 100, 0, 73),
-            year(2029, 0, 0, 73),
-            year(2030, 0, 0, 8),
+            year(2026, (100, 73, 73), (200, 173)),
+            year(2027, (100, 0, 73), (300, 246)),
+            year(2028, (100, 0, 73), (400, 319)),
+            year(2029, (0, 0, 73), (400, 392)),
+            year(2030, (0, 0, 8), (400, 400)),
         ]
     );
     assert_eq!(f.families[0].years[1].difference(), -27);
+    // 2029 delivers 73 more than its own plan (none), yet the programme is still 8 behind
+    // its whole plan at the end of it: the position says so, the difference does not.
     assert_eq!(f.families[0].years[3].difference(), 73);
+    assert_eq!(f.families[0].years[3].position(), -8);
+    assert_eq!(f.families[0].years[4].position(), 0);
     assert_eq!(f.programme.years, f.families[0].years);
 }
 
@@ -149,7 +191,8 @@ fn the_current_year_adds_the_rest_of_the_year_to_what_was_delivered() {
     let g = &f.families[0];
     assert_eq!(g.rate.first_day, day("2025-12-31"));
     assert_eq!((g.rate.days, g.rate.delivered), (182, 43));
-    assert_eq!(g.years[0], year(2026, 100, 43, 86));
+    // 143 delivered by today (100 in 2025), 43 more by the end of the year.
+    assert_eq!(g.years[0], year(2026, (100, 43, 86), (200, 186)));
 }
 
 #[test]
@@ -161,8 +204,15 @@ fn on_course_and_early() {
         quantity: 1,
     });
     let f = Forecast::compute(&p, day("2026-12-31"), 12);
+    // 2030-02-08 is 326 days before 2030-12-31: 10.7 months, 10 whole months early.
+    assert_eq!(f.families[0].slip_months(), Some(-10));
     assert_eq!(f.families[0].years_late(), Some(0));
-    assert_eq!(f.verdict(), "on course to finish in 2030");
+    assert_eq!(
+        f.verdict(),
+        format!(
+            "on course to finish in February 2030 at 6.1 a month, 10 months early {LOW_3_IN_365}"
+        )
+    );
 
     p.plan.push(PlanEntry {
         year: 2032,
@@ -170,9 +220,20 @@ fn on_course_and_early() {
         quantity: 1,
     });
     let f = Forecast::compute(&p, day("2026-12-31"), 12);
-    assert_eq!(f.verdict(), "on course to finish in 2030, two years early");
+    // 2030-02-08 to 2032-12-31: 326 + 365 + 366 = 1057 days, 34.7 months.
+    assert_eq!(f.families[0].slip_months(), Some(-34));
+    assert_eq!(f.families[0].years_late(), Some(-2));
+    assert_eq!(
+        f.verdict(),
+        format!(
+            "on course to finish in February 2030 at 6.1 a month, 34 months early {LOW_3_IN_365}"
+        )
+    );
     // The years run to the plan's end even when the projection ends before it.
-    assert_eq!(f.programme.years.last(), Some(&year(2032, 1, 0, 0)));
+    assert_eq!(
+        f.programme.years.last(),
+        Some(&year(2032, (1, 0, 0), (402, 400)))
+    );
 }
 
 #[test]
@@ -181,13 +242,20 @@ fn without_a_plan_the_programme_years_are_the_reference() {
     p.plan.clear();
     let f = Forecast::compute(&p, day("2026-12-31"), 12);
     assert_eq!(f.families[0].planned_finish, Some(2030));
-    assert_eq!(f.verdict(), "on course to finish in 2030");
+    assert_eq!(
+        f.verdict(),
+        format!(
+            "on course to finish in February 2030 at 6.1 a month, 10 months early {LOW_3_IN_365}"
+        )
+    );
     p.info = None;
     let f = Forecast::compute(&p, day("2026-12-31"), 12);
     assert_eq!(f.families[0].planned_finish, None);
+    assert_eq!(f.families[0].slip_months(), None);
+    assert_eq!(f.families[0].needed, Needed::NoPlan);
     assert_eq!(
         f.verdict(),
-        "at the current rate, the last Griffon arrives in 2030"
+        format!("the last Griffon arrives in February 2030 at 6.1 a month {LOW_3_IN_365}")
     );
 }
 
@@ -204,7 +272,18 @@ fn no_deliveries_yet() {
     // Nothing is projected: the plan stands against zero.
     assert_eq!(
         f.families[0].years,
-        [year(2026, 0, 0, 0), year(2027, 10, 0, 0)]
+        [
+            year(2026, (0, 0, 0), (0, 0)),
+            year(2027, (10, 0, 0), (10, 0))
+        ]
+    );
+    assert_eq!(
+        f.families[0].needed,
+        Needed::Pace {
+            vehicles: 10,
+            days: 400
+        },
+        "2026-11-26 to 2027-12-31 is 35 + 365 days"
     );
     assert_eq!(f.cumulative_at(None, day("2030-01-01")), 0);
 }
@@ -249,7 +328,15 @@ fn a_finished_family_leaves_the_verdict_to_the_others() {
     assert_eq!(j.finish_year(), Some(2026));
     assert_eq!(j.years_late(), None);
     // The finished family adds nothing after today.
-    assert_eq!(j.years, [year(2026, 10, 10, 10), year(2027, 0, 0, 0)]);
+    assert_eq!(
+        j.years,
+        [
+            year(2026, (10, 10, 10), (10, 10)),
+            year(2027, (0, 0, 0), (10, 10))
+        ]
+    );
+    assert_eq!(j.needed, Needed::Nothing);
+    assert_eq!(j.pace_words(), "nothing left to deliver");
     // Griffon: window clipped to its first hand-over, 2026-06-01, 214 days; 27 remaining:
     // ceil(27 × 214 / 73) = 80 days after 2026-12-31 is 2027-03-21.
     let g = &f.families[0];
@@ -257,7 +344,14 @@ fn a_finished_family_leaves_the_verdict_to_the_others() {
     assert_eq!((g.rate.first_day, g.rate.days), (day("2026-06-01"), 214));
     assert_eq!(g.finish, Finish::Projected(day("2027-03-21")));
     assert_eq!(f.programme.finish, Finish::Projected(day("2027-03-21")));
-    assert_eq!(f.verdict(), "on course to finish in 2027");
+    // 73 in 214 days is 10.38 a month; 2027-03-21 is 285 days (9.4 months) before the end
+    // of 2027; one hand-over day.
+    assert_eq!(
+        f.verdict(),
+        "on course to finish in March 2027 at 10.4 a month, 9 months early \
+         (low confidence: 1 hand-over in 214 days)"
+    );
+    assert_eq!(f.programme.finish_rests_on.as_deref(), Some("Griffon"));
 
     // Everything delivered.
     deliver(&mut p, 0, "2026-12-01", 27);
@@ -288,11 +382,16 @@ fn a_family_that_cannot_be_projected_blocks_the_programme_finish() {
     assert_eq!(f.programme.finish, Finish::Blocked);
     assert_eq!(
         f.verdict(),
-        "at the current rate, the last Griffon arrives in 2030, two years late; \
-         no Jaguar delivered yet"
+        format!(
+            "the last Griffon arrives in February 2030 at 6.1 a month, 13 months late \
+             {LOW_3_IN_365}; no Jaguar delivered yet"
+        )
     );
-    // The programme's years add up the families; the Jaguars add nothing.
-    assert_eq!(f.programme.years[1], year(2027, 154, 0, 73));
+    // The programme's years add up the families; the Jaguars add nothing. By the end of
+    // 2027: 300 Griffon and 60 Jaguar planned, 246 Griffon projected.
+    assert_eq!(f.programme.years[1], year(2027, (154, 0, 73), (360, 246)));
+    // No family's projection is the programme's finish.
+    assert_eq!(f.programme.finish_rests_on, None);
     // The programme's own rate counts every family.
     assert_eq!(f.programme.rate.delivered, 73);
 
@@ -301,8 +400,10 @@ fn a_family_that_cannot_be_projected_blocks_the_programme_finish() {
     let f = Forecast::compute(&p, day("2026-12-31"), 12);
     assert_eq!(
         f.verdict(),
-        "at the current rate, the last Griffon arrives in 2030, on time; \
-         no Jaguar delivered yet"
+        format!(
+            "the last Griffon arrives in February 2030 at 6.1 a month, 10 months early \
+             {LOW_3_IN_365}; no Jaguar delivered yet"
+        )
     );
 }
 
@@ -359,9 +460,28 @@ fn a_crawling_rate_stops_the_years_at_the_horizon() {
     assert_eq!(f.families[0].finish_year(), Some(3025));
     assert_eq!(f.programme.years.last().map(|y| y.year), Some(2037));
     assert_eq!(f.horizon(), day("2037-12-31"));
+    // 2027-12-31 to 3025-05-03: 364 424 days, 11 968 average months.
+    assert_eq!(f.families[0].slip_months(), Some(11_968));
     assert_eq!(
         f.verdict(),
-        "at the current rate, the last Griffon arrives in 3025, 998 years late"
+        "the last Griffon arrives in May 3025 at 0.1 a month, 11 968 months late \
+         (low confidence: 1 hand-over in 365 days)"
+    );
+}
+
+#[test]
+fn a_rate_too_slow_for_the_calendar_projects_the_last_day_without_a_panic() {
+    // Four billion vehicles at one in ten years: about 4 × 10¹³ days away, past the last
+    // day chrono holds.
+    let mut p = programme(&[("Griffon", 4_000_000_000)]);
+    plan(&mut p, 0, &[(2026, 4_000_000_000)]);
+    deliver(&mut p, 0, "2017-01-01", 1);
+    let f = Forecast::compute(&p, day("2026-12-31"), 120);
+    assert_eq!(f.families[0].finish, Finish::Projected(Date::MAX));
+    assert!(f.families[0].slip_months().is_some_and(|m| m > 0));
+    assert!(
+        f.verdict()
+            .starts_with("the last Griffon arrives in December ")
     );
 }
 
@@ -404,6 +524,18 @@ fn the_programme_line_adds_the_families() {
     // / 5) = 181 days, 2027-06-30.
     assert_eq!(f.families[0].finish, Finish::Projected(day("2027-05-15")));
     assert_eq!(f.families[1].finish, Finish::Projected(day("2027-06-30")));
+    // The programme's date is the Jaguars', so the rate beside it is theirs: 5 in 181 days
+    // gives the date back, where the programme's own rate (78 in 365 days, 32 left) would
+    // give ceil(32 × 365 / 78) = 150 days, 2027-05-30.
+    assert_eq!(f.programme.finish, Finish::Projected(day("2027-06-30")));
+    assert_eq!(f.programme.finish_rests_on.as_deref(), Some("Jaguar"));
+    assert_eq!(f.programme.finish_rate, f.families[1].rate);
+    let (rate, left) = (f.programme.finish_rate, f.families[1].remaining());
+    assert_eq!(rate.days_for(left), Some(181));
+    assert_eq!(
+        f.programme.rate.days_for(f.programme.remaining()),
+        Some(150)
+    );
     assert_eq!(
         f.points(None, day("2027-12-31")),
         [
@@ -491,11 +623,11 @@ fn nothing_contracted() {
     assert_eq!(
         f.programme.years,
         [
-            year(2026, 0, 0, 0),
-            year(2027, 0, 0, 0),
-            year(2028, 0, 0, 0),
-            year(2029, 0, 0, 0),
-            year(2030, 0, 0, 0)
+            year(2026, (0, 0, 0), (0, 0)),
+            year(2027, (0, 0, 0), (0, 0)),
+            year(2028, (0, 0, 0), (0, 0)),
+            year(2029, (0, 0, 0), (0, 0)),
+            year(2030, (0, 0, 0), (0, 0))
         ]
     );
 }

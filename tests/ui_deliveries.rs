@@ -57,9 +57,10 @@ fn the_current_year_is_selected_marked_and_pro_rated() {
     let mut app = sample();
     assert_eq!(app.deliveries.selected_year(), Some(2026));
     let screen = ui::render_text(&mut app, 80, 24);
-    // 78 planned in 2026; 330 of 365 days gone: 70.5, shown as 71.
+    // 78 planned in 2026; 330 of 365 days gone: of each variant's plan, the vehicles whose
+    // share of the year has passed, 39 + 14 + 10 + 5 = 68.
     assert!(
-        screen.contains("◆2026 planned 78 (71 to date) · delivered 54 · 17 behind plan"),
+        screen.contains("◆2026 planned 78 (68 to date) · delivered 54 · 14 behind plan"),
         "{screen}"
     );
     let header = line_of(&screen, "Variant");
@@ -326,7 +327,7 @@ fn the_line_chart_projects_the_current_rate_to_the_forecast_horizon() {
         // The axis runs on to the end of the projected finish year.
         assert!(screen.contains("end 2032"), "{w}×{h}:\n{screen}");
         assert!(screen.contains("projected ·"), "{w}×{h}:\n{screen}");
-        // The Griffons finish two years after the plan: the projection is a warning.
+        // The Griffons finish a year after the plan: the projection is a warning.
         let projected = plot_cells(&buf, "·");
         assert!(projected.len() > 10, "{w}×{h}: {projected:?}\n{screen}");
         assert!(
@@ -343,9 +344,9 @@ fn the_forecast_gives_the_rate_and_finish_per_family_and_for_the_programme() {
     let mut app = sample();
     let screen = ui::render_text(&mut app, 80, 24);
     for line in [
-        " Griffon    31 in the last 6 months, 5.1 a month  → last in 2032  2 years late",
+        " Griffon    31 in the last 6 months, 5.1 a month  → last in 2032  1 year late",
         " Jaguar     2 since 2026-10-08, 1.2 a month       → last in 2030  on time",
-        " Programme  33 in the last 6 months, 5.5 a month  → last in 2032  2 years late",
+        " Programme  33 in the last 6 months, 5.5 a month  → last in 2032  1 year late",
     ] {
         assert!(
             screen.lines().any(|l| l == line),
@@ -364,7 +365,7 @@ fn the_forecast_gives_the_rate_and_finish_per_family_and_for_the_programme() {
         "314 to come",
         "→ last in January 2032",
         "planned by 2030",
-        "2 years late",
+        "1 year late",
     ] {
         assert!(griffon.contains(part), "{part} missing: {griffon}");
     }

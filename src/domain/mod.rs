@@ -5,11 +5,14 @@
 //! for a given day.
 
 pub mod changes;
+pub mod dates;
 pub mod figures;
 pub mod forecast;
+pub mod holds;
 pub mod name;
 pub mod serial;
 pub mod shared;
+pub mod words;
 
 pub use chrono::NaiveDate as Date;
 pub use figures::{Counts, Figures, Schedule, YearFigures};
@@ -46,34 +49,48 @@ pub struct Origin {
 /// The programme's identity, from the `programme` section.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Info {
+    /// The programme's display name (`CaMo Belgium`).
     pub name: String,
+    /// Who buys the vehicles.
     pub customer: Option<String>,
+    /// The prime contractor.
     pub prime: Option<String>,
+    /// Who runs final assembly.
     pub final_assembler: Option<String>,
+    /// The first delivery year.
     pub first_year: i32,
+    /// The last delivery year.
     pub last_year: i32,
 }
 
+/// A variant of a vehicle family (`Griffon troop transport`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Variant {
     /// The short name other sections use (`grf-tt`).
     pub id: String,
+    /// The family it belongs to.
     pub family: FamilyId,
     /// The display name (`Griffon troop transport`).
     pub name: String,
+    /// Vehicles on contract.
     pub contracted: u32,
     /// Free attributes (role, weapon), in file order.
     pub attributes: Vec<(String, String)>,
 }
 
+/// A vehicle family (`Griffon`): the variants built on one hull.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Family {
+    /// Its display name.
     pub name: String,
 }
 
+/// A stage of final assembly.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stage {
+    /// The short name the queue uses (`rws`).
     pub id: String,
+    /// The display name (`Remote weapon station`).
     pub name: String,
     /// The families the stage applies to; empty means every family.
     pub families: Vec<FamilyId>,
@@ -82,6 +99,7 @@ pub struct Stage {
 }
 
 impl Stage {
+    /// True when vehicles of `family` pass through this stage.
     pub fn applies_to(&self, family: FamilyId) -> bool {
         self.families.is_empty() || self.families.contains(&family)
     }
@@ -90,8 +108,11 @@ impl Stage {
 /// Deliveries planned for one variant in one year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlanEntry {
+    /// The delivery year.
     pub year: i32,
+    /// The variant planned.
     pub variant: VariantId,
+    /// Vehicles planned that year.
     pub quantity: u32,
 }
 
@@ -100,16 +121,21 @@ pub struct PlanEntry {
 pub struct Vehicle {
     /// Shared with the loader's copy of the file it came from.
     pub serial: Serial,
+    /// Its variant.
     pub variant: VariantId,
+    /// The stage it is in now.
     pub stage: StageId,
     /// The day it entered its current stage.
     pub since: Date,
     /// The day it is due to leave final assembly.
     pub due: Option<Date>,
+    /// The plant it is assembled in.
     pub site: SiteId,
+    /// The production lot, when given.
     pub lot: Option<Name>,
     /// Why it is not moving, when it is on hold.
     pub hold: Option<Name>,
+    /// Where the record was written.
     pub origin: Origin,
 }
 
@@ -131,6 +157,7 @@ impl Vehicle {
             .map(|due| (today - due).num_days())
     }
 
+    /// True when something holds it in its stage.
     pub fn is_on_hold(&self) -> bool {
         self.hold.is_some()
     }
@@ -139,11 +166,15 @@ impl Vehicle {
 /// One hand-over: a number of vehicles of one variant on one day.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Delivery {
+    /// The day of the hand-over.
     pub date: Date,
+    /// The variant handed over.
     pub variant: VariantId,
+    /// Vehicles handed over.
     pub quantity: u32,
     /// The serials handed over, when the record lists them.
     pub serials: Vec<Serial>,
+    /// Where the record was written.
     pub origin: Origin,
 }
 
@@ -152,10 +183,15 @@ pub struct Delivery {
 pub struct Programme {
     /// `None` when no file has a valid `programme` section.
     pub info: Option<Info>,
+    /// The families, in the order the variants first name them.
     pub families: Vec<Family>,
+    /// The variants, in file order.
     pub variants: Vec<Variant>,
+    /// The stages, in flow order.
     pub stages: Vec<Stage>,
+    /// The assembly sites, in the order the queue first names them.
     pub sites: Vec<String>,
+    /// Every plan entry.
     pub plan: Vec<PlanEntry>,
     /// Shared, not copied, by the next load when no file it comes from changed.
     pub queue: Shared<Vehicle>,
@@ -166,32 +202,39 @@ pub struct Programme {
 }
 
 impl Programme {
+    /// The programme's name, or `(no programme)`.
     pub fn name(&self) -> &str {
         self.info
             .as_ref()
             .map_or("(no programme)", |i| i.name.as_str())
     }
 
+    /// The variant of an id this programme gave out (panics on another's).
     pub fn variant(&self, id: VariantId) -> &Variant {
         &self.variants[id.0 as usize]
     }
 
+    /// The family of an id this programme gave out.
     pub fn family(&self, id: FamilyId) -> &Family {
         &self.families[id.0 as usize]
     }
 
+    /// The stage of an id this programme gave out.
     pub fn stage(&self, id: StageId) -> &Stage {
         &self.stages[id.0 as usize]
     }
 
+    /// The site of an id this programme gave out.
     pub fn site(&self, id: SiteId) -> &str {
         &self.sites[id.0 as usize]
     }
 
+    /// The family of a variant.
     pub fn family_of(&self, id: VariantId) -> FamilyId {
         self.variant(id).family
     }
 
+    /// The variant whose short name is `id`.
     pub fn variant_by_id(&self, id: &str) -> Option<VariantId> {
         self.variants
             .iter()
@@ -199,6 +242,7 @@ impl Programme {
             .map(|i| VariantId(i as u32))
     }
 
+    /// The stage whose short name is `id`.
     pub fn stage_by_id(&self, id: &str) -> Option<StageId> {
         self.stages
             .iter()
@@ -206,14 +250,17 @@ impl Programme {
             .map(|i| StageId(i as u32))
     }
 
+    /// Every variant's id, in order.
     pub fn variant_ids(&self) -> impl Iterator<Item = VariantId> + '_ {
         (0..self.variants.len() as u32).map(VariantId)
     }
 
+    /// Every family's id, in order.
     pub fn family_ids(&self) -> impl Iterator<Item = FamilyId> + '_ {
         (0..self.families.len() as u32).map(FamilyId)
     }
 
+    /// Every stage's id, in flow order.
     pub fn stage_ids(&self) -> impl Iterator<Item = StageId> + '_ {
         (0..self.stages.len() as u32).map(StageId)
     }

@@ -2,6 +2,7 @@
 
 use super::tables::{self, Cell, Table};
 use super::{Report, Section};
+use crate::domain::words::{self, capitalize, last_months, plural};
 
 /// The report as Markdown: a title and summary, then headed tables.
 pub(super) fn write(r: &Report, only: Option<Section>) -> String {
@@ -21,6 +22,7 @@ pub(super) fn write(r: &Report, only: Option<Section>) -> String {
         if t.rows.is_empty() {
             out.push_str(match s {
                 Section::Problems => "No problems.\n\n",
+                Section::Holds => "No vehicle is on hold.\n\n",
                 _ => "Nothing to show.\n\n",
             });
             continue;
@@ -54,11 +56,7 @@ fn markdown_head(r: &Report, out: &mut String) {
     }
     let t = &r.total;
     let s = &r.schedule;
-    let lead = match s.lead {
-        0 => "on plan".to_owned(),
-        n if n > 0 => format!("{n} ahead of plan"),
-        n => format!("{} behind plan", -n),
-    };
+    let lead = words::lead(s.lead);
     let errors = r.problems.iter().filter(|p| p.severity == "error").count();
     let warnings = r.problems.len() - errors;
     out.push_str(&format!(
@@ -66,10 +64,13 @@ fn markdown_head(r: &Report, out: &mut String) {
         t.delivered, t.contracted, t.percent_delivered, t.in_assembly, t.not_started
     ));
     out.push_str(&format!(
-        "- Schedule: {} delivered against {:.1} planned to date, {lead}\n",
+        "- Schedule: {} delivered against {} planned to date, {lead}\n",
         s.delivered_to_date, s.planned_to_date
     ));
     out.push_str(&format!("- Forecast: {}\n", md_escape(&r.forecast.verdict)));
+    if !r.forecast.pace.is_empty() {
+        out.push_str(&format!("- Pace: {}\n", md_escape(&r.forecast.pace)));
+    }
     if let Some(b) = &r.queue.bottleneck
         && let Some(q) = r.queue.stages.iter().find(|q| &q.stage == b)
     {
@@ -81,10 +82,19 @@ fn markdown_head(r: &Report, out: &mut String) {
             q.median_days.unwrap_or(0.0),
         ));
     }
+    if !r.queue.holds.is_empty() {
+        let holds: Vec<String> = r
+            .queue
+            .holds
+            .iter()
+            .map(|h| format!("{}: {}", md_escape(&h.reason), h.vehicles))
+            .collect();
+        out.push_str(&format!("- On hold: {}\n", holds.join("; ")));
+    }
     out.push_str(&format!(
-        "- Problems: {errors} {}, {warnings} {}\n\n",
-        if errors == 1 { "error" } else { "errors" },
-        if warnings == 1 { "warning" } else { "warnings" }
+        "- Problems: {}, {}\n\n",
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings")
     ));
 }
 
@@ -94,18 +104,27 @@ fn section_intro(r: &Report, s: Section) -> String {
         Section::Forecast => {
             let months = r.forecast.window_months;
             format!(
-                "Rates over the last {months} {} to {}; a window starts at the first \
+                "Rates over {} to {}; a window starts at the first \
                  hand-over when that is later. {}.",
-                if months == 1 { "month" } else { "months" },
+                last_months(months),
                 r.today,
                 md_escape(&capitalize(&r.forecast.verdict))
             )
         }
+        Section::Years => "Planned to date counts whole vehicles: each variant's plan for a \
+             year is spread evenly over its days, and of n planned the k-th is due once k/n of \
+             the year has passed."
+            .to_owned(),
         Section::Outlook => {
             "Each remaining year at the current rates: what was delivered so far and what the \
-             rate adds by the end of the year, against the plan."
+             rate adds by the end of the year, against the year's plan (difference), and where \
+             that leaves the programme against its whole plan by the year's end (against plan)."
                 .to_owned()
         }
+        Section::Holds => "The vehicles on hold, grouped by reason (the same text, whatever \
+             its spacing and case), most vehicles first; days are their days in their current \
+             stage, counted to today."
+            .to_owned(),
         Section::Queue => "Days in stage are counted to today. The bottleneck is the \
              main-line stage with the longest median wait; rework is left out."
             .to_owned(),
@@ -156,13 +175,6 @@ fn md_escape(s: &str) -> String {
         out.push(c);
     }
     out
-}
-
-fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 #[cfg(test)]

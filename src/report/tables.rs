@@ -132,6 +132,30 @@ pub(super) fn table(r: &Report, section: Section) -> Table {
                 .collect(),
             totals: Vec::new(),
         },
+        Section::Holds => Table {
+            columns: vec![
+                col("reason", "Reason", false),
+                col("vehicles", "Vehicles", true),
+                col("stages", "Stages", false),
+                col("longest_days", "Longest days", true),
+                col("median_days", "Median days", true),
+            ],
+            rows: r
+                .queue
+                .holds
+                .iter()
+                .map(|h| {
+                    vec![
+                        Cell::text(&h.reason),
+                        Cell::Int(h.vehicles.into()),
+                        Cell::text(h.stages.join(" ")),
+                        Cell::Int(h.longest_days),
+                        Cell::Num(h.median_days, 1),
+                    ]
+                })
+                .collect(),
+            totals: Vec::new(),
+        },
         Section::Years => Table {
             columns: vec![
                 col("year", "Year", false),
@@ -151,7 +175,7 @@ pub(super) fn table(r: &Report, section: Section) -> Table {
                         Cell::Int(y.delivered.into()),
                         Cell::Int(y.cum_planned.into()),
                         Cell::Int(y.cum_delivered.into()),
-                        y.planned_to_date.map_or(Cell::Empty, |x| Cell::Num(x, 1)),
+                        Cell::opt_int(y.planned_to_date),
                     ]
                 })
                 .collect(),
@@ -170,12 +194,18 @@ pub(super) fn table(r: &Report, section: Section) -> Table {
                         Cell::text(&o.window.first_day),
                         Cell::Int(o.window.days.into()),
                         Cell::Int(o.window.delivered.into()),
+                        Cell::Int(o.window.hand_overs.into()),
                         Cell::Num(o.rate_per_month, 2),
                         Cell::opt_text(o.last_delivery.as_deref()),
                         Cell::text(o.finish.status),
                         Cell::opt_text(o.finish.date.as_deref()),
+                        Cell::Num(o.finish_rate_per_month, 2),
+                        Cell::opt_text(o.finish_rests_on.as_deref()),
+                        Cell::opt_text(o.low_confidence.as_deref()),
                         Cell::opt_int(o.planned_finish_year),
+                        o.slip_months.map_or(Cell::Empty, Cell::Signed),
                         o.years_late.map_or(Cell::Empty, |n| Cell::Signed(n.into())),
+                        o.needed_per_month.map_or(Cell::Empty, |x| Cell::Num(x, 2)),
                     ]
                 })
                 .collect();
@@ -188,12 +218,18 @@ pub(super) fn table(r: &Report, section: Section) -> Table {
                     col("window_from", "Window from", false),
                     col("window_days", "Days", true),
                     col("delivered_in_window", "In window", true),
+                    col("hand_overs", "Hand-overs", true),
                     col("rate_per_month", "Per month", true),
                     col("last_delivery", "Last delivery", false),
                     col("finish", "Finish", false),
                     col("finish_date", "Finish date", false),
+                    col("finish_rate_per_month", "Finish at, per month", true),
+                    col("finish_rests_on", "Finish rests on", false),
+                    col("low_confidence", "Low confidence", false),
                     col("planned_finish_year", "Planned finish", true),
+                    col("slip_months", "Months late", true),
                     col("years_late", "Years late", true),
+                    col("needed_per_month", "Needed per month", true),
                 ],
                 totals: vec![rows.len() - 1],
                 rows,
@@ -219,6 +255,9 @@ pub(super) fn table(r: &Report, section: Section) -> Table {
                         Cell::Int(y.delivered.into()),
                         Cell::Int(y.projected.into()),
                         Cell::Signed(y.difference),
+                        Cell::Int(y.cum_planned.into()),
+                        Cell::Int(y.cum_projected.into()),
+                        Cell::Signed(y.position),
                     ]);
                 }
             }
@@ -230,6 +269,9 @@ pub(super) fn table(r: &Report, section: Section) -> Table {
                     col("delivered", "Delivered so far", true),
                     col("projected", "Projected", true),
                     col("difference", "Difference", true),
+                    col("cum_planned", "Cumulative planned", true),
+                    col("cum_projected", "Cumulative projected", true),
+                    col("position", "Against plan", true),
                 ],
                 rows,
                 totals,
@@ -280,6 +322,8 @@ fn counts_table(
         ("on_hold", "On hold"),
         ("overdue", "Overdue"),
         ("percent_delivered", "% delivered"),
+        ("planned_to_date", "Planned to date"),
+        ("lead", "Against plan"),
     ] {
         columns.push(col(key, title, true));
     }
@@ -295,6 +339,8 @@ fn counts_table(
             cells.push(Cell::Int(c.on_hold.into()));
             cells.push(Cell::Int(c.overdue.into()));
             cells.push(Cell::Num(c.percent_delivered, 1));
+            cells.push(Cell::Int(c.planned_to_date.into()));
+            cells.push(Cell::Signed(c.lead));
             cells
         })
         .collect();
