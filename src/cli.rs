@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::app::View;
 use crate::domain::Date;
 use crate::report;
 
@@ -30,6 +31,7 @@ pub struct Cli {
     pub paths: Vec<PathBuf>,
 }
 
+/// The commands besides the dashboard itself.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Load the status set, print every problem and a summary; exit 1 on errors
@@ -92,11 +94,29 @@ pub enum Command {
 /// The views, as named on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ViewName {
+    /// The headline, the plan and final assembly.
     Overview,
+    /// Counts per variant and stage.
     Variants,
+    /// Every vehicle in final assembly.
     Queue,
+    /// Plan against actual, per year.
     Deliveries,
+    /// Every problem of the set.
     Problems,
+}
+
+impl ViewName {
+    /// The app's view of this name (the app knows nothing of the command line).
+    pub fn view(self) -> View {
+        match self {
+            ViewName::Overview => View::Overview,
+            ViewName::Variants => View::Variants,
+            ViewName::Queue => View::Queue,
+            ViewName::Deliveries => View::Deliveries,
+            ViewName::Problems => View::Problems,
+        }
+    }
 }
 
 fn parse_day(s: &str) -> Result<Date, String> {
