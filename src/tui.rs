@@ -15,6 +15,7 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute, queue};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
 
 use crate::app::App;
 
@@ -27,6 +28,7 @@ static MOUSE: AtomicBool = AtomicBool::new(false);
 pub const REPORT_TO: &str =
     "the fleetdash issue tracker (run `fleetdash --version` and include its output)";
 
+/// The terminal in full-screen mode; dropping it restores the terminal.
 pub struct Tui {
     terminal: Terminal<CrosstermBackend<Stdout>>,
 }
@@ -85,8 +87,16 @@ impl Tui {
     }
 
     /// Forgets what is on screen, so that the next draw repaints every cell.
+    ///
+    /// Not ratatui's `Terminal::clear`: that one asks the terminal where its cursor is
+    /// (to put it back after), and the answer is read from the input, which the input
+    /// thread holds; the question then times out after 2 s with an error. Resizing the
+    /// viewport to the size the terminal reports (a system call, no question on the wire)
+    /// clears the screen and the back buffer the same way, and the cursor is hidden anyway.
     pub fn clear(&mut self) -> io::Result<()> {
-        self.terminal.clear()
+        let size = self.terminal.size()?;
+        self.terminal
+            .resize(Rect::new(0, 0, size.width, size.height))
     }
 
     /// Follows a change of the terminal's size.

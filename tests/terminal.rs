@@ -15,6 +15,9 @@ const MOUSE_ON: &[u8] = b"\x1b[?1000h";
 const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
 const SYNC_BEGIN: &[u8] = b"\x1b[?2026h";
 const SYNC_END: &[u8] = b"\x1b[?2026l";
+const CLEAR_ALL: &[u8] = b"\x1b[2J";
+/// "Where is the cursor?": the answer comes back on the input, which the input thread reads.
+const ASK_CURSOR: &[u8] = b"\x1b[6n";
 
 /// Checks that everything the dashboard turned on was turned off again, after the last
 /// time it was turned on.
@@ -264,4 +267,31 @@ fn the_dashboard_refuses_a_pipe_and_points_at_print_and_check() {
         err.contains("fleetdash print") && err.contains("fleetdash check"),
         "{err}"
     );
+}
+
+/// Ctrl-L clears the screen and draws it whole again, and the dashboard goes on. It must
+/// not ask the terminal where the cursor is (ratatui's `clear` does): the answer would
+/// come back on the input, which the input thread is reading, and the question would
+/// time out after 2 s and end the dashboard.
+#[test]
+fn ctrl_l_repaints_without_asking_the_terminal_anything() {
+    let mut dash = started();
+    for round in 0..2 {
+        let before = dash.raw().len();
+        dash.send_keys("\x0c");
+        dash.wait_for_bytes_after("the screen cleared", before, CLEAR_ALL);
+        dash.wait_for(&format!("the whole frame again ({round})"), |s| {
+            support::text(s).contains("1 Overview") && support::status_line(s).contains("q quit")
+        });
+    }
+    // Still answering keys at once.
+    dash.send_keys("5");
+    dash.wait_for_text("No problems");
+    dash.send_keys("q");
+    assert!(dash.wait_exit().success());
+    assert!(
+        !contains(&dash.raw(), ASK_CURSOR),
+        "the terminal was asked a question"
+    );
+    assert_restored(&dash);
 }

@@ -241,6 +241,13 @@ impl Dash {
         self.wait_output(what, |out| contains(&out.raw, needle))
     }
 
+    /// Waits until the raw output written after its first `from` bytes holds `needle`.
+    pub fn wait_for_bytes_after(&self, what: &str, from: usize, needle: &[u8]) -> Instant {
+        self.wait_output(what, |out| {
+            out.raw.get(from..).is_some_and(|new| contains(new, needle))
+        })
+    }
+
     fn wait_output(&self, what: &str, ready: impl Fn(&Output) -> bool) -> Instant {
         let deadline = Instant::now() + DEADLINE;
         let (lock, cv) = &*self.output;
