@@ -13,7 +13,12 @@ use crate::report;
 /// With no command, opens the dashboard on the status folders of the config (or the PATHS
 /// given) and follows every change to the files.
 #[derive(Debug, Parser)]
-#[command(name = "fleetdash", version, subcommand_precedence_over_arg = true)]
+#[command(
+    name = "fleetdash",
+    version,
+    propagate_version = true,
+    subcommand_precedence_over_arg = true
+)]
 pub struct Cli {
     /// The dashboard config [default: ./config/fleetdash.yaml, then the user's config folder]
     #[arg(long, global = true, value_name = "FILE")]

@@ -32,10 +32,19 @@ fn run(cli: &Cli) -> Result<ExitCode, String> {
         config::resolve(cli.config.as_deref(), paths).map_err(|e| e.to_string())
     };
     let Some(command) = &cli.command else {
-        if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-            return Err("the dashboard needs a terminal; for a report use \
+        // A dumb terminal (an editor's shell buffer, some CI logs) cannot show a full screen:
+        // its escapes would be written out as text.
+        let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+        if dumb || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+            let which = if dumb {
+                "a full-screen terminal (TERM is dumb)"
+            } else {
+                "a terminal"
+            };
+            return Err(format!(
+                "the dashboard needs {which}; for a report use \
                  `fleetdash print --view overview`, for a pipeline `fleetdash check`"
-                .into());
+            ));
         }
         runtime::run(Options {
             config: config(&cli.paths)?,
@@ -124,6 +133,7 @@ fn write_out(text: &str) -> Result<ExitCode, String> {
 
 /// Prints an error that keeps a command from running and returns exit code 2.
 fn fail(e: &dyn std::fmt::Display) -> ExitCode {
-    eprintln!("fleetdash: {e}");
+    // Not `eprintln!`, which panics when stderr is a terminal that has gone away.
+    let _ = writeln!(std::io::stderr(), "fleetdash: {e}");
     ExitCode::from(2)
 }

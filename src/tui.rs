@@ -5,6 +5,7 @@
 //! panic, whose hook restores the terminal before the message is printed.
 
 use std::io::{self, Stdout, Write};
+use std::mem::ManuallyDrop;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -30,7 +31,8 @@ pub const REPORT_TO: &str =
 
 /// The terminal in full-screen mode; dropping it restores the terminal.
 pub struct Tui {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// Dropped by hand (see `Drop`): ratatui's own drop may print to a terminal that is gone.
+    terminal: ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>,
 }
 
 impl Tui {
@@ -46,7 +48,9 @@ impl Tui {
                 execute!(stdout, EnableMouseCapture)?;
             }
             let terminal = Terminal::new(CrosstermBackend::new(stdout))?;
-            Ok(Tui { terminal })
+            Ok(Tui {
+                terminal: ManuallyDrop::new(terminal),
+            })
         };
         // Half set up is still set up: undo what was done before saying why.
         set_up().inspect_err(|_| restore())
@@ -107,7 +111,16 @@ impl Tui {
 
 impl Drop for Tui {
     fn drop(&mut self) {
+        // ratatui's drop shows the cursor and, when that fails, says so on stderr, which
+        // panics when stderr is the terminal that went away (and a panic while leaving
+        // aborts). Shown here instead; when that fails the terminal is gone, and the
+        // `Terminal` (a few buffers) is left to the end of the process.
+        let shown = self.terminal.show_cursor().is_ok();
         restore();
+        if shown {
+            // SAFETY: dropped once, here, and never used again.
+            unsafe { ManuallyDrop::drop(&mut self.terminal) }
+        }
     }
 }
 

@@ -114,3 +114,27 @@ fn an_impossible_today_is_refused() {
         stderr(&o)
     );
 }
+
+/// The README says every command takes `--version`.
+#[test]
+fn every_command_takes_version() {
+    let version = env!("CARGO_PKG_VERSION");
+    for command in [
+        &[][..],
+        &["check"],
+        &["print"],
+        &["report"],
+        &["schema"],
+        &["generate"],
+    ] {
+        let mut args = command.to_vec();
+        args.push("--version");
+        let o = fleetdash(&root(), &args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert!(
+            stdout(&o).starts_with("fleetdash") && stdout(&o).trim_end().ends_with(version),
+            "{args:?}: {}",
+            stdout(&o)
+        );
+    }
+}

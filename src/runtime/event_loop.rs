@@ -19,6 +19,7 @@ use crate::tui::Tui;
 pub fn run(options: Options) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
     input::spawn_input(tx.clone());
+    input::spawn_hangup_watch(tx.clone());
     input::spawn_signals(tx.clone());
     let mut state = Runtime::new(options, tx);
     if let Some(path) = std::env::var_os(TRACE_VAR) {
