@@ -372,3 +372,128 @@ fn an_idle_dashboard_does_not_wake_up() {
     std::thread::sleep(Duration::from_secs(2));
     assert_eq!(switches(), before, "the dashboard woke up while idle");
 }
+
+/// Turns the sample's status folder into a Kubernetes ConfigMap volume: the files live in
+/// `status/..2026_11_26_10_00_00.000000001/`, `status/..data` links to that folder, and
+/// each `status/NAME.yaml` links to `..data/NAME.yaml`.
+#[cfg(unix)]
+fn as_config_map(sample: &Sample) {
+    let status = sample.status_dir();
+    let first = status.join("..2026_11_26_10_00_00.000000001");
+    std::fs::create_dir(&first).unwrap();
+    for entry in std::fs::read_dir(&status).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            let name = entry.file_name();
+            std::fs::rename(entry.path(), first.join(&name)).unwrap();
+            std::os::unix::fs::symlink(Path::new("..data").join(&name), status.join(&name))
+                .unwrap();
+        }
+    }
+    std::os::unix::fs::symlink(first.file_name().unwrap(), status.join("..data")).unwrap();
+}
+
+/// An update as the kubelet writes it: a new timestamped folder with every file, a new
+/// `..data` link renamed over the old one, the old folder deleted. Every event names a
+/// dot entry.
+#[cfg(unix)]
+fn update_config_map(sample: &Sample, stamp: &str, change: impl Fn(&str, String) -> String) {
+    let status = sample.status_dir();
+    let old = std::fs::read_link(status.join("..data")).unwrap();
+    let new = status.join(format!("..{stamp}"));
+    std::fs::create_dir(&new).unwrap();
+    for entry in std::fs::read_dir(status.join(&old)).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        std::fs::write(new.join(&name), change(&name, text)).unwrap();
+    }
+    std::os::unix::fs::symlink(new.file_name().unwrap(), status.join("..data_tmp")).unwrap();
+    std::fs::rename(status.join("..data_tmp"), status.join("..data")).unwrap();
+    std::fs::remove_dir_all(status.join(old)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_config_map_update_is_followed() {
+    let sample = Sample::new();
+    as_config_map(&sample);
+    let dash = Dash::launch(sample, Launch::default());
+    wait_for_stage(&dash, "Paint", 4);
+    let to_paint = |n: usize| {
+        move |name: &str, text: String| {
+            if name == "queue-seraing.yaml" {
+                text.replacen("stage: acceptance", "stage: paint", n)
+            } else {
+                text
+            }
+        }
+    };
+    update_config_map(&dash.sample, "2026_11_26_11_00_00.000000002", to_paint(2));
+    wait_for_stage(&dash, "Paint", 6);
+    // The new folder is followed in turn.
+    update_config_map(&dash.sample, "2026_11_26_12_00_00.000000003", to_paint(1));
+    wait_for_stage(&dash, "Paint", 7);
+}
+
+/// `status/queue-seraing.yaml` is a link to `../plant/queue-seraing.yaml`, in the status
+/// folder or named on the command line: appends to the target and `sed -i`-style saves of
+/// it are seen.
+#[cfg(unix)]
+fn a_link_to_a_file_elsewhere_is_followed(named_on_the_command_line: bool) {
+    let sample = Sample::new();
+    let plant = sample.root().join("plant");
+    std::fs::create_dir(&plant).unwrap();
+    let target = plant.join("queue-seraing.yaml");
+    std::fs::rename(sample.status("queue-seraing.yaml"), &target).unwrap();
+    std::os::unix::fs::symlink(
+        "../../plant/queue-seraing.yaml",
+        sample.status("queue-seraing.yaml"),
+    )
+    .unwrap();
+    let mut launch = Launch::default();
+    if named_on_the_command_line {
+        for name in [
+            "programme.yaml",
+            "plan.yaml",
+            "deliveries.yaml",
+            "queue-roanne.yaml",
+            "queue-seraing.yaml",
+        ] {
+            launch.args.push(format!("config/status/{name}"));
+        }
+    }
+    let dash = Dash::launch(sample, launch);
+    wait_for_in_assembly(&dash, 40);
+    // An append to the target: one more vehicle.
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&target)
+        .unwrap();
+    std::io::Write::write_all(
+        &mut file,
+        b"  - serial: BE-GRF-0990\n    variant: grf-tt\n    stage: hull\n    \
+          since: 2026-11-20\n    site: CMI Defence, Seraing\n",
+    )
+    .unwrap();
+    drop(file);
+    wait_for_in_assembly(&dash, 41);
+    // A save by rename next to the target, as `sed -i` does it.
+    let text = dash
+        .sample
+        .edited(&target, "stage: acceptance", "stage: paint", 2);
+    save_by_rename(&target, "sedQ8zT1b", &text);
+    wait_for_stage(&dash, "Paint", 6);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_in_the_status_folder_to_a_file_elsewhere_is_followed() {
+    a_link_to_a_file_elsewhere_is_followed(false);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_named_on_the_command_line_to_a_file_elsewhere_is_followed() {
+    a_link_to_a_file_elsewhere_is_followed(true);
+}

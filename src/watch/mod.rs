@@ -11,6 +11,7 @@
 //! Events that only say a file was opened or read are dropped here: the loader's own reads
 //! would otherwise wake the loop, which would read the files again, forever.
 
+mod links;
 mod netfs;
 mod paths;
 
@@ -120,6 +121,10 @@ fn classify(filter: &Filter, res: notify::Result<notify::Event>) -> Vec<Event> {
     for path in ev.paths {
         if filter.is_file(&path) {
             files.push(path);
+        } else if let Some((set, is_link)) = filter.through_links(&path) {
+            // Whatever its name (a dot entry, a folder elsewhere): it changes set files.
+            files.extend(set.iter().cloned());
+            folders |= is_link;
         } else if structural && filter.is_structure(&path) {
             folders = true;
         }
@@ -160,6 +165,7 @@ mod tests {
         Filter {
             folders: vec![cwd.join("cfg/status")],
             files: vec![cwd.join("cfg/fleetdash.yaml"), cwd.join("extra/one.yaml")],
+            links: Default::default(),
         }
     }
 

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
 use super::Targets;
+use super::links::Links;
 use crate::status::is_status_file_name;
 
 /// The targets as absolute paths without `.` or `..`, as the watcher reports paths.
@@ -15,6 +16,8 @@ pub(super) struct Filter {
     pub(super) folders: Vec<PathBuf>,
     /// Status sources that are files, and the config.
     pub(super) files: Vec<PathBuf>,
+    /// The files of the set reached through links, followed to where their bytes live.
+    pub(super) links: Links,
 }
 
 impl Filter {
@@ -30,7 +33,15 @@ impl Filter {
         filter
             .files
             .extend(targets.config.iter().map(|c| absolute(c)));
+        let listed = filter.folders.iter().flat_map(|f| status_files(f));
+        filter.links = Links::of(filter.files.iter().cloned().chain(listed));
         filter
+    }
+
+    /// The set files a change of `path` changes when it is a link on the way to one, or
+    /// the real file one leads to; and whether the watches must be set again.
+    pub(super) fn through_links(&self, path: &Path) -> Option<(&[PathBuf], bool)> {
+        self.links.lookup(path)
     }
 
     /// True when a change to `path` is a change of the set: a status file in a status
@@ -68,8 +79,28 @@ impl Filter {
         for f in &self.files {
             out.extend(f.parent().and_then(nearest_existing));
         }
+        // Where linked files' bytes live; one watch per folder, however it is spelled.
+        let mut seen: BTreeSet<PathBuf> =
+            out.iter().filter_map(|f| f.canonicalize().ok()).collect();
+        for f in &self.links.folders {
+            if f.is_dir() && f.canonicalize().is_ok_and(|real| seen.insert(real)) {
+                out.insert(f.clone());
+            }
+        }
         out
     }
+}
+
+/// The status files of `folder` (absolute), as the loader would list them.
+fn status_files(folder: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter(|e| e.file_name().to_str().is_some_and(is_status_file_name))
+        .map(|e| folder.join(e.file_name()))
+        .collect()
 }
 
 fn nearest_existing(start: &Path) -> Option<PathBuf> {
@@ -90,7 +121,8 @@ pub fn absolute(p: &Path) -> PathBuf {
     }
 }
 
-fn normalize(p: &Path) -> PathBuf {
+/// `p` with `.` and `..` resolved by name.
+pub(super) fn normalize(p: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in p.components() {
         match c {
@@ -127,6 +159,7 @@ mod tests {
         Filter {
             folders: vec![cwd.join("cfg/status")],
             files: vec![cwd.join("cfg/fleetdash.yaml"), cwd.join("extra/one.yaml")],
+            links: Default::default(),
         }
     }
 
