@@ -122,12 +122,16 @@ fn a_burst_of_writes_gives_one_reload() {
     std::fs::write(&plan, text).unwrap();
     dash.wait_for_status("reloaded plan.yaml");
     let got = reloads(&trace);
-    if burst < Duration::from_millis(30) {
-        assert_eq!(got.len(), 2, "{got:#?}");
-    } else {
-        // The machine paused the burst longer than the debounce: more reloads are right.
-        eprintln!("the burst took {burst:?}: {got:#?}");
-    }
+    // A reload needs 60 ms of quiet, so a burst that spans S ms gives at most one reload
+    // per 60 ms of it, plus one for its end and one for an event the system delivered
+    // late. This holds at any speed; on a machine that writes the burst in under 60 ms it
+    // says at most two reloads for twenty writes.
+    let burst_reloads = got.len() - 1;
+    let allowed = 2 + (burst.as_millis() / 60) as usize;
+    assert!(
+        (1..=allowed).contains(&burst_reloads),
+        "{burst_reloads} reloads for a burst of 20 writes in {burst:?}: {got:#?}"
+    );
     assert_eq!(
         got.last().unwrap(),
         "reread=[config/status/plan.yaml] removed=[]"

@@ -83,3 +83,56 @@ fn merged_requests_keep_the_widest_force_and_the_newest_day() {
     let merged = request(Force::All, "key", 1).merge(request(files(&["c"]), "files", 1));
     assert_eq!(merged.force, Force::All);
 }
+
+/// A change to every file of a large set (`touch status/*.yaml` on 1 000 one-vehicle
+/// files) costs about what `r` costs: which of the set's files the watcher named is
+/// worked out once per path, not by comparing every pair (which took 7.6 s).
+#[test]
+fn a_change_to_a_thousand_files_costs_about_what_r_costs() {
+    let (_dir, root) = sample();
+    let status = root.join("status");
+    for name in ["queue-seraing.yaml", "queue-roanne.yaml"] {
+        std::fs::remove_file(status.join(name)).unwrap();
+    }
+    let mut paths = Vec::new();
+    for i in 0..1000 {
+        let path = status.join(format!("queue-{i:04}.yaml"));
+        std::fs::write(
+            &path,
+            format!(
+                "version: 1\nqueue:\n  - serial: BE-GRF-{:04}\n    variant: grf-tt\n    \
+                 stage: hull\n    since: 2026-11-20\n    site: Seraing\n",
+                5000 + i
+            ),
+        )
+        .unwrap();
+        paths.push(path);
+    }
+    let mut rt = runtime(crate::config::load(&root.join("fleetdash.yaml")).unwrap());
+    assert_eq!(rt.app.data.snapshot.files.len(), 1003);
+    let key_r = Event::Key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('r'),
+        crossterm::event::KeyModifiers::NONE,
+    ));
+    let started = Instant::now();
+    rt.handle(key_r, started);
+    rt.pump();
+    let all = started.elapsed();
+    assert_eq!(rt.app.data.snapshot.reread.len(), 1003);
+
+    // Every file named by the watcher, as absolute paths (the loader lists them through
+    // `…/config/status`, spelled as the config names it).
+    let started = Instant::now();
+    rt.handle(Event::Files(paths), started);
+    let due = rt.pending.deadline.expect("a reload is pending");
+    rt.on_timers(due);
+    rt.pump();
+    // The timers ran at once: no debounce is in the time.
+    let touched = started.elapsed();
+    assert_eq!(rt.app.data.snapshot.reread.len(), 1000);
+    eprintln!("r: {all:?}, 1 000 files named: {touched:?}");
+    assert!(
+        touched < all * 3 + Duration::from_millis(200),
+        "r took {all:?}, a change to 1 000 files {touched:?}"
+    );
+}
