@@ -501,3 +501,64 @@ fn a_link_in_the_status_folder_to_a_file_elsewhere_is_followed() {
 fn a_link_named_on_the_command_line_to_a_file_elsewhere_is_followed() {
     a_link_to_a_file_elsewhere_is_followed(true);
 }
+
+/// Waits until the trace has a reload line for `why`, and returns how many it has.
+#[cfg(all(unix, debug_assertions))]
+fn wait_for_trace(trace: &Path, why: &str) -> usize {
+    let deadline = Instant::now() + support::DEADLINE;
+    loop {
+        let text = std::fs::read_to_string(trace).unwrap_or_default();
+        let n = text
+            .lines()
+            .filter(|l| l.contains(&format!(" reload why={why} ")))
+            .count();
+        if n > 0 {
+            return n;
+        }
+        assert!(Instant::now() < deadline, "no reload for {why}:\n{text}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Lets the held load go: the loader reads the gate (a FIFO) to its end.
+#[cfg(all(unix, debug_assertions))]
+fn open_gate(gate: &Path) {
+    drop(std::fs::OpenOptions::new().write(true).open(gate).unwrap());
+}
+
+/// Keys are answered while a load runs: the loader thread is held before its load (a
+/// debug build reads a FIFO first), and the dashboard still changes view at once.
+#[cfg(all(unix, debug_assertions))]
+#[test]
+fn keys_are_answered_while_a_load_runs() {
+    let sample = Sample::new();
+    let gate = sample.root().join("gate");
+    let trace = sample.root().join("trace.log");
+    let made = std::process::Command::new("mkfifo").arg(&gate).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let mut dash = Dash::launch(
+        sample,
+        Launch {
+            env: vec![
+                (
+                    "FLEETDASH_TEST_LOAD_GATE".into(),
+                    gate.display().to_string(),
+                ),
+                ("FLEETDASH_TRACE".into(), trace.display().to_string()),
+            ],
+            ..Launch::default()
+        },
+    );
+    // The check made once the watches are set.
+    open_gate(&gate);
+    wait_for_trace(&trace, "watch");
+    // `r`: the load is held at the gate. A key pressed meanwhile is answered.
+    dash.send_keys("r");
+    dash.send_keys("5");
+    dash.wait_for_text("No problems");
+    let text = std::fs::read_to_string(&trace).unwrap();
+    assert!(!text.contains("why=key"), "the load was not held:\n{text}");
+    open_gate(&gate);
+    assert_eq!(wait_for_trace(&trace, "key"), 1);
+    dash.wait_for_status("reloaded 5 files");
+}

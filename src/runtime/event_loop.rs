@@ -5,8 +5,9 @@ use std::io;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Instant;
 
+use super::reload::Gate;
 use super::state::{Runtime, Todo};
-use super::{Options, TEST_PANIC_VAR, TRACE_VAR, input};
+use super::{Options, TEST_LOAD_GATE_VAR, TEST_PANIC_VAR, TRACE_VAR, input};
 use crate::tui::Tui;
 
 /// Runs the dashboard until the user quits, a signal ends it or its terminal goes away.
@@ -21,7 +22,7 @@ pub fn run(options: Options) -> io::Result<()> {
     input::spawn_input(tx.clone());
     input::spawn_hangup_watch(tx.clone());
     input::spawn_signals(tx.clone());
-    let mut state = Runtime::new(options, tx);
+    let mut state = Runtime::with_gate(options, tx, test_gate());
     if let Some(path) = std::env::var_os(TRACE_VAR) {
         state.open_trace(&path);
     }
@@ -61,4 +62,18 @@ pub fn run(options: Options) -> io::Result<()> {
     }
     drop(tui);
     Ok(())
+}
+
+/// The loader's gate named by [`TEST_LOAD_GATE_VAR`] (debug builds only): opening a FIFO
+/// waits for a writer, and reading it waits for the writer to close it.
+fn test_gate() -> Option<Gate> {
+    if !cfg!(debug_assertions) {
+        return None;
+    }
+    let path = std::env::var_os(TEST_LOAD_GATE_VAR)?;
+    Some(Box::new(move || {
+        if let Ok(mut fifo) = std::fs::File::open(&path) {
+            let _ = io::copy(&mut fifo, &mut io::sink());
+        }
+    }))
 }

@@ -45,6 +45,9 @@ pub const TRACE_VAR: &str = "FLEETDASH_TRACE";
 /// In debug builds only, makes the loop panic after its first frame, so that tests can
 /// check the terminal is restored after a panic.
 pub const TEST_PANIC_VAR: &str = "FLEETDASH_TEST_PANIC";
+/// In debug builds only, names a FIFO that the loader thread reads to its end before
+/// each load, so that a test can hold a load back for as long as it likes.
+pub const TEST_LOAD_GATE_VAR: &str = "FLEETDASH_TEST_LOAD_GATE";
 
 /// What the dashboard runs on.
 #[derive(Debug, Clone)]

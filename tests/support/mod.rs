@@ -169,6 +169,7 @@ impl Dash {
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("FLEETDASH_TRACE");
         cmd.env_remove("FLEETDASH_TEST_PANIC");
+        cmd.env_remove("FLEETDASH_TEST_LOAD_GATE");
         cmd.env("RUST_BACKTRACE", "0");
         for (k, v) in &launch.env {
             cmd.env(k, v);
