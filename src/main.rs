@@ -57,11 +57,12 @@ fn run(cli: &Cli) -> Result<ExitCode, String> {
     match command {
         Command::Check { paths } => {
             let config = config(paths)?;
-            let snapshot = Loader::new(config.status.clone(), config.limits).load(today);
+            let snapshot = Loader::new(check::sources(&config.status), config.limits).load(today);
+            let only = check::named_files(&snapshot, paths);
             let mut out = std::io::stdout().lock();
-            let _ = check::report(&snapshot, &mut out);
+            let code = check::report_on(&snapshot, &only, &mut out).unwrap_or(2);
             let _ = out.flush();
-            Ok(ExitCode::from(check::exit_code(&snapshot) as u8))
+            Ok(ExitCode::from(code as u8))
         }
         Command::Print {
             view,

@@ -138,3 +138,37 @@ fn every_command_takes_version() {
         );
     }
 }
+
+/// A file named on its own is checked inside its folder's set: what it names is defined
+/// by the other files there (read alone, the sample's plan gave 47 errors).
+#[test]
+fn a_file_is_checked_in_its_folders_set() {
+    let o = fleetdash(
+        &root(),
+        &["check", "config/status/plan.yaml", "--today", "2026-11-26"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        format!("config/status/plan.yaml, checked in its folder's set: {SAMPLE_SUMMARY}")
+    );
+}
+
+/// Only the named file's problems are reported, and the exit code is theirs.
+#[test]
+fn a_file_check_reports_that_files_problems_only() {
+    let dir = root().join("tests/fixtures/invalid/unknown-variant");
+    let o = fleetdash(&dir, &["check", "queue.yaml", "--today", "2026-11-26"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "queue.yaml:4:5: error: vehicle BE-GRF-0001 names the variant `grf-t`, which no `variants` section defines; did you mean `grf-tt`?\n\
+         queue.yaml, checked in its folder's set: Test Fleet: 2 files, 3 variants, 1 in assembly, 0 delivery records: 1 error\n"
+    );
+    let o = fleetdash(&dir, &["check", "programme.yaml", "--today", "2026-11-26"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "programme.yaml, checked in its folder's set: Test Fleet: 2 files, 3 variants, 1 in assembly, 0 delivery records: no problems\n"
+    );
+}
