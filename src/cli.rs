@@ -62,7 +62,8 @@ pub enum Command {
     },
     /// Write a valid synthetic status set of any size (and a config), for trials and benches
     Generate {
-        /// The folder to write (created if missing): a config and a `status/` folder
+        /// The folder to write (created if missing; refused if not empty, unless --force):
+        /// a config and a `status/` folder
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
         /// Number of variants
@@ -77,6 +78,10 @@ pub enum Command {
         /// Seed: the same seed writes the same set
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Write into a folder that is not empty: overwrite its config and status files,
+        /// and remove the other status files of its `status/` (they would merge)
+        #[arg(long)]
+        force: bool,
     },
     /// Write the figures behind every view as Markdown, CSV or JSON, for briefings and
     /// spreadsheets

@@ -90,6 +90,7 @@ fn run(cli: &Cli) -> Result<ExitCode, String> {
             queue,
             deliveries,
             seed,
+            force,
         } => {
             let spec = fleetdash::generate::Spec {
                 variants: *variants,
@@ -98,6 +99,7 @@ fn run(cli: &Cli) -> Result<ExitCode, String> {
                 seed: *seed,
                 today,
             };
+            fleetdash::generate::prepare(&spec, out, *force)?;
             fleetdash::generate::write(&spec, out)
                 .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
             println!(

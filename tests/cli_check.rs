@@ -172,3 +172,47 @@ fn a_file_check_reports_that_files_problems_only() {
         "programme.yaml, checked in its folder's set: Test Fleet: 2 files, 3 variants, 1 in assembly, 0 delivery records: no problems\n"
     );
 }
+
+/// `generate` never overwrites: a folder that is not empty is refused unless `--force`,
+/// which also removes status files that would merge with the generated set.
+#[test]
+fn generate_refuses_a_folder_that_is_not_empty_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("set");
+    let args = |extra: &[&str]| {
+        let mut a = vec!["generate", "--out", out.to_str().unwrap(), "--queue", "20"];
+        a.extend_from_slice(extra);
+        a.iter().map(|s| s.to_string()).collect::<Vec<String>>()
+    };
+    let run = |a: Vec<String>| {
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        fleetdash(dir.path(), &a)
+    };
+    let o = run(args(&[]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // The user's own config and a file of theirs in the status folder.
+    let config = out.join("fleetdash.yaml");
+    std::fs::write(&config, "status: [status]\nmouse: false\n").unwrap();
+    let theirs = out.join("status/theirs.yaml");
+    std::fs::write(&theirs, "version: 1\n").unwrap();
+    let o = run(args(&["--seed", "2"]));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("is not empty"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+    assert_eq!(
+        std::fs::read_to_string(&config).unwrap(),
+        "status: [status]\nmouse: false\n",
+        "nothing was overwritten"
+    );
+    assert!(theirs.exists());
+    let o = run(args(&["--seed", "2", "--force"]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!theirs.exists(), "a status file left to merge with the set");
+    let o = fleetdash(dir.path(), &["check", out.join("status").to_str().unwrap()]);
+    // The set is the generated one alone: every file there, no problem.
+    let files = std::fs::read_dir(out.join("status")).unwrap().count();
+    let summary = format!(": {files} files, 20 variants, 20 in assembly");
+    assert!(stdout(&o).contains(&summary), "{}", stdout(&o));
+    assert!(stdout(&o).ends_with(": no problems\n"), "{}", stdout(&o));
+}
