@@ -1,9 +1,86 @@
 //! `fleetdash check`: load a status set, print its problems and a summary.
+//!
+//! A file named on its own is checked inside its folder's set (what it names is defined
+//! by the other files there), and only its own problems are reported.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use crate::domain::Date;
-use crate::status::Snapshot;
+use crate::status::{Problem, Snapshot, is_status_file_name};
+use crate::watch::same_file;
+
+/// What to load for `check PATHS`: each file named is read in its folder's set, so its
+/// folder stands in for it (and the file itself too, when its name is not one the folder
+/// listing takes, such as `plan.txt`). Folders stay as they are.
+pub fn sources(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = Vec::new();
+    let mut add = |p: PathBuf| {
+        if !out.iter().any(|o| o == &p) {
+            out.push(p);
+        }
+    };
+    for p in paths {
+        if !p.is_file() {
+            add(p.clone());
+            continue;
+        }
+        let folder = match p.parent() {
+            Some(f) if !f.as_os_str().is_empty() => f.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        add(folder);
+        let listed = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(is_status_file_name);
+        if !listed {
+            add(p.clone());
+        }
+    }
+    out
+}
+
+/// The display names, in `snapshot`, of the files among `paths` (folders name none).
+pub fn named_files(snapshot: &Snapshot, paths: &[PathBuf]) -> Vec<String> {
+    paths
+        .iter()
+        .filter(|p| p.is_file())
+        .filter_map(|p| {
+            snapshot
+                .files
+                .iter()
+                .find(|f| same_file(&f.path, p))
+                .map(|f| f.name.clone())
+        })
+        .collect()
+}
+
+/// Writes the problems of the files named `only` (all of them when `only` is empty) as
+/// `file:line:col: severity: message`, then a one-line summary; returns the exit code
+/// (1 when any problem written is an error).
+pub fn report_on(snapshot: &Snapshot, only: &[String], out: &mut impl Write) -> io::Result<i32> {
+    if only.is_empty() {
+        report(snapshot, out)?;
+        return Ok(exit_code(snapshot));
+    }
+    let mine: Vec<&Problem> = snapshot
+        .problems
+        .iter()
+        .filter(|p| p.file.as_ref().is_some_and(|f| only.contains(f)))
+        .collect();
+    for p in &mine {
+        writeln!(out, "{p}")?;
+    }
+    let errors = mine.iter().filter(|p| p.is_error()).count();
+    writeln!(
+        out,
+        "{}, checked in its folder's set: {}",
+        only.join(", "),
+        summary_with(snapshot, errors, mine.len() - errors)
+    )?;
+    Ok(i32::from(errors > 0))
+}
 
 /// Writes every problem as `file:line:col: severity: message`, then a one-line summary.
 pub fn report(snapshot: &Snapshot, out: &mut impl Write) -> io::Result<()> {
@@ -15,10 +92,15 @@ pub fn report(snapshot: &Snapshot, out: &mut impl Write) -> io::Result<()> {
 
 /// `6 files, 11 variants, 40 in assembly, 43 deliveries: 2 errors, 1 warning`.
 pub fn summary(snapshot: &Snapshot) -> String {
+    summary_with(snapshot, snapshot.errors(), snapshot.warnings())
+}
+
+/// The summary of `snapshot` with the counts of the problems reported.
+fn summary_with(snapshot: &Snapshot, errors: usize, warnings: usize) -> String {
     let p = &snapshot.programme;
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let verdict = match (snapshot.errors(), snapshot.warnings()) {
+    let verdict = match (errors, warnings) {
         (0, 0) => "no problems".to_owned(),
         (e, 0) => plural(e, "error", "errors"),
         (0, w) => plural(w, "warning", "warnings"),

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::app::View;
 use crate::domain::Date;
 use crate::report;
 
@@ -12,7 +13,12 @@ use crate::report;
 /// With no command, opens the dashboard on the status folders of the config (or the PATHS
 /// given) and follows every change to the files.
 #[derive(Debug, Parser)]
-#[command(name = "fleetdash", version, subcommand_precedence_over_arg = true)]
+#[command(
+    name = "fleetdash",
+    version,
+    propagate_version = true,
+    subcommand_precedence_over_arg = true
+)]
 pub struct Cli {
     /// The dashboard config [default: ./config/fleetdash.yaml, then the user's config folder]
     #[arg(long, global = true, value_name = "FILE")]
@@ -30,6 +36,7 @@ pub struct Cli {
     pub paths: Vec<PathBuf>,
 }
 
+/// The commands besides the dashboard itself.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Load the status set, print every problem and a summary; exit 1 on errors
@@ -55,7 +62,8 @@ pub enum Command {
     },
     /// Write a valid synthetic status set of any size (and a config), for trials and benches
     Generate {
-        /// The folder to write (created if missing): a config and a `status/` folder
+        /// The folder to write (created if missing; refused if not empty, unless --force):
+        /// a config and a `status/` folder
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
         /// Number of variants
@@ -70,6 +78,10 @@ pub enum Command {
         /// Seed: the same seed writes the same set
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Write into a folder that is not empty: overwrite its config and status files,
+        /// and remove the other status files of its `status/` (they would merge)
+        #[arg(long)]
+        force: bool,
     },
     /// Write the figures behind every view as Markdown, CSV or JSON, for briefings and
     /// spreadsheets
@@ -92,11 +104,29 @@ pub enum Command {
 /// The views, as named on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ViewName {
+    /// The headline, the plan and final assembly.
     Overview,
+    /// Counts per variant and stage.
     Variants,
+    /// Every vehicle in final assembly.
     Queue,
+    /// Plan against actual, per year.
     Deliveries,
+    /// Every problem of the set.
     Problems,
+}
+
+impl ViewName {
+    /// The app's view of this name (the app knows nothing of the command line).
+    pub fn view(self) -> View {
+        match self {
+            ViewName::Overview => View::Overview,
+            ViewName::Variants => View::Variants,
+            ViewName::Queue => View::Queue,
+            ViewName::Deliveries => View::Deliveries,
+            ViewName::Problems => View::Problems,
+        }
+    }
 }
 
 fn parse_day(s: &str) -> Result<Date, String> {

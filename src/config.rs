@@ -97,22 +97,38 @@ impl Default for Config {
     }
 }
 
+/// Why no config could be had, in words for the user.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ConfigError {
+    /// The file could not be read.
     #[error("{path}: cannot read the config: {reason}")]
-    Unreadable { path: String, reason: String },
+    Unreadable {
+        /// The file, as shown to the user.
+        path: String,
+        /// Why, and what to do.
+        reason: String,
+    },
+    /// The file was read but does not hold a valid config.
     #[error("{path}:{line}:{column}: error: {message}")]
     Invalid {
+        /// The file, as shown to the user.
         path: String,
+        /// Where the mistake is (1-based; 0 when unknown).
         line: usize,
+        /// The column of the mistake (1-based; 0 when unknown).
         column: usize,
+        /// What is wrong.
         message: String,
     },
+    /// No config file was given or found, and no status folders were named.
     #[error(
         "no config found (looked for --config, ./config/{FILE_NAME} and {user}): \
          name status folders on the command line or write a config"
     )]
-    NotFound { user: String },
+    NotFound {
+        /// The user's config file that was looked for.
+        user: String,
+    },
 }
 
 /// The config file to use: `explicit`, else `./config/fleetdash.yaml`, else the user's
@@ -136,7 +152,12 @@ fn user_config_path() -> Option<PathBuf> {
     Some(base.join("fleetdash").join(FILE_NAME))
 }
 
-/// Reads the config at `path`.
+/// Reads the config at `path`: its status folders resolved against the file's folder,
+/// every key left out given its default (an empty file is all defaults).
+///
+/// Fails with [`ConfigError::Unreadable`] when the file cannot be read (missing, no
+/// permission, not text), and with [`ConfigError::Invalid`], naming the line and column,
+/// when it is not YAML, has an unknown key, or a value of the wrong type or out of range.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
     let shown = crate::status::display_name(path);
     let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Unreadable {

@@ -1,25 +1,47 @@
-//! The one event type of the dashboard: every source (keys, resize, files, timers) sends
-//! these into one channel, and the loop redraws only after one arrives.
+//! The one event type of the dashboard: every source (keys, resize, files, the loader,
+//! signals) sends these into one channel, and the loop redraws only after one arrives.
 
 use std::path::PathBuf;
 
 use crossterm::event::{KeyEvent, MouseEvent};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+use crate::app::Data;
+
+/// Something the loop must answer.
+#[derive(Debug)]
 pub enum Event {
+    /// A key pressed (or released, or repeated: the keymap keeps presses).
     Key(KeyEvent),
+    /// A click or a turn of the wheel.
     Mouse(MouseEvent),
+    /// The terminal changed size.
     Resize,
     /// Paths of the status set or the config that changed on disk.
     Files(Vec<PathBuf>),
-    /// A status folder (or a folder above one) appeared, vanished or was renamed: the
-    /// watches must be set again and the set listed again.
+    /// A status folder (or a folder above one, or a link on the way to a file of the set)
+    /// appeared, vanished or was renamed: the watches must be set again and the set listed
+    /// again.
     Folders,
     /// The watcher lost events (queue overflow): every file must be read again. Says why.
     Rescan(String),
     /// The watcher reported an error; the loop reads every file again and falls back to
     /// polling. Says why.
     WatchFailed(String),
-    /// A signal asked the app to end (SIGTERM, SIGHUP, SIGINT).
+    /// The loader thread finished a load.
+    Loaded(Box<Loaded>),
+    /// A signal asked the app to end (SIGTERM, SIGHUP, SIGINT), or the terminal is gone.
     Terminate,
+}
+
+/// A finished load, from the loader thread.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The new data to show; `None` when nothing the screen shows changed.
+    pub data: Option<Data>,
+    /// Files were read again or dropped, or the problems changed (not only the day).
+    pub changed: bool,
+    /// What to say on the status line about it.
+    pub flash: Option<String>,
+    /// One line for the trace file (see `docs/RELOAD.md`).
+    pub trace: String,
 }

@@ -191,7 +191,47 @@ pub fn files(spec: &Spec) -> Vec<(String, String)> {
     out
 }
 
-/// Writes the set under `out/status/` and a config at `out/fleetdash.yaml`.
+/// Checks that `out` may be written: a new or empty folder, or any folder with `force`.
+/// With `force`, status files of `out/status` that the set would not write are removed,
+/// so that nothing merges with it. The error says what is there and what to do.
+pub fn prepare(spec: &Spec, out: &Path, force: bool) -> Result<(), String> {
+    let shown = out.display();
+    let entries = match std::fs::read_dir(out) {
+        Ok(entries) => entries.count(),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) if out.exists() && !out.is_dir() => {
+            return Err(format!("{shown} is not a folder ({e})"));
+        }
+        Err(e) => return Err(format!("cannot read {shown}: {e}")),
+    };
+    if entries == 0 {
+        return Ok(());
+    }
+    if !force {
+        return Err(format!(
+            "{shown} is not empty ({entries} {}): the generated config and status files \
+             would overwrite what is there or merge with it; name a new or empty folder, or \
+             pass --force to overwrite them",
+            if entries == 1 { "entry" } else { "entries" }
+        ));
+    }
+    let status = out.join("status");
+    let written: Vec<String> = files(spec).into_iter().map(|(name, _)| name).collect();
+    let Ok(found) = std::fs::read_dir(&status) else {
+        return Ok(());
+    };
+    for entry in found.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if crate::status::is_status_file_name(&name) && !written.contains(&name) {
+            std::fs::remove_file(entry.path())
+                .map_err(|e| format!("cannot remove {}: {e}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes the set under `out/status/` and a config at `out/fleetdash.yaml` (creating
+/// them), overwriting files of the same names; see [`prepare`] first.
 pub fn write(spec: &Spec, out: &Path) -> io::Result<()> {
     let status = out.join("status");
     std::fs::create_dir_all(&status)?;

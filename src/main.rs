@@ -1,6 +1,7 @@
 //! The `fleetdash` binary: parse the command line and run the command.
 
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -17,98 +18,98 @@ use fleetdash::ui::{self, Theme};
 fn main() -> ExitCode {
     fleetdash::mem::tune_allocator();
     let cli = Cli::parse();
+    match run(&cli) {
+        Ok(code) => code,
+        Err(e) => fail(&e),
+    }
+}
+
+/// Runs the command; an error is one that keeps it from running (exit code 2).
+fn run(cli: &Cli) -> Result<ExitCode, String> {
     let today = cli.today.unwrap_or_else(check::clock_today);
-    let resolve = |paths: &[std::path::PathBuf]| config::resolve(cli.config.as_deref(), paths);
-    match cli.command {
-        Some(Command::Check { ref paths }) => {
-            let config = match resolve(paths) {
-                Ok(c) => c,
-                Err(e) => return fail(&e),
+    // The one place a command's config is found: `--config`, the paths given, the defaults.
+    let config = |paths: &[PathBuf]| {
+        config::resolve(cli.config.as_deref(), paths).map_err(|e| e.to_string())
+    };
+    let Some(command) = &cli.command else {
+        // A dumb terminal (an editor's shell buffer, some CI logs) cannot show a full screen:
+        // its escapes would be written out as text.
+        let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+        if dumb || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+            let which = if dumb {
+                "a full-screen terminal (TERM is dumb)"
+            } else {
+                "a terminal"
             };
-            let snapshot = Loader::new(config.status.clone(), config.limits).load(today);
-            let mut out = std::io::stdout().lock();
-            let _ = check::report(&snapshot, &mut out);
-            let _ = out.flush();
-            ExitCode::from(check::exit_code(&snapshot) as u8)
+            return Err(format!(
+                "the dashboard needs {which}; for a report use \
+                 `fleetdash print --view overview`, for a pipeline `fleetdash check`"
+            ));
         }
-        Some(Command::Print {
+        runtime::run(Options {
+            config: config(&cli.paths)?,
+            today: cli.today,
+            status_from_cli: !cli.paths.is_empty(),
+        })
+        .map_err(|e| e.to_string())?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    match command {
+        Command::Check { paths } => {
+            let config = config(paths)?;
+            let snapshot = Loader::new(check::sources(&config.status), config.limits).load(today);
+            let only = check::named_files(&snapshot, paths);
+            let mut out = std::io::stdout().lock();
+            let code = check::report_on(&snapshot, &only, &mut out).unwrap_or(2);
+            let _ = out.flush();
+            Ok(ExitCode::from(code as u8))
+        }
+        Command::Print {
             view,
             width,
             height,
-            ref paths,
-        }) => {
-            let config = match resolve(paths) {
-                Ok(c) => c,
-                Err(e) => return fail(&e),
-            };
-            let mut app = app_for(&config, today);
-            app.view = view.into();
-            write_out(&ui::render_text(&mut app, width, height))
+            paths,
+        } => {
+            let mut app = app_for(&config(paths)?, today);
+            app.view = view.view();
+            write_out(&ui::render_text(&mut app, *width, *height))
         }
-        Some(Command::Report {
+        Command::Report {
             format,
             section,
-            ref paths,
-        }) => {
-            let config = match resolve(paths) {
-                Ok(c) => c,
-                Err(e) => return fail(&e),
-            };
+            paths,
+        } => {
+            let config = config(paths)?;
             let snapshot = Loader::new(config.status.clone(), config.limits).load(today);
             let report = report::build(&snapshot, today, config.forecast_window_months);
-            match report::render(&report, format, section) {
-                Ok(text) => write_out(&text),
-                Err(e) => fail(&e),
-            }
+            write_out(&report::render(&report, *format, *section).map_err(|e| e.to_string())?)
         }
-        Some(Command::Generate {
-            ref out,
+        Command::Generate {
+            out,
             variants,
             queue,
             deliveries,
             seed,
-        }) => {
+            force,
+        } => {
             let spec = fleetdash::generate::Spec {
-                variants,
-                queue,
-                deliveries,
-                seed,
+                variants: *variants,
+                queue: *queue,
+                deliveries: *deliveries,
+                seed: *seed,
                 today,
             };
-            match fleetdash::generate::write(&spec, out) {
-                Ok(()) => {
-                    println!(
-                        "wrote {} variants, {queue} queued vehicles and {deliveries} delivery records to {}",
-                        variants.max(1),
-                        out.display()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(&format!("cannot write {}: {e}", out.display())),
-            }
+            fleetdash::generate::prepare(&spec, out, *force)?;
+            fleetdash::generate::write(&spec, out)
+                .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+            println!(
+                "wrote {} variants, {queue} queued vehicles and {deliveries} delivery records to {}",
+                variants.max(&1),
+                out.display()
+            );
+            Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Schema) => write_out(&fleetdash::schema::status_file_schema_text()),
-        None => {
-            if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-                eprintln!(
-                    "fleetdash: the dashboard needs a terminal; for a report use \
-                     `fleetdash print --view overview`, for a pipeline `fleetdash check`"
-                );
-                return ExitCode::from(2);
-            }
-            let config = match resolve(&cli.paths) {
-                Ok(c) => c,
-                Err(e) => return fail(&e),
-            };
-            match runtime::run(Options {
-                config,
-                today: cli.today,
-                status_from_cli: !cli.paths.is_empty(),
-            }) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => fail(&e),
-            }
-        }
+        Command::Schema => write_out(&fleetdash::schema::status_file_schema_text()),
     }
 }
 
@@ -123,18 +124,19 @@ fn app_for(config: &Config, today: fleetdash::domain::Date) -> App {
 }
 
 /// Writes a command's output to stdout.
-fn write_out(text: &str) -> ExitCode {
+fn write_out(text: &str) -> Result<ExitCode, String> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => Ok(ExitCode::SUCCESS),
         // A closed pipe (`| head`) is not an error worth a message.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => fail(&e),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e.to_string()),
     }
 }
 
 /// Prints an error that keeps a command from running and returns exit code 2.
 fn fail(e: &dyn std::fmt::Display) -> ExitCode {
-    eprintln!("fleetdash: {e}");
+    // Not `eprintln!`, which panics when stderr is a terminal that has gone away.
+    let _ = writeln!(std::io::stderr(), "fleetdash: {e}");
     ExitCode::from(2)
 }

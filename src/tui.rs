@@ -5,6 +5,7 @@
 //! panic, whose hook restores the terminal before the message is printed.
 
 use std::io::{self, Stdout, Write};
+use std::mem::ManuallyDrop;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -15,6 +16,7 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute, queue};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
 
 use crate::app::App;
 
@@ -27,8 +29,10 @@ static MOUSE: AtomicBool = AtomicBool::new(false);
 pub const REPORT_TO: &str =
     "the fleetdash issue tracker (run `fleetdash --version` and include its output)";
 
+/// The terminal in full-screen mode; dropping it restores the terminal.
 pub struct Tui {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// Dropped by hand (see `Drop`): ratatui's own drop may print to a terminal that is gone.
+    terminal: ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>,
 }
 
 impl Tui {
@@ -44,7 +48,9 @@ impl Tui {
                 execute!(stdout, EnableMouseCapture)?;
             }
             let terminal = Terminal::new(CrosstermBackend::new(stdout))?;
-            Ok(Tui { terminal })
+            Ok(Tui {
+                terminal: ManuallyDrop::new(terminal),
+            })
         };
         // Half set up is still set up: undo what was done before saying why.
         set_up().inspect_err(|_| restore())
@@ -85,8 +91,16 @@ impl Tui {
     }
 
     /// Forgets what is on screen, so that the next draw repaints every cell.
+    ///
+    /// Not ratatui's `Terminal::clear`: that one asks the terminal where its cursor is
+    /// (to put it back after), and the answer is read from the input, which the input
+    /// thread holds; the question then times out after 2 s with an error. Resizing the
+    /// viewport to the size the terminal reports (a system call, no question on the wire)
+    /// clears the screen and the back buffer the same way, and the cursor is hidden anyway.
     pub fn clear(&mut self) -> io::Result<()> {
-        self.terminal.clear()
+        let size = self.terminal.size()?;
+        self.terminal
+            .resize(Rect::new(0, 0, size.width, size.height))
     }
 
     /// Follows a change of the terminal's size.
@@ -97,7 +111,16 @@ impl Tui {
 
 impl Drop for Tui {
     fn drop(&mut self) {
+        // ratatui's drop shows the cursor and, when that fails, says so on stderr, which
+        // panics when stderr is the terminal that went away (and a panic while leaving
+        // aborts). Shown here instead; when that fails the terminal is gone, and the
+        // `Terminal` (a few buffers) is left to the end of the process.
+        let shown = self.terminal.show_cursor().is_ok();
         restore();
+        if shown {
+            // SAFETY: dropped once, here, and never used again.
+            unsafe { ManuallyDrop::drop(&mut self.terminal) }
+        }
     }
 }
 

@@ -114,3 +114,105 @@ fn an_impossible_today_is_refused() {
         stderr(&o)
     );
 }
+
+/// The README says every command takes `--version`.
+#[test]
+fn every_command_takes_version() {
+    let version = env!("CARGO_PKG_VERSION");
+    for command in [
+        &[][..],
+        &["check"],
+        &["print"],
+        &["report"],
+        &["schema"],
+        &["generate"],
+    ] {
+        let mut args = command.to_vec();
+        args.push("--version");
+        let o = fleetdash(&root(), &args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert!(
+            stdout(&o).starts_with("fleetdash") && stdout(&o).trim_end().ends_with(version),
+            "{args:?}: {}",
+            stdout(&o)
+        );
+    }
+}
+
+/// A file named on its own is checked inside its folder's set: what it names is defined
+/// by the other files there (read alone, the sample's plan gave 47 errors).
+#[test]
+fn a_file_is_checked_in_its_folders_set() {
+    let o = fleetdash(
+        &root(),
+        &["check", "config/status/plan.yaml", "--today", "2026-11-26"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        format!("config/status/plan.yaml, checked in its folder's set: {SAMPLE_SUMMARY}")
+    );
+}
+
+/// Only the named file's problems are reported, and the exit code is theirs.
+#[test]
+fn a_file_check_reports_that_files_problems_only() {
+    let dir = root().join("tests/fixtures/invalid/unknown-variant");
+    let o = fleetdash(&dir, &["check", "queue.yaml", "--today", "2026-11-26"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "queue.yaml:4:5: error: vehicle BE-GRF-0001 names the variant `grf-t`, which no `variants` section defines; did you mean `grf-tt`?\n\
+         queue.yaml, checked in its folder's set: Test Fleet: 2 files, 3 variants, 1 in assembly, 0 delivery records: 1 error\n"
+    );
+    let o = fleetdash(&dir, &["check", "programme.yaml", "--today", "2026-11-26"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "programme.yaml, checked in its folder's set: Test Fleet: 2 files, 3 variants, 1 in assembly, 0 delivery records: no problems\n"
+    );
+}
+
+/// `generate` never overwrites: a folder that is not empty is refused unless `--force`,
+/// which also removes status files that would merge with the generated set.
+#[test]
+fn generate_refuses_a_folder_that_is_not_empty_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("set");
+    let args = |extra: &[&str]| {
+        let mut a = vec!["generate", "--out", out.to_str().unwrap(), "--queue", "20"];
+        a.extend_from_slice(extra);
+        a.iter().map(|s| s.to_string()).collect::<Vec<String>>()
+    };
+    let run = |a: Vec<String>| {
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        fleetdash(dir.path(), &a)
+    };
+    let o = run(args(&[]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // The user's own config and a file of theirs in the status folder.
+    let config = out.join("fleetdash.yaml");
+    std::fs::write(&config, "status: [status]\nmouse: false\n").unwrap();
+    let theirs = out.join("status/theirs.yaml");
+    std::fs::write(&theirs, "version: 1\n").unwrap();
+    let o = run(args(&["--seed", "2"]));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("is not empty"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+    assert_eq!(
+        std::fs::read_to_string(&config).unwrap(),
+        "status: [status]\nmouse: false\n",
+        "nothing was overwritten"
+    );
+    assert!(theirs.exists());
+    let o = run(args(&["--seed", "2", "--force"]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!theirs.exists(), "a status file left to merge with the set");
+    let o = fleetdash(dir.path(), &["check", out.join("status").to_str().unwrap()]);
+    // The set is the generated one alone: every file there, no problem.
+    let files = std::fs::read_dir(out.join("status")).unwrap().count();
+    let summary = format!(": {files} files, 20 variants, 20 in assembly");
+    assert!(stdout(&o).contains(&summary), "{}", stdout(&o));
+    assert!(stdout(&o).ends_with(": no problems\n"), "{}", stdout(&o));
+}

@@ -122,12 +122,16 @@ fn a_burst_of_writes_gives_one_reload() {
     std::fs::write(&plan, text).unwrap();
     dash.wait_for_status("reloaded plan.yaml");
     let got = reloads(&trace);
-    if burst < Duration::from_millis(30) {
-        assert_eq!(got.len(), 2, "{got:#?}");
-    } else {
-        // The machine paused the burst longer than the debounce: more reloads are right.
-        eprintln!("the burst took {burst:?}: {got:#?}");
-    }
+    // A reload needs 60 ms of quiet, so a burst that spans S ms gives at most one reload
+    // per 60 ms of it, plus one for its end and one for an event the system delivered
+    // late. This holds at any speed; on a machine that writes the burst in under 60 ms it
+    // says at most two reloads for twenty writes.
+    let burst_reloads = got.len() - 1;
+    let allowed = 2 + (burst.as_millis() / 60) as usize;
+    assert!(
+        (1..=allowed).contains(&burst_reloads),
+        "{burst_reloads} reloads for a burst of 20 writes in {burst:?}: {got:#?}"
+    );
     assert_eq!(
         got.last().unwrap(),
         "reread=[config/status/plan.yaml] removed=[]"
@@ -371,4 +375,190 @@ fn an_idle_dashboard_does_not_wake_up() {
     let before = switches();
     std::thread::sleep(Duration::from_secs(2));
     assert_eq!(switches(), before, "the dashboard woke up while idle");
+}
+
+/// Turns the sample's status folder into a Kubernetes ConfigMap volume: the files live in
+/// `status/..2026_11_26_10_00_00.000000001/`, `status/..data` links to that folder, and
+/// each `status/NAME.yaml` links to `..data/NAME.yaml`.
+#[cfg(unix)]
+fn as_config_map(sample: &Sample) {
+    let status = sample.status_dir();
+    let first = status.join("..2026_11_26_10_00_00.000000001");
+    std::fs::create_dir(&first).unwrap();
+    for entry in std::fs::read_dir(&status).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            let name = entry.file_name();
+            std::fs::rename(entry.path(), first.join(&name)).unwrap();
+            std::os::unix::fs::symlink(Path::new("..data").join(&name), status.join(&name))
+                .unwrap();
+        }
+    }
+    std::os::unix::fs::symlink(first.file_name().unwrap(), status.join("..data")).unwrap();
+}
+
+/// An update as the kubelet writes it: a new timestamped folder with every file, a new
+/// `..data` link renamed over the old one, the old folder deleted. Every event names a
+/// dot entry.
+#[cfg(unix)]
+fn update_config_map(sample: &Sample, stamp: &str, change: impl Fn(&str, String) -> String) {
+    let status = sample.status_dir();
+    let old = std::fs::read_link(status.join("..data")).unwrap();
+    let new = status.join(format!("..{stamp}"));
+    std::fs::create_dir(&new).unwrap();
+    for entry in std::fs::read_dir(status.join(&old)).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        std::fs::write(new.join(&name), change(&name, text)).unwrap();
+    }
+    std::os::unix::fs::symlink(new.file_name().unwrap(), status.join("..data_tmp")).unwrap();
+    std::fs::rename(status.join("..data_tmp"), status.join("..data")).unwrap();
+    std::fs::remove_dir_all(status.join(old)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_config_map_update_is_followed() {
+    let sample = Sample::new();
+    as_config_map(&sample);
+    let dash = Dash::launch(sample, Launch::default());
+    wait_for_stage(&dash, "Paint", 4);
+    let to_paint = |n: usize| {
+        move |name: &str, text: String| {
+            if name == "queue-seraing.yaml" {
+                text.replacen("stage: acceptance", "stage: paint", n)
+            } else {
+                text
+            }
+        }
+    };
+    update_config_map(&dash.sample, "2026_11_26_11_00_00.000000002", to_paint(2));
+    wait_for_stage(&dash, "Paint", 6);
+    // The new folder is followed in turn.
+    update_config_map(&dash.sample, "2026_11_26_12_00_00.000000003", to_paint(1));
+    wait_for_stage(&dash, "Paint", 7);
+}
+
+/// `status/queue-seraing.yaml` is a link to `../plant/queue-seraing.yaml`, in the status
+/// folder or named on the command line: appends to the target and `sed -i`-style saves of
+/// it are seen.
+#[cfg(unix)]
+fn a_link_to_a_file_elsewhere_is_followed(named_on_the_command_line: bool) {
+    let sample = Sample::new();
+    let plant = sample.root().join("plant");
+    std::fs::create_dir(&plant).unwrap();
+    let target = plant.join("queue-seraing.yaml");
+    std::fs::rename(sample.status("queue-seraing.yaml"), &target).unwrap();
+    std::os::unix::fs::symlink(
+        "../../plant/queue-seraing.yaml",
+        sample.status("queue-seraing.yaml"),
+    )
+    .unwrap();
+    let mut launch = Launch::default();
+    if named_on_the_command_line {
+        for name in [
+            "programme.yaml",
+            "plan.yaml",
+            "deliveries.yaml",
+            "queue-roanne.yaml",
+            "queue-seraing.yaml",
+        ] {
+            launch.args.push(format!("config/status/{name}"));
+        }
+    }
+    let dash = Dash::launch(sample, launch);
+    wait_for_in_assembly(&dash, 40);
+    // An append to the target: one more vehicle.
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&target)
+        .unwrap();
+    std::io::Write::write_all(
+        &mut file,
+        b"  - serial: BE-GRF-0990\n    variant: grf-tt\n    stage: hull\n    \
+          since: 2026-11-20\n    site: CMI Defence, Seraing\n",
+    )
+    .unwrap();
+    drop(file);
+    wait_for_in_assembly(&dash, 41);
+    // A save by rename next to the target, as `sed -i` does it.
+    let text = dash
+        .sample
+        .edited(&target, "stage: acceptance", "stage: paint", 2);
+    save_by_rename(&target, "sedQ8zT1b", &text);
+    wait_for_stage(&dash, "Paint", 6);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_in_the_status_folder_to_a_file_elsewhere_is_followed() {
+    a_link_to_a_file_elsewhere_is_followed(false);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_named_on_the_command_line_to_a_file_elsewhere_is_followed() {
+    a_link_to_a_file_elsewhere_is_followed(true);
+}
+
+/// Waits until the trace has a reload line for `why`, and returns how many it has.
+#[cfg(all(unix, debug_assertions))]
+fn wait_for_trace(trace: &Path, why: &str) -> usize {
+    let deadline = Instant::now() + support::DEADLINE;
+    loop {
+        let text = std::fs::read_to_string(trace).unwrap_or_default();
+        let n = text
+            .lines()
+            .filter(|l| l.contains(&format!(" reload why={why} ")))
+            .count();
+        if n > 0 {
+            return n;
+        }
+        assert!(Instant::now() < deadline, "no reload for {why}:\n{text}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Lets the held load go: the loader reads the gate (a FIFO) to its end.
+#[cfg(all(unix, debug_assertions))]
+fn open_gate(gate: &Path) {
+    drop(std::fs::OpenOptions::new().write(true).open(gate).unwrap());
+}
+
+/// Keys are answered while a load runs: the loader thread is held before its load (a
+/// debug build reads a FIFO first), and the dashboard still changes view at once.
+#[cfg(all(unix, debug_assertions))]
+#[test]
+fn keys_are_answered_while_a_load_runs() {
+    let sample = Sample::new();
+    let gate = sample.root().join("gate");
+    let trace = sample.root().join("trace.log");
+    let made = std::process::Command::new("mkfifo").arg(&gate).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let mut dash = Dash::launch(
+        sample,
+        Launch {
+            env: vec![
+                (
+                    "FLEETDASH_TEST_LOAD_GATE".into(),
+                    gate.display().to_string(),
+                ),
+                ("FLEETDASH_TRACE".into(), trace.display().to_string()),
+            ],
+            ..Launch::default()
+        },
+    );
+    // The check made once the watches are set.
+    open_gate(&gate);
+    wait_for_trace(&trace, "watch");
+    // `r`: the load is held at the gate. A key pressed meanwhile is answered.
+    dash.send_keys("r");
+    dash.send_keys("5");
+    dash.wait_for_text("No problems");
+    let text = std::fs::read_to_string(&trace).unwrap();
+    assert!(!text.contains("why=key"), "the load was not held:\n{text}");
+    open_gate(&gate);
+    assert_eq!(wait_for_trace(&trace, "key"), 1);
+    dash.wait_for_status("reloaded 5 files");
 }

@@ -15,6 +15,9 @@ const MOUSE_ON: &[u8] = b"\x1b[?1000h";
 const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
 const SYNC_BEGIN: &[u8] = b"\x1b[?2026h";
 const SYNC_END: &[u8] = b"\x1b[?2026l";
+const CLEAR_ALL: &[u8] = b"\x1b[2J";
+/// "Where is the cursor?": the answer comes back on the input, which the input thread reads.
+const ASK_CURSOR: &[u8] = b"\x1b[6n";
 
 /// Checks that everything the dashboard turned on was turned off again, after the last
 /// time it was turned on.
@@ -264,4 +267,120 @@ fn the_dashboard_refuses_a_pipe_and_points_at_print_and_check() {
         err.contains("fleetdash print") && err.contains("fleetdash check"),
         "{err}"
     );
+}
+
+/// Ctrl-L clears the screen and draws it whole again, and the dashboard goes on. It must
+/// not ask the terminal where the cursor is (ratatui's `clear` does): the answer would
+/// come back on the input, which the input thread is reading, and the question would
+/// time out after 2 s and end the dashboard.
+#[test]
+fn ctrl_l_repaints_without_asking_the_terminal_anything() {
+    let mut dash = started();
+    for round in 0..2 {
+        let before = dash.raw().len();
+        dash.send_keys("\x0c");
+        dash.wait_for_bytes_after("the screen cleared", before, CLEAR_ALL);
+        dash.wait_for(&format!("the whole frame again ({round})"), |s| {
+            support::text(s).contains("1 Overview") && support::status_line(s).contains("q quit")
+        });
+    }
+    // Still answering keys at once.
+    dash.send_keys("5");
+    dash.wait_for_text("No problems");
+    dash.send_keys("q");
+    assert!(dash.wait_exit().success());
+    assert!(
+        !contains(&dash.raw(), ASK_CURSOR),
+        "the terminal was asked a question"
+    );
+    assert_restored(&dash);
+}
+
+/// A dumb terminal cannot show the dashboard: refused as a pipe is, before anything is
+/// written to the screen.
+#[test]
+fn a_dumb_terminal_is_refused_and_pointed_at_print_and_check() {
+    let mut dash = Dash::spawn(
+        Sample::new(),
+        Launch {
+            env: vec![("TERM".into(), "dumb".into())],
+            ..Launch::default()
+        },
+    );
+    let status = dash.wait_exit();
+    assert_eq!(status.exit_code(), 2);
+    let raw = dash.raw();
+    assert!(!contains(&raw, ALT_ON), "the full screen was entered");
+    assert!(!contains(&raw, b"\x1b["), "escapes were written");
+    assert!(contains(&raw, b"TERM is dumb"));
+    assert!(contains(&raw, b"fleetdash print") && contains(&raw, b"fleetdash check"));
+}
+
+/// The terminal closes while the shell that started the dashboard ignores SIGHUP
+/// (`trap '' HUP`): the dashboard gets no signal, and every read of the terminal gives
+/// end-of-file (or an error) at once. It must end cleanly (exit 0), neither reading on for
+/// ever nor failing on the terminal it can no longer write to.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_end_of_the_terminal_ends_the_dashboard_even_without_sighup() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read as _;
+    let sample = Sample::new();
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    // The shell stays the session leader (a command follows the dashboard, so it does not
+    // exec it), ignores the hang-up, and writes the dashboard's exit code once it ends.
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args([
+        "-c",
+        "trap '' HUP; \"$0\" --today 2026-11-26; echo $? > exit-code",
+        env!("CARGO_BIN_EXE_fleetdash"),
+    ]);
+    cmd.cwd(sample.root());
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("HOME", sample.root());
+    cmd.env("XDG_CONFIG_HOME", sample.root().join("xdg"));
+    let mut shell = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let writer = pty.master.take_writer().unwrap();
+    // Read until the first frame is out, then let go of this end of the terminal.
+    let (seen_tx, seen) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut raw = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n @ 1..) = reader.read(&mut buf) {
+            raw.extend_from_slice(&buf[..n]);
+            if contains(&raw, b"q quit") {
+                let _ = seen_tx.send(());
+                return;
+            }
+        }
+    });
+    seen.recv_timeout(support::DEADLINE)
+        .expect("the dashboard's first frame");
+    drop(writer);
+    drop(pty.master);
+    let code_file = sample.root().join("exit-code");
+    let deadline = std::time::Instant::now() + support::DEADLINE;
+    let code = loop {
+        if let Ok(text) = std::fs::read_to_string(&code_file)
+            && text.ends_with('\n')
+        {
+            break text;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the dashboard still runs after its terminal closed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!(code.trim(), "0");
+    let _ = shell.wait();
 }

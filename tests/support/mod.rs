@@ -169,6 +169,7 @@ impl Dash {
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("FLEETDASH_TRACE");
         cmd.env_remove("FLEETDASH_TEST_PANIC");
+        cmd.env_remove("FLEETDASH_TEST_LOAD_GATE");
         cmd.env("RUST_BACKTRACE", "0");
         for (k, v) in &launch.env {
             cmd.env(k, v);
@@ -239,6 +240,13 @@ impl Dash {
     /// Waits until the raw output holds `needle`.
     pub fn wait_for_bytes(&self, what: &str, needle: &[u8]) -> Instant {
         self.wait_output(what, |out| contains(&out.raw, needle))
+    }
+
+    /// Waits until the raw output written after its first `from` bytes holds `needle`.
+    pub fn wait_for_bytes_after(&self, what: &str, from: usize, needle: &[u8]) -> Instant {
+        self.wait_output(what, |out| {
+            out.raw.get(from..).is_some_and(|new| contains(new, needle))
+        })
     }
 
     fn wait_output(&self, what: &str, ready: impl Fn(&Output) -> bool) -> Instant {

@@ -1,0 +1,79 @@
+//! The event loop: wait for the next event or timer, let the [`Runtime`] handle it, and
+//! do to the terminal what that asks (draw, repaint, follow a resize, quit).
+
+use std::io;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Instant;
+
+use super::reload::Gate;
+use super::state::{Runtime, Todo};
+use super::{Options, TEST_LOAD_GATE_VAR, TEST_PANIC_VAR, TRACE_VAR, input};
+use crate::tui::Tui;
+
+/// Runs the dashboard until the user quits, a signal ends it or its terminal goes away.
+///
+/// Loads the set once before the terminal is set up, then starts the input, signal,
+/// watcher and loader threads and shows the dashboard. Returns `Ok(())` on every normal
+/// end (`q`, Ctrl-C, SIGTERM, SIGHUP, SIGINT, the end of the terminal's input), with the
+/// terminal restored. Fails when the terminal cannot be set up or written to (an error of
+/// the terminal, such as a closed output); the terminal is restored then too.
+pub fn run(options: Options) -> io::Result<()> {
+    let (tx, rx) = mpsc::channel();
+    input::spawn_input(tx.clone());
+    input::spawn_hangup_watch(tx.clone());
+    input::spawn_signals(tx.clone());
+    let mut state = Runtime::with_gate(options, tx, test_gate());
+    if let Some(path) = std::env::var_os(TRACE_VAR) {
+        state.open_trace(&path);
+    }
+    state.start_watching(Instant::now());
+    let panic_on_purpose = cfg!(debug_assertions) && std::env::var_os(TEST_PANIC_VAR).is_some();
+
+    crate::tui::install_panic_hook();
+    let mut tui = Tui::enter(state.app.mouse)?;
+    let mut todo = Todo::redraw();
+    loop {
+        if todo.repaint {
+            tui.clear()?;
+        }
+        if todo.resize {
+            tui.autoresize()?;
+        }
+        tui.set_mouse(state.app.mouse)?;
+        if todo.redraw || todo.repaint || todo.resize {
+            tui.draw(&mut state.app)?;
+        }
+        if panic_on_purpose {
+            panic!("{TEST_PANIC_VAR} is set: panicking on purpose after the first frame");
+        }
+        let event = match state.next_wake() {
+            Some(at) => rx.recv_timeout(at.saturating_duration_since(Instant::now())),
+            None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        };
+        let now = Instant::now();
+        todo = match event {
+            Ok(event) => state.handle(event, now),
+            Err(RecvTimeoutError::Timeout) => state.on_timers(now),
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        if todo.quit {
+            break;
+        }
+    }
+    drop(tui);
+    Ok(())
+}
+
+/// The loader's gate named by [`TEST_LOAD_GATE_VAR`] (debug builds only): opening a FIFO
+/// waits for a writer, and reading it waits for the writer to close it.
+fn test_gate() -> Option<Gate> {
+    if !cfg!(debug_assertions) {
+        return None;
+    }
+    let path = std::env::var_os(TEST_LOAD_GATE_VAR)?;
+    Some(Box::new(move || {
+        if let Ok(mut fifo) = std::fs::File::open(&path) {
+            let _ = io::copy(&mut fifo, &mut io::sink());
+        }
+    }))
+}

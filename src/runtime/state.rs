@@ -1,0 +1,382 @@
+//! What the loop keeps between events ([`Runtime`]), and how each event and timer changes
+//! it: keys become actions, file events wait out their debounce, finished loads replace
+//! the data on screen.
+
+use std::collections::HashSet;
+use std::ffi::OsStr;
+use std::fmt;
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::sync::mpsc::Sender;
+use std::time::{Duration, Instant, SystemTime};
+
+use crossterm::event::{self as ct, MouseButton, MouseEventKind};
+
+use super::reload::{Force, Gate, Reloader, Request, Sources};
+use super::{DEBOUNCE, MAX_DELAY, Options, POLL_EVERY};
+use crate::app::{Action, App, Data, Effect};
+use crate::config::Config;
+use crate::domain::Date;
+use crate::event::{Event, Loaded};
+use crate::keymap;
+use crate::status::Loader;
+use crate::ui::{Theme, tabs};
+use crate::watch::Watcher;
+
+/// What the loop must do to the terminal after an event.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Todo {
+    /// Draw a frame.
+    pub redraw: bool,
+    /// Forget what is on screen and draw every cell (Ctrl-L).
+    pub repaint: bool,
+    /// The terminal changed size.
+    pub resize: bool,
+    /// End the loop.
+    pub quit: bool,
+}
+
+impl Todo {
+    /// Just a frame.
+    pub fn redraw() -> Todo {
+        Todo {
+            redraw: true,
+            ..Todo::default()
+        }
+    }
+
+    fn redraw_if(changed: bool) -> Todo {
+        Todo {
+            redraw: changed,
+            ..Todo::default()
+        }
+    }
+
+    fn quit() -> Todo {
+        Todo {
+            quit: true,
+            ..Todo::default()
+        }
+    }
+}
+
+/// Changes seen by the watcher and not yet reloaded, with the debounce deadline.
+#[derive(Debug, Default)]
+pub(super) struct Pending {
+    pub(super) files: HashSet<PathBuf>,
+    /// A folder came or went: set the watches again before reloading.
+    pub(super) folders: bool,
+    first: Option<Instant>,
+    pub(super) deadline: Option<Instant>,
+}
+
+impl Pending {
+    /// Notes a change at `now`: the reload waits for [`DEBOUNCE`] of quiet, but never
+    /// more than [`MAX_DELAY`] after the first change of a burst.
+    fn touch(&mut self, now: Instant) {
+        let first = *self.first.get_or_insert(now);
+        self.deadline = Some((now + DEBOUNCE).min(first + MAX_DELAY));
+    }
+
+    pub(super) fn is_due(&self, now: Instant) -> bool {
+        self.deadline.is_some_and(|d| d <= now)
+    }
+}
+
+/// Everything the loop keeps between events.
+pub struct Runtime {
+    /// The state the views draw.
+    pub app: App,
+    pub(super) reloader: Reloader,
+    pub(super) config: Config,
+    pub(super) status_from_cli: bool,
+    fixed_today: Option<Date>,
+    today: Date,
+    pub(super) pending: Pending,
+    /// Where watcher events go.
+    pub(super) tx: Sender<Event>,
+    /// Set by [`Runtime::start_watching`]; until then nothing is watched.
+    pub(super) watching: bool,
+    /// `None` until watching starts, or when no watch could be set.
+    pub(super) watcher: Option<Watcher>,
+    /// Why the set is also checked every [`POLL_EVERY`]; empty while the watches cover it.
+    pub(super) poll_reasons: Vec<String>,
+    pub(super) next_poll: Option<Instant>,
+    /// The config's size and time when last read, to see it change while polling.
+    pub(super) config_stamp: Option<(u64, Option<SystemTime>)>,
+    /// Why the latest config change was not applied, until a good one is.
+    pub(super) config_problem: Option<String>,
+    /// Says what the reload that follows was for (a config applied, lost events), for its
+    /// flash.
+    pub(super) config_note: Option<String>,
+    /// New sources for the loader, sent with the next request.
+    pub(super) new_sources: Option<Sources>,
+    reloads: u64,
+    started: Instant,
+    trace: Option<std::fs::File>,
+}
+
+impl Runtime {
+    /// Loads the set (on this thread: the first frame needs it), then hands the loader to
+    /// its own thread, which sends later loads on `tx`. Nothing is watched until
+    /// [`Runtime::start_watching`].
+    pub fn new(options: Options, tx: Sender<Event>) -> Self {
+        Runtime::with_gate(options, tx, None)
+    }
+
+    /// [`Runtime::new`], with `gate` run on the loader thread before each load.
+    pub fn with_gate(options: Options, tx: Sender<Event>, gate: Option<Gate>) -> Self {
+        let today = options.today.unwrap_or_else(crate::check::clock_today);
+        let window = options.config.forecast_window_months;
+        let mut loader = Loader::new(options.config.status.clone(), options.config.limits);
+        let data = Data::with_window(loader.load(today), today, window);
+        let reloader = Reloader::spawn(loader, &data, window, tx.clone(), gate);
+        let (theme, bad) = Theme::from_config(&options.config.theme, Theme::no_color_requested());
+        let mut app = App::new(data, theme);
+        // The views' first build freed its scratch memory after the loader gave the
+        // parser's back: give that back too before the dashboard settles.
+        crate::mem::release_free_memory();
+        app.mouse = options.config.mouse;
+        app.live = true;
+        if let Some(first) = bad.first() {
+            app.flash(first.clone(), Instant::now());
+        }
+        let config_stamp = options
+            .config
+            .path
+            .as_deref()
+            .and_then(super::config::stamp);
+        Runtime {
+            app,
+            reloader,
+            config: options.config,
+            status_from_cli: options.status_from_cli,
+            fixed_today: options.today,
+            today,
+            pending: Pending::default(),
+            tx,
+            watching: false,
+            watcher: None,
+            poll_reasons: Vec::new(),
+            next_poll: None,
+            config_stamp,
+            config_problem: None,
+            config_note: None,
+            new_sources: None,
+            reloads: 0,
+            started: Instant::now(),
+            trace: None,
+        }
+    }
+
+    /// Logs every reload to the file at `path` (appended; see `docs/RELOAD.md`).
+    pub fn open_trace(&mut self, path: &OsStr) {
+        self.trace = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .ok();
+    }
+
+    /// How many loads changed the data since the start.
+    pub fn reloads(&self) -> u64 {
+        self.reloads
+    }
+
+    fn clock_today(&self) -> Date {
+        self.fixed_today.unwrap_or_else(crate::check::clock_today)
+    }
+
+    /// The earliest timer: a reload deadline, the end of a flash, a poll, midnight.
+    pub fn next_wake(&self) -> Option<Instant> {
+        let midnight = self.fixed_today.is_none().then(next_midnight);
+        [
+            self.pending.deadline,
+            self.app.flash.as_ref().map(|f| f.until),
+            self.next_poll,
+            midnight,
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+    }
+
+    /// Handles one event from the channel.
+    pub fn handle(&mut self, event: Event, now: Instant) -> Todo {
+        match event {
+            Event::Key(key) => {
+                let Some(action) = keymap::action(key, self.app.view, self.app.is_typing()) else {
+                    return Todo::default();
+                };
+                match self.app.update(action) {
+                    Effect::Quit => Todo::quit(),
+                    Effect::None => Todo::default(),
+                    Effect::Redraw => Todo::redraw(),
+                    Effect::Reload => {
+                        // Also the moment to try watching again what could not be.
+                        self.rewatch(now);
+                        self.reload(Force::All, "key");
+                        Todo::redraw()
+                    }
+                    Effect::Repaint => Todo {
+                        repaint: true,
+                        ..Todo::default()
+                    },
+                }
+            }
+            Event::Mouse(m) if self.app.mouse => Todo::redraw_if(self.mouse(m)),
+            Event::Mouse(_) => Todo::default(),
+            Event::Resize => Todo {
+                resize: true,
+                ..Todo::default()
+            },
+            Event::Files(paths) => {
+                self.pending.files.extend(paths);
+                self.pending.touch(now);
+                Todo::default()
+            }
+            Event::Folders => {
+                self.pending.folders = true;
+                self.pending.touch(now);
+                Todo::default()
+            }
+            Event::Rescan(why) => {
+                self.trace(format_args!("rescan: {why}"));
+                self.pending = Pending::default();
+                self.rewatch(now);
+                self.apply_config_if_changed(now);
+                // Said when the load is done, with what it found changed.
+                self.config_note = Some(format!("{why}: read every file again"));
+                self.reload(Force::All, "rescan");
+                Todo::redraw()
+            }
+            Event::WatchFailed(why) => {
+                self.trace(format_args!("watcher failed: {why}"));
+                let reason = format!("the watcher failed ({why})");
+                if !self.poll_reasons.contains(&reason) {
+                    self.poll_reasons.push(reason);
+                }
+                self.refresh_alerts(now);
+                self.apply_config_if_changed(now);
+                self.reload(Force::All, "rescan");
+                Todo::redraw()
+            }
+            Event::Loaded(loaded) => self.apply_loaded(*loaded, now),
+            Event::Terminate => Todo::quit(),
+        }
+    }
+
+    /// Handles every timer that is due.
+    pub fn on_timers(&mut self, now: Instant) -> Todo {
+        let mut changed = false;
+        if self.pending.is_due(now) {
+            // The config may have changed the alerts or the theme; the load comes later.
+            self.apply_pending(now);
+            changed = true;
+        }
+        if self.next_poll.is_some_and(|p| p <= now) {
+            self.next_poll = Some(now + POLL_EVERY);
+            changed |= self.apply_config_if_changed(now);
+            self.reload(Force::Stamps, "poll");
+        }
+        changed |= self.app.expire_flash(now);
+        let today = self.clock_today();
+        if today != self.today {
+            self.today = today;
+            self.reload(Force::Stamps, "day");
+        }
+        Todo::redraw_if(changed)
+    }
+
+    /// Reloads what the watcher saw change; reads the config again when it changed.
+    fn apply_pending(&mut self, now: Instant) {
+        let pending = std::mem::take(&mut self.pending);
+        let config_changed = self
+            .config
+            .path
+            .as_deref()
+            .is_some_and(|c| pending.files.iter().any(|p| crate::watch::same_file(c, p)));
+        let mut force = Force::Files(pending.files);
+        if config_changed {
+            self.config_stamp = self.config.path.as_deref().and_then(super::config::stamp);
+            if self.apply_config(now) {
+                force = Force::All;
+            }
+        }
+        if pending.folders {
+            self.rewatch(now);
+        }
+        self.reload(force, if pending.folders { "folders" } else { "files" });
+    }
+
+    /// Asks the loader thread for a load; its result comes back as [`Event::Loaded`].
+    pub(super) fn reload(&mut self, force: Force, why: &str) {
+        self.reloader.post(Request {
+            force,
+            why: why.to_owned(),
+            today: self.today,
+            window_months: self.config.forecast_window_months,
+            sources: self.new_sources.take(),
+            note: self.config_note.take(),
+        });
+    }
+
+    /// Shows a finished load.
+    fn apply_loaded(&mut self, loaded: Loaded, now: Instant) -> Todo {
+        self.trace(format_args!("{}", loaded.trace));
+        let mut changed = false;
+        if let Some(data) = loaded.data {
+            self.reloads += u64::from(loaded.changed);
+            self.app.set_data(data);
+            // The old data and the scratch memory of the new are freed: give it back, so
+            // that the dashboard stays at its size over days of reloads (0.2-0.3 ms).
+            crate::mem::release_free_memory();
+            changed = true;
+        }
+        if let Some(text) = loaded.flash {
+            self.app.flash(text, now);
+            changed = true;
+        }
+        Todo::redraw_if(changed)
+    }
+
+    pub(super) fn trace(&mut self, what: fmt::Arguments) {
+        if let Some(file) = &mut self.trace {
+            let ms = self.started.elapsed().as_millis();
+            // A trace that cannot be written is not worth stopping the dashboard for.
+            let _ = writeln!(file, "{ms:>8} ms {what}");
+        }
+    }
+
+    /// Handles a mouse event; true when the screen must be redrawn.
+    fn mouse(&mut self, m: ct::MouseEvent) -> bool {
+        let action = match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
+            MouseEventKind::Down(MouseButton::Left) if m.row == 0 => {
+                let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
+                tabs::hit(&self.app, ratatui::layout::Rect::new(0, 0, w, h), m.column)
+                    .map(Action::Show)
+            }
+            _ => None,
+        };
+        action.is_some_and(|a| self.app.update(a) != Effect::None)
+    }
+}
+
+/// The next local midnight, when the figures' day changes.
+fn next_midnight() -> Instant {
+    let now = chrono::Local::now();
+    let tomorrow = now
+        .date_naive()
+        .succ_opt()
+        .and_then(|d| d.and_hms_opt(0, 0, 1));
+    let wait = tomorrow
+        .map(|t| {
+            (t - now.naive_local())
+                .to_std()
+                .unwrap_or(Duration::from_secs(60))
+        })
+        .unwrap_or(Duration::from_secs(3600));
+    Instant::now() + wait
+}

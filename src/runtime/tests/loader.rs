@@ -1,0 +1,138 @@
+//! The loader thread seen from the loop: keys answered while it works, and requests
+//! posted meanwhile merged into one load.
+
+use super::*;
+
+#[test]
+fn keys_are_answered_during_a_load_and_requests_posted_meanwhile_make_one_load() {
+    let (_dir, root) = sample();
+    let config = crate::config::load(&root.join("fleetdash.yaml")).unwrap();
+    // The loader thread tells when a load starts, and waits for a word to go on.
+    let (started_tx, started) = mpsc::channel::<()>();
+    let (go, go_rx) = mpsc::channel::<()>();
+    let gate: reload::Gate = Box::new(move || {
+        let _ = started_tx.send(());
+        let _ = go_rx.recv();
+    });
+    let (tx, rx) = mpsc::channel();
+    let options = Options {
+        config,
+        today: Date::from_ymd_opt(2026, 11, 26),
+        status_from_cli: false,
+    };
+    let mut rt = Rig {
+        rt: Runtime::with_gate(options, tx, Some(gate)),
+        rx,
+    };
+    rt.reload(reload::Force::Stamps, "first");
+    started
+        .recv_timeout(DEADLINE)
+        .expect("the first load starts");
+    // The load is held: keys are answered all the same.
+    let key = |c| {
+        Event::Key(crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char(c),
+            crossterm::event::KeyModifiers::NONE,
+        ))
+    };
+    assert!(rt.handle(key('2'), Instant::now()).redraw);
+    assert_eq!(rt.app.view, crate::app::View::Variants);
+    // Three requests while it is held: one file, another, then `r`.
+    let one = |name: &str| reload::Force::Files([root.join("status").join(name)].into());
+    rt.reload(one("plan.yaml"), "files");
+    rt.reload(one("queue-roanne.yaml"), "files");
+    assert!(rt.handle(key('r'), Instant::now()).redraw);
+    go.send(()).unwrap();
+    rt.pump();
+    // The next load does what the three asked, once.
+    started
+        .recv_timeout(DEADLINE)
+        .expect("a second load starts");
+    go.send(()).unwrap();
+    rt.pump();
+    assert_eq!(rt.app.data.snapshot.reread.len(), 5);
+    assert_eq!(flash(&rt), "reloaded 5 files");
+    // No third load: once the runtime has gone, the thread ends with nothing more to send.
+    let Rig { rt, rx } = rt;
+    drop(rt);
+    match rx.recv_timeout(DEADLINE) {
+        Err(mpsc::RecvTimeoutError::Disconnected) => {}
+        other => panic!("a third load: {other:?}"),
+    }
+}
+
+#[test]
+fn merged_requests_keep_the_widest_force_and_the_newest_day() {
+    use reload::{Force, Request};
+    let day = |d| Date::from_ymd_opt(2026, 11, d).unwrap();
+    let request = |force, why: &str, d| Request {
+        force,
+        why: why.into(),
+        today: day(d),
+        window_months: 6,
+        sources: None,
+        note: None,
+    };
+    let files = |names: &[&str]| Force::Files(names.iter().map(PathBuf::from).collect());
+    let merged = request(files(&["a"]), "files", 1).merge(request(files(&["b"]), "files", 2));
+    assert_eq!(merged.force, files(&["a", "b"]));
+    assert_eq!((merged.why.as_str(), merged.today), ("files", day(2)));
+    let merged = merged.merge(request(Force::Stamps, "poll", 3));
+    assert_eq!(merged.force, files(&["a", "b"]));
+    assert_eq!(merged.why, "poll+files");
+    let merged = request(Force::All, "key", 1).merge(request(files(&["c"]), "files", 1));
+    assert_eq!(merged.force, Force::All);
+}
+
+/// A change to every file of a large set (`touch status/*.yaml` on 1 000 one-vehicle
+/// files) costs about what `r` costs: which of the set's files the watcher named is
+/// worked out once per path, not by comparing every pair (which took 7.6 s).
+#[test]
+fn a_change_to_a_thousand_files_costs_about_what_r_costs() {
+    let (_dir, root) = sample();
+    let status = root.join("status");
+    for name in ["queue-seraing.yaml", "queue-roanne.yaml"] {
+        std::fs::remove_file(status.join(name)).unwrap();
+    }
+    let mut paths = Vec::new();
+    for i in 0..1000 {
+        let path = status.join(format!("queue-{i:04}.yaml"));
+        std::fs::write(
+            &path,
+            format!(
+                "version: 1\nqueue:\n  - serial: BE-GRF-{:04}\n    variant: grf-tt\n    \
+                 stage: hull\n    since: 2026-11-20\n    site: Seraing\n",
+                5000 + i
+            ),
+        )
+        .unwrap();
+        paths.push(path);
+    }
+    let mut rt = runtime(crate::config::load(&root.join("fleetdash.yaml")).unwrap());
+    assert_eq!(rt.app.data.snapshot.files.len(), 1003);
+    let key_r = Event::Key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('r'),
+        crossterm::event::KeyModifiers::NONE,
+    ));
+    let started = Instant::now();
+    rt.handle(key_r, started);
+    rt.pump();
+    let all = started.elapsed();
+    assert_eq!(rt.app.data.snapshot.reread.len(), 1003);
+
+    // Every file named by the watcher, as absolute paths (the loader lists them through
+    // `…/config/status`, spelled as the config names it).
+    let started = Instant::now();
+    rt.handle(Event::Files(paths), started);
+    let due = rt.pending.deadline.expect("a reload is pending");
+    rt.on_timers(due);
+    rt.pump();
+    // The timers ran at once: no debounce is in the time.
+    let touched = started.elapsed();
+    assert_eq!(rt.app.data.snapshot.reread.len(), 1000);
+    eprintln!("r: {all:?}, 1 000 files named: {touched:?}");
+    assert!(
+        touched < all * 3 + Duration::from_millis(200),
+        "r took {all:?}, a change to 1 000 files {touched:?}"
+    );
+}
