@@ -11,10 +11,13 @@ const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 /// One line of the key table.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
+    /// The keys, each with the modifiers it needs.
     pub keys: &'static [(KeyCode, KeyModifiers)],
     /// The keys as the help shows them.
     pub label: &'static str,
+    /// What the keys ask for.
     pub action: Action,
+    /// What the help says the keys do.
     pub help: &'static str,
     /// The views where the binding works; empty means every view.
     pub views: &'static [View],
@@ -235,6 +238,7 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 impl Binding {
+    /// True when the binding works in `view`.
     pub fn applies_to(&self, view: View) -> bool {
         self.views.is_empty() || self.views.contains(&view)
     }

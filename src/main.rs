@@ -41,9 +41,9 @@ fn main() -> ExitCode {
                 Ok(c) => c,
                 Err(e) => return fail(&e),
             };
-            let mut app = app_for(&config, today);
-            app.view = view.into();
-            write_out(&ui::render_text(&mut app, width, height))
+            let (mut app, theme) = app_for(&config, today);
+            app.view = view_of(view);
+            write_out(&ui::render_text(&app, &theme, width, height))
         }
         Some(Command::Report {
             format,
@@ -112,14 +112,25 @@ fn main() -> ExitCode {
     }
 }
 
-/// An app on a freshly loaded set, for one-shot rendering.
-fn app_for(config: &Config, today: fleetdash::domain::Date) -> App {
+/// An app on a freshly loaded set, and the config's theme, for one-shot rendering.
+fn app_for(config: &Config, today: fleetdash::domain::Date) -> (App, Theme) {
     let snapshot = Loader::new(config.status.clone(), config.limits).load(today);
     let (theme, _) = Theme::from_config(&config.theme, true);
-    App::new(
-        Data::with_window(snapshot, today, config.forecast_window_months),
-        theme,
-    )
+    let data = Data::with_window(snapshot, today, config.forecast_window_months);
+    (App::new(data), theme)
+}
+
+/// The view a `--view` name stands for.
+fn view_of(name: fleetdash::cli::ViewName) -> fleetdash::app::View {
+    use fleetdash::app::View;
+    use fleetdash::cli::ViewName;
+    match name {
+        ViewName::Overview => View::Overview,
+        ViewName::Variants => View::Variants,
+        ViewName::Queue => View::Queue,
+        ViewName::Deliveries => View::Deliveries,
+        ViewName::Problems => View::Problems,
+    }
 }
 
 /// Writes a command's output to stdout.

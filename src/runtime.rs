@@ -76,7 +76,7 @@ pub fn run(options: Options) -> io::Result<()> {
         }
         tui.set_mouse(state.app.mouse)?;
         if todo.redraw || todo.repaint || todo.resize {
-            tui.draw(&mut state.app)?;
+            tui.draw(&mut state.app, &state.theme)?;
         }
         if panic_on_purpose {
             panic!("{TEST_PANIC_VAR} is set: panicking on purpose after the first frame");
@@ -162,6 +162,8 @@ enum Force {
 /// Everything the loop keeps between events.
 pub struct Runtime {
     pub app: App,
+    /// The colours the screen is drawn in, from the config.
+    pub theme: Theme,
     loader: Loader,
     config: Config,
     status_from_cli: bool,
@@ -198,7 +200,7 @@ impl Runtime {
             options.config.forecast_window_months,
         );
         let (theme, bad) = Theme::from_config(&options.config.theme, Theme::no_color_requested());
-        let mut app = App::new(data, theme);
+        let mut app = App::new(data);
         // The views' first build freed its scratch memory after the loader gave the
         // parser's back: give that back too before the dashboard settles.
         crate::mem::release_free_memory();
@@ -210,6 +212,7 @@ impl Runtime {
         let config_stamp = options.config.path.as_deref().and_then(file_stamp);
         Runtime {
             app,
+            theme,
             loader,
             config: options.config,
             status_from_cli: options.status_from_cli,
@@ -481,7 +484,7 @@ impl Runtime {
         }
         self.config_problem = None;
         let (theme, bad) = Theme::from_config(&new.theme, Theme::no_color_requested());
-        self.app.theme = theme;
+        self.theme = theme;
         self.app.mouse = new.mouse;
         let sources_changed = new.status != self.config.status;
         let limits_changed = new.limits != self.config.limits;
@@ -913,13 +916,13 @@ mod tests {
         let (_dir, root) = sample();
         let config_path = root.join("fleetdash.yaml");
         let mut rt = runtime(crate::config::load(&config_path).unwrap());
-        let accent = rt.app.theme.accent;
+        let accent = rt.theme.accent;
         edit(&config_path, "accent: cyan", "accent: magenta", 1);
         let text = std::fs::read_to_string(&config_path).unwrap();
         let now = Instant::now();
         rt.handle(Event::Files(vec![config_path.clone()]), now);
         let now = settle(&mut rt, now);
-        assert_ne!(rt.app.theme.accent, accent);
+        assert_ne!(rt.theme.accent, accent);
         assert!(rt.app.alerts.is_empty());
 
         // Caught empty half-way through a save: not applied either.

@@ -8,6 +8,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 use crate::app::{Action, App};
 use crate::keymap;
 
+use super::Theme;
 use super::widgets::fit;
 
 /// The help's entries: (keys, what they do), the digit keys folded into one line.
@@ -28,8 +29,8 @@ fn entries(app: &App) -> Vec<(String, String)> {
     out
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+/// Draws the help over `area`, centred.
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let entries = entries(app);
     const KEYS: usize = 11;
     // Rows inside the border, less the footer; entries spill into more columns when the

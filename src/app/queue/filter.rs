@@ -22,18 +22,26 @@ pub enum Term {
     Text(String),
     /// One field contains the text; an empty text asks only that the field be there.
     Field(Field, String),
+    /// `overdue`: the vehicle is past its due date.
     Overdue,
+    /// `held`: the vehicle is on hold.
     Held,
 }
 
 /// The fields a word can name with a prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    /// `serial:`
     Serial,
+    /// `variant:` (id, name or family)
     Variant,
+    /// `stage:` (id or name)
     Stage,
+    /// `site:`
     Site,
+    /// `lot:`
     Lot,
+    /// `hold:` (the reason)
     Hold,
 }
 
@@ -84,6 +92,7 @@ pub struct Index {
 }
 
 impl Index {
+    /// The lower-cased text of the load `p`.
     pub fn new(p: &Programme) -> Index {
         let lower = |s: &str| s.to_lowercase();
         Index {
@@ -167,6 +176,7 @@ fn contains_lower(text: &str, needle: &str) -> bool {
 }
 
 impl Matcher {
+    /// The filter `terms` compiled against `index`; `overdue` is as of `today`.
     pub fn new(terms: &[Term], index: &Index, today: Date) -> Matcher {
         let tests = terms
             .iter()
