@@ -284,8 +284,9 @@ impl App {
     /// Applies `action` and says what the loop must do next: [`Effect::Quit`] to leave,
     /// [`Effect::Reload`] to read the files again, [`Effect::Repaint`] to clear and redraw
     /// the screen, [`Effect::Redraw`] when the state changed, [`Effect::None`] when the
-    /// action meant nothing here (nothing to draw). While the help is open, only quitting,
-    /// closing the help and repainting do anything.
+    /// action meant nothing here (nothing to draw). While the help is open, quitting,
+    /// closing the help, repainting, reloading and going to a view (which closes the help)
+    /// do what they always do; the keys of the view under the help do nothing.
     pub fn update(&mut self, action: Action) -> Effect {
         if self.show_help {
             return match action {
@@ -295,6 +296,13 @@ impl App {
                     Effect::Redraw
                 }
                 Action::Repaint => Effect::Repaint,
+                Action::Reload => Effect::Reload,
+                // Going to a view closes the help on it: the keys that work everywhere
+                // are not swallowed by the help that lists them.
+                Action::NextView | Action::PreviousView | Action::Show(_) => {
+                    self.show_help = false;
+                    self.update(action)
+                }
                 _ => Effect::None,
             };
         }
