@@ -60,11 +60,13 @@ fn an_empty_filter_says_what_it_understands() {
     app.update(Action::StartFilter);
     let text = frame(&mut app, 100, 24);
     assert!(
-        text.contains(" / █ text, stage: site: variant: hold: lot:, overdue, held"),
+        text.contains(
+            " / █ text, serial: variant: family: stage: site: lot: hold: due:, overdue, held"
+        ),
         "{text}"
     );
     app.update(Action::FilterChar('x'));
-    assert!(!frame(&mut app, 100, 24).contains("text, stage:"));
+    assert!(!frame(&mut app, 100, 24).contains("text, serial:"));
 }
 
 #[test]

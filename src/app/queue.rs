@@ -10,7 +10,7 @@ mod parts;
 
 use std::cmp::Ordering;
 
-pub use filter::{Field, Term, parse as parse_filter};
+pub use filter::{FIELDS, Field, Term, parse as parse_filter};
 pub use parts::SortKey;
 pub(crate) use parts::{Bottleneck, Widths};
 
@@ -178,6 +178,25 @@ impl State {
     /// True while the user types a filter.
     pub fn is_typing(&self) -> bool {
         self.typing
+    }
+
+    /// The words of the filter that look like a field prefix (`due:`, `fmaily:x`) but name
+    /// no field: they are read as text, which the feedback says when nothing matches.
+    pub fn unknown_fields(&self) -> Vec<String> {
+        self.filter
+            .split_whitespace()
+            .filter(|word| {
+                word.split_once(':').is_some_and(|(prefix, _)| {
+                    !prefix.is_empty()
+                        && prefix.chars().all(char::is_alphabetic)
+                        && matches!(
+                            filter::parse(&format!("{prefix}:")).first(),
+                            Some(Term::Text(_))
+                        )
+                })
+            })
+            .map(str::to_owned)
+            .collect()
     }
 
     /// The filter typed or kept, as typed.

@@ -88,13 +88,24 @@ fn outlook_height(data: &Data, width: u16, height: u16) -> (u16, bool) {
     }
 }
 
+/// The smallest area the view draws in (columns, rows).
+pub fn min_size(_app: &App) -> (u16, u16) {
+    (MIN_WIDTH, MIN_HEIGHT)
+}
+
 /// Draws the Deliveries view into `area`; returns what drawing its table learned
 /// (`None` when the table was not drawn).
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Seen> {
     let (state, data) = (&app.deliveries, &app.data);
     let area = area.intersection(buf.area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        widgets::too_small(area, buf, MIN_WIDTH, MIN_HEIGHT, theme);
+        widgets::too_small(
+            area,
+            buf,
+            (area.width, area.height),
+            (MIN_WIDTH, MIN_HEIGHT),
+            theme,
+        );
         return None;
     }
     let years = &data.figures.years;

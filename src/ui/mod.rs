@@ -34,8 +34,16 @@ pub const MIN_HEIGHT: u16 = 5;
 /// [`App::seen`].
 pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Seen {
     let area = area.intersection(buf.area);
+    let size = (area.width, area.height);
+    // What the terminal needs for this view: the view's least area, the tabs and the
+    // status line around it.
+    let (view_width, view_height) = min_size(app, app.view);
+    let needs = (
+        MIN_WIDTH.max(view_width),
+        MIN_HEIGHT.max(view_height.saturating_add(2)),
+    );
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        widgets::too_small(area, buf, MIN_WIDTH, MIN_HEIGHT, theme);
+        widgets::too_small(area, buf, size, needs, theme);
         return Seen::default();
     }
     let [header, body, status] = Layout::vertical([
@@ -45,12 +53,29 @@ pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Seen {
     ])
     .areas(area);
     tabs::render(app, theme, header, buf);
-    let seen = draw_view(app, theme, app.view, body, buf);
+    let seen = if area.width < needs.0 || area.height < needs.1 {
+        widgets::too_small(body, buf, size, needs, theme);
+        Seen::default()
+    } else {
+        draw_view(app, theme, app.view, body, buf)
+    };
     status_line::render(app, theme, status, buf);
     if app.show_help {
         help::render(app, theme, body, buf);
     }
     seen
+}
+
+/// The smallest area `view` draws in (columns, rows), without the tabs and status line.
+pub fn min_size(app: &App, view: View) -> (u16, u16) {
+    match view {
+        View::Overview => overview::min_size(app),
+        View::Variants => variants::min_size(app),
+        View::Queue => queue::min_size(app),
+        View::Deliveries => deliveries::min_size(app),
+        // The files line and a line of the list.
+        View::Problems => (MIN_WIDTH, 2),
+    }
 }
 
 /// Draws one view into `area`; returns what the drawing learned.

@@ -29,15 +29,27 @@ const MIN_WIDTH: u16 = 40;
 /// From this size on, two columns.
 const WIDE_WIDTH: u16 = 150;
 const WIDE_HEIGHT: u16 = 30;
+/// The smallest area the Overview draws in (columns, rows): the headline, the forecast,
+/// a gauge per family, the plan and a line of stages.
+pub fn min_size(app: &App) -> (u16, u16) {
+    let families = u16::try_from(app.data.programme().families.len()).unwrap_or(u16::MAX);
+    let gauges_height = families.saturating_add(3);
+    (MIN_WIDTH, (2 + 4 + 3u16).saturating_add(gauges_height))
+}
+
 /// Draws the Overview into `area`.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let (state, data) = (&app.overview, &app.data);
     let area = area.intersection(buf.area);
-    let p = data.programme();
-    let gauges_height = p.families.len() as u16 + 3;
-    let min_height = 2 + gauges_height + 4 + 3;
-    if area.width < MIN_WIDTH || area.height < min_height {
-        widgets::too_small(area, buf, MIN_WIDTH, min_height, theme);
+    let (min_width, min_height) = min_size(app);
+    if area.width < min_width || area.height < min_height {
+        widgets::too_small(
+            area,
+            buf,
+            (area.width, area.height),
+            (min_width, min_height),
+            theme,
+        );
         return;
     }
     if area.width >= WIDE_WIDTH && area.height >= WIDE_HEIGHT {

@@ -26,7 +26,13 @@ const MIN_HEIGHT: u16 = 6;
 const SIDE_PANEL_FROM: u16 = 150;
 const SIDE_PANEL_WIDTH: u16 = 60;
 /// Shown while the filter is empty: what it understands.
-const FILTER_HINT: &str = "text, stage: site: variant: hold: lot:, overdue, held";
+pub const FILTER_HINT: &str =
+    "text, serial: variant: family: stage: site: lot: hold: due:, overdue, held";
+
+/// The smallest area the view draws in (columns, rows).
+pub fn min_size(_app: &App) -> (u16, u16) {
+    (MIN_WIDTH, MIN_HEIGHT)
+}
 
 /// Draws the queue into `area`; returns what drawing its table learned (`None` when the
 /// table was not drawn).
@@ -34,7 +40,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<
     let (state, data) = (&app.queue, &app.data);
     let area = area.intersection(buf.area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        widgets::too_small(area, buf, MIN_WIDTH, MIN_HEIGHT, theme);
+        widgets::too_small(
+            area,
+            buf,
+            (area.width, area.height),
+            (MIN_WIDTH, MIN_HEIGHT),
+            theme,
+        );
         return None;
     }
     let [pipeline, main, footer] = Layout::vertical([

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
-use super::widgets::clock;
+use super::widgets::{clock, plural};
 use crate::app::{App, FileHealth};
 use crate::keymap;
 
@@ -76,12 +76,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ));
     } else if snapshot.errors() > 0 {
         left.push(Span::styled(
-            format!("{} errors ", snapshot.errors()),
+            format!("{} ", plural(snapshot.errors(), "error", "errors")),
             theme.error,
         ));
     } else if snapshot.warnings() > 0 {
         left.push(Span::styled(
-            format!("{} warnings ", snapshot.warnings()),
+            format!("{} ", plural(snapshot.warnings(), "warning", "warnings")),
             theme.warning,
         ));
     }

@@ -27,6 +27,11 @@ const NAME_MIN: usize = 22;
 /// The detail opens beside the table from this width on, over it below.
 const SIDE_DETAIL_WIDTH: u16 = 140;
 
+/// The smallest area the view draws in (columns, rows).
+pub fn min_size(_app: &App) -> (u16, u16) {
+    (MIN_WIDTH, MIN_HEIGHT)
+}
+
 /// Draws the Variants view into `area`; returns what drawing the table and the detail
 /// learned.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Seen {
@@ -34,7 +39,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Seen {
     let mut seen = Seen::default();
     let area = area.intersection(buf.area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        widgets::too_small(area, buf, MIN_WIDTH, MIN_HEIGHT, theme);
+        widgets::too_small(
+            area,
+            buf,
+            (area.width, area.height),
+            (MIN_WIDTH, MIN_HEIGHT),
+            theme,
+        );
         return seen;
     }
     if state.rows.is_empty() {

@@ -4,10 +4,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Cell, Row, StatefulWidget, Table, TableState};
+use ratatui::widgets::{Cell, Row, StatefulWidget, Table, TableState, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::Data;
-use crate::app::queue::{Seen, SortKey, State, Widths};
+use crate::app::queue::{FIELDS, Seen, SortKey, State, Widths};
 use crate::domain::{Date, Programme, Vehicle};
 use crate::ui::{Theme, widgets};
 
@@ -63,7 +64,7 @@ struct Columns {
 
 /// Lays out the columns: every column narrow first, then, while the hold reason keeps
 /// enough room, wider sites, stage names, the lot and variant names.
-fn columns(width: u16, w: &Widths) -> Columns {
+fn columns(width: u16, w: &Widths, sort: SortKey) -> Columns {
     let avail = usize::from(width);
     let mut cols: Vec<(Col, usize)> = vec![
         (Col::Mark, 2),
@@ -74,6 +75,12 @@ fn columns(width: u16, w: &Widths) -> Columns {
         (Col::Days, 5),
         (Col::Due, 10),
     ];
+    // The sorted column keeps room for its whole title and the arrow.
+    for (col, width) in &mut cols {
+        if col.sort_key() == Some(sort) {
+            *width = (*width).max(col.title().width() + 1);
+        }
+    }
     let used = |cols: &[(Col, usize)]| cols.iter().map(|c| c.1 + 1).sum::<usize>();
     const HOLD_MIN: usize = 8;
     // Too narrow: drop the columns the detail panel shows anyway.
@@ -125,13 +132,40 @@ pub(super) fn render_table(
     area: Rect,
     buf: &mut Buffer,
 ) -> Option<Seen> {
+    let layout_for = |width: u16| columns(width, &state.widths, state.sort);
     if state.rows.is_empty() {
-        let note = if state.filter.trim().is_empty() {
-            "No vehicle in final assembly."
-        } else {
-            "No vehicle matches this filter."
+        if state.filter.trim().is_empty() {
+            widgets::empty_note(area, buf, "No vehicle in final assembly.", theme);
+            return None;
+        }
+        // The header stays, so that the columns the filter searched are still named.
+        let layout = layout_for(area.width);
+        let widths: Vec<Constraint> = layout
+            .cols
+            .iter()
+            .map(|&(_, w)| Constraint::Length(w))
+            .collect();
+        Widget::render(
+            Table::new(Vec::<Row>::new(), widths)
+                .header(header(state, &layout, theme))
+                .column_spacing(1),
+            area,
+            buf,
+        );
+        let note = match state.unknown_fields().first() {
+            Some(word) => format!(
+                "No vehicle matches this filter: \"{word}\" is not a field ({})",
+                FIELDS
+            ),
+            None => "No vehicle matches this filter.".to_owned(),
         };
-        widgets::empty_note(area, buf, note, theme);
+        let rest = widgets::table_rows(area, 1, 0);
+        widgets::empty_note(
+            rest,
+            buf,
+            &widgets::fit(&note, usize::from(area.width)),
+            theme,
+        );
         return None;
     }
     let len = state.rows.len();
@@ -147,26 +181,10 @@ pub(super) fn render_table(
     } else {
         area
     };
-    let layout = columns(table_area.width, &state.widths);
+    let layout = layout_for(table_area.width);
     let p = data.programme();
     let today = data.today();
-    let header = Row::new(layout.cols.iter().map(|&(col, width)| {
-        let mut title = col.title().to_owned();
-        if col.sort_key() == Some(state.sort) {
-            let arrow = if state.descending { "▼" } else { "▲" };
-            title = format!(
-                "{}{arrow}",
-                widgets::fit(&title, usize::from(width).saturating_sub(1))
-            );
-        }
-        let line = Line::from(title);
-        Cell::from(if col == Col::Days {
-            line.right_aligned()
-        } else {
-            line
-        })
-    }))
-    .style(theme.header);
+    let header = header(state, &layout, theme);
     let end = (offset + page).min(len);
     let rows = state.rows[offset..end].iter().map(|&i| {
         let v = &p.queue[i as usize];
@@ -202,6 +220,28 @@ pub(super) fn render_table(
         widgets::scrollbar(bar_area, buf, offset, len - page, page, theme);
     }
     Some(Seen { page, offset })
+}
+
+/// The column titles, the sorted one with its arrow.
+fn header<'a>(state: &State, layout: &Columns, theme: &Theme) -> Row<'a> {
+    let (sort, descending) = state.sort();
+    Row::new(layout.cols.iter().map(|&(col, width)| {
+        let mut title = col.title().to_owned();
+        if col.sort_key() == Some(sort) {
+            let arrow = if descending { "▼" } else { "▲" };
+            title = format!(
+                "{}{arrow}",
+                widgets::fit(&title, usize::from(width).saturating_sub(1))
+            );
+        }
+        let line = Line::from(title);
+        Cell::from(if col == Col::Days {
+            line.right_aligned()
+        } else {
+            line
+        })
+    }))
+    .style(theme.header)
 }
 
 fn cell<'a>(

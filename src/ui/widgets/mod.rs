@@ -3,6 +3,8 @@
 
 mod pipeline;
 
+use unicode_width::UnicodeWidthChar;
+
 use super::Theme;
 pub use crate::app::words::{fit, pad, plural, thousands};
 pub use pipeline::pipeline;
@@ -12,15 +14,16 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-/// Says the terminal is too small instead of drawing a cramped view.
-pub fn too_small(area: Rect, buf: &mut Buffer, min_width: u16, min_height: u16, theme: &Theme) {
+/// Says, in `area`, that the terminal is too small instead of drawing a cramped view:
+/// its `size` and what it `needs`, both as the whole terminal (columns × rows).
+pub fn too_small(area: Rect, buf: &mut Buffer, size: (u16, u16), needs: (u16, u16), theme: &Theme) {
     let area = area.intersection(buf.area);
     if area.is_empty() {
         return;
     }
     let text = format!(
-        "Terminal too small: {}×{}, needs {min_width}×{min_height}",
-        area.width, area.height
+        "Terminal too small: {}×{}, needs {}×{}",
+        size.0, size.1, needs.0, needs.1
     );
     Paragraph::new(text)
         .style(theme.warning)
@@ -103,13 +106,60 @@ pub fn empty_note(area: Rect, buf: &mut Buffer, text: &str, theme: &Theme) {
         .render(Rect::new(area.x, y, area.width, 1), buf);
 }
 
-/// Writes `line` at the top of `area`, clipped to it.
+/// Writes `line` at the top of `area`; a line too long for it is cut with an ellipsis
+/// (spaces at its end are simply dropped), so that a cut word never reads as a whole one.
 pub fn line(area: Rect, buf: &mut Buffer, line: Line<'_>) {
     let area = area.intersection(buf.area);
     if area.is_empty() {
         return;
     }
-    buf.set_line(area.x, area.y, &line, area.width);
+    let width = usize::from(area.width);
+    if text_width(&line) <= width {
+        buf.set_line(area.x, area.y, &line, area.width);
+        return;
+    }
+    let room = width - 1;
+    let mut spans: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for span in line.spans {
+        let w = span.width();
+        if used + w <= room {
+            used += w;
+            spans.push(span);
+            continue;
+        }
+        let mut kept = String::new();
+        for c in span.content.chars() {
+            let cw = c.width().unwrap_or(0);
+            if used + cw > room {
+                break;
+            }
+            used += cw;
+            kept.push(c);
+        }
+        kept.push('…');
+        spans.push(Span::styled(kept, span.style));
+        break;
+    }
+    buf.set_line(
+        area.x,
+        area.y,
+        &Line::from(spans).style(line.style),
+        area.width,
+    );
+}
+
+/// The columns `line` takes without the spaces at its end.
+fn text_width(line: &Line<'_>) -> usize {
+    let mut trailing = 0;
+    for span in line.spans.iter().rev() {
+        let trimmed = span.content.trim_end_matches(' ');
+        trailing += span.content.len() - trimmed.len();
+        if !trimmed.is_empty() {
+            break;
+        }
+    }
+    line.width().saturating_sub(trailing)
 }
 
 /// `! 3 overdue`, `‖ 0 on hold`: a count with its mark, in `style` when there is any and
@@ -141,7 +191,13 @@ mod tests {
     fn too_small_fits_any_area() {
         for (w, h) in [(0, 0), (1, 1), (10, 4), (3, 20)] {
             let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-            too_small(Rect::new(0, 0, w, h), &mut buf, 20, 5, &Theme::default());
+            too_small(
+                Rect::new(0, 0, w, h),
+                &mut buf,
+                (w, h),
+                (20, 5),
+                &Theme::default(),
+            );
         }
     }
 }
