@@ -25,7 +25,7 @@ const HEIGHT: u16 = 60;
 fn app(dir: &Path) -> App {
     let today = common::today();
     let snapshot = Loader::new(vec![dir.to_path_buf()], Limits::default()).load(today);
-    App::new(Data::new(snapshot, today), Theme::default())
+    App::new(Data::new(snapshot, today))
 }
 
 fn view_name(v: View) -> &'static str {
@@ -47,7 +47,7 @@ fn draw_views(c: &mut Criterion, set: &str, mut app: App) {
         g.bench_function(view_name(view), |b| {
             b.iter(|| {
                 buf.reset();
-                ui::draw(&mut app, area, &mut buf);
+                ui::draw(&app, &Theme::default(), area, &mut buf);
                 black_box(&buf);
             })
         });
@@ -63,9 +63,9 @@ fn draw(c: &mut Criterion) {
 
 /// `fleetdash print`: one frame drawn and turned into text.
 fn print(c: &mut Criterion) {
-    let mut app = app(&common::sample_dir());
+    let app = app(&common::sample_dir());
     c.bench_function("print/sample/overview", |b| {
-        b.iter(|| black_box(ui::render_text(&mut app, 100, 30)))
+        b.iter(|| black_box(ui::render_text(&app, &Theme::default(), 100, 30)))
     });
 }
 
@@ -111,7 +111,7 @@ fn reload_app(c: &mut Criterion) {
     let today = common::today();
     let large = common::large();
     let mut loader = Loader::new(vec![large.status.clone()], Limits::default());
-    let mut app = App::new(Data::new(loader.load(today), today), Theme::default());
+    let mut app = App::new(Data::new(loader.load(today), today));
     app.view = View::Queue;
     let force = [large.file("plan.yaml")].into_iter().collect();
     let area = Rect::new(0, 0, WIDTH, HEIGHT);
@@ -124,7 +124,7 @@ fn reload_app(c: &mut Criterion) {
             let words = changes::describe(app.data.programme(), &snapshot.programme);
             app.set_data(Data::new(snapshot, today));
             buf.reset();
-            ui::draw(&mut app, area, &mut buf);
+            ui::draw(&app, &Theme::default(), area, &mut buf);
             black_box((&buf, words));
         })
     });

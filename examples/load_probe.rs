@@ -160,14 +160,14 @@ fn soak(n: usize, file: &Path, args: &[String], today: Date) {
     let edited = format!("{original}# edited by load_probe soak\n");
     let mut loader = Loader::new(sources, Limits::default());
     let base = status_kb("VmRSS");
-    let mut app = App::new(Data::new(loader.load(today), today), Theme::default());
+    let mut app = App::new(Data::new(loader.load(today), today));
     // As the dashboard does once its views are built.
     let trim = Instant::now();
     fleetdash::mem::release_free_memory();
     let trim_us = trim.elapsed().as_micros();
     let area = ratatui::layout::Rect::new(0, 0, 200, 60);
     let mut buf = ratatui::buffer::Buffer::empty(area);
-    ui::draw(&mut app, area, &mut buf);
+    ui::draw(&app, &Theme::default(), area, &mut buf);
     let force = [file.to_path_buf()].into_iter().collect();
     let all = paths(args);
     report(
@@ -186,7 +186,7 @@ fn soak(n: usize, file: &Path, args: &[String], today: Date) {
         // As the dashboard does after each reload.
         fleetdash::mem::release_free_memory();
         buf.reset();
-        ui::draw(&mut app, area, &mut buf);
+        ui::draw(&app, &Theme::default(), area, &mut buf);
         if i % (n / 10).max(1) == 0 || i == n {
             let per = start.elapsed().as_secs_f64() / i as f64;
             report("soak", &all, per, base, &format!(" reloads={i}"));

@@ -11,10 +11,13 @@ const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 /// One line of the key table.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
+    /// The keys, each with the modifiers it needs.
     pub keys: &'static [(KeyCode, KeyModifiers)],
     /// The keys as the help shows them.
     pub label: &'static str,
+    /// What the keys ask for.
     pub action: Action,
+    /// What the help says the keys do.
     pub help: &'static str,
     /// The views where the binding works; empty means every view.
     pub views: &'static [View],
@@ -164,7 +167,7 @@ pub const BINDINGS: &[Binding] = &[
         "/",
         [(KeyCode::Char('/'), NONE)],
         Action::StartFilter,
-        "filter: text, serial: variant: stage: site: lot: hold:, overdue, held",
+        "filter: text, serial: variant: family: stage: site: lot: hold: due:, overdue, held",
         FILTERED,
         true
     ),
@@ -235,13 +238,26 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 impl Binding {
+    /// True when the binding works in `view`.
     pub fn applies_to(&self, view: View) -> bool {
         self.views.is_empty() || self.views.contains(&view)
     }
 
+    /// True when a key `code` with the [`significant`] modifiers `mods` is one of the
+    /// binding's keys.
     fn matches(&self, code: KeyCode, mods: KeyModifiers) -> bool {
-        self.keys.iter().any(|&(c, m)| c == code && m == mods)
+        self.keys
+            .iter()
+            .any(|&(c, m)| c == code && significant(m) == mods)
     }
+}
+
+/// The modifiers that tell bindings apart: Control and Alt. Shift is part of the key a
+/// terminal sends ('S', '?', 'G', and Shift-Tab, which arrives as BackTab *with* Shift),
+/// and terminals add other modifiers of their own (Super, Hyper, Meta from the kitty
+/// protocol); none of them may break a binding.
+fn significant(mods: KeyModifiers) -> KeyModifiers {
+    mods & (KeyModifiers::CONTROL | KeyModifiers::ALT)
 }
 
 /// The bindings that work in `view`, in help order.
@@ -255,12 +271,7 @@ pub fn action(key: KeyEvent, view: View, typing: bool) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    // Shift is part of the character itself ('S', '?', 'G').
-    let mods = if matches!(key.code, KeyCode::Char(_)) {
-        key.modifiers - KeyModifiers::SHIFT
-    } else {
-        key.modifiers
-    };
+    let mods = significant(key.modifiers);
     if key.code == KeyCode::Char('c') && mods == CTRL {
         return Some(Action::Quit);
     }
@@ -330,6 +341,44 @@ mod tests {
         assert_eq!(
             action(KeyEvent::new(KeyCode::Char('c'), CTRL), View::Queue, true),
             Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn modifiers_a_terminal_adds_do_not_break_a_binding() {
+        // Shift-Tab arrives as BackTab with Shift.
+        assert_eq!(
+            action(
+                KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+                View::Overview,
+                false
+            ),
+            Some(Action::PreviousView)
+        );
+        assert_eq!(
+            action(
+                KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT | KeyModifiers::SUPER),
+                View::Queue,
+                false
+            ),
+            Some(Action::Down)
+        );
+        // Control and Alt still tell keys apart.
+        assert_eq!(
+            action(
+                KeyEvent::new(KeyCode::Char('l'), CTRL | KeyModifiers::SHIFT),
+                View::Variants,
+                false
+            ),
+            Some(Action::Repaint)
+        );
+        assert_eq!(
+            action(
+                KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT),
+                View::Overview,
+                false
+            ),
+            None
         );
     }
 

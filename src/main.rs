@@ -70,9 +70,9 @@ fn run(cli: &Cli) -> Result<ExitCode, String> {
             height,
             paths,
         } => {
-            let mut app = app_for(&config(paths)?, today);
+            let (mut app, theme) = app_for(&config(paths)?, today);
             app.view = view.view();
-            write_out(&ui::render_text(&mut app, *width, *height))
+            write_out(&ui::render_text(&app, &theme, *width, *height))
         }
         Command::Report {
             format,
@@ -113,14 +113,12 @@ fn run(cli: &Cli) -> Result<ExitCode, String> {
     }
 }
 
-/// An app on a freshly loaded set, for one-shot rendering.
-fn app_for(config: &Config, today: fleetdash::domain::Date) -> App {
+/// An app on a freshly loaded set, and the config's theme, for one-shot rendering.
+fn app_for(config: &Config, today: fleetdash::domain::Date) -> (App, Theme) {
     let snapshot = Loader::new(config.status.clone(), config.limits).load(today);
     let (theme, _) = Theme::from_config(&config.theme, true);
-    App::new(
-        Data::with_window(snapshot, today, config.forecast_window_months),
-        theme,
-    )
+    let data = Data::with_window(snapshot, today, config.forecast_window_months);
+    (App::new(data), theme)
 }
 
 /// Writes a command's output to stdout.

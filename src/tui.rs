@@ -71,7 +71,7 @@ impl Tui {
 
     /// Draws one frame inside the terminal's synchronized-update sequence, so that the
     /// terminal shows it whole, never half-drawn.
-    pub fn draw(&mut self, app: &mut App) -> io::Result<()> {
+    pub fn draw(&mut self, app: &mut App, theme: &crate::ui::Theme) -> io::Result<()> {
         if !ACTIVE.load(Ordering::SeqCst) {
             // A panic on another thread restored the terminal: drawing now would scribble
             // over the user's shell, so the loop ends instead.
@@ -82,7 +82,8 @@ impl Tui {
             .terminal
             .draw(|frame| {
                 let area = frame.area();
-                crate::ui::draw(app, area, frame.buffer_mut());
+                let seen = crate::ui::draw(app, theme, area, frame.buffer_mut());
+                app.seen(seen);
             })
             .map(|_| ());
         queue!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;

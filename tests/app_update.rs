@@ -6,11 +6,11 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use fleetdash::app::queue::SortKey;
 use fleetdash::app::{Action, App, Data, Effect, View};
 use fleetdash::domain::{Date, Origin, Programme, SiteId, StageId, VariantId, Vehicle};
 use fleetdash::keymap;
 use fleetdash::status::{Limits, Loader, Snapshot};
-use fleetdash::ui::queue::SortKey;
 use fleetdash::ui::{self, Theme};
 
 fn today() -> Date {
@@ -25,7 +25,7 @@ fn load(dir: &Path) -> Data {
 
 /// The sample, on the queue view.
 fn sample() -> App {
-    let mut app = App::new(load(Path::new("config/status")), Theme::default());
+    let mut app = App::new(load(Path::new("config/status")));
     app.view = View::Queue;
     app
 }
@@ -79,7 +79,7 @@ fn typing_filters_as_it_goes_and_enter_keeps_the_filter() {
     assert!(!app.is_typing());
     assert_eq!(app.queue.filter(), "stage:paint");
     assert_eq!(serials(&app), paint);
-    let text = ui::render_text(&mut app, 80, 24);
+    let text = frame(&mut app, 80, 24);
     assert!(
         text.contains(&format!("{} of {all} vehicles", paint.len())),
         "{text}"
@@ -108,7 +108,7 @@ fn backspace_edits_the_filter() {
     let mut app = sample();
     typed(&mut app, "stage:paintx");
     assert!(app.queue.is_empty());
-    let text = ui::render_text(&mut app, 80, 24);
+    let text = frame(&mut app, 80, 24);
     assert!(text.contains("No vehicle matches this filter."), "{text}");
     app.update(Action::FilterBackspace);
     assert_eq!(app.queue.filter(), "stage:paint");
@@ -245,7 +245,7 @@ fn s_cycles_the_sort_and_capital_s_reverses_it() {
         .map(|v| v.days_in_stage(today))
         .collect();
     assert!(days.is_sorted_by(|a, b| a >= b), "{days:?}");
-    let text = ui::render_text(&mut app, 80, 24);
+    let text = frame(&mut app, 80, 24);
     assert!(text.contains("days▼"), "{text}");
     app.update(Action::SortReverse);
     let days: Vec<i64> = app
@@ -254,7 +254,7 @@ fn s_cycles_the_sort_and_capital_s_reverses_it() {
         .map(|v| v.days_in_stage(today))
         .collect();
     assert!(days.is_sorted(), "{days:?}");
-    assert!(ui::render_text(&mut app, 80, 24).contains("days▲"));
+    assert!(frame(&mut app, 80, 24).contains("days▲"));
 
     // Due: earliest first.
     press_until(&mut app, SortKey::Due);
@@ -316,7 +316,7 @@ fn movement_keys_move_the_selection() {
 
     // A page is the rows on screen at the last draw: 24 rows less the tab bar, the status
     // line, the pipeline, the footer and the table header.
-    ui::render_text(&mut app, 80, 24);
+    frame(&mut app, 80, 24);
     app.update(Action::PageDown);
     assert_eq!(app.queue.selected_row(), Some(19));
     app.update(Action::PageUp);
@@ -326,7 +326,7 @@ fn movement_keys_move_the_selection() {
 #[test]
 fn the_wheel_scrolls_the_list_and_the_selection_together() {
     let mut app = sample();
-    ui::render_text(&mut app, 80, 24);
+    frame(&mut app, 80, 24);
     app.update(Action::Down);
     app.update(Action::Scroll(3));
     assert_eq!(app.queue.offset(), 3);
@@ -339,7 +339,7 @@ fn the_wheel_scrolls_the_list_and_the_selection_together() {
         app.update(Action::Scroll(3));
     }
     assert_eq!(app.queue.selected_row(), Some(app.queue.len() - 1));
-    let text = ui::render_text(&mut app, 80, 24);
+    let text = frame(&mut app, 80, 24);
     assert!(text.contains(&selected(&app)), "{text}");
 }
 
@@ -350,7 +350,7 @@ fn enter_opens_the_detail_and_esc_closes_it_before_the_filter() {
     app.update(Action::AcceptFilter);
     assert_eq!(app.update(Action::Open), Effect::Redraw);
     assert!(app.queue.detail_open());
-    let text = ui::render_text(&mut app, 80, 24);
+    let text = frame(&mut app, 80, 24);
     for part in [
         "BE-GRF-0069 Esc closes",
         "Griffon troop transport (grf-tt), Griffon",
@@ -375,7 +375,7 @@ fn the_detail_shows_the_place_in_the_flow() {
     app.update(Action::AcceptFilter);
     app.update(Action::Open);
     for (width, height) in [(80, 24), (200, 60)] {
-        let text = ui::render_text(&mut app, width, height);
+        let text = frame(&mut app, width, height);
         assert!(
             text.contains("40 mm turret (turret), step 4 of 7, next Paint"),
             "{text}"
@@ -416,7 +416,7 @@ fn remove_vehicle(dir: &Path, file: &str, serial: &str) {
 fn a_reload_keeps_the_selection_on_the_same_serial() {
     let dir = tempfile::tempdir().expect("a temp dir");
     copy_sample(dir.path());
-    let mut app = App::new(load(dir.path()), Theme::default());
+    let mut app = App::new(load(dir.path()));
     app.view = View::Queue;
     for _ in 0..5 {
         app.update(Action::Down);
@@ -476,7 +476,7 @@ fn generated(n: usize) -> App {
         programme: Arc::new(p),
         ..base.snapshot
     };
-    let mut app = App::new(Data::new(snapshot, today()), Theme::default());
+    let mut app = App::new(Data::new(snapshot, today()));
     app.view = View::Queue;
     app
 }
@@ -493,7 +493,7 @@ fn a_hundred_thousand_vehicles_filter_sort_and_scroll() {
     assert_eq!(app.queue.len(), 100_000);
     app.update(Action::SortReverse);
     app.update(Action::Bottom);
-    let text = ui::render_text(&mut app, 80, 24);
+    let text = frame(&mut app, 80, 24);
     assert!(text.contains("GEN-000000"), "{text}");
     assert!(text.contains("100 000 vehicles"), "{text}");
 }
@@ -507,9 +507,17 @@ fn the_mouse_wheel_in_an_empty_queue_does_nothing() {
         programme: Arc::new(p),
         ..base.snapshot
     };
-    let mut app = App::new(Data::new(snapshot, today()), Theme::default());
+    let mut app = App::new(Data::new(snapshot, today()));
     app.view = View::Queue;
     assert_eq!(app.update(Action::Scroll(3)), Effect::None);
-    let text = ui::render_text(&mut app, 80, 24);
+    let text = frame(&mut app, 80, 24);
     assert!(text.contains("No vehicle in final assembly."), "{text}");
+}
+
+/// Draws the screen as the dashboard does (what drawing learns goes back to the app) and
+/// returns its text.
+fn frame(app: &mut App, width: u16, height: u16) -> String {
+    let (text, seen) = ui::render_frame(app, &Theme::default(), width, height);
+    app.seen(seen);
+    text
 }

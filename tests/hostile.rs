@@ -705,7 +705,7 @@ fn very_long_names_are_cut_with_an_ellipsis() {
 
 /// An app on a loaded snapshot, as `print` makes it.
 fn app(snapshot: Snapshot) -> App {
-    App::new(Data::new(snapshot, today()), Theme::default())
+    App::new(Data::new(snapshot, today()))
 }
 
 #[test]
@@ -729,7 +729,7 @@ fn wide_characters_keep_columns_aligned() {
     }
     let mut app = app(snapshot);
     app.view = View::Problems;
-    let screen = ui::render_text(&mut app, 80, 12);
+    let screen = ui::render_text(&app, &Theme::default(), 80, 12);
     let columns: Vec<(usize, usize)> = screen
         .lines()
         .filter(|l| l.starts_with("warning"))
@@ -881,7 +881,7 @@ fn no_control_sequence_reaches_any_rendered_cell() {
         for (w, h) in [(120, 40), (60, 20), (20, 5)] {
             let area = ratatui::layout::Rect::new(0, 0, w, h);
             let mut buf = ratatui::buffer::Buffer::empty(area);
-            ui::draw(&mut app, area, &mut buf);
+            ui::draw(&app, &Theme::default(), area, &mut buf);
             for cell in buf.content() {
                 assert_harmless(&format!("{view:?} at {w}×{h}"), cell.symbol().as_bytes());
             }

@@ -45,7 +45,7 @@ fn sets() -> Vec<(&'static str, PathBuf)> {
 
 fn app_for(dir: &Path) -> App {
     let snapshot = Loader::new(vec![dir.to_path_buf()], Limits::default()).load(today());
-    App::new(Data::new(snapshot, today()), Theme::default())
+    App::new(Data::new(snapshot, today()))
 }
 
 /// A named way to put the app in a state before drawing.
@@ -87,7 +87,7 @@ fn every_view_at_every_size() {
                 prepare(&mut app);
                 for &(w, h) in &sizes {
                     let what = format!("{view:?} on {set}, {state}, at {w}×{h}");
-                    let screen = ui::render_text(&mut app, w, h);
+                    let screen = ui::render_text(&app, &Theme::default(), w, h);
                     assert_eq!(screen.lines().count(), usize::from(h), "{what}");
                     draw_view_with_margin(&mut app, view, w, h, &what);
                     drawn += 1;
@@ -105,7 +105,7 @@ fn draw_view_with_margin(app: &mut App, view: View, w: u16, h: u16, what: &str) 
     let outer = Rect::new(0, 0, w + 2 * x, h + 2 * y);
     let mut buf = Buffer::empty(outer);
     let area = Rect::new(x, y, w, h);
-    ui::draw_view(app, view, area, &mut buf);
+    ui::draw_view(app, &Theme::default(), view, area, &mut buf);
     for row in outer.top()..outer.bottom() {
         for col in outer.left()..outer.right() {
             let inside = area.contains(ratatui::layout::Position::new(col, row));

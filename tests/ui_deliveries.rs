@@ -16,7 +16,7 @@ fn day(y: i32, m: u32, d: u32) -> Date {
 
 fn app_on(path: &Path, today: Date) -> App {
     let snapshot = Loader::new(vec![path.to_path_buf()], Limits::default()).load(today);
-    let mut app = App::new(Data::new(snapshot, today), Theme::default());
+    let mut app = App::new(Data::new(snapshot, today));
     app.view = View::Deliveries;
     app
 }
@@ -35,13 +35,13 @@ fn line_of<'a>(screen: &'a str, start: &str) -> &'a str {
 #[test]
 fn snapshot_80x24() {
     let mut app = sample();
-    insta::assert_snapshot!(ui::render_text(&mut app, 80, 24));
+    insta::assert_snapshot!(frame(&mut app, 80, 24));
 }
 
 #[test]
 fn snapshot_200x60() {
     let mut app = sample();
-    insta::assert_snapshot!(ui::render_text(&mut app, 200, 60));
+    insta::assert_snapshot!(frame(&mut app, 200, 60));
 }
 
 #[test]
@@ -49,14 +49,14 @@ fn snapshot_narrow_year_columns_scroll_50x20() {
     let mut app = sample();
     app.update(Action::Right);
     app.update(Action::Right);
-    insta::assert_snapshot!(ui::render_text(&mut app, 50, 20));
+    insta::assert_snapshot!(frame(&mut app, 50, 20));
 }
 
 #[test]
 fn the_current_year_is_selected_marked_and_pro_rated() {
     let mut app = sample();
     assert_eq!(app.deliveries.selected_year(), Some(2026));
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     // 78 planned in 2026; 330 of 365 days gone: of each variant's plan, the vehicles whose
     // share of the year has passed, 39 + 14 + 10 + 5 = 68.
     assert!(
@@ -89,7 +89,7 @@ fn left_and_right_move_the_selected_year() {
     let mut app = sample();
     assert_eq!(app.update(Action::Left), Effect::Redraw);
     assert_eq!(app.deliveries.selected_year(), Some(2025));
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     assert!(
         screen.contains(" 2025 planned 20 · delivered 16 · 4 behind plan"),
         "{screen}"
@@ -109,14 +109,14 @@ fn left_and_right_move_the_selected_year() {
         Effect::None,
         "2030 is the last year"
     );
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     assert!(screen.contains(" 2030 planned 65 · to come"), "{screen}");
 }
 
 #[test]
 fn up_and_down_scroll_the_table() {
     let mut app = sample();
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     assert!(!screen.contains("Σ Jaguar"), "{screen}");
     assert_eq!(app.update(Action::Up), Effect::None, "already at the top");
     assert_eq!(app.update(Action::Down), Effect::Redraw);
@@ -128,7 +128,7 @@ fn up_and_down_scroll_the_table() {
         Effect::None,
         "already at the bottom"
     );
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     assert!(screen.contains("Σ Jaguar"), "{screen}");
     assert!(!screen.contains("Griffon troop transport"), "{screen}");
     app.update(Action::PageUp);
@@ -138,14 +138,14 @@ fn up_and_down_scroll_the_table() {
     app.update(Action::Top);
     assert_eq!(app.deliveries.scroll(), 0);
     // Everything fits at 200×60: nothing to scroll.
-    ui::render_text(&mut app, 200, 60);
+    frame(&mut app, 200, 60);
     assert_eq!(app.update(Action::Down), Effect::None);
 }
 
 #[test]
 fn year_columns_follow_the_selected_year_when_they_do_not_all_fit() {
     let mut app = sample();
-    let screen = ui::render_text(&mut app, 50, 20);
+    let screen = frame(&mut app, 50, 20);
     let header = line_of(&screen, "Variant");
     assert!(
         header.contains("2025") && !header.contains("2030"),
@@ -154,7 +154,7 @@ fn year_columns_follow_the_selected_year_when_they_do_not_all_fit() {
     for _ in 0..4 {
         app.update(Action::Right);
     }
-    let screen = ui::render_text(&mut app, 50, 20);
+    let screen = frame(&mut app, 50, 20);
     let header = line_of(&screen, "Variant");
     assert!(
         header.contains("2030") && !header.contains("2025"),
@@ -166,19 +166,19 @@ fn year_columns_follow_the_selected_year_when_they_do_not_all_fit() {
 #[test]
 fn charts_give_way_to_the_table_in_small_areas() {
     let mut app = sample();
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     assert!(
         screen.contains("Planned ░ delivered █ per year"),
         "{screen}"
     );
     assert!(screen.contains("Cumulative"), "{screen}");
-    let screen = ui::render_text(&mut app, 60, 24);
+    let screen = frame(&mut app, 60, 24);
     assert!(
         screen.contains("Planned ░ delivered █ per year"),
         "{screen}"
     );
     assert!(!screen.contains("Cumulative"), "{screen}");
-    let screen = ui::render_text(&mut app, 80, 14);
+    let screen = frame(&mut app, 80, 14);
     assert!(!screen.contains("per year"), "{screen}");
     assert!(screen.contains("Σ Programme"), "{screen}");
 }
@@ -187,7 +187,7 @@ fn charts_give_way_to_the_table_in_small_areas() {
 fn a_day_after_the_programme_shows_every_year_as_past() {
     let mut app = app_on(&PathBuf::from("config/status"), day(2031, 3, 1));
     assert_eq!(app.deliveries.selected_year(), Some(2030));
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     assert!(!screen.contains('◆'), "{screen}");
     assert!(
         screen.contains(" 2030 planned 65 · delivered 0"),
@@ -199,7 +199,7 @@ fn a_day_after_the_programme_shows_every_year_as_past() {
 fn a_day_before_the_programme_shows_every_year_to_come() {
     let mut app = app_on(&PathBuf::from("config/status"), day(2024, 6, 1));
     assert_eq!(app.deliveries.selected_year(), Some(2025));
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     let total = line_of(&screen, "Σ Programme");
     let cells: Vec<&str> = total.split_whitespace().collect();
     assert_eq!(cells[2..5], ["20", "78", "94"], "{total}");
@@ -211,7 +211,7 @@ fn no_years_at_all_says_so() {
     let mut app = app_on(dir.path(), day(2026, 11, 26));
     assert_eq!(app.deliveries.selected_year(), None);
     assert_eq!(app.update(Action::Right), Effect::None);
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     assert!(screen.contains("No delivery years"), "{screen}");
 }
 
@@ -232,11 +232,13 @@ fn a_small_area_says_so_and_no_size_panics() {
     ] {
         let area = Rect::new(0, 0, w, h);
         let mut buf = Buffer::empty(area);
-        ui::draw_view(&mut app, View::Deliveries, area, &mut buf);
+        let seen = ui::draw_view(&app, &Theme::default(), View::Deliveries, area, &mut buf);
+        app.seen(seen);
     }
     let area = Rect::new(0, 0, 40, 10);
     let mut buf = Buffer::empty(area);
-    ui::draw_view(&mut app, View::Deliveries, area, &mut buf);
+    let seen = ui::draw_view(&app, &Theme::default(), View::Deliveries, area, &mut buf);
+    app.seen(seen);
     assert!(ui::buffer_text(&buf).contains("too small"));
 }
 
@@ -266,18 +268,18 @@ fn thousands_of_variants_over_many_years() {
     y.push_str("deliveries:\n  - { date: 2021-05-01, variant: v1999, count: 1 }\n");
     std::fs::write(dir.path().join("all.yaml"), y).expect("writing the generated set");
     let mut app = app_on(dir.path(), day(2026, 11, 26));
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     assert!(screen.contains("Variant 0"), "{screen}");
     let total = line_of(&screen, "Σ Programme");
     assert!(total.contains("40 000/1"), "{total}");
     app.update(Action::Bottom);
-    let screen = ui::render_text(&mut app, 200, 60);
+    let screen = frame(&mut app, 200, 60);
     assert!(screen.contains("Σ F6"), "{screen}");
     for _ in 0..30 {
         app.update(Action::Right);
     }
     assert_eq!(app.deliveries.selected_year(), Some(2039));
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     assert!(line_of(&screen, "Variant").contains("2039"), "{screen}");
 }
 
@@ -285,7 +287,8 @@ fn thousands_of_variants_over_many_years() {
 fn buffer(app: &mut App, width: u16, height: u16) -> Buffer {
     let area = Rect::new(0, 0, width, height);
     let mut buf = Buffer::empty(area);
-    ui::draw(app, area, &mut buf);
+    let seen = ui::draw(app, &Theme::default(), area, &mut buf);
+    app.seen(seen);
     buf
 }
 
@@ -342,7 +345,7 @@ fn the_line_chart_projects_the_current_rate_to_the_forecast_horizon() {
 #[test]
 fn the_forecast_gives_the_rate_and_finish_per_family_and_for_the_programme() {
     let mut app = sample();
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     for line in [
         " Griffon    31 in the last 6 months, 5.1 a month  → last in 2032  1 year late",
         " Jaguar     2 since 2026-10-08, 1.2 a month       → last in 2030  on time",
@@ -354,7 +357,7 @@ fn the_forecast_gives_the_rate_and_finish_per_family_and_for_the_programme() {
         );
     }
     // At 200×60, in a box that says over which window, with more per line.
-    let screen = ui::render_text(&mut app, 200, 60);
+    let screen = frame(&mut app, 200, 60);
     assert!(
         screen.contains("Forecast at the rates of the last 6 months, to 2026-11-26"),
         "{screen}"
@@ -404,7 +407,7 @@ fn years_to_come_set_the_projection_against_the_plan() {
     for _ in 0..3 {
         app.update(Action::Right);
     }
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     assert!(
         screen.contains(" 2030 planned 65 · to come · 75 at the current rate · 10 over plan"),
         "{screen}"
@@ -437,4 +440,12 @@ fn no_deliveries_in_the_window_projects_no_finish_and_draws_no_line() {
         let total = line_of(&screen, "Σ Programme");
         assert!(!total.contains('−') && !total.contains('+'), "{total}");
     }
+}
+
+/// Draws the screen as the dashboard does (what drawing learns goes back to the app) and
+/// returns its text.
+fn frame(app: &mut App, width: u16, height: u16) -> String {
+    let (text, seen) = ui::render_frame(app, &Theme::default(), width, height);
+    app.seen(seen);
+    text
 }

@@ -14,7 +14,7 @@ fn today() -> Date {
 
 fn app_on(dir: &Path) -> App {
     let snapshot = Loader::new(vec![dir.to_path_buf()], Limits::default()).load(today());
-    let mut app = App::new(Data::new(snapshot, today()), Theme::default());
+    let mut app = App::new(Data::new(snapshot, today()));
     app.view = View::Overview;
     app
 }
@@ -25,24 +25,24 @@ fn sample() -> App {
 
 #[test]
 fn overview_80x24() {
-    insta::assert_snapshot!(ui::render_text(&mut sample(), 80, 24));
+    insta::assert_snapshot!(frame(&mut sample(), 80, 24));
 }
 
 #[test]
 fn overview_200x60() {
-    insta::assert_snapshot!(ui::render_text(&mut sample(), 200, 60));
+    insta::assert_snapshot!(frame(&mut sample(), 200, 60));
 }
 
 #[test]
 fn overview_100x20_puts_the_stages_in_two_columns() {
-    insta::assert_snapshot!(ui::render_text(&mut sample(), 100, 20));
+    insta::assert_snapshot!(frame(&mut sample(), 100, 20));
 }
 
 /// What a glance must find, at every size the Overview draws.
 #[test]
 fn the_important_figures_fit_from_80x24_up() {
     for (w, h) in [(80, 24), (120, 32), (160, 40), (200, 60)] {
-        let text = ui::render_text(&mut sample(), w, h);
+        let text = frame(&mut sample(), w, h);
         for part in [
             "18 BEHIND PLAN",
             "68 / 382",
@@ -67,7 +67,7 @@ fn the_important_figures_fit_from_80x24_up() {
 
 #[test]
 fn a_wide_screen_lists_the_vehicles_that_need_attention_most_overdue_first() {
-    let text = ui::render_text(&mut sample(), 200, 60);
+    let text = frame(&mut sample(), 200, 60);
     let at = |s: &str| {
         text.find(s)
             .unwrap_or_else(|| panic!("{s} missing:\n{text}"))
@@ -80,9 +80,9 @@ fn a_wide_screen_lists_the_vehicles_that_need_attention_most_overdue_first() {
 
 #[test]
 fn a_small_terminal_is_told_so() {
-    let text = ui::render_text(&mut sample(), 60, 12);
+    let text = frame(&mut sample(), 60, 12);
     assert!(text.contains("Terminal too small"), "{text}");
-    let text = ui::render_text(&mut sample(), 39, 30);
+    let text = frame(&mut sample(), 39, 30);
     assert!(text.contains("Terminal too small"), "{text}");
 }
 
@@ -96,7 +96,7 @@ fn the_headline_counts_problems() {
     // A file that does not parse, and one without its version.
     fs::write(dir.path().join("broken.yaml"), "version: 1\nqueue: [").expect("written");
     fs::write(dir.path().join("old.yaml"), "plan: {}\n").expect("written");
-    let text = ui::render_text(&mut app_on(dir.path()), 100, 30);
+    let text = frame(&mut app_on(dir.path()), 100, 30);
     assert!(text.contains("1 error, 1 warning (5)"), "{text}");
 }
 
@@ -104,7 +104,8 @@ fn the_headline_counts_problems() {
 fn buffer(app: &mut App, width: u16, height: u16) -> ratatui::buffer::Buffer {
     let area = ratatui::layout::Rect::new(0, 0, width, height);
     let mut buf = ratatui::buffer::Buffer::empty(area);
-    ui::draw(app, area, &mut buf);
+    let seen = ui::draw(app, &Theme::default(), area, &mut buf);
+    app.seen(seen);
     buf
 }
 
@@ -134,7 +135,7 @@ fn the_forecast_verdict_is_under_the_headline_in_the_warning_style_when_late() {
         assert!(text.contains(" in assembly ·"), "{w}×{h}:\n{text}");
     }
     // Where there is room, the window the rate is measured over.
-    let text = ui::render_text(&mut sample(), 200, 60);
+    let text = frame(&mut sample(), 200, 60);
     assert!(
         text.contains("12 months late · rate of the last 6 months"),
         "{text}"
@@ -181,8 +182,8 @@ fn no_deliveries_in_the_window_says_no_finish_can_be_projected() {
     // The sample's last hand-over is in November 2026: nothing from March to September 2027.
     let day = Date::from_ymd_opt(2027, 9, 1).expect("a valid date");
     let snapshot = Loader::new(vec![PathBuf::from("config/status")], Limits::default()).load(day);
-    let mut app = App::new(Data::new(snapshot, day), Theme::default());
-    let text = ui::render_text(&mut app, 80, 24);
+    let mut app = App::new(Data::new(snapshot, day));
+    let text = frame(&mut app, 80, 24);
     let lines: Vec<&str> = text.lines().collect();
     assert!(
         lines[2].contains("no deliveries in the last 6 months: no finish can be projected"),
@@ -200,7 +201,7 @@ fn column_of(line: &str, marks: &[char]) -> Option<usize> {
 #[test]
 fn wide_names_keep_the_columns_aligned() {
     // Family and stage names in CJK and with emoji take two columns a character.
-    let text = ui::render_text(
+    let text = frame(
         &mut app_on(Path::new("tests/fixtures/hostile/wide-names")),
         80,
         24,
@@ -236,7 +237,7 @@ fn large_counts_and_their_flags_fit_after_the_bars() {
     };
     fleetdash::generate::write(&spec, dir.path()).expect("written");
     let mut app = app_on(&dir.path().join("status"));
-    let text = ui::render_text(&mut app, 120, 32);
+    let text = frame(&mut app, 120, 32);
     let rows: Vec<&str> = text
         .lines()
         .filter(|l| l.contains('█') && l.contains(" ! "))
@@ -263,4 +264,12 @@ fn large_counts_and_their_flags_fit_after_the_bars() {
         .max()
         .unwrap_or(0);
     assert!(longest_run <= 4, "ungrouped figures: {headline}");
+}
+
+/// Draws the screen as the dashboard does (what drawing learns goes back to the app) and
+/// returns its text.
+fn frame(app: &mut App, width: u16, height: u16) -> String {
+    let (text, seen) = ui::render_frame(app, &Theme::default(), width, height);
+    app.seen(seen);
+    text
 }

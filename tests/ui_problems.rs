@@ -13,7 +13,7 @@ fn today() -> Date {
 }
 
 fn app_for(snapshot: Snapshot) -> App {
-    let mut app = App::new(Data::new(snapshot, today()), Theme::default());
+    let mut app = App::new(Data::new(snapshot, today()));
     app.view = View::Problems;
     app
 }
@@ -118,7 +118,7 @@ fn relative(mut snapshot: Snapshot, dir: &Path) -> Snapshot {
 
 /// The screen with the times of day (when a file started failing) masked.
 fn screen(app: &mut App, width: u16, height: u16) -> String {
-    let text = ui::render_text(app, width, height);
+    let text = frame(app, width, height);
     let mut out = String::with_capacity(text.len());
     let mut rest = text.as_str();
     while let Some(i) = rest.find("since ") {
@@ -229,4 +229,12 @@ fn a_file_that_fails_is_named_on_the_first_line() {
         first,
         " 4 files read, 5 errors, 1 warning · failing: deliveries.yaml since HH:MM:SS"
     );
+}
+
+/// Draws the screen as the dashboard does (what drawing learns goes back to the app) and
+/// returns its text.
+fn frame(app: &mut App, width: u16, height: u16) -> String {
+    let (text, seen) = ui::render_frame(app, &Theme::default(), width, height);
+    app.seen(seen);
+    text
 }

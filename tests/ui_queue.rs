@@ -19,7 +19,7 @@ fn sample() -> App {
     let snapshot =
         Loader::new(vec![PathBuf::from("config/status")], Limits::default()).load(today());
     assert!(snapshot.problems.is_empty(), "{:?}", snapshot.problems);
-    let mut app = App::new(Data::new(snapshot, today()), Theme::default());
+    let mut app = App::new(Data::new(snapshot, today()));
     app.view = View::Queue;
     app
 }
@@ -39,32 +39,34 @@ fn typed(app: &mut App, text: &str) {
 
 #[test]
 fn queue_80x24() {
-    insta::assert_snapshot!(ui::render_text(&mut sample(), 80, 24));
+    insta::assert_snapshot!(frame(&mut sample(), 80, 24));
 }
 
 #[test]
 fn queue_200x60() {
-    insta::assert_snapshot!(ui::render_text(&mut sample(), 200, 60));
+    insta::assert_snapshot!(frame(&mut sample(), 200, 60));
 }
 
 #[test]
 fn queue_typing_a_filter_80x24() {
     let mut app = sample();
     typed(&mut app, "site:roanne jag");
-    insta::assert_snapshot!(ui::render_text(&mut app, 80, 24));
+    insta::assert_snapshot!(frame(&mut app, 80, 24));
 }
 
 #[test]
 fn an_empty_filter_says_what_it_understands() {
     let mut app = sample();
     app.update(Action::StartFilter);
-    let text = ui::render_text(&mut app, 100, 24);
+    let text = frame(&mut app, 100, 24);
     assert!(
-        text.contains(" / █ text, stage: site: variant: hold: lot:, overdue, held"),
+        text.contains(
+            " / █ text, serial: variant: family: stage: site: lot: hold: due:, overdue, held"
+        ),
         "{text}"
     );
     app.update(Action::FilterChar('x'));
-    assert!(!ui::render_text(&mut app, 100, 24).contains("text, stage:"));
+    assert!(!frame(&mut app, 100, 24).contains("text, serial:"));
 }
 
 #[test]
@@ -81,14 +83,14 @@ fn queue_kept_filter_sorted_by_days_80x24() {
             Action::SortNext,
         ],
     );
-    insta::assert_snapshot!(ui::render_text(&mut app, 80, 24));
+    insta::assert_snapshot!(frame(&mut app, 80, 24));
 }
 
 #[test]
 fn queue_detail_80x24() {
     let mut app = sample();
     press(&mut app, &[Action::Open]);
-    insta::assert_snapshot!(ui::render_text(&mut app, 80, 24));
+    insta::assert_snapshot!(frame(&mut app, 80, 24));
 }
 
 #[test]
@@ -97,20 +99,20 @@ fn queue_detail_200x60() {
     // BE-GRF-0077: overdue and on hold.
     typed(&mut app, "0077");
     press(&mut app, &[Action::AcceptFilter, Action::Open]);
-    insta::assert_snapshot!(ui::render_text(&mut app, 200, 60));
+    insta::assert_snapshot!(frame(&mut app, 200, 60));
 }
 
 #[test]
 fn queue_scrolled_to_the_end_80x24() {
     let mut app = sample();
-    ui::render_text(&mut app, 80, 24);
+    frame(&mut app, 80, 24);
     press(&mut app, &[Action::Bottom]);
-    insta::assert_snapshot!(ui::render_text(&mut app, 80, 24));
+    insta::assert_snapshot!(frame(&mut app, 80, 24));
 }
 
 #[test]
 fn a_small_terminal_is_told_so() {
-    let text = ui::render_text(&mut sample(), 36, 10);
+    let text = frame(&mut sample(), 36, 10);
     assert!(text.contains("Terminal too small"), "{text}");
 }
 
@@ -126,12 +128,13 @@ fn row_of(buf: &Buffer, serial: &str) -> u16 {
 #[test]
 fn overdue_rows_use_the_error_style_and_held_rows_the_warning_style() {
     let mut app = sample();
-    let theme = app.theme;
+    let theme = Theme::default();
     let area = Rect::new(0, 0, 100, 40);
     let mut buf = Buffer::empty(area);
     // Select BE-GRF-0072, so the rows checked are not drawn reversed.
     press(&mut app, &[Action::Down, Action::Down, Action::Down]);
-    ui::draw(&mut app, area, &mut buf);
+    let seen = ui::draw(&app, &Theme::default(), area, &mut buf);
+    app.seen(seen);
     // BE-GRF-0070 is overdue, BE-GRF-0086 is on hold and not overdue, BE-GRF-0071 neither.
     let fg = |serial: &str| buf[(5, row_of(&buf, serial))].fg;
     assert_eq!(theme.error.fg, Some(Color::LightRed));
@@ -146,7 +149,8 @@ fn the_selected_row_is_reversed() {
     press(&mut app, &[Action::Down, Action::Down]);
     let area = Rect::new(0, 0, 100, 40);
     let mut buf = Buffer::empty(area);
-    ui::draw(&mut app, area, &mut buf);
+    let seen = ui::draw(&app, &Theme::default(), area, &mut buf);
+    app.seen(seen);
     let reversed = |serial: &str| {
         buf[(5, row_of(&buf, serial))]
             .modifier
@@ -161,9 +165,9 @@ fn no_color_still_marks_overdue_and_held_rows() {
     let (theme, _) = Theme::from_config(&Default::default(), true);
     let snapshot =
         Loader::new(vec![PathBuf::from("config/status")], Limits::default()).load(today());
-    let mut app = App::new(Data::new(snapshot, today()), theme);
+    let mut app = App::new(Data::new(snapshot, today()));
     app.view = View::Queue;
-    let text = ui::render_text(&mut app, 100, 40);
+    let text = ui::render_text(&app, &theme, 100, 40);
     let line = |serial: &str| {
         text.lines()
             .find(|l| l.contains(serial))
@@ -191,7 +195,7 @@ fn the_bottom_line_names_the_bottleneck() {
     let mut app = sample();
     // The turret's four vehicles have waited a median 34.5 days, the longest of the main
     // line; the rework stage is left out.
-    let screen = ui::render_text(&mut app, 200, 60);
+    let screen = frame(&mut app, 200, 60);
     assert!(
         footer(&screen)
             .contains("‖ 6 on hold · bottleneck: 40 mm turret, median 34.5 days in stage"),
@@ -199,7 +203,7 @@ fn the_bottom_line_names_the_bottleneck() {
     );
     assert!(footer(&screen).contains("sorted by serial ▲"), "{screen}");
     // At 80 columns a shorter hint, in place of the sort (the header shows it).
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     assert!(
         footer(&screen).ends_with("bottleneck: 40 mm turret, 34.5 days"),
         "{screen}"
@@ -207,6 +211,14 @@ fn the_bottom_line_names_the_bottleneck() {
     // A filter speaks of its own rows: no hint.
     typed(&mut app, "jag");
     app.update(Action::AcceptFilter);
-    let screen = ui::render_text(&mut app, 200, 60);
+    let screen = frame(&mut app, 200, 60);
     assert!(!screen.contains("bottleneck"), "{screen}");
+}
+
+/// Draws the screen as the dashboard does (what drawing learns goes back to the app) and
+/// returns its text.
+fn frame(app: &mut App, width: u16, height: u16) -> String {
+    let (text, seen) = ui::render_frame(app, &Theme::default(), width, height);
+    app.seen(seen);
+    text
 }

@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
+use fleetdash::app::variants::{SortColumn, abbreviations};
 use fleetdash::app::{Action, App, Data, Effect, View};
 use fleetdash::domain::{Date, VariantId};
 use fleetdash::status::{Limits, Loader};
-use fleetdash::ui::variants::{SortColumn, abbreviations};
 use fleetdash::ui::{self, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,7 +17,7 @@ fn today() -> Date {
 
 fn app_on(path: PathBuf) -> App {
     let snapshot = Loader::new(vec![path], Limits::default()).load(today());
-    let mut app = App::new(Data::new(snapshot, today()), Theme::default());
+    let mut app = App::new(Data::new(snapshot, today()));
     app.view = View::Variants;
     app
 }
@@ -62,27 +62,27 @@ fn row_of(screen: &str, start: &str) -> usize {
 #[test]
 fn snapshot_80x24() {
     let mut app = sample();
-    insta::assert_snapshot!(ui::render_text(&mut app, 80, 24));
+    insta::assert_snapshot!(frame(&mut app, 80, 24));
 }
 
 #[test]
 fn snapshot_200x60() {
     let mut app = sample();
-    insta::assert_snapshot!(ui::render_text(&mut app, 200, 60));
+    insta::assert_snapshot!(frame(&mut app, 200, 60));
 }
 
 #[test]
 fn snapshot_detail_80x24() {
     let mut app = sample();
     app.update(Action::Open);
-    insta::assert_snapshot!(ui::render_text(&mut app, 80, 24));
+    insta::assert_snapshot!(frame(&mut app, 80, 24));
 }
 
 #[test]
 fn snapshot_detail_beside_the_table_200x60() {
     let mut app = sample();
     app.update(Action::Open);
-    insta::assert_snapshot!(ui::render_text(&mut app, 200, 60));
+    insta::assert_snapshot!(frame(&mut app, 200, 60));
 }
 
 #[test]
@@ -91,7 +91,7 @@ fn snapshot_sorted_by_percent_80x24() {
     // Variant, family, contracted, delivered, 9 stages, in assembly, not started, %.
     press(&mut app, Action::SortNext, 16);
     assert_eq!(app.variants.sort().column, SortColumn::Percent);
-    insta::assert_snapshot!(ui::render_text(&mut app, 80, 24));
+    insta::assert_snapshot!(frame(&mut app, 80, 24));
 }
 
 #[test]
@@ -138,7 +138,7 @@ fn sorting_by_name_is_ascending_within_each_family() {
     assert_eq!(names[0], "Griffon 81 mm mortar");
     assert_eq!(names[9], "Griffon troop transport");
     assert_eq!(names[10], "Jaguar");
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     assert!(screen.contains("Variant▲"), "{screen}");
 }
 
@@ -155,7 +155,7 @@ fn sorting_by_delivered_starts_largest_first_and_s_upper_reverses() {
     assert_eq!(ids(&app)[0], "grf-tt");
     // The family with more delivered comes first too.
     assert_eq!(ids(&app)[10], "jag");
-    assert!(ui::render_text(&mut app, 80, 24).contains("Deliv▼"));
+    assert!(frame(&mut app, 80, 24).contains("Deliv▼"));
 
     assert_eq!(app.update(Action::SortReverse), Effect::Redraw);
     assert!(!app.variants.sort().descending);
@@ -166,14 +166,14 @@ fn sorting_by_delivered_starts_largest_first_and_s_upper_reverses() {
     assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{counts:?}");
     // Ties keep the file order.
     assert_eq!(ids(&app)[1..3], ["grf-eng", "grf-obs"]);
-    assert!(ui::render_text(&mut app, 80, 24).contains("Deliv▲"));
+    assert!(frame(&mut app, 80, 24).contains("Deliv▲"));
 }
 
 #[test]
 fn subtotals_stay_under_their_family_in_every_sort() {
     let mut app = sample();
     for _ in 0..20 {
-        let screen = ui::render_text(&mut app, 200, 60);
+        let screen = frame(&mut app, 200, 60);
         let griffon_total = row_of(&screen, "Σ Griffon");
         let jaguar_total = row_of(&screen, "Σ Jaguar");
         let jaguar = row_of(&screen, "Jaguar ");
@@ -211,7 +211,7 @@ fn a_reload_keeps_the_selection_and_the_detail_on_the_same_variant() {
         std::fs::copy(&path, dir.path().join(name)).expect("copying the sample");
     }
     let mut loader = Loader::new(vec![dir.path().to_path_buf()], Limits::default());
-    let mut app = App::new(Data::new(loader.load(today()), today()), Theme::default());
+    let mut app = App::new(Data::new(loader.load(today()), today()));
     app.view = View::Variants;
     press(&mut app, Action::Down, 2);
     app.update(Action::Open);
@@ -242,7 +242,7 @@ fn a_reload_keeps_the_selection_and_the_detail_on_the_same_variant() {
 #[test]
 fn moving_the_selection() {
     let mut app = sample();
-    ui::render_text(&mut app, 80, 24);
+    frame(&mut app, 80, 24);
     assert_eq!(app.update(Action::Up), Effect::None, "already at the top");
     assert_eq!(app.update(Action::Down), Effect::Redraw);
     assert_eq!(selected_id(&app).as_deref(), Some("grf-cp"));
@@ -271,7 +271,7 @@ fn enter_opens_the_detail_and_esc_closes_it() {
     assert_eq!(app.update(Action::Open), Effect::Redraw);
     let cp = app.data.programme().variant_by_id("grf-cp");
     assert_eq!(app.variants.detail(), cp);
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     assert!(
         screen.contains("Griffon command post (Esc closes"),
         "{screen}"
@@ -286,7 +286,7 @@ fn enter_opens_the_detail_and_esc_closes_it() {
     let bottom = app.variants.detail_scroll();
     assert!(bottom > 1);
     assert_eq!(app.update(Action::Down), Effect::None, "already at the end");
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     assert!(screen.contains("Plan by year"), "{screen}");
     app.update(Action::Up);
     assert_eq!(app.variants.detail_scroll(), bottom - 1);
@@ -294,7 +294,7 @@ fn enter_opens_the_detail_and_esc_closes_it() {
     assert_eq!(app.update(Action::Close), Effect::Redraw);
     assert_eq!(app.variants.detail(), None);
     assert_eq!(app.update(Action::Close), Effect::None);
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     assert!(!screen.contains("Esc closes"), "{screen}");
 }
 
@@ -303,7 +303,7 @@ fn the_detail_lists_the_vehicles_and_deliveries_of_the_variant() {
     let mut app = sample();
     app.update(Action::Bottom);
     app.update(Action::Open);
-    let screen = ui::render_text(&mut app, 200, 60);
+    let screen = frame(&mut app, 200, 60);
     let p = app.data.programme().clone();
     let jag = p.variant_by_id("jag").expect("the sample has a Jaguar");
     for v in p.queue.iter().filter(|v| v.variant == jag) {
@@ -327,23 +327,23 @@ fn the_detail_lists_the_vehicles_and_deliveries_of_the_variant() {
 fn left_and_right_scroll_the_stage_columns_when_they_do_not_fit() {
     let mut app = sample();
     let stages = app.data.programme().stages.len();
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     assert!(screen.contains("stages 1–4 of 9 ▶"), "{screen}");
     assert_eq!(app.update(Action::Left), Effect::None);
     assert_eq!(app.update(Action::Right), Effect::Redraw);
     assert_eq!(app.variants.stage_offset(), 1);
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     assert!(screen.contains("◀ stages 2–"), "{screen}");
     let header = screen.lines().nth(2).unwrap_or_default().to_owned();
     assert!(!header.contains(" HR "), "{screen}");
     assert!(header.contains(" VKI "), "{screen}");
     let mut presses = 0;
     while app.update(Action::Right) == Effect::Redraw {
-        ui::render_text(&mut app, 80, 24);
+        frame(&mut app, 80, 24);
         presses += 1;
         assert!(presses < stages, "scrolled past the last stage");
     }
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     assert!(screen.contains("of 9 (←/→)"), "no ▶ at the end: {screen}");
     assert!(
         screen.lines().nth(2).is_some_and(|l| l.contains("Rew.")),
@@ -354,18 +354,18 @@ fn left_and_right_scroll_the_stage_columns_when_they_do_not_fit() {
 
     // Everything fits at 200 columns: nothing to scroll.
     let mut app = sample();
-    ui::render_text(&mut app, 200, 60);
+    frame(&mut app, 200, 60);
     assert_eq!(app.update(Action::Right), Effect::None);
 }
 
 #[test]
 fn sorting_by_a_stage_off_screen_brings_it_into_view() {
     let mut app = sample();
-    ui::render_text(&mut app, 80, 24);
+    frame(&mut app, 80, 24);
     // Variant, family, contracted, delivered, then the stages: the 7th is Final tests.
     press(&mut app, Action::SortNext, 4 + 7);
     assert_eq!(app.variants.sort().column, SortColumn::Stage(6));
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     let header = screen.lines().nth(2).unwrap_or_default();
     assert!(header.contains("FT▼"), "{screen}");
 }
@@ -373,7 +373,7 @@ fn sorting_by_a_stage_off_screen_brings_it_into_view() {
 #[test]
 fn a_stage_that_does_not_apply_shows_a_dot() {
     let mut app = sample();
-    let screen = ui::render_text(&mut app, 200, 60);
+    let screen = frame(&mut app, 200, 60);
     let abbr = abbreviations(app.data.programme());
     let header = screen.lines().nth(2).unwrap_or_default();
     let turret = header.find(&abbr[4]).expect("the turret column is shown") + abbr[4].len() - 1;
@@ -409,11 +409,13 @@ fn a_small_area_says_so_and_no_size_panics() {
         ] {
             let area = Rect::new(0, 0, w, h);
             let mut buf = Buffer::empty(area);
-            ui::draw_view(&mut app, View::Variants, area, &mut buf);
+            let seen = ui::draw_view(&app, &Theme::default(), View::Variants, area, &mut buf);
+            app.seen(seen);
         }
         let area = Rect::new(0, 0, 30, 10);
         let mut buf = Buffer::empty(area);
-        ui::draw_view(&mut app, View::Variants, area, &mut buf);
+        let seen = ui::draw_view(&app, &Theme::default(), View::Variants, area, &mut buf);
+        app.seen(seen);
         assert!(
             ui::buffer_text(&buf).contains("too small"),
             "detail open: {open}"
@@ -456,14 +458,14 @@ fn thousands_of_variants_scroll_and_sort() {
     let dir = generated(4, 800);
     let mut app = app_on(dir.path().to_path_buf());
     assert_eq!(app.variants.order().count(), 3200);
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     assert!(screen.contains("Variant 0-0"), "{screen}");
     assert!(
         screen.contains("Σ Programme"),
         "the total stays at the foot: {screen}"
     );
     app.update(Action::Bottom);
-    let screen = ui::render_text(&mut app, 80, 24);
+    let screen = frame(&mut app, 80, 24);
     assert!(screen.contains("Variant 3-799"), "{screen}");
     assert!(screen.contains("Σ F3"), "{screen}");
     assert!(screen.contains("Σ Programme"), "{screen}");
@@ -475,9 +477,17 @@ fn thousands_of_variants_scroll_and_sort() {
         .map(|&v| app.data.programme().variant(v).contracted)
         .collect();
     assert!(contracted.windows(2).all(|w| w[0] >= w[1]));
-    let screen = ui::render_text(&mut app, 200, 60);
+    let screen = frame(&mut app, 200, 60);
     assert!(
         screen.contains("Variant 3-799"),
         "the selection stays in view: {screen}"
     );
+}
+
+/// Draws the screen as the dashboard does (what drawing learns goes back to the app) and
+/// returns its text.
+fn frame(app: &mut App, width: u16, height: u16) -> String {
+    let (text, seen) = ui::render_frame(app, &Theme::default(), width, height);
+    app.seen(seen);
+    text
 }

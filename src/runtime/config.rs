@@ -63,7 +63,7 @@ impl Runtime {
         }
         self.config_problem = None;
         let (theme, bad) = Theme::from_config(&new.theme, Theme::no_color_requested());
-        self.app.theme = theme;
+        self.theme = theme;
         self.app.mouse = new.mouse;
         let sources_changed = new.status != self.config.status;
         let limits_changed = new.limits != self.config.limits;

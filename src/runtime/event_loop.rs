@@ -41,7 +41,7 @@ pub fn run(options: Options) -> io::Result<()> {
         }
         tui.set_mouse(state.app.mouse)?;
         if todo.redraw || todo.repaint || todo.resize {
-            tui.draw(&mut state.app)?;
+            tui.draw(&mut state.app, &state.theme)?;
         }
         if panic_on_purpose {
             panic!("{TEST_PANIC_VAR} is set: panicking on purpose after the first frame");

@@ -87,6 +87,8 @@ impl Pending {
 pub struct Runtime {
     /// The state the views draw.
     pub app: App,
+    /// The colours the screen is drawn in, from the config.
+    pub theme: Theme,
     pub(super) reloader: Reloader,
     pub(super) config: Config,
     pub(super) status_from_cli: bool,
@@ -132,7 +134,7 @@ impl Runtime {
         let data = Data::with_window(loader.load(today), today, window);
         let reloader = Reloader::spawn(loader, &data, window, tx.clone(), gate);
         let (theme, bad) = Theme::from_config(&options.config.theme, Theme::no_color_requested());
-        let mut app = App::new(data, theme);
+        let mut app = App::new(data);
         // The views' first build freed its scratch memory after the loader gave the
         // parser's back: give that back too before the dashboard settles.
         crate::mem::release_free_memory();
@@ -148,6 +150,7 @@ impl Runtime {
             .and_then(super::config::stamp);
         Runtime {
             app,
+            theme,
             reloader,
             config: options.config,
             status_from_cli: options.status_from_cli,

@@ -1,8 +1,11 @@
 //! Drawing: the frame around the views (tabs, status line, help) and one module per view.
 //!
-//! Views draw into a [`Buffer`] from the app's state; they never read files or compute
-//! figures. Every area comes from splitting the frame's area, so no widget is given a
-//! rectangle outside the buffer.
+//! Views draw into a [`Buffer`] from `&App` and the [`Theme`]; they never read files,
+//! compute figures or change the state. What a drawing learns about the screen (rows on
+//! screen, first rows and columns shown) is returned as [`Seen`], for the caller to hand to
+//! [`App::seen`]. Every area comes from splitting the frame's area, so no widget is given a
+//! rectangle outside the buffer. Views import only `app`, `domain` and the shared widgets,
+//! never each other.
 
 pub mod deliveries;
 pub mod help;
@@ -20,58 +23,28 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 pub use theme::Theme;
 
-use crate::app::{App, Data, View};
-use crate::domain::{Date, Family, Shared, Stage, Variant, Vehicle};
+use crate::app::{App, Seen, View};
 
 /// The smallest terminal the frame itself needs (tabs, one line of body, status line).
 pub const MIN_WIDTH: u16 = 20;
+/// The fewest rows the frame needs.
 pub const MIN_HEIGHT: u16 = 5;
 
-/// What a view derived from the queue was built from. A reload that read no queue file
-/// shares the previous queue (see [`crate::domain::Shared`]); when the definitions and the
-/// day are the same too, a view keeps what it derived (filtered and sorted rows, counts)
-/// instead of going over a hundred thousand vehicles again.
-#[derive(Debug)]
-pub struct QueueBasis {
-    queue: Shared<Vehicle>,
-    today: Date,
-    variants: Vec<Variant>,
-    families: Vec<Family>,
-    stages: Vec<Stage>,
-    sites: Vec<String>,
-}
-
-impl QueueBasis {
-    pub fn of(data: &Data) -> QueueBasis {
-        let p = data.programme();
-        QueueBasis {
-            queue: p.queue.clone(),
-            today: data.today(),
-            variants: p.variants.clone(),
-            families: p.families.clone(),
-            stages: p.stages.clone(),
-            sites: p.sites.clone(),
-        }
-    }
-
-    /// True when `data` is what this basis was taken from, as far as the queue goes.
-    pub fn matches(&self, data: &Data) -> bool {
-        let p = data.programme();
-        Shared::ptr_eq(&self.queue, &p.queue)
-            && self.today == data.today()
-            && self.variants == p.variants
-            && self.families == p.families
-            && self.stages == p.stages
-            && self.sites == p.sites
-    }
-}
-
-/// Draws the whole screen into `buf`.
-pub fn draw(app: &mut App, area: Rect, buf: &mut Buffer) {
+/// Draws the whole screen into `buf`; returns what the drawing learned, for
+/// [`App::seen`].
+pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Seen {
     let area = area.intersection(buf.area);
+    let size = (area.width, area.height);
+    // What the terminal needs for this view: the view's least area, the tabs and the
+    // status line around it.
+    let (view_width, view_height) = min_size(app, app.view);
+    let needs = (
+        MIN_WIDTH.max(view_width),
+        MIN_HEIGHT.max(view_height.saturating_add(2)),
+    );
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        widgets::too_small(area, buf, MIN_WIDTH, MIN_HEIGHT, &app.theme);
-        return;
+        widgets::too_small(area, buf, size, needs, theme);
+        return Seen::default();
     }
     let [header, body, status] = Layout::vertical([
         Constraint::Length(1),
@@ -79,43 +52,58 @@ pub fn draw(app: &mut App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
     ])
     .areas(area);
-    tabs::render(app, header, buf);
-    draw_view(app, app.view, body, buf);
-    status_line::render(app, status, buf);
+    tabs::render(app, theme, header, buf);
+    let seen = if area.width < needs.0 || area.height < needs.1 {
+        widgets::too_small(body, buf, size, needs, theme);
+        Seen::default()
+    } else {
+        draw_view(app, theme, app.view, body, buf)
+    };
+    status_line::render(app, theme, status, buf);
     if app.show_help {
-        help::render(app, body, buf);
+        help::render(app, theme, body, buf);
     }
+    seen
 }
 
-/// Draws one view into `area`.
-pub fn draw_view(app: &mut App, view: View, area: Rect, buf: &mut Buffer) {
-    app.problems.show_times = app.live;
-    let App {
-        data,
-        theme,
-        overview,
-        variants,
-        queue,
-        deliveries,
-        problems,
-        ..
-    } = app;
+/// The smallest area `view` draws in (columns, rows), without the tabs and status line.
+pub fn min_size(app: &App, view: View) -> (u16, u16) {
     match view {
-        View::Overview => overview::render(overview, data, theme, area, buf),
-        View::Variants => variants::render(variants, data, theme, area, buf),
-        View::Queue => queue::render(queue, data, theme, area, buf),
-        View::Deliveries => deliveries::render(deliveries, data, theme, area, buf),
-        View::Problems => problems::render(problems, data, theme, area, buf),
+        View::Overview => overview::min_size(app),
+        View::Variants => variants::min_size(app),
+        View::Queue => queue::min_size(app),
+        View::Deliveries => deliveries::min_size(app),
+        // The files line and a line of the list.
+        View::Problems => (MIN_WIDTH, 2),
     }
 }
 
-/// Renders the full screen at `width`×`height` and returns it as plain text, one line per
-/// row with trailing spaces removed: what `fleetdash print` writes.
-pub fn render_text(app: &mut App, width: u16, height: u16) -> String {
+/// Draws one view into `area`; returns what the drawing learned.
+pub fn draw_view(app: &App, theme: &Theme, view: View, area: Rect, buf: &mut Buffer) -> Seen {
+    let mut seen = Seen::default();
+    match view {
+        View::Overview => overview::render(app, theme, area, buf),
+        View::Variants => seen.variants = Some(variants::render(app, theme, area, buf)),
+        View::Queue => seen.queue = queue::render(app, theme, area, buf),
+        View::Deliveries => seen.deliveries = deliveries::render(app, theme, area, buf),
+        View::Problems => seen.problems = problems::render(app, theme, area, buf),
+    }
+    seen
+}
+
+/// Draws the full screen at `width`×`height`; returns it as plain text, one line per row
+/// with trailing spaces removed (what `fleetdash print` writes), and what the drawing
+/// learned.
+pub fn render_frame(app: &App, theme: &Theme, width: u16, height: u16) -> (String, Seen) {
     let area = Rect::new(0, 0, width, height);
     let mut buf = Buffer::empty(area);
-    draw(app, area, &mut buf);
-    buffer_text(&buf)
+    let seen = draw(app, theme, area, &mut buf);
+    (buffer_text(&buf), seen)
+}
+
+/// The full screen at `width`×`height` as plain text: [`render_frame`]'s text.
+pub fn render_text(app: &App, theme: &Theme, width: u16, height: u16) -> String {
+    render_frame(app, theme, width, height).0
 }
 
 /// The text of a buffer, skipping the cells hidden behind wide characters.

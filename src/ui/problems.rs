@@ -1,7 +1,5 @@
 //! The Problems view: every problem of the last load, newest first, with its place.
 
-use std::collections::HashMap;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -12,70 +10,18 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::Theme;
 use super::widgets;
-use crate::app::{Action, Data};
-use crate::status::{FileHealth, Problem, Severity};
+use crate::app::problems::{Seen, State};
+use crate::app::{App, Data, FileHealth, Problem, Severity};
 
-#[derive(Debug, Default)]
-pub struct State {
-    /// Show since when a file fails (the live dashboard only: `print` output must not
-    /// depend on the clock).
-    pub show_times: bool,
-    /// The problems shown, newest reload first, with the reload that first showed each.
-    rows: Vec<(Problem, u64)>,
-    /// When each problem was first seen, by reload number.
-    first_seen: HashMap<Problem, u64>,
-    reloads: u64,
-    table: TableState,
-    page: usize,
-}
-
-impl State {
-    pub fn refresh(&mut self, data: &Data) {
-        self.reloads += 1;
-        let now = self.reloads;
-        let mut seen = HashMap::with_capacity(data.snapshot.problems.len());
-        for p in &data.snapshot.problems {
-            let first = self.first_seen.get(p).copied().unwrap_or(now);
-            seen.insert(p.clone(), first);
-        }
-        self.first_seen = seen;
-        self.rows = data
-            .snapshot
-            .problems
-            .iter()
-            .map(|p| (p.clone(), self.first_seen[p]))
-            .collect();
-        // Newest first; the load's own order (file, line) within one reload.
-        self.rows.sort_by_key(|r| std::cmp::Reverse(r.1));
-        let len = self.rows.len();
-        if len == 0 {
-            self.table.select(None);
-        } else if self.table.selected().is_none_or(|s| s >= len) {
-            self.table.select(Some(0));
-        }
-    }
-
-    pub fn handle(&mut self, action: Action, _data: &Data) -> bool {
-        let mut sel = self.table.selected();
-        let moved = widgets::move_selection(&mut sel, self.rows.len(), action, self.page);
-        self.table.select(sel);
-        moved
-    }
-
-    /// The problems in the order shown.
-    pub fn rows(&self) -> impl Iterator<Item = &Problem> {
-        self.rows.iter().map(|(p, _)| p)
-    }
-}
-
-pub fn render(state: &mut State, data: &Data, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// Draws the Problems view into `area`; returns what drawing the list learned (`None`
+/// when there is no list).
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Seen> {
+    let (state, data) = (&app.problems, &app.data);
     let area = area.intersection(buf.area);
     let [files, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    widgets::line(
-        files,
-        buf,
-        files_line(data, theme, files.width, state.show_times),
-    );
+    // The times files began to fail only in the live dashboard: `print` output must not
+    // depend on the clock.
+    widgets::line(files, buf, files_line(data, theme, files.width, app.live));
     if state.rows.is_empty() {
         widgets::empty_note(
             list,
@@ -83,12 +29,11 @@ pub fn render(state: &mut State, data: &Data, theme: &Theme, area: Rect, buf: &m
             "No problems: every status file loaded cleanly.",
             theme,
         );
-        return;
+        return None;
     }
     // The selected problem in full below the list, when the list keeps a few rows.
     let selected = state
-        .table
-        .selected()
+        .selected
         .and_then(|i| state.rows.get(i))
         .map(|(p, _)| p.clone());
     let detail_lines = selected.as_ref().map_or(0, |p| {
@@ -108,10 +53,11 @@ pub fn render(state: &mut State, data: &Data, theme: &Theme, area: Rect, buf: &m
     } else {
         (list, None)
     };
-    render_table(state, theme, table_area, buf);
+    let seen = render_table(state, theme, table_area, buf);
     if let (Some(area), Some(p)) = (detail, &selected) {
         render_detail(p, theme, area, buf);
     }
+    Some(seen)
 }
 
 /// The most lines the selected problem's message takes below the list.
@@ -124,9 +70,10 @@ fn severity_span<'a>(p: &Problem, theme: &Theme) -> Span<'a> {
     }
 }
 
-fn render_table(state: &mut State, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    state.page = usize::from(area.height.saturating_sub(1));
-    let scrolls = state.rows.len() > state.page;
+/// The list; returns the rows on screen and the first of them.
+fn render_table(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) -> Seen {
+    let page = usize::from(area.height.saturating_sub(1));
+    let scrolls = state.rows.len() > page;
     let table_area = Rect {
         width: area.width.saturating_sub(u16::from(scrolls)),
         ..area
@@ -157,12 +104,21 @@ fn render_table(state: &mut State, theme: &Theme, area: Rect, buf: &mut Buffer) 
     )
     .header(Row::new(["", "where", "what"]).style(theme.header))
     .row_highlight_style(theme.selected);
-    StatefulWidget::render(table, table_area, buf, &mut state.table);
+    // Ratatui's table moves the first row to keep the selection on screen: what it chose
+    // is handed back, not kept here.
+    let mut table_state = TableState::default()
+        .with_selected(state.selected)
+        .with_offset(state.offset);
+    StatefulWidget::render(table, table_area, buf, &mut table_state);
     if scrolls {
-        let page = state.page.max(1);
+        let page = page.max(1);
         let bar_area = widgets::table_rows(area, 1, 0);
         let max_offset = state.rows.len().saturating_sub(page);
-        widgets::scrollbar(bar_area, buf, state.table.offset(), max_offset, page, theme);
+        widgets::scrollbar(bar_area, buf, table_state.offset(), max_offset, page, theme);
+    }
+    Seen {
+        page,
+        offset: table_state.offset(),
     }
 }
 
@@ -231,7 +187,7 @@ fn fit_start(text: &str, width: usize) -> String {
 
 /// `1 file`, `3 files`.
 fn count(n: usize, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+    widgets::plural(n, what, &format!("{what}s"))
 }
 
 /// How much the files line says about failing and removed files, from most to least.
@@ -252,7 +208,7 @@ fn files_line<'a>(data: &Data, theme: &Theme, width: u16, show_times: bool) -> L
     // One-shot renders (`print`) must not depend on the clock.
     let when = |since| {
         if show_times {
-            format!(" since {}", super::status_line::clock(since))
+            format!(" since {}", widgets::clock(since))
         } else {
             String::new()
         }

@@ -6,19 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::App;
+use super::Theme;
+use super::widgets::{clock, plural};
+use crate::app::{App, FileHealth};
 use crate::keymap;
-use crate::status::FileHealth;
 
-/// Formats a time of day in local time, `HH:MM:SS`.
-pub fn clock(t: std::time::SystemTime) -> String {
-    chrono::DateTime::<chrono::Local>::from(t)
-        .format("%H:%M:%S")
-        .to_string()
-}
-
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+/// Draws the status line into the one-row `area`.
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let snapshot = &app.data.snapshot;
     let mut left: Vec<Span> = Vec::new();
     if app.live {
@@ -82,12 +76,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ));
     } else if snapshot.errors() > 0 {
         left.push(Span::styled(
-            format!("{} errors ", snapshot.errors()),
+            format!("{} ", plural(snapshot.errors(), "error", "errors")),
             theme.error,
         ));
     } else if snapshot.warnings() > 0 {
         left.push(Span::styled(
-            format!("{} warnings ", snapshot.warnings()),
+            format!("{} ", plural(snapshot.warnings(), "warning", "warnings")),
             theme.warning,
         ));
     }

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
+use super::Theme;
 use crate::app::{App, View};
 
 /// The label of a tab, with the problem count on the Problems tab.
@@ -60,8 +61,8 @@ pub fn hit(app: &App, area: Rect, x: u16) -> Option<View> {
         .map(|(v, _, _)| v)
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+/// Draws the header: the programme's name and the tabs, the current one marked.
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![
         Span::styled(
             title(app, area.width),

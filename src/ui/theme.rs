@@ -6,6 +6,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::config::ThemeColours;
 
+/// Every colour and mark of the screen, by what it means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     /// On plan, delivered, good.
@@ -24,6 +25,7 @@ pub struct Theme {
     pub header: Style,
     /// The colour of planned figures in charts (delivered use `ok`).
     pub plan: Color,
+    /// True when `NO_COLOR` (or the caller) turned colour off: marks only.
     pub no_color: bool,
 }
 

@@ -249,13 +249,13 @@ fn a_config_change_applies_and_a_bad_one_is_said() {
     let (_dir, root) = sample();
     let config_path = root.join("fleetdash.yaml");
     let mut rt = runtime(crate::config::load(&config_path).unwrap());
-    let accent = rt.app.theme.accent;
+    let accent = rt.theme.accent;
     edit(&config_path, "accent: cyan", "accent: magenta", 1);
     let text = std::fs::read_to_string(&config_path).unwrap();
     let now = Instant::now();
     rt.handle(Event::Files(vec![config_path.clone()]), now);
     let now = settle(&mut rt, now);
-    assert_ne!(rt.app.theme.accent, accent);
+    assert_ne!(rt.theme.accent, accent);
     assert!(rt.app.alerts.is_empty());
 
     // Caught empty half-way through a save: not applied either.

@@ -2,7 +2,6 @@
 //! cumulative plan against the cumulative deliveries over the programme period, with the
 //! forecast's projected line after today.
 
-use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -11,128 +10,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{When, header_label, when};
 use crate::app::Data;
-use crate::domain::figures::year_fraction;
-use crate::domain::forecast::Finish;
-use crate::domain::{Date, YearFigures};
+use crate::app::deliveries::{Series, When, header_label, pair, when};
+use crate::domain::YearFigures;
 use crate::ui::{Theme, widgets};
-
-/// The points of the line chart, worked out on refresh. Years are on the x axis: `2026.0`
-/// is the first of January 2026.
-#[derive(Debug, Default)]
-pub struct Series {
-    /// The cumulative plan at the end of each year, from zero at the start.
-    plan: Vec<(f64, f64)>,
-    /// The cumulative deliveries at each delivery day, up to today.
-    actual: Vec<(f64, f64)>,
-    /// The forecast's cumulative deliveries from today to its horizon; empty when no
-    /// finish can be projected (nothing delivered in the window, or nothing left).
-    projected: Vec<(f64, f64)>,
-    /// The projection ends after the plan, or some family's finish cannot be projected.
-    late: bool,
-    /// A vertical line at today, when today is in the period.
-    today: Vec<(f64, f64)>,
-    x: [f64; 2],
-    /// The last year on the x axis: the plan's, or the forecast's horizon when later.
-    last_year: i32,
-    y_max: f64,
-}
-
-/// Where a day falls on the x axis (at its end).
-fn x_of(day: Date) -> f64 {
-    f64::from(day.year()) + year_fraction(day)
-}
-
-impl Series {
-    pub fn new(data: &Data) -> Series {
-        let years = &data.figures.years;
-        let (Some(first), Some(last)) = (years.first(), years.last()) else {
-            return Series::default();
-        };
-        // The axis runs on to the forecast's horizon (the end of the projected finish year,
-        // at most ten years past the plan).
-        let forecast = &data.forecast;
-        let horizon = forecast.horizon();
-        let last_year = last.year.max(horizon.year());
-        let x = [f64::from(first.year), f64::from(last_year + 1)];
-        let today = data.today();
-        let mut plan = vec![(x[0], 0.0)];
-        plan.extend(
-            years
-                .iter()
-                .map(|y| (f64::from(y.year + 1), f64::from(y.cum_planned))),
-        );
-        if last_year > last.year {
-            // The plan is done by its last year: flat from there.
-            plan.push((x[1], f64::from(last.cum_planned)));
-        }
-
-        let mut days: Vec<(Date, u32)> = data
-            .programme()
-            .deliveries
-            .iter()
-            .filter(|d| d.date <= today)
-            .map(|d| (d.date, d.quantity))
-            .collect();
-        days.sort_unstable_by_key(|d| d.0);
-        let mut actual = vec![(x[0], 0.0)];
-        let mut cum = 0u32;
-        for (day, n) in days {
-            cum = cum.saturating_add(n);
-            let point = (x_of(day), f64::from(cum));
-            match actual.last_mut() {
-                Some(last) if last.0 == point.0 => *last = point,
-                _ => actual.push(point),
-            }
-        }
-        let now = x_of(today);
-        let in_period = (x[0]..=x[1]).contains(&now);
-        if in_period {
-            actual.push((now, f64::from(cum)));
-        } else if now > x[1] {
-            actual.push((x[1], f64::from(cum)));
-        }
-        let whole = &forecast.programme;
-        let (projected, late) = match whole.finish {
-            Finish::Projected(_) => (true, whole.years_late().is_some_and(|n| n > 0)),
-            // Some family can be projected, another cannot: the line shows how far the
-            // current rates go, and it never reaches the contracted total.
-            Finish::Blocked => (true, true),
-            _ => (false, false),
-        };
-        let projected: Vec<(f64, f64)> = if projected && horizon > today {
-            forecast
-                .points(None, horizon)
-                .into_iter()
-                .map(|(day, n)| (x_of(day).min(x[1]), f64::from(n)))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let projected_max = projected.iter().map(|p| p.1).fold(0.0, f64::max);
-        let y_max = f64::from(last.cum_planned.max(cum).max(1)).max(projected_max);
-        Series {
-            plan,
-            actual,
-            projected,
-            late,
-            today: if in_period {
-                vec![(now, 0.0), (now, y_max)]
-            } else {
-                Vec::new()
-            },
-            x,
-            last_year,
-            y_max,
-        }
-    }
-
-    /// True when the chart draws a projected line.
-    pub fn has_projection(&self) -> bool {
-        !self.projected.is_empty()
-    }
-}
 
 /// The marker of the projected line.
 const PROJECTED: char = '·';
@@ -253,7 +134,7 @@ pub fn render_bars(data: &Data, selected: usize, theme: &Theme, area: Rect, buf:
 
     let numbers = |y: &YearFigures| match when(y.year, today) {
         When::Future if y.delivered == 0 => widgets::thousands(y.planned.into()),
-        _ => super::pair(y.planned, y.delivered),
+        _ => pair(y.planned, y.delivered),
     };
     let numbers_width = shown.iter().map(|y| numbers(y).width()).max().unwrap_or(0);
     let label_width = shown

@@ -12,6 +12,7 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::Data;
+use crate::app::words::{last_months, month_name, years};
 use crate::domain::Date;
 use crate::domain::forecast::{Finish, Forecast, Outlook};
 use crate::ui::{Theme, widgets};
@@ -70,7 +71,7 @@ type Part = (String, Style);
 
 /// The columns of one outlook's line at `tier`; empty texts keep the columns aligned.
 fn parts(o: &Outlook, tier: Tier, data: &Data, theme: &Theme) -> Vec<Part> {
-    let months = months_text(data.forecast.window_months);
+    let months = last_months(data.forecast.window_months);
     let rate = &o.rate;
     let per_month = format!("{:.1} a month", rate.per_month());
     let nothing_due = data.figures.schedule.planned_to_date <= 0.0;
@@ -100,11 +101,7 @@ fn parts(o: &Outlook, tier: Tier, data: &Data, theme: &Theme) -> Vec<Part> {
     let (finish, finish_style) = match o.finish {
         Finish::Projected(day) => (
             match tier {
-                Tier::Full => format!(
-                    "→ last in {} {}",
-                    crate::status::raw::month_name(day.month()),
-                    day.year()
-                ),
+                Tier::Full => format!("→ last in {} {}", month_name(day.month()), day.year()),
                 Tier::Bare => format!("→ {}", day.year()),
                 _ => format!("→ last in {}", day.year()),
             },
@@ -219,7 +216,7 @@ pub fn render(data: &Data, theme: &Theme, area: Rect, buf: &mut Buffer, boxed: b
     let inner = if boxed {
         let title = format!(
             "Forecast at the rates of {}, to {}",
-            months_text(data.forecast.window_months),
+            last_months(data.forecast.window_months),
             data.today()
         );
         let block = widgets::block(title, theme);
@@ -239,23 +236,5 @@ pub fn render(data: &Data, theme: &Theme, area: Rect, buf: &mut Buffer, boxed: b
             break;
         }
         widgets::line(Rect::new(inner.x, y, inner.width, 1), buf, line);
-    }
-}
-
-/// "the last 6 months", "the last month".
-fn months_text(n: u32) -> String {
-    if n == 1 {
-        "the last month".to_owned()
-    } else {
-        format!("the last {n} months")
-    }
-}
-
-/// "1 year", "2 years".
-fn years(n: i32) -> String {
-    if n == 1 {
-        "1 year".to_owned()
-    } else {
-        format!("{n} years")
     }
 }

@@ -6,9 +6,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Borders, Widget};
 
-use super::{Entry, State};
 use crate::app::Data;
-use crate::domain::{Counts, VariantId};
+use crate::app::variants::{Entry, State, numbers};
+use crate::domain::VariantId;
 use crate::ui::{Theme, widgets};
 
 /// A stacked bar per variant (delivered, in assembly, not started), scaled to the largest
@@ -86,16 +86,6 @@ pub(super) fn render_chart(
             widgets::line(Rect::new(inner.x, y, inner.width, 1), buf, line);
         }
     }
-}
-
-/// The figures beside a variant's bar: delivered / in assembly / not started.
-pub(super) fn numbers(c: &Counts) -> String {
-    format!(
-        "{} / {} / {}",
-        widgets::thousands(c.delivered.into()),
-        widgets::thousands(c.in_assembly().into()),
-        widgets::thousands(c.not_started().into())
-    )
 }
 
 /// Cells of each part of a stacked bar of `room` cells for a scale of `max`: rounded on the

@@ -8,111 +8,11 @@ use ratatui::text::Span;
 use ratatui::widgets::{Cell, Row, StatefulWidget, Table, TableState};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Entry, NAME_MIN, SortColumn, State, Widths, arrow};
+use super::{NAME_MIN, arrow};
 use crate::app::Data;
-use crate::domain::{Counts, Programme};
+use crate::app::variants::{Entry, HEADS, PERCENT_WIDTH, SUBTOTAL_ALL, SortColumn, State, Widths};
+use crate::domain::Counts;
 use crate::ui::{Theme, widgets};
-
-/// Short headers for the stage columns: the initials of a name of several words (a number
-/// is kept whole: `40 mm turret` → `40MT`), a short single word as it is, a longer one cut
-/// to three letters and a dot. Made unique with a digit when two stages would share one.
-pub fn abbreviations(p: &Programme) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(p.stages.len());
-    for stage in &p.stages {
-        let base = abbreviate(&stage.name);
-        let mut candidate = base.clone();
-        let mut n = 2;
-        while out.contains(&candidate) {
-            candidate = format!("{base}{n}");
-            n += 1;
-        }
-        out.push(candidate);
-    }
-    out
-}
-
-fn abbreviate(name: &str) -> String {
-    const FILLER: &[&str] = &["and", "of", "the", "for", "to", "with", "a", "an", "&"];
-    let words: Vec<&str> = name
-        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '_' | '/'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let kept: Vec<&str> = words
-        .iter()
-        .copied()
-        .filter(|w| !FILLER.contains(&w.to_lowercase().as_str()))
-        .collect();
-    let words = if kept.is_empty() { words } else { kept };
-    let short = match words.as_slice() {
-        [] => "?".to_owned(),
-        [one] if one.chars().count() <= 5 => (*one).to_owned(),
-        [one] => one.chars().take(3).chain(['.']).collect(),
-        many => many
-            .iter()
-            .map(|w| {
-                if w.chars().all(|c| c.is_ascii_digit()) {
-                    (*w).to_owned()
-                } else {
-                    w.chars().take(1).flat_map(char::to_uppercase).collect()
-                }
-            })
-            .collect(),
-    };
-    widgets::fit(&short, 5)
-}
-
-/// Column headers: short ones, and the long ones used when the room allows.
-const HEADS: [(&str, &str); 5] = [
-    ("Contr", "Contracted"),
-    ("Deliv", "Delivered"),
-    ("In asm", "In assembly"),
-    ("Not st", "Not started"),
-    ("%", "% delivered"),
-];
-const PERCENT_WIDTH: usize = 6;
-
-pub(super) fn widths(data: &Data, abbreviations: &[String]) -> Widths {
-    let p = data.programme();
-    let total = &data.figures.total;
-    let num = |n: u32, head: &str| widgets::thousands(n.into()).width().max(head.width() + 1);
-    Widths {
-        name: p
-            .variants
-            .iter()
-            .map(|v| v.name.width())
-            .chain(p.families.iter().map(|f| f.name.width() + 2))
-            .chain([SUBTOTAL_ALL.width(), "Variant".width() + 1])
-            .max()
-            .unwrap_or(8),
-        family: p
-            .families
-            .iter()
-            .map(|f| f.name.width())
-            .chain(["Family".width() + 1])
-            .max()
-            .unwrap_or(7),
-        contracted: num(total.contracted, HEADS[0].0),
-        delivered: num(total.delivered, HEADS[1].0),
-        in_assembly: num(total.in_assembly(), HEADS[2].0),
-        not_started: num(total.not_started(), HEADS[3].0),
-        stages: abbreviations
-            .iter()
-            .zip(&total.per_stage)
-            .map(|(a, &n)| num(n, a))
-            .collect(),
-        max_contracted: p.variants.iter().map(|v| v.contracted).max().unwrap_or(0),
-        chart_numbers: data
-            .figures
-            .variants
-            .iter()
-            .map(|c| super::chart::numbers(c).width())
-            .max()
-            .unwrap_or(0),
-    }
-}
-
-/// The label of the grand-total row.
-const SUBTOTAL_ALL: &str = "Σ Programme";
 
 /// Which columns fit an area, and how wide.
 #[derive(Debug)]
@@ -243,55 +143,45 @@ pub(super) fn legend_lines(
     lines
 }
 
+/// Draws the rows on screen; returns the rows on screen and the first of them.
 pub(super) fn render_table(
-    state: &mut State,
+    state: &State,
     data: &Data,
     theme: &Theme,
     cols: &Columns,
     area: Rect,
     buf: &mut Buffer,
-) {
+) -> (usize, usize) {
     let p = data.programme();
     let f = &data.figures;
     let visible = usize::from(area.height.saturating_sub(2)).max(1);
-    state.page = visible;
-    // Keep the selection on screen; the last variant brings the last subtotal with it.
     let last_offset = state.rows.len().saturating_sub(visible);
     let sel_row = state.selectable.get(state.selected).copied().unwrap_or(0);
-    if state.selected + 1 == state.selectable.len() {
-        state.offset = last_offset;
-    } else if sel_row < state.offset {
-        state.offset = sel_row;
-    } else if sel_row >= state.offset + visible {
-        state.offset = sel_row + 1 - visible;
-    }
-    state.offset = state.offset.min(last_offset);
+    let offset = state.offset_for(visible);
 
-    let end = (state.offset + visible).min(state.rows.len());
-    let rows = state.rows[state.offset..end]
-        .iter()
-        .map(|&entry| match entry {
-            Entry::Variant(v) => {
-                let variant = p.variant(v);
-                count_row(
-                    cols,
-                    &variant.name,
-                    Some(&p.family(variant.family).name),
-                    &f.variants[v.0 as usize],
-                    |i| p.stages[i].applies_to(variant.family),
-                    theme,
-                )
-            }
-            Entry::Family(fam) => count_row(
+    let end = (offset + visible).min(state.rows.len());
+    let rows = state.rows[offset..end].iter().map(|&entry| match entry {
+        Entry::Variant(v) => {
+            let variant = p.variant(v);
+            count_row(
                 cols,
-                &format!("Σ {}", p.family(fam).name),
-                None,
-                &f.families[fam.0 as usize],
-                |i| p.stages[i].applies_to(fam),
+                &variant.name,
+                Some(&p.family(variant.family).name),
+                &f.variants[v.0 as usize],
+                |i| p.stages[i].applies_to(variant.family),
                 theme,
             )
-            .style(theme.accent),
-        });
+        }
+        Entry::Family(fam) => count_row(
+            cols,
+            &format!("Σ {}", p.family(fam).name),
+            None,
+            &f.families[fam.0 as usize],
+            |i| p.stages[i].applies_to(fam),
+            theme,
+        )
+        .style(theme.accent),
+    });
     let footer = count_row(cols, SUBTOTAL_ALL, None, &f.total, |_| true, theme).style(theme.header);
 
     let mut widths = vec![Constraint::Length(cols.name as u16)];
@@ -318,14 +208,15 @@ pub(super) fn render_table(
         .footer(footer)
         .column_spacing(1)
         .row_highlight_style(theme.selected);
-    let mut table_state = TableState::default()
-        .with_selected(sel_row.checked_sub(state.offset).filter(|&i| i < visible));
+    let mut table_state =
+        TableState::default().with_selected(sel_row.checked_sub(offset).filter(|&i| i < visible));
     StatefulWidget::render(table, area, buf, &mut table_state);
 
     if state.rows.len() > visible {
         let body = widgets::table_rows(area, 1, 1);
-        widgets::scrollbar(body, buf, state.offset, last_offset, visible, theme);
+        widgets::scrollbar(body, buf, offset, last_offset, visible, theme);
     }
+    (visible, offset)
 }
 
 fn header_row<'a>(state: &State, cols: &Columns) -> Row<'a> {
@@ -417,19 +308,4 @@ fn count_row<'a>(
         cols.percent,
     )));
     Row::new(cells)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn stage_names_become_short_headers() {
-        assert_eq!(abbreviate("Hull received"), "HR");
-        assert_eq!(abbreviate("Variant kit and interior"), "VKI");
-        assert_eq!(abbreviate("40 mm turret"), "40MT");
-        assert_eq!(abbreviate("Paint"), "Paint");
-        assert_eq!(abbreviate("Communications"), "Com.");
-        assert_eq!(abbreviate(""), "?");
-    }
 }

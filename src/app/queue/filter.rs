@@ -3,9 +3,10 @@
 //!
 //! Every word must match (they are and-ed). A plain word matches the serial, the variant
 //! (id, name or family), the stage (id or name), the site, the lot or the hold reason; a
-//! word with a field prefix (`stage:paint`, `site:roanne`, `variant:jag`, `serial:`, `lot:`,
-//! `hold:`) matches that field only, and `hold:` or `lot:` alone match any vehicle that has
-//! one; `overdue` and `held` match overdue and held vehicles. Matching ignores case.
+//! word with a field prefix (`stage:paint`, `site:roanne`, `variant:jag`, `family:`,
+//! `serial:`, `lot:`, `hold:`, `due:2026-12`) matches that field only, and `hold:`, `lot:`
+//! or `due:` alone match any vehicle that has one; `overdue` and `held` match overdue and
+//! held vehicles. Matching ignores case.
 //!
 //! A queue may hold 100 000 vehicles and the filter runs on every key typed, so the short
 //! tables of variants, stages and sites are lower-cased once per load ([`Index`]) and each
@@ -22,20 +23,35 @@ pub enum Term {
     Text(String),
     /// One field contains the text; an empty text asks only that the field be there.
     Field(Field, String),
+    /// `overdue`: the vehicle is past its due date.
     Overdue,
+    /// `held`: the vehicle is on hold.
     Held,
 }
 
 /// The fields a word can name with a prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    /// `serial:`
     Serial,
+    /// `variant:` (id, name or family)
     Variant,
+    /// `stage:` (id or name)
     Stage,
+    /// `site:`
     Site,
+    /// `lot:`
     Lot,
+    /// `hold:` (the reason)
     Hold,
+    /// `family:` (the variant's family)
+    Family,
+    /// `due:` (the due date, as `2026-12-01`)
+    Due,
 }
+
+/// The field prefixes, as the filter's feedback lists them.
+pub const FIELDS: &str = "serial: variant: family: stage: site: lot: hold: due:";
 
 impl Field {
     fn from_prefix(prefix: &str) -> Option<Field> {
@@ -46,6 +62,8 @@ impl Field {
             "site" => Field::Site,
             "lot" => Field::Lot,
             "hold" => Field::Hold,
+            "family" => Field::Family,
+            "due" => Field::Due,
             _ => return None,
         })
     }
@@ -84,6 +102,7 @@ pub struct Index {
 }
 
 impl Index {
+    /// The lower-cased text of the load `p`.
     pub fn new(p: &Programme) -> Index {
         let lower = |s: &str| s.to_lowercase();
         Index {
@@ -123,6 +142,8 @@ enum Test {
     Site(Vec<bool>),
     Lot(String),
     Hold(String),
+    Family(Vec<bool>),
+    Due(String),
     Overdue,
     Held,
 }
@@ -167,6 +188,7 @@ fn contains_lower(text: &str, needle: &str) -> bool {
 }
 
 impl Matcher {
+    /// The filter `terms` compiled against `index`; `overdue` is as of `today`.
     pub fn new(terms: &[Term], index: &Index, today: Date) -> Matcher {
         let tests = terms
             .iter()
@@ -183,6 +205,14 @@ impl Matcher {
                 Term::Field(Field::Site, n) => Test::Site(sites(&index.sites, n)),
                 Term::Field(Field::Lot, n) => Test::Lot(n.clone()),
                 Term::Field(Field::Hold, n) => Test::Hold(n.clone()),
+                Term::Field(Field::Family, n) => Test::Family(
+                    index
+                        .variants
+                        .iter()
+                        .map(|v| v[2].contains(n.as_str()))
+                        .collect(),
+                ),
+                Term::Field(Field::Due, n) => Test::Due(n.clone()),
                 Term::Overdue => Test::Overdue,
                 Term::Held => Test::Held,
             })
@@ -221,6 +251,8 @@ impl Matcher {
             Test::Site(t) => hit(t, site),
             Test::Lot(n) => has(v.lot.as_deref(), n),
             Test::Hold(n) => has(v.hold.as_deref(), n),
+            Test::Family(t) => hit(t, variant),
+            Test::Due(n) => v.due.is_some_and(|d| d.to_string().contains(n.as_str())),
             Test::Overdue => v.is_overdue(self.today),
             Test::Held => v.is_on_hold(),
         })

@@ -1,23 +1,29 @@
-//! Small drawing helpers shared by the views.
+//! Small drawing helpers shared by the views, and the pieces more than one view draws
+//! (the queue's pipeline).
 
+mod pipeline;
+
+use unicode_width::UnicodeWidthChar;
+
+use super::Theme;
+pub use crate::app::words::{fit, pad, plural, thousands};
+pub use pipeline::pipeline;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::Theme;
-
-/// Says the terminal is too small instead of drawing a cramped view.
-pub fn too_small(area: Rect, buf: &mut Buffer, min_width: u16, min_height: u16, theme: &Theme) {
+/// Says, in `area`, that the terminal is too small instead of drawing a cramped view:
+/// its `size` and what it `needs`, both as the whole terminal (columns × rows).
+pub fn too_small(area: Rect, buf: &mut Buffer, size: (u16, u16), needs: (u16, u16), theme: &Theme) {
     let area = area.intersection(buf.area);
     if area.is_empty() {
         return;
     }
     let text = format!(
-        "Terminal too small: {}×{}, needs {min_width}×{min_height}",
-        area.width, area.height
+        "Terminal too small: {}×{}, needs {}×{}",
+        size.0, size.1, needs.0, needs.1
     );
     Paragraph::new(text)
         .style(theme.warning)
@@ -43,37 +49,6 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         w,
         h,
     )
-}
-
-/// `text` cut to `width` columns, with an ellipsis when cut; wide characters count twice.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width - 1 {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-/// `text` fitted to `width` columns and padded with spaces to exactly `width` columns.
-/// Unlike `format!("{:<w$}")`, which counts characters, this counts terminal columns, so
-/// CJK and emoji names keep the columns after them aligned.
-pub fn pad(text: &str, width: usize) -> String {
-    let fitted = fit(text, width);
-    let room = width.saturating_sub(fitted.width());
-    format!("{fitted}{}", " ".repeat(room))
 }
 
 /// A vertical scrollbar in the one-column `bar`, for a list showing `page` rows from row
@@ -112,6 +87,13 @@ pub fn table_rows(area: Rect, header: u16, footer: u16) -> Rect {
     }
 }
 
+/// Formats a time of day in local time, `HH:MM:SS`.
+pub fn clock(t: std::time::SystemTime) -> String {
+    chrono::DateTime::<chrono::Local>::from(t)
+        .format("%H:%M:%S")
+        .to_string()
+}
+
 /// A centred line of muted text, for empty lists.
 pub fn empty_note(area: Rect, buf: &mut Buffer, text: &str, theme: &Theme) {
     let area = area.intersection(buf.area);
@@ -124,26 +106,60 @@ pub fn empty_note(area: Rect, buf: &mut Buffer, text: &str, theme: &Theme) {
         .render(Rect::new(area.x, y, area.width, 1), buf);
 }
 
-/// Writes `line` at the top of `area`, clipped to it.
+/// Writes `line` at the top of `area`; a line too long for it is cut with an ellipsis
+/// (spaces at its end are simply dropped), so that a cut word never reads as a whole one.
 pub fn line(area: Rect, buf: &mut Buffer, line: Line<'_>) {
     let area = area.intersection(buf.area);
     if area.is_empty() {
         return;
     }
-    buf.set_line(area.x, area.y, &line, area.width);
+    let width = usize::from(area.width);
+    if text_width(&line) <= width {
+        buf.set_line(area.x, area.y, &line, area.width);
+        return;
+    }
+    let room = width - 1;
+    let mut spans: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for span in line.spans {
+        let w = span.width();
+        if used + w <= room {
+            used += w;
+            spans.push(span);
+            continue;
+        }
+        let mut kept = String::new();
+        for c in span.content.chars() {
+            let cw = c.width().unwrap_or(0);
+            if used + cw > room {
+                break;
+            }
+            used += cw;
+            kept.push(c);
+        }
+        kept.push('…');
+        spans.push(Span::styled(kept, span.style));
+        break;
+    }
+    buf.set_line(
+        area.x,
+        area.y,
+        &Line::from(spans).style(line.style),
+        area.width,
+    );
 }
 
-/// A number with thin grouping for thousands (12 345).
-pub fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(' ');
+/// The columns `line` takes without the spaces at its end.
+fn text_width(line: &Line<'_>) -> usize {
+    let mut trailing = 0;
+    for span in line.spans.iter().rev() {
+        let trimmed = span.content.trim_end_matches(' ');
+        trailing += span.content.len() - trimmed.len();
+        if !trimmed.is_empty() {
+            break;
         }
-        out.push(c);
     }
-    out
+    line.width().saturating_sub(trailing)
 }
 
 /// `! 3 overdue`, `‖ 0 on hold`: a count with its mark, in `style` when there is any and
@@ -167,75 +183,21 @@ pub fn lead_style(lead: i64, theme: &Theme) -> Style {
     if lead >= 0 { theme.ok } else { theme.warning }
 }
 
-/// Moves a list selection for a movement action; `page` is the rows visible.
-/// Returns false for actions that are not movements.
-pub fn move_selection(
-    selected: &mut Option<usize>,
-    len: usize,
-    action: crate::app::Action,
-    page: usize,
-) -> bool {
-    use crate::app::Action;
-    if len == 0 {
-        *selected = None;
-        return matches!(
-            action,
-            Action::Up
-                | Action::Down
-                | Action::PageUp
-                | Action::PageDown
-                | Action::Top
-                | Action::Bottom
-        );
-    }
-    let last = len - 1;
-    let cur = selected.unwrap_or(0).min(last);
-    let page = page.max(1);
-    let next = match action {
-        Action::Up => cur.saturating_sub(1),
-        Action::Down => (cur + 1).min(last),
-        Action::Scroll(n) if n < 0 => cur.saturating_sub(n.unsigned_abs() as usize),
-        Action::Scroll(n) => (cur + n as usize).min(last),
-        Action::PageUp => cur.saturating_sub(page),
-        Action::PageDown => (cur + page).min(last),
-        Action::Top => 0,
-        Action::Bottom => last,
-        _ => return false,
-    };
-    *selected = Some(next);
-    true
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn fit_counts_wide_characters() {
-        assert_eq!(fit("abcdef", 4), "abc…");
-        assert_eq!(fit("装甲车辆", 5), "装甲…");
-        assert_eq!(fit("abc", 3), "abc");
-        assert_eq!(fit("abc", 0), "");
-    }
-
-    #[test]
-    fn pad_counts_columns() {
-        assert_eq!(pad("装甲", 6), "装甲  ");
-        assert_eq!(pad("abc", 5), "abc  ");
-        assert_eq!(pad("abcdef", 4), "abc…");
-    }
-
-    #[test]
-    fn thousands_groups() {
-        assert_eq!(thousands(100_000), "100 000");
-        assert_eq!(thousands(382), "382");
-    }
-
-    #[test]
     fn too_small_fits_any_area() {
         for (w, h) in [(0, 0), (1, 1), (10, 4), (3, 20)] {
             let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-            too_small(Rect::new(0, 0, w, h), &mut buf, 20, 5, &Theme::default());
+            too_small(
+                Rect::new(0, 0, w, h),
+                &mut buf,
+                (w, h),
+                (20, 5),
+                &Theme::default(),
+            );
         }
     }
 }

@@ -12,14 +12,21 @@ pub enum SortColumn {
     /// The order of the status files.
     #[default]
     FileOrder,
+    /// The variant's name.
     Variant,
+    /// The family's name.
     Family,
+    /// Vehicles on contract.
     Contracted,
+    /// Vehicles delivered.
     Delivered,
     /// Vehicles in one stage (index into [`Programme::stages`]).
     Stage(usize),
+    /// Vehicles in final assembly.
     InAssembly,
+    /// Vehicles not started.
     NotStarted,
+    /// The share delivered.
     Percent,
 }
 
@@ -53,7 +60,9 @@ impl SortColumn {
 /// The sort of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Sort {
+    /// The column sorted by.
     pub column: SortColumn,
+    /// True for the largest (or last) first.
     pub descending: bool,
 }
 

@@ -1,26 +1,41 @@
-//! The dashboard's state and how actions change it. No drawing here: the views in `ui/`
-//! read this state and draw it.
+//! The dashboard's state and how actions change it: the actions, the loaded data, one
+//! state module per view, the list helper they share and the words views show. No drawing
+//! and no colours here (no ratatui): the views in `ui/` read this state and draw it, and
+//! hand back what drawing learned ([`Seen`]) for [`App::seen`].
 
-use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime};
+pub mod data;
+pub mod deliveries;
+pub mod list;
+pub mod overview;
+pub mod problems;
+pub mod queue;
+pub mod variants;
+pub mod words;
 
-use crate::domain::forecast::{self, Forecast};
-use crate::domain::{Date, Figures, Programme};
-use crate::status::Snapshot;
-use crate::ui::{Theme, deliveries, overview, problems, queue, variants};
+use std::time::{Duration, Instant};
+
+/// What views show of the files and problems of a load.
+pub use crate::status::{FileHealth, FileState, Problem, Severity};
+pub use data::{Data, QueueBasis};
 
 /// The views, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum View {
     #[default]
+    /// The programme in one screen.
     Overview,
+    /// Per-variant counts, sortable, with a detail.
     Variants,
+    /// Every vehicle in final assembly.
     Queue,
+    /// Plan against actual per year, and the forecast.
     Deliveries,
+    /// Every problem of the last load.
     Problems,
 }
 
 impl View {
+    /// Every view, in tab order.
     pub const ALL: [View; 5] = [
         View::Overview,
         View::Variants,
@@ -29,6 +44,7 @@ impl View {
         View::Problems,
     ];
 
+    /// The title on the tab and the help.
     pub fn title(self) -> &'static str {
         match self {
             View::Overview => "Overview",
@@ -50,29 +66,19 @@ impl View {
         }
     }
 
+    /// The place of the view in tab order, from 0.
     pub fn index(self) -> usize {
         View::ALL.iter().position(|&v| v == self).unwrap_or(0)
     }
 
+    /// The view after this one, the first after the last.
     pub fn next(self) -> View {
         View::ALL[(self.index() + 1) % View::ALL.len()]
     }
 
+    /// The view before this one, the last before the first.
     pub fn previous(self) -> View {
         View::ALL[(self.index() + View::ALL.len() - 1) % View::ALL.len()]
-    }
-}
-
-impl From<crate::cli::ViewName> for View {
-    fn from(v: crate::cli::ViewName) -> View {
-        use crate::cli::ViewName;
-        match v {
-            ViewName::Overview => View::Overview,
-            ViewName::Variants => View::Variants,
-            ViewName::Queue => View::Queue,
-            ViewName::Deliveries => View::Deliveries,
-            ViewName::Problems => View::Problems,
-        }
     }
 }
 
@@ -83,27 +89,37 @@ pub enum Action {
     Quit,
     /// Go to the next or the previous tab.
     NextView,
+    /// Go to the previous tab.
     PreviousView,
     /// Go to a view (digits and clicks on tabs).
     Show(View),
     /// Move the selection or scroll.
     Up,
+    /// Move the selection down a row.
     Down,
+    /// Scroll the columns left (Variants), the previous year (Deliveries).
     Left,
+    /// Scroll the columns right (Variants), the next year (Deliveries).
     Right,
+    /// Move up a page.
     PageUp,
+    /// Move down a page.
     PageDown,
+    /// Go to the first row.
     Top,
+    /// Go to the last row.
     Bottom,
     /// Start typing a filter (`/`).
     StartFilter,
     /// A character typed into the filter.
     FilterChar(char),
+    /// Erase the last character of the filter.
     FilterBackspace,
     /// Keep the typed filter and go back to moving (Enter while typing).
     AcceptFilter,
     /// Cycle the sort column, or reverse the order.
     SortNext,
+    /// Reverse the order of the sort.
     SortReverse,
     /// Open the selected row's detail.
     Open,
@@ -122,56 +138,38 @@ pub enum Action {
 /// What the loop must do after an update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Effect {
+    /// Nothing changed on screen.
     None,
+    /// The state changed: draw again.
     Redraw,
+    /// Read every status file again.
     Reload,
+    /// Clear the terminal and draw every cell again.
     Repaint,
+    /// Leave the dashboard.
     Quit,
 }
 
-/// The loaded data every view reads: the last snapshot, its figures and its forecast,
-/// computed once per load so that drawing stays cheap.
-#[derive(Debug, Clone)]
-pub struct Data {
-    pub snapshot: Snapshot,
-    pub figures: Figures,
-    pub forecast: Forecast,
-    /// When the snapshot was loaded, for the status line.
-    pub loaded_at: SystemTime,
-}
-
-impl Data {
-    /// The data of `snapshot` as of `today`, forecast over the default window.
-    pub fn new(snapshot: Snapshot, today: Date) -> Self {
-        Data::with_window(snapshot, today, forecast::DEFAULT_WINDOW_MONTHS)
-    }
-
-    /// The data of `snapshot` as of `today`, forecast from the deliveries of the last
-    /// `window_months` months (the config's `forecast.window_months`).
-    pub fn with_window(snapshot: Snapshot, today: Date, window_months: u32) -> Self {
-        let figures = Figures::compute(&snapshot.programme, today);
-        let forecast = Forecast::compute(&snapshot.programme, today, window_months);
-        Data {
-            snapshot,
-            figures,
-            forecast,
-            loaded_at: SystemTime::now(),
-        }
-    }
-
-    pub fn programme(&self) -> &Arc<Programme> {
-        &self.snapshot.programme
-    }
-
-    pub fn today(&self) -> Date {
-        self.figures.today
-    }
+/// What a drawing of the screen learned, per view drawn: handed back by the drawing to
+/// [`App::seen`], never written into the state by the drawing itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Seen {
+    /// The Variants view, when drawn.
+    pub variants: Option<variants::Seen>,
+    /// The Assembly queue, when its table was drawn.
+    pub queue: Option<queue::Seen>,
+    /// The Deliveries view, when its table was drawn.
+    pub deliveries: Option<deliveries::Seen>,
+    /// The Problems view, when its list was drawn.
+    pub problems: Option<problems::Seen>,
 }
 
 /// A short note on the status line that goes away by itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Flash {
+    /// The words shown.
     pub text: String,
+    /// When they go away.
     pub until: Instant,
 }
 
@@ -181,32 +179,41 @@ pub const FLASH_FOR: Duration = Duration::from_secs(5);
 /// The whole state of the dashboard.
 #[derive(Debug)]
 pub struct App {
+    /// The last load and its figures.
     pub data: Data,
+    /// The view on screen.
     pub view: View,
+    /// True while the help overlay is open.
     pub show_help: bool,
-    pub theme: Theme,
+    /// True when the mouse clicks tabs and scrolls lists.
     pub mouse: bool,
     /// True in the live dashboard, false for one-shot renders (`print`, tests), whose
     /// output must not depend on the clock.
     pub live: bool,
+    /// A note on the status line that goes away by itself.
     pub flash: Option<Flash>,
     /// Lasting notes for the status line, kept until their cause is gone: changes that
     /// are polled for instead of watched, a config change that could not be applied.
     pub alerts: Vec<String>,
+    /// The Overview's state.
     pub overview: overview::State,
+    /// The Variants view's state.
     pub variants: variants::State,
+    /// The Assembly queue's state.
     pub queue: queue::State,
+    /// The Deliveries view's state.
     pub deliveries: deliveries::State,
+    /// The Problems view's state.
     pub problems: problems::State,
 }
 
 impl App {
-    pub fn new(data: Data, theme: Theme) -> Self {
+    /// The dashboard on `data`, at the Overview, every view refreshed.
+    pub fn new(data: Data) -> Self {
         let mut app = App {
             data,
             view: View::Overview,
             show_help: false,
-            theme,
             mouse: true,
             live: false,
             flash: None,
@@ -249,6 +256,23 @@ impl App {
         false
     }
 
+    /// Takes what the last drawing learned (rows on screen, first rows and columns shown),
+    /// so that paging moves by what the screen shows and the selection stays in view.
+    pub fn seen(&mut self, seen: Seen) {
+        if let Some(s) = seen.variants {
+            self.variants.seen(s);
+        }
+        if let Some(s) = seen.queue {
+            self.queue.seen(s);
+        }
+        if let Some(s) = seen.deliveries {
+            self.deliveries.seen(s);
+        }
+        if let Some(s) = seen.problems {
+            self.problems.seen(s);
+        }
+    }
+
     fn refresh_views(&mut self) {
         self.overview.refresh(&self.data);
         self.variants.refresh(&self.data);
@@ -257,6 +281,12 @@ impl App {
         self.problems.refresh(&self.data);
     }
 
+    /// Applies `action` and says what the loop must do next: [`Effect::Quit`] to leave,
+    /// [`Effect::Reload`] to read the files again, [`Effect::Repaint`] to clear and redraw
+    /// the screen, [`Effect::Redraw`] when the state changed, [`Effect::None`] when the
+    /// action meant nothing here (nothing to draw). While the help is open, quitting,
+    /// closing the help, repainting, reloading and going to a view (which closes the help)
+    /// do what they always do; the keys of the view under the help do nothing.
     pub fn update(&mut self, action: Action) -> Effect {
         if self.show_help {
             return match action {
@@ -266,6 +296,13 @@ impl App {
                     Effect::Redraw
                 }
                 Action::Repaint => Effect::Repaint,
+                Action::Reload => Effect::Reload,
+                // Going to a view closes the help on it: the keys that work everywhere
+                // are not swallowed by the help that lists them.
+                Action::NextView | Action::PreviousView | Action::Show(_) => {
+                    self.show_help = false;
+                    self.update(action)
+                }
                 _ => Effect::None,
             };
         }

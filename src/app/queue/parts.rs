@@ -1,0 +1,125 @@
+//! The parts of the queue's state that stand alone: the sort columns, the widest texts of
+//! a load, and the bottleneck hint.
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::words::capitalised;
+use crate::domain::Programme;
+
+/// The columns the queue sorts by, in the order `s` goes through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum SortKey {
+    #[default]
+    /// The serial number (and, as a tie-break, every other column's).
+    Serial,
+    /// The variant, in file order.
+    Variant,
+    /// Flow order, rework last.
+    Stage,
+    /// The site, by name.
+    Site,
+    /// Days in the current stage.
+    DaysInStage,
+    /// The due date, vehicles without one last.
+    Due,
+}
+
+impl SortKey {
+    /// Every column, in the order `s` goes through them.
+    pub const ALL: [SortKey; 6] = [
+        SortKey::Serial,
+        SortKey::Variant,
+        SortKey::Stage,
+        SortKey::Site,
+        SortKey::DaysInStage,
+        SortKey::Due,
+    ];
+
+    /// The column's name, as the footer says it.
+    pub fn name(self) -> &'static str {
+        match self {
+            SortKey::Serial => "serial",
+            SortKey::Variant => "variant",
+            SortKey::Stage => "stage",
+            SortKey::Site => "site",
+            SortKey::DaysInStage => "days in stage",
+            SortKey::Due => "due",
+        }
+    }
+
+    /// The column after this one.
+    pub(crate) fn next(self) -> SortKey {
+        let i = SortKey::ALL.iter().position(|&k| k == self).unwrap_or(0);
+        SortKey::ALL[(i + 1) % SortKey::ALL.len()]
+    }
+
+    /// The vehicles stuck longest are the ones to see first; every other column ascends.
+    pub(crate) fn starts_descending(self) -> bool {
+        self == SortKey::DaysInStage
+    }
+}
+
+/// The widest texts of a load, for laying out the columns without measuring every row.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Widths {
+    pub(crate) serial: usize,
+    pub(crate) variant_id: usize,
+    pub(crate) variant_name: usize,
+    pub(crate) stage_id: usize,
+    pub(crate) stage_name: usize,
+    pub(crate) site: usize,
+    pub(crate) lot: usize,
+    pub(crate) hold: usize,
+}
+
+impl Widths {
+    pub(crate) fn measure(p: &Programme) -> Widths {
+        let max = |it: &mut dyn Iterator<Item = usize>| it.max().unwrap_or(0);
+        Widths {
+            serial: max(&mut p.queue.iter().map(|v| v.serial.width())),
+            variant_id: max(&mut p.variants.iter().map(|v| v.id.width())),
+            variant_name: max(&mut p.variants.iter().map(|v| v.name.width())),
+            stage_id: max(&mut p.stages.iter().map(|s| s.id.width())),
+            stage_name: max(&mut p.stages.iter().map(|s| s.name.width())),
+            site: max(&mut p.sites.iter().map(|s| s.width())),
+            lot: max(&mut p
+                .queue
+                .iter()
+                .filter_map(|v| v.lot.as_deref())
+                .map(str::width)),
+            hold: max(&mut p
+                .queue
+                .iter()
+                .filter_map(|v| v.hold.as_deref())
+                .map(str::width)),
+        }
+    }
+}
+
+/// The main-line stage where vehicles wait longest, by median days in the stage.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Bottleneck {
+    pub(crate) name: String,
+    pub(crate) id: String,
+    pub(crate) median_days: f64,
+}
+
+impl Bottleneck {
+    /// The hint in words, from the longest (`tier` 0) to the shortest (4).
+    pub(crate) fn text(&self, tier: usize) -> String {
+        let name = &self.name;
+        // A median is a whole number of days or a half: 34, 34.5.
+        let days = if self.median_days == 1.0 {
+            "1 day".to_owned()
+        } else {
+            format!("{} days", self.median_days)
+        };
+        match tier {
+            0 => format!("bottleneck: {name}, median {days} in stage"),
+            1 => format!("bottleneck: {name}, median {days}"),
+            2 => format!("bottleneck: {name}, {days}"),
+            3 => format!("bottleneck: {name}"),
+            _ => format!("bottleneck: {}", capitalised(&self.id)),
+        }
+    }
+}
