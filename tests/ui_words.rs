@@ -97,7 +97,7 @@ fn filter_help_words(screen: &str) -> String {
 fn the_help_shows_the_whole_filter_syntax_at_any_width() {
     let expected =
         "/ filter: text, serial: variant: family: stage: site: lot: hold: due:, overdue, held";
-    for (width, height) in [(200, 60), (120, 40), (80, 40), (60, 40)] {
+    for (width, height) in [(200, 60), (120, 40), (80, 24), (80, 40), (60, 40)] {
         let mut app = sample();
         app.view = View::Queue;
         app.update(Action::ToggleHelp);
@@ -150,9 +150,13 @@ fn a_prefix_that_names_no_field_is_said_and_the_header_stays() {
     app.view = View::Queue;
     typed(&mut app, "famly:jaguar");
     assert!(app.queue.is_empty());
-    let screen = frame(&mut app, 120, 24);
+    let screen = frame(&mut app, 80, 24);
     assert!(
-        screen.contains("\"famly:jaguar\" is not a field (serial: variant: family: stage:"),
+        screen.contains("No vehicle matches this filter: \"famly:\" is not a field."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("The fields: serial: variant: family: stage: site: lot: hold: due:"),
         "{screen}"
     );
     assert!(
