@@ -270,6 +270,44 @@ fn text_cut_to_fit_ends_with_an_ellipsis() {
     }
 }
 
+/// The titles of the boxes on `screen`: the top border's text, without its corners and
+/// the border after it.
+fn box_titles(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .filter_map(|line| {
+            let head = line.trim_end().strip_suffix('┐')?;
+            let (_, top) = head.rsplit_once('┌')?;
+            Some(top.trim_end_matches('─').trim_end().to_owned())
+        })
+        .collect()
+}
+
+/// The Overview's box titles grow with the room (the stages' summary goes up into the
+/// title when short of height); the other views pick whole titles by width, which
+/// `whole` below would have to list tier by tier.
+#[test]
+fn a_box_title_cut_to_fit_ends_with_an_ellipsis() {
+    let mut app = sample();
+    let mut whole = Vec::new();
+    for (width, height) in [(200, 60), (200, 24), (200, 20), (120, 40)] {
+        whole.extend(box_titles(&frame(&mut app, width, height)));
+    }
+    for (width, height) in (40..=100).flat_map(|w| [(w, 24), (w, 30)]) {
+        for title in box_titles(&frame(&mut app, width, height)) {
+            // Cut with an ellipsis, or whole up to the end of a word.
+            let at_a_word_end = whole.iter().any(|w| {
+                w.strip_prefix(title.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+            });
+            assert!(
+                title.ends_with('…') || at_a_word_end,
+                "at {width}×{height}: {title:?} (whole: {whole:?})"
+            );
+        }
+    }
+}
+
 #[test]
 fn a_sorted_column_keeps_its_whole_title_and_arrow() {
     let mut app = sample_with(|p, _| {

@@ -113,12 +113,19 @@ pub fn line(area: Rect, buf: &mut Buffer, line: Line<'_>) {
     if area.is_empty() {
         return;
     }
-    let width = usize::from(area.width);
-    if text_width(&line) <= width {
-        buf.set_line(area.x, area.y, &line, area.width);
-        return;
+    let line = cut(line, usize::from(area.width));
+    buf.set_line(area.x, area.y, &line, area.width);
+}
+
+/// `line` in at most `width` columns: as it is when it fits (but for spaces at its end),
+/// else cut with an ellipsis in the style of the span it cuts. For lines drawn by others
+/// (block titles), which would clip without one.
+pub fn cut(line: Line<'_>, width: usize) -> Line<'_> {
+    if text_width(&line) <= width || width == 0 {
+        return line;
     }
     let room = width - 1;
+    let style = line.style;
     let mut spans: Vec<Span> = Vec::new();
     let mut used = 0;
     for span in line.spans {
@@ -141,12 +148,7 @@ pub fn line(area: Rect, buf: &mut Buffer, line: Line<'_>) {
         spans.push(Span::styled(kept, span.style));
         break;
     }
-    buf.set_line(
-        area.x,
-        area.y,
-        &Line::from(spans).style(line.style),
-        area.width,
-    );
+    Line::from(spans).style(style)
 }
 
 /// The columns `line` takes without the spaces at its end.
