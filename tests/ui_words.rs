@@ -97,7 +97,7 @@ fn filter_help_words(screen: &str) -> String {
 fn the_help_shows_the_whole_filter_syntax_at_any_width() {
     let expected =
         "/ filter: text, serial: variant: family: stage: site: lot: hold: due:, overdue, held";
-    for (width, height) in [(200, 60), (120, 40), (80, 40), (60, 40)] {
+    for (width, height) in [(200, 60), (120, 40), (80, 24), (80, 40), (60, 40)] {
         let mut app = sample();
         app.view = View::Queue;
         app.update(Action::ToggleHelp);
@@ -150,9 +150,13 @@ fn a_prefix_that_names_no_field_is_said_and_the_header_stays() {
     app.view = View::Queue;
     typed(&mut app, "famly:jaguar");
     assert!(app.queue.is_empty());
-    let screen = frame(&mut app, 120, 24);
+    let screen = frame(&mut app, 80, 24);
     assert!(
-        screen.contains("\"famly:jaguar\" is not a field (serial: variant: family: stage:"),
+        screen.contains("No vehicle matches this filter: \"famly:\" is not a field."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("The fields: serial: variant: family: stage: site: lot: hold: due:"),
         "{screen}"
     );
     assert!(
@@ -262,6 +266,44 @@ fn text_cut_to_fit_ends_with_an_ellipsis() {
                     }
                 }
             }
+        }
+    }
+}
+
+/// The titles of the boxes on `screen`: the top border's text, without its corners and
+/// the border after it.
+fn box_titles(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .filter_map(|line| {
+            let head = line.trim_end().strip_suffix('┐')?;
+            let (_, top) = head.rsplit_once('┌')?;
+            Some(top.trim_end_matches('─').trim_end().to_owned())
+        })
+        .collect()
+}
+
+/// The Overview's box titles grow with the room (the stages' summary goes up into the
+/// title when short of height); the other views pick whole titles by width, which
+/// `whole` below would have to list tier by tier.
+#[test]
+fn a_box_title_cut_to_fit_ends_with_an_ellipsis() {
+    let mut app = sample();
+    let mut whole = Vec::new();
+    for (width, height) in [(200, 60), (200, 24), (200, 20), (120, 40)] {
+        whole.extend(box_titles(&frame(&mut app, width, height)));
+    }
+    for (width, height) in (40..=100).flat_map(|w| [(w, 24), (w, 30)]) {
+        for title in box_titles(&frame(&mut app, width, height)) {
+            // Cut with an ellipsis, or whole up to the end of a word.
+            let at_a_word_end = whole.iter().any(|w| {
+                w.strip_prefix(title.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+            });
+            assert!(
+                title.ends_with('…') || at_a_word_end,
+                "at {width}×{height}: {title:?} (whole: {whole:?})"
+            );
         }
     }
 }

@@ -4,7 +4,12 @@
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The English name of a month (1–12), `?` for any other number.
-pub use crate::status::raw::month_name;
+pub fn month_name(month: u32) -> &'static str {
+    u8::try_from(month)
+        .ok()
+        .and_then(|m| chrono::Month::try_from(m).ok())
+        .map_or("?", |m| m.name())
+}
 
 /// `text` cut to `width` columns, with an ellipsis when cut; wide characters count twice.
 pub fn fit(text: &str, width: usize) -> String {
@@ -147,6 +152,14 @@ mod tests {
         assert_eq!(verdict(3), "3 ahead of plan");
         assert_eq!(verdict(-12), "12 behind plan");
         assert_eq!(verdict(-1_200), "1 200 behind plan");
+    }
+
+    #[test]
+    fn months_by_number() {
+        assert_eq!(month_name(1), "January");
+        assert_eq!(month_name(12), "December");
+        assert_eq!(month_name(0), "?");
+        assert_eq!(month_name(13), "?");
     }
 
     #[test]

@@ -51,8 +51,9 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Draws the help over `area`, centred: one column as wide as the longest entry needs
-/// (long entries wrapped under themselves when the terminal is narrower), more columns
-/// with the entries cut when the terminal is too short for one.
+/// (long entries wrapped under themselves when the terminal is narrower, the footer left
+/// out when that makes them fit), more columns with the entries cut when the terminal is
+/// too short for one.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let entries = entries(app);
     let title = format!("Keys: {} (? or Esc closes)", app.view.title());
@@ -73,7 +74,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .iter()
         .map(|(keys, help)| (keys.clone(), wrap(help, help_width)))
         .collect();
-    let one_column = wrapped.iter().map(|(_, h)| h.len()).sum::<usize>() <= rows;
+    let wrapped_lines = wrapped.iter().map(|(_, h)| h.len()).sum::<usize>();
+    // The footer gives its two lines to the entries before they are cut.
+    let footer = wrapped_lines <= rows;
+    let one_column = footer || wrapped_lines <= rows + 2;
     let (width, mut lines): (u16, Vec<Line>) = if one_column {
         let lines = wrapped
             .iter()
@@ -114,11 +118,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .collect();
         (area.width, lines)
     };
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        " The screen follows the status files by itself.",
-        theme.muted,
-    )));
+    if footer || !one_column {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            " The screen follows the status files by itself.",
+            theme.muted,
+        )));
+    }
     let height = lines.len() as u16 + 2;
     let rect = super::widgets::centered(area, width, height);
     Clear.render(rect, buf);

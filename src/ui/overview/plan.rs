@@ -77,7 +77,10 @@ pub(super) fn render_gauges(
     let outer = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.muted)
-        .title(title);
+        .title(widgets::cut(
+            title,
+            usize::from(area.width.saturating_sub(2)),
+        ));
     let inner = outer.inner(area);
     (&outer).render(area, buf);
     let mut entries: Vec<(&str, &crate::domain::Counts, f64)> = p

@@ -56,7 +56,10 @@ pub(super) fn render_stages(
         Block::default()
             .borders(Borders::ALL)
             .border_style(theme.muted)
-            .title(Line::from(spans))
+            .title(widgets::cut(
+                Line::from(spans),
+                usize::from(area.width.saturating_sub(2)),
+            ))
     } else {
         block("Final assembly", theme)
     };

@@ -152,20 +152,23 @@ pub(super) fn render_table(
             area,
             buf,
         );
-        let note = match state.unknown_fields().first() {
-            Some(word) => format!(
-                "No vehicle matches this filter: \"{word}\" is not a field ({})",
-                FIELDS
-            ),
-            None => "No vehicle matches this filter.".to_owned(),
-        };
         let rest = widgets::table_rows(area, 1, 0);
-        widgets::empty_note(
-            rest,
-            buf,
-            &widgets::fit(&note, usize::from(area.width)),
-            theme,
-        );
+        match state.unknown_fields().first() {
+            Some(word) => {
+                let prefix = word.split(':').next().unwrap_or(word);
+                let width = usize::from(area.width);
+                let said = format!("No vehicle matches this filter: \"{prefix}:\" is not a field.");
+                widgets::empty_note(rest, buf, &widgets::fit(&said, width), theme);
+                let below = Rect {
+                    y: rest.y.saturating_add(2),
+                    height: rest.height.saturating_sub(2),
+                    ..rest
+                };
+                let fields = format!("The fields: {FIELDS}");
+                widgets::empty_note(below, buf, &widgets::fit(&fields, width), theme);
+            }
+            None => widgets::empty_note(rest, buf, "No vehicle matches this filter.", theme),
+        }
         return None;
     }
     let len = state.rows.len();

@@ -113,12 +113,19 @@ pub fn line(area: Rect, buf: &mut Buffer, line: Line<'_>) {
     if area.is_empty() {
         return;
     }
-    let width = usize::from(area.width);
-    if text_width(&line) <= width {
-        buf.set_line(area.x, area.y, &line, area.width);
-        return;
+    let line = cut(line, usize::from(area.width));
+    buf.set_line(area.x, area.y, &line, area.width);
+}
+
+/// `line` in at most `width` columns: as it is when it fits (but for spaces at its end),
+/// else cut with an ellipsis in the style of the span it cuts. For lines drawn by others
+/// (block titles), which would clip without one.
+pub fn cut(line: Line<'_>, width: usize) -> Line<'_> {
+    if text_width(&line) <= width || width == 0 {
+        return line;
     }
     let room = width - 1;
+    let style = line.style;
     let mut spans: Vec<Span> = Vec::new();
     let mut used = 0;
     for span in line.spans {
@@ -141,12 +148,7 @@ pub fn line(area: Rect, buf: &mut Buffer, line: Line<'_>) {
         spans.push(Span::styled(kept, span.style));
         break;
     }
-    buf.set_line(
-        area.x,
-        area.y,
-        &Line::from(spans).style(line.style),
-        area.width,
-    );
+    Line::from(spans).style(style)
 }
 
 /// The columns `line` takes without the spaces at its end.
@@ -187,17 +189,149 @@ pub fn lead_style(lead: i64, theme: &Theme) -> Style {
 mod tests {
     use super::*;
 
+    fn theme() -> Theme {
+        Theme::default()
+    }
+
+    /// `lines` as a buffer, every cell in `style`.
+    fn styled(lines: &[&str], style: Style) -> Buffer {
+        let mut buf = Buffer::with_lines(lines.iter().copied());
+        let area = buf.area;
+        buf.set_style(area, style);
+        buf
+    }
+
     #[test]
     fn too_small_fits_any_area() {
-        for (w, h) in [(0, 0), (1, 1), (10, 4), (3, 20)] {
-            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
-            too_small(
-                Rect::new(0, 0, w, h),
-                &mut buf,
-                (w, h),
-                (20, 5),
-                &Theme::default(),
-            );
+        let theme = theme();
+        // Whole where it fits, wrapped at words where it does not, cut where a word is
+        // wider than the area; nothing at all in an empty area.
+        let cases: [(u16, u16, &[&str]); 4] = [
+            (
+                40,
+                2,
+                &[
+                    "Terminal too small: 10×4, needs 20×5    ",
+                    "                                        ",
+                ],
+            ),
+            (
+                12,
+                4,
+                &[
+                    "Terminal too",
+                    "small: 10×4,",
+                    "needs 20×5  ",
+                    "            ",
+                ],
+            ),
+            (6, 2, &["Termin", "al too"]),
+            (1, 1, &["T"]),
+        ];
+        for (w, h, lines) in cases {
+            let area = Rect::new(0, 0, w, h);
+            let mut buf = Buffer::empty(area);
+            too_small(area, &mut buf, (10, 4), (20, 5), &theme);
+            assert_eq!(buf, styled(lines, theme.warning), "at {w}×{h}");
+        }
+        for (w, h) in [(0, 0), (0, 3), (3, 0)] {
+            let area = Rect::new(0, 0, w, h);
+            let mut buf = Buffer::empty(area);
+            too_small(area, &mut buf, (w, h), (20, 5), &theme);
+            assert_eq!(buf, Buffer::empty(area));
+        }
+    }
+
+    #[test]
+    fn too_small_draws_only_in_its_area() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 3));
+        too_small(Rect::new(2, 1, 4, 1), &mut buf, (4, 1), (20, 5), &theme());
+        let mut expected = Buffer::with_lines(["        ", "  Term  ", "        "]);
+        expected.set_style(Rect::new(2, 1, 4, 1), theme().warning);
+        assert_eq!(buf, expected);
+    }
+
+    #[test]
+    fn a_line_too_long_is_cut_with_an_ellipsis() {
+        let theme = theme();
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
+        line(
+            buf.area,
+            &mut buf,
+            Line::from(vec![
+                Span::styled("17 ", theme.accent),
+                Span::styled("behind plan", theme.warning),
+            ]),
+        );
+        let mut expected = Buffer::with_lines(["17 be…"]);
+        expected.set_style(Rect::new(0, 0, 3, 1), theme.accent);
+        expected.set_style(Rect::new(3, 0, 3, 1), theme.warning);
+        assert_eq!(buf, expected);
+    }
+
+    #[test]
+    fn a_line_that_fits_but_for_its_end_spaces_is_not_cut() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
+        line(buf.area, &mut buf, Line::from("abcd    "));
+        assert_eq!(buf, Buffer::with_lines(["abcd"]));
+        // Exactly as wide as the area: whole.
+        let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
+        line(
+            buf.area,
+            &mut buf,
+            Line::from(vec![Span::raw("ab"), Span::raw("cd")]),
+        );
+        assert_eq!(buf, Buffer::with_lines(["abcd"]));
+        // A wide character that does not fit before the ellipsis is left out.
+        let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
+        line(buf.area, &mut buf, Line::from("ab装甲"));
+        assert_eq!(buf, Buffer::with_lines(["ab… "]));
+    }
+
+    #[test]
+    fn an_empty_note_is_centred_and_muted() {
+        let theme = theme();
+        let mut buf = Buffer::empty(Rect::new(0, 0, 10, 3));
+        empty_note(buf.area, &mut buf, "none", &theme);
+        let mut expected = Buffer::with_lines(["          ", "   none   ", "          "]);
+        expected.set_style(Rect::new(3, 1, 4, 1), theme.muted);
+        assert_eq!(buf, expected);
+    }
+
+    #[test]
+    fn a_block_has_its_title_in_the_accent() {
+        let theme = theme();
+        let mut buf = Buffer::empty(Rect::new(0, 0, 10, 3));
+        block("Plan", &theme).render(buf.area, &mut buf);
+        let mut expected = Buffer::with_lines(["┌ Plan ──┐", "│        │", "└────────┘"]);
+        // The border muted, the inside left alone.
+        expected.set_style(expected.area, theme.muted);
+        expected.set_style(Rect::new(1, 1, 8, 1), Style::reset());
+        expected.set_style(Rect::new(1, 0, 6, 1), theme.accent);
+        assert_eq!(buf, expected);
+    }
+
+    #[test]
+    fn counts_are_muted_when_there_are_none() {
+        let theme = theme();
+        let some = count_span("!", 1_200u32, "overdue", theme.error, &theme);
+        assert_eq!(some.content, "! 1 200 overdue");
+        assert_eq!(some.style, theme.error);
+        let none = count_span("!", 0u32, "overdue", theme.error, &theme);
+        assert_eq!(none.content, "! 0 overdue");
+        assert_eq!(none.style, theme.muted);
+    }
+
+    #[test]
+    fn the_scrollbar_thumb_covers_the_rows_on_screen() {
+        let theme = theme();
+        // Ten rows, four on screen: the thumb is four tenths of the bar, at either end.
+        for (offset, expected) in [(0, ["█", "█", "║", "║"]), (6, ["║", "║", "█", "█"])]
+        {
+            let mut buf = Buffer::empty(Rect::new(0, 0, 1, 4));
+            scrollbar(buf.area, &mut buf, offset, 6, 4, &theme);
+            let text: Vec<String> = (0..4).map(|y| buf[(0, y)].symbol().to_owned()).collect();
+            assert_eq!(text, expected, "from row {offset}");
         }
     }
 }

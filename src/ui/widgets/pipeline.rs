@@ -76,3 +76,68 @@ pub fn pipeline<'a>(p: &Programme, counts: &[u32], theme: &Theme, width: u16) ->
     }
     Line::from(spans)
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+
+    use super::*;
+    use crate::domain::Stage;
+
+    fn programme() -> Programme {
+        let stage = |id: &str, name: &str, rework: bool| Stage {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            families: Vec::new(),
+            rework,
+        };
+        Programme {
+            stages: vec![
+                stage("hull", "Hull received", false),
+                stage("paint", "Paint", false),
+                stage("rework", "Rework", true),
+            ],
+            ..Programme::default()
+        }
+    }
+
+    /// The pipeline drawn in `width` columns, as text.
+    fn drawn(width: u16) -> String {
+        let theme = Theme::default();
+        let mut buf = Buffer::empty(Rect::new(0, 0, width, 1));
+        let line = pipeline(&programme(), &[5, 1_200, 0], &theme, width);
+        crate::ui::widgets::line(buf.area, &mut buf, line);
+        (0..width).map(|x| buf[(x, 0)].symbol()).collect()
+    }
+
+    #[test]
+    fn the_longest_labels_that_fit() {
+        // Names, then ids, then ids with tight separators, then ids cut shorter; past the
+        // shortest, the line is cut with an ellipsis.
+        assert_eq!(drawn(41), " Hull received 5 › Paint 1 200 │ Rework 0");
+        assert_eq!(drawn(40), " Hull 5 › Paint 1 200 │ Rework 0        ");
+        assert_eq!(drawn(31), " Hull 5›Paint 1 200│Rework 0   ");
+        assert_eq!(drawn(27), " Hull 5›Paint 1 200│Rewo… 0");
+        assert_eq!(drawn(25), " Hull 5›Pai… 1 200│Rew… 0");
+        assert_eq!(drawn(22), " Hu… 5›Pa… 1 200│Re… 0");
+        assert_eq!(drawn(20), " Hu… 5›Pa… 1 200│Re…");
+    }
+
+    #[test]
+    fn counts_are_styled_by_whether_there_are_any() {
+        let theme = Theme::default();
+        let mut buf = Buffer::empty(Rect::new(0, 0, 41, 1));
+        let line = pipeline(&programme(), &[5, 1_200, 0], &theme, 41);
+        crate::ui::widgets::line(buf.area, &mut buf, line);
+        let mut expected = Buffer::with_lines([" Hull received 5 › Paint 1 200 │ Rework 0"]);
+        // The separators muted, the counts in the accent, none muted, rework as a warning.
+        expected.set_style(Rect::new(15, 0, 1, 1), theme.accent);
+        expected.set_style(Rect::new(16, 0, 3, 1), theme.muted);
+        expected.set_style(Rect::new(25, 0, 5, 1), theme.accent);
+        expected.set_style(Rect::new(30, 0, 3, 1), theme.muted);
+        expected.set_style(Rect::new(33, 0, 7, 1), theme.warning);
+        expected.set_style(Rect::new(40, 0, 1, 1), theme.muted);
+        assert_eq!(buf, expected);
+    }
+}
