@@ -7,9 +7,9 @@ use serde::Serialize;
 /// Everything the views show, for one day. Serialized as is for `--format json`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
-    /// Always [`FORMAT_NAME`].
+    /// Always [`super::FORMAT_NAME`].
     pub format: &'static str,
-    /// Always [`FORMAT_VERSION`].
+    /// Always [`super::FORMAT_VERSION`].
     pub version: u32,
     pub today: String,
     /// Whether the figures rest on the whole status set.
