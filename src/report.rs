@@ -8,16 +8,18 @@
 //! is.
 
 mod build;
+mod completeness;
 mod csv;
 mod json;
 mod markdown;
 mod tables;
 
 pub use build::build;
+pub use completeness::completeness_of;
 pub use json::{
-    CountsFields, FamilyCounts, FinishReport, ForecastReport, HoldReport, OutlookReport,
-    OutlookYear, ProblemRow, ProgrammeInfo, Queue, QueueStage, RateWindow, Report, ScheduleFigures,
-    StageCount, StageInfo, VariantCounts, YearRow,
+    CompletenessReport, CountsFields, FamilyCounts, FinishReport, ForecastReport, HoldReport,
+    OutlookReport, OutlookYear, ProblemRow, ProgrammeInfo, Queue, QueueStage, RateWindow, Report,
+    ScheduleFigures, StageCount, StageInfo, VariantCounts, YearRow,
 };
 
 /// The `format` field of the JSON, naming the document.
@@ -54,11 +56,14 @@ pub enum Section {
     Outlook,
     /// Every problem found while loading.
     Problems,
+    /// Whether the figures rest on the whole status set, and what is missing.
+    Completeness,
 }
 
 impl Section {
     /// Every section, in the order Markdown writes them.
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
+        Section::Completeness,
         Section::Variants,
         Section::Families,
         Section::Queue,
@@ -79,6 +84,7 @@ impl Section {
             Section::Forecast => "forecast",
             Section::Outlook => "outlook",
             Section::Problems => "problems",
+            Section::Completeness => "completeness",
         }
     }
 
@@ -92,6 +98,7 @@ impl Section {
             Section::Forecast => "Forecast",
             Section::Outlook => "Outlook per year",
             Section::Problems => "Problems",
+            Section::Completeness => "Completeness",
         }
     }
 }
@@ -155,10 +162,9 @@ mod tests {
             render(&r, Format::Json, Some(Section::Years)),
             Err(ReportError::JsonHasEverySection)
         );
-        assert!(
-            ReportError::CsvNeedsSection
-                .to_string()
-                .contains("variants, families, queue, holds, years, forecast, outlook, problems")
-        );
+        assert!(ReportError::CsvNeedsSection.to_string().contains(
+            "completeness, variants, families, queue, holds, years, forecast, outlook, \
+                     problems"
+        ));
     }
 }

@@ -25,7 +25,7 @@ use chrono::Datelike;
 use super::dates::add_days;
 use super::{Date, FamilyId, Programme};
 
-pub use outlook::{Finish, Needed, Outlook, YearOutlook};
+pub use outlook::{Finish, Needed, Outlook, YearOutlook, slip_months};
 pub use rate::{MIN_HAND_OVERS, MIN_WINDOW_DAYS, Rate};
 pub use stages::{StageWait, stage_waits};
 

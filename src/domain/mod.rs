@@ -5,6 +5,7 @@
 //! for a given day.
 
 pub mod changes;
+pub mod completeness;
 pub mod dates;
 pub mod figures;
 pub mod forecast;

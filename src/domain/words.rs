@@ -49,6 +49,11 @@ pub fn months(n: i64) -> String {
     format!("{sign}{digits} {}", if n == 1 { "month" } else { "months" })
 }
 
+/// A rate per month to one decimal: `5.1 a month`, `0.0 a month`.
+pub fn per_month(rate: f64) -> String {
+    format!("{rate:.1} a month")
+}
+
 /// The window a rate is measured over: `the last month`, `the last 6 months`.
 pub fn last_months(n: u32) -> String {
     if n == 1 {
@@ -116,6 +121,8 @@ mod tests {
 
     #[test]
     fn windows_leads_and_capitals() {
+        assert_eq!(per_month(5.128), "5.1 a month");
+        assert_eq!(per_month(6.389), "6.4 a month");
         assert_eq!(last_months(1), "the last month");
         assert_eq!(last_months(6), "the last 6 months");
         assert_eq!(lead(0), "on plan");

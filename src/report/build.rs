@@ -3,10 +3,11 @@
 
 use chrono::Datelike;
 
+use super::completeness_of;
 use super::{
-    CountsFields, FORMAT_NAME, FORMAT_VERSION, FamilyCounts, FinishReport, ForecastReport,
-    HoldReport, OutlookReport, OutlookYear, ProblemRow, ProgrammeInfo, Queue, QueueStage,
-    RateWindow, Report, ScheduleFigures, StageCount, StageInfo, VariantCounts, YearRow,
+    CompletenessReport, CountsFields, FORMAT_NAME, FORMAT_VERSION, FamilyCounts, FinishReport,
+    ForecastReport, HoldReport, OutlookReport, OutlookYear, ProblemRow, ProgrammeInfo, Queue,
+    QueueStage, RateWindow, Report, ScheduleFigures, StageCount, StageInfo, VariantCounts, YearRow,
 };
 use crate::domain::forecast::{Finish, Forecast, Outlook, YearOutlook};
 use crate::domain::holds::hold_groups;
@@ -21,11 +22,17 @@ pub fn build(snapshot: &Snapshot, today: Date, window_months: u32) -> Report {
     let forecast = Forecast::compute(p, today, window_months);
     let stage_ids: Vec<&str> = p.stages.iter().map(|s| s.id.as_str()).collect();
     let counts = |c: &Counts, s: &Schedule| counts_fields(c, s, &stage_ids);
+    let completeness = completeness_of(snapshot);
 
     Report {
         format: FORMAT_NAME,
         version: FORMAT_VERSION,
         today: today.to_string(),
+        completeness: CompletenessReport {
+            state: completeness.state().as_str(),
+            complete: completeness.is_complete(),
+            missing: completeness.missing(),
+        },
         programme: p.info.as_ref().map(|i| ProgrammeInfo {
             name: i.name.clone(),
             customer: i.customer.clone(),
@@ -73,6 +80,7 @@ pub fn build(snapshot: &Snapshot, today: Date, window_months: u32) -> Report {
             planned_to_date: whole(figures.schedule.planned_to_date),
             delivered_to_date: figures.schedule.delivered_to_date,
             lead: figures.schedule.lead(),
+            verdict: completeness.verdict(figures.schedule.lead()),
         },
         years: figures
             .years
@@ -118,8 +126,8 @@ pub fn build(snapshot: &Snapshot, today: Date, window_months: u32) -> Report {
         },
         forecast: ForecastReport {
             window_months: forecast.window_months,
-            verdict: forecast.verdict(),
-            pace: forecast.pace(),
+            verdict: completeness.qualify(&forecast.verdict()),
+            pace: completeness.qualify(&forecast.pace()),
             families: forecast
                 .families
                 .iter()

@@ -7,11 +7,13 @@ use serde::Serialize;
 /// Everything the views show, for one day. Serialized as is for `--format json`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
-    /// Always [`FORMAT_NAME`].
+    /// Always [`super::FORMAT_NAME`].
     pub format: &'static str,
-    /// Always [`FORMAT_VERSION`].
+    /// Always [`super::FORMAT_VERSION`].
     pub version: u32,
     pub today: String,
+    /// Whether the figures rest on the whole status set.
+    pub completeness: CompletenessReport,
     /// `None` when no file has a valid `programme` section.
     pub programme: Option<ProgrammeInfo>,
     pub stages: Vec<StageInfo>,
@@ -23,6 +25,17 @@ pub struct Report {
     pub queue: Queue,
     pub forecast: ForecastReport,
     pub problems: Vec<ProblemRow>,
+}
+
+/// What is missing from the data behind the figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompletenessReport {
+    /// `complete`, `incomplete` or `no_data`.
+    pub state: &'static str,
+    /// True only when nothing is missing.
+    pub complete: bool,
+    /// Each thing missing, in words; empty when complete.
+    pub missing: Vec<String>,
 }
 
 /// The `programme` section, as written in the status files.
@@ -100,6 +113,9 @@ pub struct ScheduleFigures {
     pub delivered_to_date: u32,
     /// Delivered minus planned to date, in whole vehicles (negative: behind).
     pub lead: i64,
+    /// The verdict in words, never given as complete when something is missing: `18 behind
+    /// plan`, `18 behind plan on incomplete figures` or `no data`.
+    pub verdict: String,
 }
 
 /// Plan against actual for one delivery year.

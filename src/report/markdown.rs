@@ -2,7 +2,7 @@
 
 use super::tables::{self, Cell, Table};
 use super::{Report, Section};
-use crate::domain::words::{self, capitalize, last_months, plural};
+use crate::domain::words::{capitalize, last_months, plural};
 
 /// The report as Markdown: a title and summary, then headed tables.
 pub(super) fn write(r: &Report, only: Option<Section>) -> String {
@@ -17,6 +17,10 @@ pub(super) fn write(r: &Report, only: Option<Section>) -> String {
         if !intro.is_empty() {
             out.push_str(&intro);
             out.push_str("\n\n");
+        }
+        if s == Section::Completeness && r.completeness.complete {
+            out.push_str("Nothing is missing: the figures rest on every status file named.\n\n");
+            continue;
         }
         let t = tables::table(r, s);
         if t.rows.is_empty() {
@@ -56,7 +60,13 @@ fn markdown_head(r: &Report, out: &mut String) {
     }
     let t = &r.total;
     let s = &r.schedule;
-    let lead = words::lead(s.lead);
+    let c = &r.completeness;
+    let figures = match c.state {
+        "complete" => "complete".to_owned(),
+        "no_data" => format!("NO DATA: {}", md_escape(&c.missing.join("; "))),
+        _ => format!("INCOMPLETE: {}", md_escape(&c.missing.join("; "))),
+    };
+    out.push_str(&format!("- Figures: {figures}\n"));
     let errors = r.problems.iter().filter(|p| p.severity == "error").count();
     let warnings = r.problems.len() - errors;
     out.push_str(&format!(
@@ -64,8 +74,8 @@ fn markdown_head(r: &Report, out: &mut String) {
         t.delivered, t.contracted, t.percent_delivered, t.in_assembly, t.not_started
     ));
     out.push_str(&format!(
-        "- Schedule: {} delivered against {} planned to date, {lead}\n",
-        s.delivered_to_date, s.planned_to_date
+        "- Schedule: {} delivered against {} planned to date, {}\n",
+        s.delivered_to_date, s.planned_to_date, s.verdict
     ));
     out.push_str(&format!("- Forecast: {}\n", md_escape(&r.forecast.verdict)));
     if !r.forecast.pace.is_empty() {

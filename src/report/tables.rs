@@ -132,6 +132,22 @@ pub(super) fn table(r: &Report, section: Section) -> Table {
                 .collect(),
             totals: Vec::new(),
         },
+        Section::Completeness => Table {
+            columns: vec![
+                col("state", "State", false),
+                col("missing", "Missing", false),
+            ],
+            rows: if r.completeness.missing.is_empty() {
+                vec![vec![Cell::text(r.completeness.state), Cell::Empty]]
+            } else {
+                r.completeness
+                    .missing
+                    .iter()
+                    .map(|m| vec![Cell::text(r.completeness.state), Cell::text(m)])
+                    .collect()
+            },
+            totals: Vec::new(),
+        },
         Section::Holds => Table {
             columns: vec![
                 col("reason", "Reason", false),

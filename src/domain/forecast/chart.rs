@@ -40,7 +40,7 @@ impl Forecast {
     }
 
     /// A right edge for the chart: the end of the later of the planned and the projected
-    /// finish year, at most [`HORIZON_YEARS`] past the plan.
+    /// finish year, at most [`super::HORIZON_YEARS`] past the plan.
     pub fn horizon(&self) -> Date {
         let year = self
             .programme

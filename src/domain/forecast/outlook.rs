@@ -6,7 +6,7 @@ use chrono::Datelike;
 
 use super::super::Date;
 use super::super::dates::{DAYS_PER_MONTH, end_of_year, month_and_year};
-use super::super::words::months;
+use super::super::words::{months, per_month};
 use super::Rate;
 
 /// When the last vehicle arrives.
@@ -226,8 +226,8 @@ impl Outlook {
                 None => "the plan has ended".to_owned(),
             },
             needed @ Needed::Pace { .. } => format!(
-                "needs {:.1} a month, does {:.1}",
-                needed.per_month().unwrap_or(0.0),
+                "needs {}, does {:.1}",
+                per_month(needed.per_month().unwrap_or(0.0)),
                 self.rate.per_month()
             ),
         }

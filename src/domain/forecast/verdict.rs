@@ -1,6 +1,6 @@
 //! The forecast in one sentence, for the Overview's headline and the reports.
 
-use super::super::words::{last_months, months};
+use super::super::words::{last_months, months, per_month};
 use super::{Finish, Forecast, Outlook};
 
 impl Forecast {
@@ -38,7 +38,7 @@ impl Forecast {
         let mut parts = Vec::new();
         if let Some(o) = last {
             let when = o.finish_month().unwrap_or_default();
-            let rate = format!("{:.1} a month", o.rate.per_month());
+            let rate = per_month(o.rate.per_month());
             let arrives = format!("the last {} arrives in {when} at {rate}", o.name);
             let course = format!("on course to finish in {when} at {rate}");
             let mut part = match o.slip_months() {
