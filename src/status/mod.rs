@@ -10,6 +10,7 @@ pub mod intern;
 pub mod invisible;
 pub mod merge;
 pub mod problem;
+pub mod quoting;
 pub mod raw;
 mod read;
 pub mod yaml;

@@ -97,6 +97,10 @@ impl RawFile {
     }
 }
 
+/// Text as a status file writes it: any scalar, kept as the characters written (see
+/// `docs/FORMAT.md`), so that `0070` or `2.10` is text. Only its JSON Schema is used.
+pub struct Text;
+
 /// The line of each top-level section, for problems about a section as a whole.
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
 pub struct SectionLocs {
@@ -112,9 +116,13 @@ pub struct SectionLocs {
 #[derive(Debug, Deserialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProgramme {
+    #[schemars(with = "Text")]
     pub name: String,
+    #[schemars(with = "Option<Text>")]
     pub customer: Option<String>,
+    #[schemars(with = "Option<Text>")]
     pub prime: Option<String>,
+    #[schemars(with = "Option<Text>")]
     pub final_assembler: Option<String>,
     /// The first delivery year.
     pub first_year: Year,
@@ -126,10 +134,13 @@ pub struct RawProgramme {
 #[serde(deny_unknown_fields)]
 pub struct RawVariant {
     /// The short name other sections use, such as `grf-tt`.
+    #[schemars(with = "Text")]
     pub id: String,
     /// Variants of one family are added up together.
+    #[schemars(with = "Text")]
     pub family: String,
     /// The display name.
+    #[schemars(with = "Text")]
     pub name: String,
     /// Vehicles on contract.
     pub contracted: Quantity,
@@ -144,10 +155,13 @@ pub struct RawVariant {
 #[serde(deny_unknown_fields)]
 pub struct RawStage {
     /// The short name the queue uses.
+    #[schemars(with = "Text")]
     pub id: String,
+    #[schemars(with = "Text")]
     pub name: String,
     /// The families the stage applies to; every family when left out.
     #[serde(default)]
+    #[schemars(with = "Vec<Text>")]
     pub families: Vec<String>,
     /// Off the main line: vehicles sent back after a defect found at acceptance.
     #[serde(default)]
@@ -161,25 +175,25 @@ pub struct RawStage {
 #[derive(Debug, Deserialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawVehicle {
-    #[schemars(with = "String")]
+    #[schemars(with = "Text")]
     pub serial: SerialRef,
     /// The `id` of a variant.
-    #[schemars(with = "String")]
+    #[schemars(with = "Text")]
     pub variant: Name,
     /// The `id` of the stage it is in now.
-    #[schemars(with = "String")]
+    #[schemars(with = "Text")]
     pub stage: Name,
     /// The date it entered that stage.
     pub since: Day,
     /// The date it is due to leave final assembly.
     pub due: Option<Day>,
-    #[schemars(with = "String")]
+    #[schemars(with = "Text")]
     pub site: Name,
     /// The production lot.
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<Text>")]
     pub lot: Option<Name>,
     /// Why it is not moving, when it is on hold.
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<Text>")]
     pub hold: Option<Name>,
     /// Where the entry and its `variant`, `stage`, `since` and `due` are written.
     #[serde(skip)]
@@ -214,10 +228,10 @@ pub struct RawDelivery {
     /// The day of the hand-over.
     pub date: Day,
     /// The `id` of a variant.
-    #[schemars(with = "String")]
+    #[schemars(with = "Text")]
     pub variant: Name,
     /// The serials handed over, one vehicle each.
-    #[schemars(with = "Option<Vec<String>>")]
+    #[schemars(with = "Option<Vec<Text>>")]
     pub serials: Option<Vec<SerialRef>>,
     /// The number handed over; must agree with `serials` when both are given.
     pub count: Option<Quantity>,
