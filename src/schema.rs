@@ -14,13 +14,15 @@ use std::borrow::Cow;
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use crate::status::raw::{Attributes, Day, MAX_QUANTITY, Quantity, RawFile, RawPlan, Year};
+use crate::status::raw::{
+    Attributes, Day, MAX_QUANTITY, Quantity, RawFile, RawPlan, SUPPORTED_VERSION, Text, Year,
+};
 
 /// The pattern of a date: `YYYY-MM-DD`.
 pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
-/// The pattern of a plan's year keys.
-pub const YEAR_KEY_PATTERN: &str = "^[0-9]{4}$";
+/// The pattern of a plan's year keys: the years 1900 to 2200, as the loader takes them.
+pub const YEAR_KEY_PATTERN: &str = "^(19[0-9]{2}|2[01][0-9]{2}|2200)$";
 
 /// The schema of one status file, as a JSON value.
 pub fn status_file_schema() -> serde_json::Value {
@@ -28,7 +30,15 @@ pub fn status_file_schema() -> serde_json::Value {
         .into_generator()
         .into_root_schema_for::<RawFile>();
     schema.insert("title".into(), "fleetdash status file".into());
-    schema.to_value()
+    let mut value = schema.to_value();
+    // An empty file (null to a YAML reader) loads with a warning.
+    value["type"] = serde_json::json!(["object", "null"]);
+    // The loader reads one version, and warns of none: the schema says the same.
+    value["properties"]["version"] = serde_json::json!({
+        "description": "The format version: write `version: 1` at the top of every file.",
+        "enum": [SUPPORTED_VERSION, null],
+    });
+    value
 }
 
 /// The schema as pretty JSON with a final newline, as `fleetdash schema` prints it.
@@ -37,6 +47,24 @@ pub fn status_file_schema_text() -> String {
         .unwrap_or_else(|e| unreachable!("a JSON value always serializes: {e}"));
     text.push('\n');
     text
+}
+
+impl JsonSchema for Text {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        // Any scalar is read as the text written; YAML readers that make a number, a
+        // yes/no or a null of it are warned about by the loader (quote it).
+        json_schema!({
+            "type": ["string", "number", "boolean", "null"],
+        })
+    }
 }
 
 impl JsonSchema for Quantity {
@@ -108,7 +136,7 @@ impl JsonSchema for Attributes {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "object",
-            "additionalProperties": { "type": ["string", "number", "boolean"] },
+            "additionalProperties": { "type": ["string", "number", "boolean", "null"] },
         })
     }
 }

@@ -4,7 +4,8 @@
 //!
 //! Most cases are folders of `tests/fixtures/hostile/`, each holding one bad file next to
 //! the good `programme.yaml` of the fixtures (programme "Test Fleet", variants `grf-tt`,
-//! `grf-amb`, `jag`; stages `hull`, `turret`, `acceptance`). Files too big to keep, and
+//! `grf-amb`, `jag`; stages `hull`, `turret`, `acceptance`); the lines `check` prints for a
+//! folder `NAME/` are in `NAME.expected` beside it. Files too big to keep, and
 //! file-system faults, are made in temporary folders. Cases already covered by
 //! `tests/problems.rs` (an unclosed double quote or `[`, tabs, bad indentation, an empty
 //! file, only comments, Latin-1 text, negative and absurd quantities, 2026-02-30, a
@@ -103,9 +104,7 @@ const QUICK: Duration = Duration::from_secs(20);
 #[test]
 fn unclosed_single_quote() {
     let c = hostile("unclosed-single-quote");
-    c.assert_lines(&[
-        "queue.yaml:7:11: error: this quoted text is never closed: add the closing quote; nothing from this file is shown",
-    ]);
+    c.assert_expected();
     c.assert_programme_loaded();
     c.assert_left_out("queue.yaml");
 }
@@ -113,9 +112,7 @@ fn unclosed_single_quote() {
 #[test]
 fn unclosed_brace() {
     let c = hostile("unclosed-brace");
-    c.assert_lines(&[
-        "plan.yaml:4:9: error: this `{` mapping is never closed: add `}` after its last entry; nothing from this file is shown",
-    ]);
+    c.assert_expected();
     c.assert_programme_loaded();
     assert!(c.programme().plan.is_empty());
 }
@@ -124,27 +121,21 @@ fn unclosed_brace() {
 fn an_unclosed_bracket_is_reported_before_the_wrong_type_it_causes() {
     // `BE-GRF-0001` is not a vehicle, but the real mistake is the `[` never closed.
     let c = hostile("unclosed-bracket-after-wrong-type");
-    c.assert_lines(&[
-        "queue.yaml:3:8: error: this `[` list is never closed: add `]` after its last item; nothing from this file is shown",
-    ]);
+    c.assert_expected();
     c.assert_programme_loaded();
 }
 
 #[test]
 fn a_key_without_its_colon() {
     let c = hostile("key-without-colon");
-    c.assert_lines(&[
-        "variants-extra.yaml:5:5: error: this key has no `:` after it: write `key: value` (a key holds at most 1024 characters); nothing from this file is shown",
-    ]);
+    c.assert_expected();
     c.assert_programme_loaded();
 }
 
 #[test]
 fn section_written_twice() {
     let c = hostile("duplicate-section");
-    c.assert_lines(&[
-        "queue.yaml:10:1: error: the section `queue` is written twice in this file: keep one, with the entries of both; nothing from this file is shown",
-    ]);
+    c.assert_expected();
     c.assert_programme_loaded();
     assert!(c.queued().is_empty());
 }
@@ -152,9 +143,7 @@ fn section_written_twice() {
 #[test]
 fn field_written_twice_points_at_the_second() {
     let c = hostile("duplicate-field");
-    c.assert_lines(&[
-        "more.yaml:6:5: error: stages[0]: the field `name` is written twice in this entry: keep one; this record is left out, the rest of the file counts",
-    ]);
+    c.assert_expected();
     c.assert_programme_loaded();
     assert!(c.programme().stage_by_id("paint").is_none());
 }
@@ -163,9 +152,7 @@ fn field_written_twice_points_at_the_second() {
 fn plan_year_written_twice_is_not_merged_silently() {
     // A map would keep the second `2026:` and drop the first one's 8 and 4 without a word.
     let c = hostile("duplicate-plan-year");
-    c.assert_lines(&[
-        "plan.yaml:8:3: error: plan: the year `2026` is written twice: put all its variants under one `2026:`; nothing from this file is shown",
-    ]);
+    c.assert_expected();
     c.assert_programme_loaded();
     assert!(c.programme().plan.is_empty());
 }
@@ -175,23 +162,14 @@ fn an_empty_variant_id_in_the_plan_is_named_and_does_not_hang_the_load() {
     // The locator once searched each line for the empty text over and over, for ever.
     let dir = fixture("plan-variant-empty");
     let c = check_within(QUICK, &dir, Limits::default());
-    c.assert_lines(&[
-        "plan.yaml:3:11: error: the 2025 plan names a variant with an empty id: write the `id` of one of the `variants`",
-        "plan.yaml:6:5: error: the 2026 plan names a variant with an empty id: write the `id` of one of the `variants`",
-        "programme.yaml:9:5: warning: variant `grf-tt`: the plan totals 8 vehicles but 10 are contracted: make the plan add up to 10, or correct `contracted`",
-        "programme.yaml:13:5: warning: variant `grf-amb`: the plan totals 0 vehicles but 4 are contracted: make the plan add up to 4, or correct `contracted`",
-        "programme.yaml:17:5: warning: variant `jag`: the plan totals 1 vehicles but 4 are contracted: make the plan add up to 4, or correct `contracted`",
-    ]);
+    c.assert_expected();
     c.assert_programme_loaded();
 }
 
 #[test]
 fn plan_variant_written_twice_in_one_year_keeps_the_first() {
     let c = hostile("duplicate-plan-variant");
-    c.assert_lines(&[
-        "plan.yaml:7:5: error: the 2026 plan for `grf-tt` is written twice (first in plan.yaml:5): keep one",
-        "programme.yaml:17:5: warning: variant `jag`: the plan totals 1 vehicles but 4 are contracted: make the plan add up to 4, or correct `contracted`",
-    ]);
+    c.assert_expected();
     c.assert_programme_loaded();
     let tt = c.programme().variant_by_id("grf-tt");
     let tt_2026: Vec<u32> = c
@@ -207,9 +185,7 @@ fn plan_variant_written_twice_in_one_year_keeps_the_first() {
 #[test]
 fn attribute_written_twice_is_not_merged_silently() {
     let c = hostile("duplicate-attribute");
-    c.assert_lines(&[
-        "variants-extra.yaml:10:7: error: variants[0].attributes: the attribute `role` is written twice: keep one; this record is left out, the rest of the file counts",
-    ]);
+    c.assert_expected();
     c.assert_programme_loaded();
     assert!(c.programme().variant_by_id("grf-eng").is_none());
 }
@@ -221,9 +197,7 @@ fn a_list_or_a_text_where_the_file_mapping_belongs() {
         ("document-is-text", "notes.yaml"),
     ] {
         let c = hostile(name);
-        c.assert_lines(&[&format!(
-            "{file}:1:1: error: a status file is a mapping of sections (`version:`, `queue:`, …), not a list or a single value; nothing from this file is shown"
-        )]);
+        c.assert_expected();
         c.assert_programme_loaded();
         c.assert_left_out(file);
     }
@@ -232,18 +206,14 @@ fn a_list_or_a_text_where_the_file_mapping_belongs() {
 #[test]
 fn a_list_where_a_section_mapping_belongs() {
     let c = hostile("section-is-a-list");
-    c.assert_lines(&[
-        "plan.yaml:3:3: error: plan: expected years, each with the deliveries planned per variant, e.g. `2026: { grf-tt: 40 }`, found a list; nothing from this file is shown",
-    ]);
+    c.assert_expected();
     c.assert_programme_loaded();
 }
 
 #[test]
 fn several_documents_point_at_the_second() {
     let c = hostile("several-documents");
-    c.assert_lines(&[
-        "queue.yaml:8:1: error: this file holds several YAML documents (separated by `---`); write one document per file; nothing from this file is shown",
-    ]);
+    c.assert_expected();
     c.assert_programme_loaded();
     assert!(c.queued().is_empty());
 }
@@ -251,14 +221,14 @@ fn several_documents_point_at_the_second() {
 #[test]
 fn one_document_with_markers_and_a_directive_loads() {
     let c = hostile("document-markers");
-    c.assert_lines(&[]);
+    c.assert_expected();
     assert_eq!(c.queued(), ["BE-GRF-0001"]);
 }
 
 #[test]
 fn only_document_markers_is_an_empty_file() {
     let c = hostile("only-document-markers");
-    c.assert_lines(&["queue.yaml: warning: the file holds only comments: nothing in it is read"]);
+    c.assert_expected();
     c.assert_programme_loaded();
 }
 
@@ -270,16 +240,14 @@ fn a_byte_order_mark_loads() {
             .expect("the fixture")
             .starts_with(b"\xef\xbb\xbf")
     );
-    c.assert_lines(&[]);
+    c.assert_expected();
     assert_eq!(c.queued(), ["BE-GRF-0001"]);
 }
 
 #[test]
 fn binary_data() {
     let c = hostile("binary");
-    c.assert_lines(&[
-        "logo.yaml:1:1: error: the file is not UTF-8 text (binary data or another encoding): save it as UTF-8; nothing from this file is shown",
-    ]);
+    c.assert_expected();
     c.assert_programme_loaded();
     c.assert_left_out("logo.yaml");
 }
@@ -287,9 +255,7 @@ fn binary_data() {
 #[test]
 fn raw_control_characters_are_placed() {
     let c = hostile("control-characters-raw");
-    c.assert_lines(&[
-        "queue.yaml:7:15: error: the file holds the control character U+001B, which YAML does not allow: delete it (a file of binary data is not a status file); nothing from this file is shown",
-    ]);
+    c.assert_expected();
     c.assert_programme_loaded();
 }
 
@@ -306,18 +272,14 @@ fn nul_bytes_in_utf8_text() {
 #[test]
 fn an_alias_without_its_anchor() {
     let c = hostile("unknown-anchor");
-    c.assert_lines(&[
-        "stages-extra.yaml:5:15: error: the alias `*griffons` names no anchor: write `&griffons` on the value it repeats, before this line, or write the value out; nothing from this file is shown",
-    ]);
+    c.assert_expected();
     c.assert_programme_loaded();
 }
 
 #[test]
 fn a_list_as_a_key() {
     let c = hostile("complex-key");
-    c.assert_lines(&[
-        "queue.yaml:2:3: error: a key here is a name such as `queue`, not a list: write `name: value`; nothing from this file is shown",
-    ]);
+    c.assert_expected();
     c.assert_programme_loaded();
 }
 
@@ -326,7 +288,7 @@ fn a_list_as_a_key() {
 #[test]
 fn a_harmless_alias_loads() {
     let c = hostile("alias-harmless");
-    c.assert_lines(&[]);
+    c.assert_expected();
     let p = c.programme();
     let comms = p
         .stage_by_id("comms")
@@ -338,9 +300,7 @@ fn a_harmless_alias_loads() {
 fn billion_laughs() {
     // Nine levels of ten aliases each: 10^9 values from 950 bytes.
     let c = check_within(QUICK, &fixture("alias-bomb-nested"), Limits::default());
-    c.assert_lines(&[
-        "bomb.yaml:6:20: error: the file repeats its aliases (`*name`) more often than the YAML library follows them: write the entries out; nothing from this file is shown",
-    ]);
+    c.assert_expected();
     c.assert_programme_loaded();
     // With a lower limit, it is fleetdash's own limit that stops it first.
     let limits = Limits {
@@ -363,9 +323,7 @@ fn many_aliases_to_one_long_list() {
     // 600 stages share a list of 2 000 families: 1.2 million values of the right types
     // from 29 KB, within serde_yaml's own alias limit (it counts uses, not sizes).
     let c = check_within(QUICK, &fixture("alias-bomb-wide"), Limits::default());
-    c.assert_lines(&[
-        "stages-extra.yaml:6:1525: error: the file expands to more than 1000000 entries through aliases (limits.max_entries): write the entries out or raise the limit; nothing from this file is shown",
-    ]);
+    c.assert_expected();
     c.assert_programme_loaded();
     c.assert_left_out("stages-extra.yaml");
 }
@@ -618,37 +576,27 @@ fn attacks_stay_within_memory_and_time() {
 #[test]
 fn absurd_quantity_in_the_plan() {
     let c = hostile("quantity-absurd-in-plan");
-    c.assert_lines(&[
-        "plan.yaml:4:19: error: plan.2026.grf-tt: 1e30 vehicles is not a plausible quantity: write a whole number from 0 to 1000000; nothing from this file is shown",
-    ]);
+    c.assert_expected();
     c.assert_programme_loaded();
 }
 
 #[test]
 fn a_quantity_that_is_not_a_number() {
     let c = hostile("quantity-not-a-number");
-    c.assert_lines(&[
-        "deliveries.yaml:5:12: error: deliveries[0].count: NaN is not a whole number of vehicles: write a whole number from 0 to 1000000; this record is left out, the rest of the file counts",
-    ]);
+    c.assert_expected();
     c.assert_programme_loaded();
 }
 
 #[test]
 fn programme_year_out_of_range() {
     let c = hostile("year-out-of-range");
-    c.assert_lines(&[
-        "(status set): error: no file has a `programme` section: add one with the programme's name and first and last delivery years (see docs/FORMAT.md)",
-        "programme.yaml:6:14: error: programme.last_year: 20270 is not a plausible year: write a year from 1900 to 2200; nothing from this file is shown",
-    ]);
+    c.assert_expected();
 }
 
 #[test]
 fn plan_year_out_of_range() {
     let c = hostile("plan-year-out-of-range");
-    assert_eq!(
-        c.lines[0],
-        "plan.yaml:4:3: error: 30000 is not a plausible plan year: write a year such as 2026"
-    );
+    c.assert_expected();
     c.assert_programme_loaded();
     // The other year still counts.
     assert_eq!(c.programme().plan.len(), 2);
@@ -657,29 +605,21 @@ fn plan_year_out_of_range() {
 #[test]
 fn no_such_month() {
     let c = hostile("date-no-such-month");
-    c.assert_lines(&[
-        "deliveries.yaml:3:11: error: deliveries[0].date: `2026-13-01` is not a date: there is no month 13; write YYYY-MM-DD; this record is left out, the rest of the file counts",
-    ]);
+    c.assert_expected();
     c.assert_programme_loaded();
 }
 
 #[test]
 fn a_date_in_year_9999() {
     let c = hostile("date-far-future");
-    c.assert_lines(&[
-        "queue.yaml:7:5: warning: vehicle BE-JAG-001 is due on 9999-12-31, outside the programme years 2025–2027: check the date",
-    ]);
+    c.assert_expected();
     assert_eq!(c.queued(), ["BE-JAG-001"]);
 }
 
 #[test]
 fn empty_and_blank_serials() {
     let c = hostile("serial-empty");
-    c.assert_lines(&[
-        "deliveries.yaml:5:5: error: the delivery of 2026-03-12 lists an empty serial: write the serial, or remove the empty item",
-        "queue.yaml:3:5: error: a vehicle without a serial: write its serial, e.g. `serial: BE-GRF-0042`",
-        "queue.yaml:8:5: error: a vehicle without a serial: write its serial, e.g. `serial: BE-GRF-0042`",
-    ]);
+    c.assert_expected();
     c.assert_programme_loaded();
     assert_eq!(c.queued(), ["BE-GRF-0003"]);
     let serials: Vec<&str> = c.programme().deliveries[0]
@@ -693,7 +633,7 @@ fn empty_and_blank_serials() {
 #[test]
 fn very_long_names_are_cut_with_an_ellipsis() {
     let c = hostile("very-long-names");
-    c.assert_lines(&[]);
+    c.assert_expected();
     let p = c.programme();
     let v = p.variant(p.variant_by_id("grf-eng").expect("loaded"));
     for text in [&v.name, &v.attributes[0].1] {

@@ -15,6 +15,10 @@ fn to_json(yaml: Yaml) -> Json {
     match yaml {
         Yaml::Null => Json::Null,
         Yaml::Bool(b) => Json::Bool(b),
+        // JSON has no NaN or infinity: kept as the text a YAML reader shows for them.
+        Yaml::Number(n) if n.as_f64().is_some_and(|f| !f.is_finite()) => {
+            Json::String(n.to_string())
+        }
         Yaml::Number(n) => serde_json::to_value(n).unwrap(),
         Yaml::String(s) => Json::String(s),
         Yaml::Sequence(items) => Json::Array(items.into_iter().map(to_json).collect()),
@@ -252,4 +256,122 @@ fn the_command_prints_the_schema() {
     assert_eq!(text, fleetdash::schema::status_file_schema_text());
     let parsed: Json = serde_json::from_str(&text).unwrap();
     assert_eq!(parsed, status_file_schema());
+}
+
+/// Every `*.yaml` file under `dir`, at any depth.
+fn yaml_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        // Only what a status folder holds: a fixture may be a link that leads nowhere.
+        let Ok(meta) = fs::metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            yaml_files(&path, out);
+        } else if meta.is_file() && path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            out.push(path);
+        }
+    }
+}
+
+/// Whether `fleetdash check` accepts `text` as a file, for the rules a schema can express:
+/// it parses, its version is 1 or left out, and its plan years are plausible with each
+/// variant once. `None` when
+/// it is refused by a limit, which a schema cannot express.
+fn loader_accepts(text: &str) -> Option<bool> {
+    match yaml::parse(text) {
+        Ok(raw) => {
+            let version = raw.version.is_none_or(|v| v == 1);
+            let years = raw.plan.iter().flat_map(|p| &p.years);
+            // A variant written twice in a year is an error of the merge (and a key written
+            // twice, which a YAML reader refuses).
+            let plan = years.clone().all(|y| {
+                let mut seen = std::collections::HashSet::new();
+                (1900..=2200).contains(&y.year) && y.entries.iter().all(|e| seen.insert(&e.variant))
+            });
+            Some(version && plan)
+        }
+        Err(e) if e.message.contains("(limits.") || e.message.contains("more often than") => None,
+        Err(_) => Some(false),
+    }
+}
+
+#[test]
+fn the_schema_and_the_loader_agree_on_every_fixture() {
+    let mut files = Vec::new();
+    yaml_files(Path::new("tests/fixtures"), &mut files);
+    yaml_files(Path::new("config/status"), &mut files);
+    files.sort();
+    assert!(files.len() > 50, "{} files", files.len());
+    let validator = validator();
+    let mut compared = 0;
+    for path in &files {
+        let Ok(text) = fs::read_to_string(path) else {
+            continue; // not UTF-8: neither reads it
+        };
+        let Some(loader) = loader_accepts(&text) else {
+            continue;
+        };
+        let schema = match serde_yaml::from_str::<Yaml>(&text) {
+            Ok(value) => validator.is_valid(&to_json(value)),
+            // Not one YAML document: an editor shows the syntax error.
+            Err(_) => false,
+        };
+        let why: Vec<String> = serde_yaml::from_str::<Yaml>(&text)
+            .map(|v| {
+                validator
+                    .iter_errors(&to_json(v))
+                    .map(|e| format!("{}: {e}", e.instance_path()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(
+            schema,
+            loader,
+            "{}: the schema {} it, the loader {} it ({why:?}; {:?})",
+            path.display(),
+            if schema { "accepts" } else { "rejects" },
+            if loader { "accepts" } else { "rejects" },
+            yaml::parse(&text).err()
+        );
+        compared += 1;
+    }
+    assert!(compared > 50, "{compared} compared");
+}
+
+#[test]
+fn a_version_other_than_1_is_refused_by_both() {
+    for text in ["version: 2\n", "version: 0\n"] {
+        assert_eq!(errors(text), ["/version"], "{text:?}");
+        let raw = yaml::parse(text).expect("parses");
+        assert_ne!(
+            raw.version,
+            Some(1),
+            "the loader refuses it when reading the file"
+        );
+    }
+    assert_eq!(errors("version: 1\n"), Vec::<String>::new());
+}
+
+#[test]
+fn unquoted_serials_are_accepted_by_both_with_a_warning() {
+    for serial in ["0070", "1e3", "true", "~", "yes", "0x1F"] {
+        let text = format!(
+            "version: 1\nqueue:\n  - {{serial: {serial}, variant: a, stage: s, since: 2026-01-02, site: S}}\n"
+        );
+        assert_eq!(errors(&text), Vec::<String>::new(), "{serial}");
+        let raw = yaml::parse(&text).expect("the loader reads it");
+        let queue = raw.queue.as_ref().expect("a queue");
+        assert_eq!(raw.serial(queue[0].serial), serial, "read as written");
+        let warned = fleetdash::status::quoting::warnings("q.yaml", &text);
+        assert_eq!(warned.len(), 1, "{serial}: {warned:?}");
+        assert!(
+            warned[0]
+                .message
+                .ends_with(&format!("quote it, `\"{serial}\"`"))
+        );
+    }
 }

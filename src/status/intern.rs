@@ -33,10 +33,12 @@ impl Interner {
         self.names.retain(|n| n.holders() > 1);
     }
 
+    /// The names kept.
     pub fn len(&self) -> usize {
         self.names.len()
     }
 
+    /// True when no name is kept.
     pub fn is_empty(&self) -> bool {
         self.names.is_empty()
     }

@@ -8,8 +8,10 @@
 mod files;
 pub mod intern;
 pub mod invisible;
+pub mod limits;
 pub mod merge;
 pub mod problem;
+pub mod quoting;
 pub mod raw;
 mod read;
 pub mod yaml;
@@ -23,41 +25,12 @@ use std::time::SystemTime;
 
 pub use files::{display_name, is_status_file_name, is_temporary};
 use files::{io_reason, list_folder, stamp};
+pub use limits::Limits;
 pub use problem::{Loc, Problem, Severity};
 use raw::RawFile;
 use read::{Outcome, apply, read_file};
 
 use crate::domain::{Date, Programme};
-
-/// Limits on what one status file may cost to read. Every one is checked before the
-/// memory or time it guards is spent; docs/LIMITS.md gives the reasons for the defaults.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
-    /// A larger file is refused before it is read.
-    pub max_file_bytes: u64,
-    /// The most values (every key, value, list item, list and mapping counts as one) the
-    /// YAML library may hold at once, counted again each time an alias (`*name`) repeats
-    /// an anchor: a file read whole, or each slice of a file read in slices (so a plain
-    /// file under `max_file_bytes` loads whatever its length; docs/LIMITS.md).
-    pub max_entries: usize,
-    /// The deepest nesting of lists and mappings a file may have.
-    pub max_depth: usize,
-}
-
-impl Limits {
-    /// The defaults: far above any real programme, far below what hurts a laptop.
-    pub const DEFAULT: Limits = Limits {
-        max_file_bytes: 64 * 1024 * 1024,
-        max_entries: 1_000_000,
-        max_depth: 64,
-    };
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits::DEFAULT
-    }
-}
 
 /// How one file of the set stands after a load.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,23 +39,32 @@ pub enum FileHealth {
     Good,
     /// The latest read failed; the last good content (if any) is still used.
     Stale {
+        /// When the latest read first failed.
         since: SystemTime,
+        /// True when the file's last good content is still used.
         has_last_good: bool,
     },
 }
 
+/// One file of the set and how it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileState {
+    /// Where it is.
     pub path: PathBuf,
+    /// Its name as shown (relative to the working folder when under it).
     pub name: String,
+    /// How its latest read went.
     pub health: FileHealth,
 }
 
 /// The result of a load: the merged programme and everything wrong with the set.
 #[derive(Debug, Clone)]
 pub struct Snapshot {
+    /// The programme merged from every file's content in use.
     pub programme: Arc<Programme>,
+    /// Everything wrong with the set, sorted by file and place.
     pub problems: Vec<Problem>,
+    /// Every file of the set, in the order they merge.
     pub files: Vec<FileState>,
     /// Files that were in the previous load and are gone now.
     pub removed: Vec<String>,
@@ -96,10 +78,12 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
+    /// The problems that are errors (`check` exits 1 when there is any).
     pub fn errors(&self) -> usize {
         self.problems.iter().filter(|p| p.is_error()).count()
     }
 
+    /// The problems that are warnings.
     pub fn warnings(&self) -> usize {
         self.problems.len() - self.errors()
     }
@@ -157,6 +141,7 @@ impl Loader {
         }
     }
 
+    /// The folders and files of the set.
     pub fn sources(&self) -> &[PathBuf] {
         &self.sources
     }
@@ -372,18 +357,5 @@ mod tests {
         assert_eq!(snapshot.files[0].path, keep);
         assert_eq!(snapshot.removed, [display_name(&gone)]);
         assert_eq!(snapshot.reread, [display_name(&keep)]);
-    }
-
-    #[test]
-    fn limits_are_documented_with_their_defaults() {
-        let doc = include_str!("../../docs/LIMITS.md");
-        let d = Limits::DEFAULT;
-        for line in [
-            format!("| `max_file_bytes` | {} |", d.max_file_bytes),
-            format!("| `max_entries` | {} |", d.max_entries),
-            format!("| `max_depth` | {} |", d.max_depth),
-        ] {
-            assert!(doc.contains(&line), "docs/LIMITS.md lacks `{line}`");
-        }
     }
 }

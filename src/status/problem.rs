@@ -5,11 +5,14 @@ use std::fmt;
 /// How bad a problem is. `check` exits 1 when any problem is an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
+    /// Worth knowing; the figures still stand.
     Warning,
+    /// Something is left out or wrong; `check` exits 1.
     Error,
 }
 
 impl Severity {
+    /// The word `check` prints: `warning` or `error`.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Warning => "warning",
@@ -27,17 +30,22 @@ impl fmt::Display for Severity {
 /// A line and column in a file, both 1-based; 0 means unknown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Loc {
+    /// The line, from 1.
     pub line: u32,
+    /// The column in characters, from 1.
     pub column: u32,
 }
 
 impl Loc {
+    /// A place not known.
     pub const UNKNOWN: Loc = Loc { line: 0, column: 0 };
 
+    /// Line `line`, column `column`.
     pub fn new(line: u32, column: u32) -> Self {
         Loc { line, column }
     }
 
+    /// True unless [`Loc::UNKNOWN`].
     pub fn is_known(self) -> bool {
         self.line > 0
     }
@@ -51,15 +59,18 @@ impl Loc {
 /// One problem of a load, ready to show to a programme officer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Problem {
+    /// How bad.
     pub severity: Severity,
     /// The file's display name, `None` for problems of the whole set.
     pub file: Option<String>,
+    /// Where in the file, when known.
     pub loc: Loc,
     /// Already cleaned of control characters.
     pub message: String,
 }
 
 impl Problem {
+    /// A problem of `severity` with its message cleaned of control characters.
     pub fn new(severity: Severity, file: Option<&str>, loc: Loc, message: impl AsRef<str>) -> Self {
         Problem {
             severity,
@@ -69,14 +80,17 @@ impl Problem {
         }
     }
 
+    /// An error in `file`.
     pub fn error(file: &str, loc: Loc, message: impl AsRef<str>) -> Self {
         Problem::new(Severity::Error, Some(file), loc, message)
     }
 
+    /// A warning in `file`.
     pub fn warning(file: &str, loc: Loc, message: impl AsRef<str>) -> Self {
         Problem::new(Severity::Warning, Some(file), loc, message)
     }
 
+    /// True for an error.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

@@ -79,6 +79,7 @@ pub(super) fn read_file(path: &Path, limits: Limits, has_last_good: bool) -> Out
                 Some(_) => {}
             }
             problems.extend(super::invisible::warnings(&name, &text));
+            problems.extend(super::quoting::warnings(&name, &text));
             let left_out = left_out
                 .into_iter()
                 .map(|e| {

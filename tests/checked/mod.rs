@@ -41,6 +41,17 @@ impl Checked {
         assert_eq!(self.lines, expected, "summary: {}", self.summary);
     }
 
+    /// The lines are those of the fixture's expected-output file: `NAME.expected` beside
+    /// its folder `NAME/`, one problem a line as `check` prints it, paths relative to the
+    /// folder (the summary is left out).
+    #[track_caller]
+    pub fn assert_expected(&self) {
+        let path = format!("{}.expected", self.folder);
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let expected: Vec<&str> = text.lines().collect();
+        assert_eq!(self.lines, expected, "{path}; summary: {}", self.summary);
+    }
+
     /// The good `programme.yaml` of the fixture still counts.
     #[track_caller]
     pub fn assert_programme_loaded(&self) {

@@ -50,6 +50,7 @@ pub struct RawFile {
     pub variants: Option<Vec<RawVariant>>,
     /// The final-assembly stages, in the order a vehicle goes through them.
     pub stages: Option<Vec<RawStage>>,
+    /// Deliveries planned per year, per variant.
     pub plan: Option<RawPlan>,
     /// The vehicles in final assembly now.
     pub queue: Option<Vec<RawVehicle>>,
@@ -97,24 +98,44 @@ impl RawFile {
     }
 }
 
+/// Text as a status file writes it: any scalar, kept as the characters written (see
+/// `docs/FORMAT.md`), so that `0070` or `2.10` is text. Only its JSON Schema is used.
+pub struct Text;
+
 /// The line of each top-level section, for problems about a section as a whole.
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
 pub struct SectionLocs {
+    /// `version:`
     pub version: Loc,
+    /// `programme:`
     pub programme: Loc,
+    /// `variants:`
     pub variants: Loc,
+    /// `stages:`
     pub stages: Loc,
+    /// `plan:`
     pub plan: Loc,
+    /// `queue:`
     pub queue: Loc,
+    /// `deliveries:`
     pub deliveries: Loc,
 }
 
+/// The `programme` section.
 #[derive(Debug, Deserialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProgramme {
+    /// The programme's name, shown in the title.
+    #[schemars(with = "Text")]
     pub name: String,
+    /// The customer, such as `Belgian Defence`.
+    #[schemars(with = "Option<Text>")]
     pub customer: Option<String>,
+    /// The prime contractor.
+    #[schemars(with = "Option<Text>")]
     pub prime: Option<String>,
+    /// Who does final assembly.
+    #[schemars(with = "Option<Text>")]
     pub final_assembler: Option<String>,
     /// The first delivery year.
     pub first_year: Year,
@@ -122,64 +143,79 @@ pub struct RawProgramme {
     pub last_year: Year,
 }
 
+/// One item of `variants`.
 #[derive(Debug, Deserialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawVariant {
     /// The short name other sections use, such as `grf-tt`.
+    #[schemars(with = "Text")]
     pub id: String,
     /// Variants of one family are added up together.
+    #[schemars(with = "Text")]
     pub family: String,
     /// The display name.
+    #[schemars(with = "Text")]
     pub name: String,
     /// Vehicles on contract.
     pub contracted: Quantity,
     /// Free text shown in the variant's detail, such as `role: ambulance`.
     #[serde(default)]
     pub attributes: Attributes,
+    /// Where the item is written.
     #[serde(skip)]
     pub loc: Loc,
 }
 
+/// One item of `stages`.
 #[derive(Debug, Deserialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawStage {
     /// The short name the queue uses.
+    #[schemars(with = "Text")]
     pub id: String,
+    /// The display name.
+    #[schemars(with = "Text")]
     pub name: String,
     /// The families the stage applies to; every family when left out.
     #[serde(default)]
+    #[schemars(with = "Vec<Text>")]
     pub families: Vec<String>,
     /// Off the main line: vehicles sent back after a defect found at acceptance.
     #[serde(default)]
     pub rework: bool,
+    /// Where the item is written.
     #[serde(skip)]
     pub loc: Loc,
+    /// Where its `families` are written.
     #[serde(skip)]
     pub families_loc: Loc,
 }
 
+/// One item of `queue`: a vehicle in final assembly.
 #[derive(Debug, Deserialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawVehicle {
-    #[schemars(with = "String")]
+    /// The vehicle's serial, such as `BE-GRF-0031`.
+    #[schemars(with = "Text")]
     pub serial: SerialRef,
     /// The `id` of a variant.
-    #[schemars(with = "String")]
+    #[schemars(with = "Text")]
     pub variant: Name,
     /// The `id` of the stage it is in now.
-    #[schemars(with = "String")]
+    #[schemars(with = "Text")]
     pub stage: Name,
     /// The date it entered that stage.
     pub since: Day,
     /// The date it is due to leave final assembly.
     pub due: Option<Day>,
-    #[schemars(with = "String")]
+    /// The site that assembles it.
+    #[schemars(with = "Text")]
     pub site: Name,
     /// The production lot.
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<Text>")]
     pub lot: Option<Name>,
     /// Why it is not moving, when it is on hold.
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<Text>")]
     pub hold: Option<Name>,
     /// Where the entry and its `variant`, `stage`, `since` and `due` are written.
     #[serde(skip)]
@@ -187,37 +223,43 @@ pub struct RawVehicle {
 }
 
 impl RawVehicle {
+    /// Where the item is written.
     pub fn loc(&self) -> Loc {
         self.places.entry()
     }
 
+    /// Where its `variant` is written.
     pub fn variant_loc(&self) -> Loc {
         self.places.field(0)
     }
 
+    /// Where its `stage` is written.
     pub fn stage_loc(&self) -> Loc {
         self.places.field(1)
     }
 
+    /// Where its `since` is written.
     pub fn since_loc(&self) -> Loc {
         self.places.field(2)
     }
 
+    /// Where its `due` is written.
     pub fn due_loc(&self) -> Loc {
         self.places.field(3)
     }
 }
 
+/// One item of `deliveries`: a hand-over.
 #[derive(Debug, Deserialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDelivery {
     /// The day of the hand-over.
     pub date: Day,
     /// The `id` of a variant.
-    #[schemars(with = "String")]
+    #[schemars(with = "Text")]
     pub variant: Name,
     /// The serials handed over, one vehicle each.
-    #[schemars(with = "Option<Vec<String>>")]
+    #[schemars(with = "Option<Vec<Text>>")]
     pub serials: Option<Vec<SerialRef>>,
     /// The number handed over; must agree with `serials` when both are given.
     pub count: Option<Quantity>,
@@ -227,18 +269,22 @@ pub struct RawDelivery {
 }
 
 impl RawDelivery {
+    /// Where the item is written.
     pub fn loc(&self) -> Loc {
         self.places.entry()
     }
 
+    /// Where its `variant` is written.
     pub fn variant_loc(&self) -> Loc {
         self.places.field(0)
     }
 
+    /// Where its `date` is written.
     pub fn date_loc(&self) -> Loc {
         self.places.field(1)
     }
 
+    /// Where its `serials` are written.
     pub fn serials_loc(&self) -> Loc {
         self.places.field(2)
     }
@@ -248,20 +294,29 @@ impl RawDelivery {
 /// Kept as lists (not maps) so that a year or variant written twice is reported, not lost.
 #[derive(Debug, Default, PartialEq)]
 pub struct RawPlan {
+    /// The years, in file order.
     pub years: Vec<RawPlanYear>,
 }
 
+/// One year of the plan.
 #[derive(Debug, PartialEq)]
 pub struct RawPlanYear {
+    /// The year as written (checked against the programme years when merged).
     pub year: i64,
+    /// Its variants, in file order.
     pub entries: Vec<RawPlanEntry>,
+    /// Where the year is written.
     pub loc: Loc,
 }
 
+/// The vehicles of one variant planned in one year.
 #[derive(Debug, PartialEq)]
 pub struct RawPlanEntry {
+    /// The `id` of the variant.
     pub variant: String,
+    /// The vehicles planned.
     pub quantity: u32,
+    /// Where the entry is written.
     pub loc: Loc,
 }
 

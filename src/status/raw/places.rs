@@ -19,6 +19,7 @@ pub struct Places<const N: usize> {
 impl<const N: usize> Places<N> {
     const ELSEWHERE: u8 = u8::MAX;
 
+    /// The places of an entry and of its fields, kept in little room.
     pub fn new(entry: Loc, fields: [Loc; N]) -> Self {
         let mut below = [0; N];
         for (b, f) in below.iter_mut().zip(&fields) {
@@ -41,6 +42,7 @@ impl<const N: usize> Places<N> {
         }
     }
 
+    /// Where the entry is written.
     pub fn entry(&self) -> Loc {
         self.entry
     }

@@ -12,8 +12,11 @@ use crate::status::problem::Loc;
 /// One top-level section (`queue:`) and its entries.
 #[derive(Debug)]
 pub struct Section<'a> {
+    /// Its key.
     pub name: &'a str,
+    /// Where its key is written.
     pub loc: Loc,
+    /// Its entries, in file order.
     pub entries: Vec<Entry<'a>>,
 }
 
@@ -33,6 +36,7 @@ impl<'a> Section<'a> {
 /// One entry of a section: the lines of a `- ` item, or of a `key:` of a mapping.
 #[derive(Debug, Clone, Copy)]
 pub struct Entry<'a> {
+    /// Where the entry's first character is.
     pub loc: Loc,
     /// The entry's lines, from its first character to the next entry.
     text: &'a str,

@@ -57,7 +57,12 @@ pub enum Mark {
     Top(usize),
     /// A `- ` item, first on its line at column `col`, of a list that is the value of a
     /// top-level key of a block mapping.
-    Item { at: usize, col: usize },
+    Item {
+        /// The start of its line, in bytes.
+        at: usize,
+        /// The column of its `-`.
+        col: usize,
+    },
 }
 
 /// A limit crossed, and where.
@@ -77,6 +82,7 @@ pub enum Exceeded {
 }
 
 impl Exceeded {
+    /// Where the limit was crossed.
     pub fn loc(self) -> Loc {
         match self {
             Exceeded::Entries(l)

@@ -1,0 +1,187 @@
+//! Serials and ids that other YAML readers would not read as text.
+//!
+//! fleetdash reads every serial and id as the characters written (`0070` is `0070`). Other
+//! tools that read the same files (PyYAML and most YAML 1.1 readers, spreadsheets' import,
+//! editors' language servers) turn an unquoted `0070` into the number 56 or 70, `1e3` into
+//! 1000, `yes` or `on` into true and `~` into nothing. Each such value written without
+//! quotes gets a warning with the fix: quote it.
+
+use crate::status::problem::{Loc, Problem};
+use crate::text::clean_quote;
+
+/// The keys whose values are one serial or id.
+const ONE: [&str; 4] = ["serial", "id", "variant", "stage"];
+
+/// The keys whose values are a list of serials or ids.
+const LIST: [&str; 2] = ["serials", "families"];
+
+/// What other YAML readers make of the plain scalar `s`, when not text.
+pub fn read_by_others_as(s: &str) -> Option<&'static str> {
+    let bools = [
+        "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false",
+        "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
+    ];
+    if bools.contains(&s) {
+        return Some("true or false");
+    }
+    if matches!(s, "~" | "null" | "Null" | "NULL") {
+        return Some("null (no value)");
+    }
+    let unsigned = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let digits = |t: &str, ok: fn(char) -> bool| !t.is_empty() && t.chars().all(ok);
+    let number = digits(unsigned, |c| c.is_ascii_digit() || c == '_')
+        && unsigned.starts_with(|c: char| c.is_ascii_digit())
+        || ["0x", "0o", "0b"].iter().any(|p| {
+            unsigned
+                .strip_prefix(p)
+                .is_some_and(|t| digits(t, |c| c.is_ascii_hexdigit() || c == '_'))
+        })
+        || is_float(unsigned)
+        || matches!(unsigned, ".inf" | ".Inf" | ".INF")
+        || matches!(s, ".nan" | ".NaN" | ".NAN")
+        // Base 60 (YAML 1.1): `1:30` is 90.
+        || unsigned.contains(':')
+            && unsigned.starts_with(|c: char| c.is_ascii_digit())
+            && unsigned.split(':').all(|p| digits(p, |c| c.is_ascii_digit() || c == '_' || c == '.'));
+    number.then_some("a number")
+}
+
+/// `1.5`, `.5`, `1.`, `1e3`, `1.5E-3`, with `_` between digits (YAML 1.1).
+fn is_float(s: &str) -> bool {
+    let (mantissa, exponent) = match s.find(['e', 'E']) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && e.chars().all(|c| c.is_ascii_digit())
+    });
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |t: &str| t.chars().all(|c| c.is_ascii_digit() || c == '_');
+    let has_digit = mantissa.chars().any(|c| c.is_ascii_digit());
+    let has_dot_or_exp = mantissa.contains('.') || exponent.is_some();
+    has_digit && has_dot_or_exp && exponent_ok && digits(whole) && digits(fraction)
+}
+
+/// The warnings for `file`'s serials and ids written without quotes that other YAML
+/// readers would read as something else than text.
+pub fn warnings(file: &str, text: &str) -> Vec<Problem> {
+    let mut out = Vec::new();
+    // The indentation of a `serials:` or `families:` key whose items follow on their lines.
+    let mut list_at: Option<usize> = None;
+    let patterns: Vec<String> = ONE.iter().chain(&LIST).map(|k| format!("{k}:")).collect();
+    for (i, line) in text.lines().enumerate() {
+        let content = line.trim_start();
+        let indent = line.len() - content.len();
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        let mut values: Vec<(usize, &str)> = Vec::new();
+        if let Some(at) = list_at {
+            if indent > at && content.starts_with("- ") {
+                values.push((indent + 2, &content[2..]));
+            } else if indent <= at {
+                list_at = None;
+            }
+        }
+        // A block line has its key first; only a flow line (`{`) is searched for more.
+        let first_key = content
+            .trim_start_matches("- ")
+            .split(':')
+            .next()
+            .unwrap_or("");
+        let flow = content.contains('{');
+        for (key, pattern) in ONE.iter().chain(&LIST).zip(&patterns) {
+            if !flow && first_key != *key {
+                continue;
+            }
+            for (pos, _) in line.match_indices(pattern.as_str()) {
+                let before = line[..pos].trim_end_matches(' ');
+                if !(before.is_empty() || before.ends_with(['-', '{', ','])) {
+                    continue;
+                }
+                let start = pos + key.len() + 1;
+                let rest = &line[start..];
+                let value_at = start + rest.len() - rest.trim_start().len();
+                let value = rest.trim_start();
+                if LIST.contains(key) {
+                    if let Some(items) = value.strip_prefix('[') {
+                        let inner = items.split(']').next().unwrap_or_default();
+                        let mut offset = value_at + 1;
+                        for item in inner.split(',') {
+                            let lead = item.len() - item.trim_start().len();
+                            values.push((offset + lead, item.trim_start()));
+                            offset += item.len() + 1;
+                        }
+                    } else if value.is_empty() || value.starts_with('#') {
+                        list_at = Some(indent);
+                    }
+                } else {
+                    values.push((value_at, value));
+                }
+            }
+        }
+        for (at, value) in values {
+            let plain = value
+                .split(" #")
+                .next()
+                .unwrap_or_default()
+                .split([',', '}', ']'])
+                .next()
+                .unwrap_or_default()
+                .trim_end();
+            if plain.starts_with(['"', '\'']) || plain.is_empty() {
+                continue;
+            }
+            if let Some(other) = read_by_others_as(plain) {
+                let column = line[..at.min(line.len())].chars().count() as u32 + 1;
+                let shown = clean_quote(plain);
+                out.push(Problem::warning(
+                    file,
+                    Loc::new(i as u32 + 1, column),
+                    format!(
+                        "`{shown}` is read here as text, but other YAML readers (YAML 1.1, \
+                         spreadsheets, PyYAML) read it as {other}: quote it, `\"{shown}\"`"
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_other_readers_make_of_plain_scalars() {
+        for number in [
+            "0070", "1e3", "0x1F", "0o17", "0b101", "-3", "1_000", "2.10", ".5", "1:30", ".inf",
+        ] {
+            assert_eq!(read_by_others_as(number), Some("a number"), "{number}");
+        }
+        for boolean in ["true", "yes", "No", "on", "OFF", "y"] {
+            assert_eq!(
+                read_by_others_as(boolean),
+                Some("true or false"),
+                "{boolean}"
+            );
+        }
+        assert_eq!(read_by_others_as("~"), Some("null (no value)"));
+        for text in [
+            "BE-GRF-0070",
+            "grf-tt",
+            "e3",
+            "1e",
+            "0x",
+            "1.2.3",
+            "TR-009",
+            "L26A",
+            "yesno",
+            "1-2",
+        ] {
+            assert_eq!(read_by_others_as(text), None, "{text}");
+        }
+    }
+}
