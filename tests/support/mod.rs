@@ -249,8 +249,27 @@ impl Dash {
         })
     }
 
+    /// [`Dash::wait_for`] with a longer limit than [`DEADLINE`], for large sets.
+    pub fn wait_for_within(
+        &self,
+        what: &str,
+        limit: Duration,
+        ready: impl Fn(&vt100::Screen) -> bool,
+    ) -> Instant {
+        self.wait_output_within(what, limit, |out| ready(out.parser.screen()))
+    }
+
     fn wait_output(&self, what: &str, ready: impl Fn(&Output) -> bool) -> Instant {
-        let deadline = Instant::now() + DEADLINE;
+        self.wait_output_within(what, DEADLINE, ready)
+    }
+
+    fn wait_output_within(
+        &self,
+        what: &str,
+        limit: Duration,
+        ready: impl Fn(&Output) -> bool,
+    ) -> Instant {
+        let deadline = Instant::now() + limit;
         let (lock, cv) = &*self.output;
         let mut out = lock.lock().unwrap_or_else(|e| e.into_inner());
         loop {
