@@ -2,6 +2,7 @@
 //! alone, and a reload after one small file changed, on the sample and on the large set.
 //!
 //! Run: `cargo bench --bench load` (add a filter such as `-- reload` to run a part).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 mod common;
 

@@ -4,6 +4,7 @@
 //! Also measured: refreshing the views after a reload (their cached rows are rebuilt).
 //!
 //! Run: `cargo bench --bench render` (add a filter such as `-- large` to run a part).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 mod common;
 

@@ -28,6 +28,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub today: Option<Date>,
 
+    /// The command; none runs the live dashboard.
     #[command(subcommand)]
     pub command: Option<Command>,
 

@@ -17,10 +17,15 @@ pub const FILE_NAME: &str = "fleetdash.yaml";
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ThemeColours {
+    /// The colour of what is on plan or fine.
     pub ok: Option<String>,
+    /// The colour of what needs a look (behind plan, holds).
     pub warning: Option<String>,
+    /// The colour of what is wrong (errors, no data).
     pub error: Option<String>,
+    /// The colour of titles, the selected tab and keys.
     pub accent: Option<String>,
+    /// The colour of secondary text.
     pub muted: Option<String>,
 }
 
@@ -77,8 +82,11 @@ pub struct Config {
     pub path: Option<PathBuf>,
     /// Status folders or files, resolved against the config file's folder.
     pub status: Vec<PathBuf>,
+    /// Clicks and the wheel are read (`mouse:`).
     pub mouse: bool,
+    /// The colours as written (`theme:`).
     pub theme: ThemeColours,
+    /// What one status file may cost to read (`limits:`).
     pub limits: Limits,
     /// The months of deliveries the forecast's rate is measured over.
     pub forecast_window_months: u32,

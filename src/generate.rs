@@ -15,9 +15,13 @@ use crate::domain::Date;
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Spec {
+    /// Variants, spread over two families.
     pub variants: usize,
+    /// Vehicles in final assembly, spread over the sites.
     pub queue: usize,
+    /// Delivery records (one vehicle each).
     pub deliveries: usize,
+    /// The seed: the same seed gives the same files.
     pub seed: u64,
     /// The day the set is valid for: no delivery and no stage entry after it.
     pub today: Date,

@@ -32,8 +32,11 @@ pub const FORMAT_VERSION: u32 = 2;
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// Tables and a summary in Markdown, for briefings.
     Markdown,
+    /// One table (`--section`) as CSV, for spreadsheets.
     Csv,
+    /// Every section as one JSON document (docs/REPORT.md).
     Json,
 }
 
@@ -74,6 +77,7 @@ impl Section {
         Section::Problems,
     ];
 
+    /// The section's name, as `--section` takes it.
     pub fn name(self) -> &'static str {
         match self {
             Section::Variants => "variants",
@@ -106,11 +110,13 @@ impl Section {
 /// A report that cannot be written as asked.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReportError {
+    /// CSV was asked for without `--section`.
     #[error(
         "a CSV file holds one table: choose it with --section ({})",
         section_names()
     )]
     CsvNeedsSection,
+    /// JSON was asked for with `--section`.
     #[error(
         "a JSON report always holds every section: leave out --section, or use --format csv \
          or markdown for one table"

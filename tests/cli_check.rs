@@ -1,4 +1,5 @@
 //! `fleetdash check` as a user runs it: the real binary, its output and its exit code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

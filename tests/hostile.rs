@@ -10,6 +10,7 @@
 //! `tests/problems.rs` (an unclosed double quote or `[`, tabs, bad indentation, an empty
 //! file, only comments, Latin-1 text, negative and absurd quantities, 2026-02-30, a
 //! missing folder, a folder named like a status file) are not repeated here.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 mod checked;
 

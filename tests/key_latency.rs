@@ -8,6 +8,7 @@
 //! It presses `r` (a full reload), then switches views key after key, each time waiting
 //! for the body of the screen to change, and keeps the waits of the keys answered before
 //! the reload was done.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 mod support;
 

@@ -6,6 +6,7 @@
 //!
 //! One test in its own binary: the counting allocator sees every thread of the process.
 //! It fails when a file is read whole (`ITEMS_PER_SLICE` set to `usize::MAX`).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::fs;

@@ -5,6 +5,7 @@
 //! slice at a time reads as it does whole.
 //!
 //! Bounded for CI: a fixed number of cases (`PROPTEST_CASES` overrides it).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 use std::fs;
 use std::path::{Path, PathBuf};

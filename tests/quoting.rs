@@ -1,5 +1,6 @@
 //! Serials and ids that other YAML readers would read as a number, a yes/no or nothing
 //! (issue 11, point 7): fleetdash reads them as written, and warns with the fix.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 use fleetdash::status::quoting::warnings;
 

@@ -1,5 +1,6 @@
 //! `fleetdash report` on the bundled sample, as of 2026-11-26: a snapshot per format (and
 //! per CSV table), the JSON against its documentation, and the command line end to end.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 use std::fs;
 use std::path::Path;

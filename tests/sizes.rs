@@ -6,6 +6,7 @@
 //! Each size is drawn twice: the whole screen as `print` draws it, and each view alone in
 //! an area that does not start at the buffer's corner, inside a buffer with a margin that
 //! must stay blank.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

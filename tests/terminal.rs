@@ -1,6 +1,7 @@
 //! The terminal is left as it was found however the dashboard ends: a key, Ctrl-C, a
 //! signal or a panic. Checked on what the dashboard wrote (the alternate screen left, the
 //! cursor shown, mouse capture off) and on the pty's settings (raw mode off).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 mod support;
 

@@ -5,6 +5,7 @@
 //!
 //! Ctrl-L (repaint) is left to the runtime's pseudo-terminal tests: it is the subject of
 //! its own fault (issue 12, point 1).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 mod support;
 

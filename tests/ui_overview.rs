@@ -1,4 +1,5 @@
 //! Snapshots of the Overview on the bundled sample, and what it must say at any size.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,4 +1,5 @@
 //! The Problems view, on the clean sample and on a small broken status set.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,4 +1,5 @@
 //! Snapshots of the Assembly queue on the bundled sample, and what only styles show.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 use std::path::PathBuf;
 

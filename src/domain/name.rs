@@ -15,10 +15,12 @@ use std::sync::Arc;
 pub struct Name(Arc<Box<str>>);
 
 impl Name {
+    /// A name holding `s`.
     pub fn new(s: &str) -> Name {
         Name(Arc::new(s.into()))
     }
 
+    /// The text of the name.
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -19,6 +19,13 @@ pub struct Serial {
 
 impl Serial {
     /// A serial of its own (tests, hand-built programmes).
+    ///
+    /// # Panics
+    /// When `s` is 4 GiB or longer, which no status file can hold (`max_file_bytes`).
+    #[allow(
+        clippy::expect_used,
+        reason = "hand-built serials only; files are limited"
+    )]
     pub fn new(s: &str) -> Serial {
         let end = u32::try_from(s.len()).expect("a serial shorter than 4 GiB");
         Serial {
@@ -41,6 +48,7 @@ impl Serial {
         }
     }
 
+    /// The text of the serial.
     pub fn as_str(&self) -> &str {
         &self.text[self.start as usize..self.end as usize]
     }

@@ -11,19 +11,29 @@ pub struct Report {
     pub format: &'static str,
     /// Always [`super::FORMAT_VERSION`].
     pub version: u32,
+    /// The day the figures are for, `YYYY-MM-DD`.
     pub today: String,
     /// Whether the figures rest on the whole status set.
     pub completeness: CompletenessReport,
     /// `None` when no file has a valid `programme` section.
     pub programme: Option<ProgrammeInfo>,
+    /// The stages of final assembly, in flow order.
     pub stages: Vec<StageInfo>,
+    /// Vehicle counts per variant, in the order of the status files.
     pub variants: Vec<VariantCounts>,
+    /// Vehicle counts per family: the sums of their variants.
     pub families: Vec<FamilyCounts>,
+    /// Vehicle counts of the whole programme: the sums of the families.
     pub total: CountsFields,
+    /// Delivered against the plan up to `today`.
     pub schedule: ScheduleFigures,
+    /// Plan against actual for every delivery year of the plan.
     pub years: Vec<YearRow>,
+    /// The assembly queue per stage, with its holds.
     pub queue: Queue,
+    /// The delivery rate, the projected finish and the rate needed, per family and for the programme.
     pub forecast: ForecastReport,
+    /// Every problem found while loading, in the order `check` prints them.
     pub problems: Vec<ProblemRow>,
 }
 
@@ -41,30 +51,43 @@ pub struct CompletenessReport {
 /// The `programme` section, as written in the status files.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProgrammeInfo {
+    /// The programme's name.
     pub name: String,
+    /// The buying customer, when written.
     pub customer: Option<String>,
+    /// The prime contractor, when written.
     pub prime: Option<String>,
+    /// The final assembler, when written.
     pub final_assembler: Option<String>,
+    /// The first delivery year of the programme.
     pub first_year: i32,
+    /// The last delivery year of the programme.
     pub last_year: i32,
 }
 
 /// A stage of final assembly.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StageInfo {
+    /// The stage's id, as written in the status files.
     pub id: String,
+    /// The stage's name, as shown.
     pub name: String,
     /// The families the stage applies to; empty for every family.
     pub families: Vec<String>,
+    /// True for a rework stage, off the main line.
     pub rework: bool,
 }
 
 /// The counts of one variant.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct VariantCounts {
+    /// The variant's id.
     pub id: String,
+    /// The family the variant belongs to.
     pub family: String,
+    /// The variant's name, as shown.
     pub name: String,
+    /// The variant's counts, flattened into the object.
     #[serde(flatten)]
     pub counts: CountsFields,
 }
@@ -72,7 +95,9 @@ pub struct VariantCounts {
 /// The counts of one family.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FamilyCounts {
+    /// The family's name.
     pub family: String,
+    /// The family's counts, flattened into the object.
     #[serde(flatten)]
     pub counts: CountsFields,
 }
@@ -80,11 +105,17 @@ pub struct FamilyCounts {
 /// Vehicle counts, as every variant, family and the total carry them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CountsFields {
+    /// Vehicles under contract.
     pub contracted: u32,
+    /// Vehicles handed over.
     pub delivered: u32,
+    /// Vehicles in a stage of final assembly now.
     pub in_assembly: u32,
+    /// Contracted vehicles neither delivered nor in assembly.
     pub not_started: u32,
+    /// Vehicles in assembly with a hold.
     pub on_hold: u32,
+    /// Vehicles in assembly past their due date.
     pub overdue: u32,
     /// Delivered as a percentage of contracted, to one decimal.
     pub percent_delivered: f64,
@@ -100,7 +131,9 @@ pub struct CountsFields {
 /// Vehicles in one stage.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StageCount {
+    /// The stage's id.
     pub stage: String,
+    /// Vehicles in the stage now.
     pub vehicles: u32,
 }
 
@@ -110,6 +143,7 @@ pub struct ScheduleFigures {
     /// The cumulative plan to today in whole vehicles: past years whole, this year's
     /// vehicles due by today.
     pub planned_to_date: u32,
+    /// Vehicles handed over up to `today`.
     pub delivered_to_date: u32,
     /// Delivered minus planned to date, in whole vehicles (negative: behind).
     pub lead: i64,
@@ -121,10 +155,15 @@ pub struct ScheduleFigures {
 /// Plan against actual for one delivery year.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct YearRow {
+    /// The delivery year.
     pub year: i32,
+    /// The year's plan, in vehicles.
     pub planned: u32,
+    /// Vehicles handed over in the year.
     pub delivered: u32,
+    /// Planned up to the end of the year.
     pub cum_planned: u32,
+    /// Delivered up to the end of the year (or `today`).
     pub cum_delivered: u32,
     /// This year only: the vehicles of the year's plan due by today.
     pub planned_to_date: Option<u32>,
@@ -133,6 +172,7 @@ pub struct YearRow {
 /// The assembly queue per stage.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Queue {
+    /// Every stage in flow order, with its vehicles and waits.
     pub stages: Vec<QueueStage>,
     /// The main-line stage with the longest median wait; `None` when it is empty.
     pub bottleneck: Option<String>,
@@ -158,26 +198,36 @@ pub struct HoldReport {
 /// One stage of the queue: its vehicles and how long they have waited.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QueueStage {
+    /// The stage's id.
     pub stage: String,
+    /// The stage's name, as shown.
     pub name: String,
+    /// True for a rework stage.
     pub rework: bool,
+    /// Vehicles in the stage now.
     pub vehicles: u32,
+    /// Of them, the vehicles with a hold.
     pub on_hold: u32,
+    /// Of them, the vehicles past their due date.
     pub overdue: u32,
     /// The median of the vehicles' days in the stage, one decimal; `None` when empty.
     pub median_days: Option<f64>,
+    /// The longest days in the stage of its vehicles; `None` when empty.
     pub longest_days: Option<i64>,
 }
 
 /// The forecast: rates, projected finishes and the outlook per year.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ForecastReport {
+    /// The months of hand-overs the rate is measured over (`forecast.window_months`).
     pub window_months: u32,
     /// The one-line verdict of the Overview.
     pub verdict: String,
     /// The rate needed to finish on plan against the actual rate, in one line.
     pub pace: String,
+    /// The outlook of each family.
     pub families: Vec<OutlookReport>,
+    /// The outlook of the whole programme.
     pub programme: OutlookReport,
 }
 
@@ -186,9 +236,13 @@ pub struct ForecastReport {
 pub struct OutlookReport {
     /// The family's name, or the programme's.
     pub name: String,
+    /// Vehicles under contract.
     pub contracted: u32,
+    /// Vehicles handed over so far.
     pub delivered: u32,
+    /// Contracted minus delivered.
     pub remaining: u32,
+    /// The days the rate is measured over.
     pub window: RateWindow,
     /// Vehicles per average month over the window, two decimals.
     pub rate_per_month: f64,
@@ -197,6 +251,7 @@ pub struct OutlookReport {
     pub low_confidence: Option<String>,
     /// The last hand-over so far.
     pub last_delivery: Option<String>,
+    /// When the last vehicle arrives, delivered or projected.
     pub finish: FinishReport,
     /// The rate the finish date rests on, per month, two decimals: the family's own; for
     /// the programme, the rate of the family that finishes last.
@@ -215,15 +270,20 @@ pub struct OutlookReport {
     pub needed_per_month: Option<f64>,
     /// The needed rate against the actual one, in words.
     pub pace: String,
+    /// The remaining years of the plan: planned against projected.
     pub years: Vec<OutlookYear>,
 }
 
 /// The days a rate is measured over.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RateWindow {
+    /// The first day of the window, `YYYY-MM-DD`.
     pub first_day: String,
+    /// The last day of the window (`today`), `YYYY-MM-DD`.
     pub last_day: String,
+    /// Days in the window.
     pub days: u32,
+    /// Vehicles handed over in the window.
     pub delivered: u32,
     /// True when the window starts at the first hand-over instead of `window_months` back.
     pub clipped: bool,
@@ -238,15 +298,20 @@ pub struct FinishReport {
     pub status: &'static str,
     /// The last hand-over (`delivered`) or the projected one (`projected`).
     pub date: Option<String>,
+    /// The year of `date`.
     pub year: Option<i32>,
 }
 
 /// One remaining year of an outlook.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OutlookYear {
+    /// The delivery year.
     pub year: i32,
+    /// The year's plan, in vehicles.
     pub planned: u32,
+    /// Vehicles already handed over in the year.
     pub delivered: u32,
+    /// Vehicles the year gives at the current rate, delivered ones included.
     pub projected: u32,
     /// The year's own projected minus planned: more or fewer than that year's plan.
     pub difference: i64,
@@ -268,6 +333,8 @@ pub struct ProblemRow {
     pub file: Option<String>,
     /// 1-based; `None` when unknown.
     pub line: Option<u32>,
+    /// 1-based; `None` when unknown.
     pub column: Option<u32>,
+    /// What is wrong and what to write instead.
     pub message: String,
 }

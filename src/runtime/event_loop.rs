@@ -44,7 +44,7 @@ pub fn run(options: Options) -> io::Result<()> {
             tui.draw(&mut state.app, &state.theme)?;
         }
         if panic_on_purpose {
-            panic!("{TEST_PANIC_VAR} is set: panicking on purpose after the first frame");
+            panic_on_purpose_now();
         }
         let event = match state.next_wake() {
             Some(at) => rx.recv_timeout(at.saturating_duration_since(Instant::now())),
@@ -76,4 +76,14 @@ fn test_gate() -> Option<Gate> {
             let _ = io::copy(&mut fifo, &mut io::sink());
         }
     }))
+}
+
+/// The test hook of [`TEST_PANIC_VAR`] (debug builds only): a panic after the first frame,
+/// so that tests can check the terminal is restored.
+#[allow(
+    clippy::panic,
+    reason = "a panic asked for by a test, in debug builds only"
+)]
+fn panic_on_purpose_now() -> ! {
+    panic!("{TEST_PANIC_VAR} is set: panicking on purpose after the first frame");
 }

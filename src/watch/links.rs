@@ -103,7 +103,8 @@ pub(super) fn chain(path: &Path) -> (Vec<PathBuf>, Option<PathBuf>) {
     (links, None)
 }
 
-#[cfg(all(test, unix))]
+#[cfg(test)]
+#[cfg(unix)]
 mod tests {
     use super::*;
     use std::os::unix::fs::symlink;
