@@ -9,25 +9,10 @@ use serde::Deserialize;
 
 use crate::domain::forecast;
 use crate::status::Limits;
+pub use crate::ui::theme::ThemeColours;
 
 /// The config file name looked for in `./config/` and the user's config folder.
 pub const FILE_NAME: &str = "fleetdash.yaml";
-
-/// The colours of the theme, as names (`green`, `light-red`), `#rrggbb` or 0–255 indexes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ThemeColours {
-    /// The colour of what is on plan or fine.
-    pub ok: Option<String>,
-    /// The colour of what needs a look (behind plan, holds).
-    pub warning: Option<String>,
-    /// The colour of what is wrong (errors, no data).
-    pub error: Option<String>,
-    /// The colour of titles, the selected tab and keys.
-    pub accent: Option<String>,
-    /// The colour of secondary text.
-    pub muted: Option<String>,
-}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -11,7 +11,6 @@ pub mod config;
 pub mod domain;
 pub mod event;
 pub mod generate;
-pub mod keymap;
 pub mod mem;
 pub mod report;
 pub mod runtime;

@@ -7,10 +7,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use fleetdash::app::keymap;
 use fleetdash::app::queue::SortKey;
 use fleetdash::app::{Action, App, Data, Effect, View};
 use fleetdash::domain::{Date, Origin, Programme, SiteId, StageId, VariantId, Vehicle};
-use fleetdash::keymap;
 use fleetdash::status::{Limits, Loader, Snapshot};
 use fleetdash::ui::{self, Theme};
 

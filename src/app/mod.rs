@@ -5,6 +5,7 @@
 
 pub mod data;
 pub mod deliveries;
+pub mod keymap;
 pub mod list;
 pub mod overview;
 pub mod problems;
@@ -82,7 +83,7 @@ impl View {
     }
 }
 
-/// What a key or a click asks for. Keys map to actions in [`crate::keymap`].
+/// What a key or a click asks for. Keys map to actions in [`crate::app::keymap`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
     /// Leave the app.

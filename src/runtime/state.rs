@@ -14,11 +14,11 @@ use crossterm::event::{self as ct, MouseButton, MouseEventKind};
 
 use super::reload::{Force, Gate, Reloader, Request, Sources};
 use super::{DEBOUNCE, MAX_DELAY, Options, POLL_EVERY};
+use crate::app::keymap;
 use crate::app::{Action, App, Data, Effect};
 use crate::config::Config;
 use crate::domain::Date;
 use crate::event::{Event, Loaded};
-use crate::keymap;
 use crate::status::Loader;
 use crate::ui::{Theme, tabs};
 use crate::watch::Watcher;

@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
+use crate::app::keymap;
 use crate::app::{Action, App};
-use crate::keymap;
 
 use super::Theme;
 use super::widgets::fit;

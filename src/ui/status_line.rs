@@ -8,8 +8,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use super::widgets::{clock, plural};
+use crate::app::keymap;
 use crate::app::{App, FileHealth};
-use crate::keymap;
 
 /// Draws the status line into the one-row `area`.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {

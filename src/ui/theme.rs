@@ -4,7 +4,23 @@ use std::str::FromStr;
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::config::ThemeColours;
+use serde::Deserialize;
+
+/// The colours of the theme, as names (`green`, `light-red`), `#rrggbb` or 0–255 indexes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeColours {
+    /// The colour of what is on plan or fine.
+    pub ok: Option<String>,
+    /// The colour of what needs a look (behind plan, holds).
+    pub warning: Option<String>,
+    /// The colour of what is wrong (errors, no data).
+    pub error: Option<String>,
+    /// The colour of titles, the selected tab and keys.
+    pub accent: Option<String>,
+    /// The colour of secondary text.
+    pub muted: Option<String>,
+}
 
 /// Every colour and mark of the screen, by what it means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
