@@ -225,6 +225,9 @@ pub struct RateWindow {
     pub last_day: String,
     pub days: u32,
     pub delivered: u32,
+    /// Vehicles the rate counts, two decimals: each hand-over spread over the days since
+    /// the previous one, for the part of them in the window.
+    pub counted: f64,
     /// True when the window starts at the first hand-over instead of `window_months` back.
     pub clipped: bool,
     /// Days in the window with a hand-over.
