@@ -64,9 +64,10 @@ impl Forecast {
     ///
     /// Deliveries dated after today are not counted (the loader reports them). Each
     /// hand-over is spread over the days since the previous one, the first over the month
-    /// before it. When that month begins inside the window, the window starts there instead,
-    /// so that the months before deliveries began do not dilute the rate; a window is
-    /// therefore never shorter than one month, and a single early hand-over does not make a
+    /// before it, and counted for the part of those days within the window. When a family's
+    /// first hand-over falls inside the window, the days the rate divides by start on that
+    /// day instead, so that the months before deliveries began do not dilute the rate; they
+    /// are never fewer than a month's, so that a single early hand-over does not make a
     /// rate.
     pub fn compute(programme: &Programme, today: Date, window_months: u32) -> Forecast {
         let window_months = window_months.clamp(1, MAX_WINDOW_MONTHS);
