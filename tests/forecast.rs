@@ -85,9 +85,13 @@ fn year(
 const LOW_3_IN_365: &str = "(low confidence: 3 hand-overs in 365 days)";
 
 /// Griffon: 400 contracted; 100 delivered in 2025 (before the window), 73 in 2026.
+///
+/// Each hand-over is spread over the days since the previous one: 2026-01-01's 3 over the
+/// one day since 2025-12-31, inside the 2026 window, so that the 12-month window on
+/// 2026-12-31 counts all 73 of 2026 and none of 2025.
 fn late_griffon() -> Programme {
     let mut p = programme(&[("Griffon", 400)]);
-    deliver(&mut p, 0, "2025-06-30", 100);
+    deliver(&mut p, 0, "2025-12-31", 100);
     deliver(&mut p, 0, "2026-01-01", 3); // the window's first day: counted
     deliver(&mut p, 0, "2026-06-15", 40);
     deliver(&mut p, 0, "2026-12-31", 30); // today: counted
@@ -186,14 +190,19 @@ fn each_remaining_year_is_projected_against_its_plan() {
 
 #[test]
 fn the_current_year_adds_the_rest_of_the_year_to_what_was_delivered() {
-    // Today 2026-06-30, window 6 months: 2025-12-31 to 2026-06-30, 182 days, 43 vehicles
-    // (3 + 40). Up to the end of 2026 (184 days): floor(43 × 184 / 182) = 43.
+    // Today 2026-06-30, window 6 months: 2025-12-31 to 2026-06-30, 182 days. 143 vehicles
+    // were handed over in it, but 2025-12-31's 100, the first hand-over, is spread over the
+    // month before it (2025-12-01 to 12-31, 31 days), one of which is in the window: it
+    // counts 100 / 31 = 3.225806, beside 3 + 40. Counting it whole made a rate of 143 in
+    // 182 days out of one day's hand-over.
     let f = Forecast::compute(&late_griffon(), day("2026-06-30"), 6);
     let g = &f.families[0];
     assert_eq!(g.rate.first_day, day("2025-12-31"));
-    assert_eq!((g.rate.days, g.rate.delivered), (182, 43));
-    // 143 delivered by today (100 in 2025), 43 more by the end of the year.
-    assert_eq!(g.years[0], year(2026, (100, 43, 86), (200, 186)));
+    assert_eq!((g.rate.days, g.rate.delivered), (182, 143));
+    assert_eq!(g.rate.counted_millionths, 3_225_806 + 43_000_000);
+    // Up to the end of 2026 (184 days): floor(46.225806 × 184 / 182) = floor(46.73) = 46.
+    // 143 delivered by today (100 in 2025), 46 more by the end of the year.
+    assert_eq!(g.years[0], year(2026, (100, 43, 89), (200, 189)));
 }
 
 #[test]
@@ -454,19 +463,20 @@ fn the_window_is_cut_to_its_limits() {
 fn a_crawling_rate_stops_the_years_at_the_horizon() {
     let mut p = programme(&[("Griffon", 1000)]);
     plan(&mut p, 0, &[(2026, 500), (2027, 500)]);
-    deliver(&mut p, 0, "2026-01-01", 1);
+    deliver(&mut p, 0, "2026-01-31", 1);
     let f = Forecast::compute(&p, day("2026-12-31"), 12);
-    // 999 vehicles at one a year: centuries away, but the years stop ten after the plan.
-    assert_eq!(f.families[0].finish, Finish::Projected(day("3025-05-03")));
-    assert_eq!(f.families[0].finish_year(), Some(3025));
+    // 999 vehicles at one in 335 days (2026-01-31 to 12-31): ceil(999 × 335) = 334 665
+    // days, centuries away, but the years stop ten after the plan.
+    assert_eq!(f.families[0].finish, Finish::Projected(day("2943-04-13")));
+    assert_eq!(f.families[0].finish_year(), Some(2943));
     assert_eq!(f.programme.years.last().map(|y| y.year), Some(2037));
     assert_eq!(f.horizon(), day("2037-12-31"));
-    // 2027-12-31 to 3025-05-03: 364 424 days, 11 968 average months.
-    assert_eq!(f.families[0].slip_months(), Some(11_968));
+    // 2027-12-31 to 2943-04-13: 334 300 days, 10 983 average months.
+    assert_eq!(f.families[0].slip_months(), Some(10_983));
     assert_eq!(
         f.verdict(),
-        "the last Griffon arrives in May 3025 at 0.1 a month, 11 968 months late \
-         (low confidence: 1 hand-over in 365 days)"
+        "the last Griffon arrives in April 2943 at 0.1 a month, 10 983 months late \
+         (low confidence: 1 hand-over in 335 days)"
     );
 }
 
@@ -516,18 +526,21 @@ fn projected_points_for_the_chart() {
 #[test]
 fn the_programme_line_adds_the_families() {
     let mut p = programme(&[("Griffon", 100), ("Jaguar", 10)]);
-    // Griffon: 73 in the 2026 window; Jaguar: 5 from 2026-07-04, 181 days.
-    deliver(&mut p, 0, "2026-01-01", 73);
+    // Griffon: 73 from 2026-02-01, 334 days; Jaguar: 5 from 2026-07-04, 181 days. Each
+    // first hand-over is spread over the month before it, inside the 2026 window: counted
+    // whole.
+    deliver(&mut p, 0, "2026-02-01", 73);
     deliver(&mut p, 1, "2026-07-04", 5);
     let f = Forecast::compute(&p, day("2026-12-31"), 12);
+    assert_eq!(f.families[0].rate.days, 334);
     assert_eq!(f.families[1].rate.days, 181);
-    // Griffon's 27: ceil(27 × 365 / 73) = 135 days, 2027-05-15. Jaguar's 5: ceil(5 × 181
+    // Griffon's 27: ceil(27 × 334 / 73) = 124 days, 2027-05-04. Jaguar's 5: ceil(5 × 181
     // / 5) = 181 days, 2027-06-30.
-    assert_eq!(f.families[0].finish, Finish::Projected(day("2027-05-15")));
+    assert_eq!(f.families[0].finish, Finish::Projected(day("2027-05-04")));
     assert_eq!(f.families[1].finish, Finish::Projected(day("2027-06-30")));
     // The programme's date is the Jaguars', so the rate beside it is theirs: 5 in 181 days
-    // gives the date back, where the programme's own rate (78 in 365 days, 32 left) would
-    // give ceil(32 × 365 / 78) = 150 days, 2027-05-30.
+    // gives the date back, where the programme's own rate (78 in 334 days, 32 left) would
+    // give ceil(32 × 334 / 78) = 138 days, 2027-05-18.
     assert_eq!(f.programme.finish, Finish::Projected(day("2027-06-30")));
     assert_eq!(f.programme.finish_rests_on.as_deref(), Some("Jaguar"));
     assert_eq!(f.programme.finish_rate, f.families[1].rate);
@@ -535,13 +548,13 @@ fn the_programme_line_adds_the_families() {
     assert_eq!(rate.days_for(left), Some(181));
     assert_eq!(
         f.programme.rate.days_for(f.programme.remaining()),
-        Some(150)
+        Some(138)
     );
     assert_eq!(
         f.points(None, day("2027-12-31")),
         [
             (day("2026-12-31"), 78),
-            (day("2027-05-15"), 108), // 100 Griffon, 5 + floor(5 × 135 / 181) = 8 Jaguar
+            (day("2027-05-04"), 108), // 100 Griffon, 5 + floor(5 × 124 / 181) = 8 Jaguar
             (day("2027-06-30"), 110),
             (day("2027-12-31"), 110),
         ]

@@ -81,16 +81,29 @@ fn the_report_and_the_screen_give_the_same_plan_to_date() {
 
 #[test]
 fn the_finish_is_a_date_and_a_slip_in_months_that_holds_from_day_to_day() {
-    // Griffon, 314 to come. On 2026-11-26 the window is 2026-05-27 to 11-26, 184 days with
-    // 31 vehicles: ceil(314 × 184 / 31) = 1864 days, 2032-01-03; 368 days after 2030-12-31,
-    // 12.1 months. On 2026-12-01, 2026-06-02 to 12-01, 183 days, the same 31: ceil(314 ×
-    // 183 / 31) = 1854 days, 2031-12-29, 363 days, 11.9 months. Counted in calendar years
-    // the slip went from two years to one between these two days; in months it stays 12.
-    for (today, finish) in [("2026-11-26", "2032-01-03"), ("2026-12-01", "2031-12-29")] {
+    // Griffon, 314 to come; each hand-over is spread over the 14 days since the previous
+    // one. On 2026-11-26 the window is 2026-05-27 to 11-26, 184 days: the 31 vehicles
+    // handed over in it, less the part of 2026-06-04's 2 spread before 05-27 (5 of its 14
+    // days, from 05-22): 29 + 2 × 9 / 14 = 30.285714 counted. ceil(314 × 184 / 30.285714)
+    // = 1908 days, 2032-02-16; 412 days after 2030-12-31, 13.5 months: 14 months late.
+    // On 2026-12-01 the window is 06-02 to 12-01, 183 days: 29 + 2 × 3 / 14 = 29.428571,
+    // 1953 days, 2032-04-06, 462 days, 15.2 months: 15. On 2026-12-05, 06-06 to 12-05:
+    // 2026-06-04 has left and 2026-06-18's 3 keep 13 of their 14 days, 26 + 3 × 13 / 14 =
+    // 28.785714, 1997 days, 2032-05-24, 510 days, 16.8 months: 17.
+    //
+    // Counting each hand-over whole on its day gave 12, 12, then 16 months: the two of
+    // 06-04 left the window at once on 12-04. Spread, they leave a seventh of a vehicle a
+    // day, and the slip moves by a month at most from one day to the next.
+    for (today, counted, finish, slip) in [
+        ("2026-11-26", 30_285_714, "2032-02-16", 14),
+        ("2026-12-01", 29_428_571, "2032-04-06", 15),
+        ("2026-12-05", 28_785_714, "2032-05-24", 17),
+    ] {
         let f = Forecast::compute(&programme(day(today)), day(today), 6);
         let g = &f.families[0];
+        assert_eq!(g.rate.counted_millionths, counted, "{today}");
         assert_eq!(g.finish, Finish::Projected(day(finish)), "{today}");
-        assert_eq!(g.slip_months(), Some(12), "{today}");
+        assert_eq!(g.slip_months(), Some(slip), "{today}");
         assert_eq!(g.years_late(), Some(1), "{today}");
         assert_eq!(
             g.finish_month().as_deref(),
@@ -98,20 +111,33 @@ fn the_finish_is_a_date_and_a_slip_in_months_that_holds_from_day_to_day() {
             "{today}"
         );
     }
-    // On 2026-12-05 the two grf-amb of 2026-06-04 leave the window: 29 in 183 days, a
-    // slower rate, ceil(314 × 183 / 29) = 1982 days, 2032-05-09, 495 days, 16.3 months.
-    // The slip moves with the rate, by months, not by a calendar year.
-    let today = day("2026-12-05");
-    let f = Forecast::compute(&programme(today), today, 6);
-    assert_eq!(f.families[0].rate.delivered, 29);
-    assert_eq!(f.families[0].finish, Finish::Projected(day("2032-05-09")));
-    assert_eq!(f.families[0].slip_months(), Some(16));
+    // Every day between, with the files unchanged: the slip never moves by more than a
+    // month, and the finish only later (the line has handed over nothing since 11-19).
+    let mut previous: Option<(Date, i64)> = None;
+    let mut today = day("2026-11-26");
+    while today <= day("2026-12-05") {
+        let f = Forecast::compute(&programme(today), today, 6);
+        let g = &f.families[0];
+        let Finish::Projected(finish) = g.finish else {
+            panic!("{today}: {:?}", g.finish)
+        };
+        let slip = g.slip_months().expect("a plan");
+        if let Some((before, slip_before)) = previous {
+            assert!(finish >= before, "{today}: {finish} before {before}");
+            assert!(
+                (slip - slip_before).abs() <= 1,
+                "{today}: {slip_before} to {slip}"
+            );
+        }
+        previous = Some((finish, slip));
+        today = today.succ_opt().expect("a next day");
+    }
 
     let today = day("2026-11-26");
     let f = Forecast::compute(&programme(today), today, 6);
     assert_eq!(
         f.verdict(),
-        "the last Griffon arrives in January 2032 at 5.1 a month, 12 months late"
+        "the last Griffon arrives in February 2032 at 5.0 a month, 14 months late"
     );
 }
 
@@ -155,7 +181,8 @@ fn the_rate_needed_to_finish_on_plan_beside_the_actual_rate() {
     let today = day("2026-11-26");
     let f = Forecast::compute(&programme(today), today, 6);
     // From 2026-11-26 to 2030-12-31: 35 + 365 + 366 + 365 + 365 = 1496 days. Griffon: 314
-    // in them, 314 × 30.4375 / 1496 = 6.39 a month, against 31 × 30.4375 / 184 = 5.13.
+    // in them, 314 × 30.4375 / 1496 = 6.39 a month, against 30.285714 × 30.4375 / 184 =
+    // 5.01 (see above for the vehicles counted).
     let g = &f.families[0];
     assert_eq!(
         g.needed,
@@ -164,13 +191,14 @@ fn the_rate_needed_to_finish_on_plan_beside_the_actual_rate() {
             days: 1496
         }
     );
-    assert_eq!(g.pace_words(), "needs 6.4 a month, does 5.1");
-    // Jaguar: 58 × 30.4375 / 1496 = 1.18, against 2 × 30.4375 / 50 = 1.22. The programme:
-    // 372 × 30.4375 / 1496 = 7.57, against 33 × 30.4375 / 184 = 5.46.
+    assert_eq!(g.pace_words(), "needs 6.4 a month, does 5.0");
+    // Jaguar: 58 × 30.4375 / 1496 = 1.18, against 2 × 30.4375 / 50 = 1.22 (its first
+    // hand-over's month, from 2026-09-09, lies in the window: counted whole). The
+    // programme: 372 × 30.4375 / 1496 = 7.57, against 32.285714 × 30.4375 / 184 = 5.34.
     assert_eq!(
         f.pace(),
-        "to finish on plan: Griffon needs 6.4 a month, does 5.1; \
-         Jaguar needs 1.2 a month, does 1.2; programme needs 7.6 a month, does 5.5"
+        "to finish on plan: Griffon needs 6.4 a month, does 5.0; \
+         Jaguar needs 1.2 a month, does 1.2; programme needs 7.6 a month, does 5.3"
     );
     let r = report::build(&sample(today), today, 6);
     assert_eq!(r.forecast.families[0].needed_per_month, Some(6.39));
@@ -182,20 +210,22 @@ fn the_programme_rate_shown_beside_its_date_gives_that_date() {
     let today = day("2026-11-26");
     let f = Forecast::compute(&programme(today), today, 6);
     let p = &f.programme;
-    // The date is the Griffon's, 2032-01-03. The programme's own rate, 33 in 184 days,
-    // would put the last of its 372 at ceil(372 × 184 / 33) = 2075 days, 2032-08-01: shown
-    // beside the Griffon's date, it did not give it. The rate the finish rests on does.
-    assert_eq!(p.finish, Finish::Projected(day("2032-01-03")));
-    assert_eq!(p.rate.days_for(p.remaining()), Some(2075));
+    // The date is the Griffon's, 2032-02-16. The programme's own rate, 32.285714 counted
+    // in 184 days (the Griffon's and the Jaguar's 2), would put the last of its 372 at
+    // ceil(372 × 184 / 32.285714) = 2121 days, 2032-09-16: shown beside the Griffon's
+    // date, it did not give it. The rate the finish rests on does.
+    assert_eq!(p.finish, Finish::Projected(day("2032-02-16")));
+    assert_eq!(p.rate.counted_millionths, 32_285_714);
+    assert_eq!(p.rate.days_for(p.remaining()), Some(2121));
     assert_eq!(p.finish_rests_on.as_deref(), Some("Griffon"));
     assert_eq!(p.finish_rate, f.families[0].rate);
     assert_eq!(
         p.finish_rate.days_for(f.families[0].remaining()),
-        Some((day("2032-01-03") - today).num_days())
+        Some((day("2032-02-16") - today).num_days())
     );
     let r = report::build(&sample(today), today, 6);
     let row = &r.forecast.programme;
-    assert_eq!(row.finish.date.as_deref(), Some("2032-01-03"));
+    assert_eq!(row.finish.date.as_deref(), Some("2032-02-16"));
     assert_eq!(row.finish_rests_on.as_deref(), Some("Griffon"));
     assert_eq!(
         row.finish_rate_per_month,
@@ -213,14 +243,14 @@ fn a_year_that_beats_its_own_plan_still_shows_the_programme_behind() {
         .iter()
         .find(|y| y.year == 2030)
         .expect("2030 is a plan year");
-    // 2030: 65 planned (Griffon 55, Jaguar 10), 75 projected (62 + 13): 10 more than the
-    // year's own plan, which the Deliveries view called "10 over plan".
-    assert_eq!((y2030.planned, y2030.projected), (65, 75));
-    assert_eq!(y2030.difference(), 10);
+    // 2030: 65 planned (Griffon 55, Jaguar 10), 73 projected (60 + 13): 8 more than the
+    // year's own plan, which the Deliveries view called "over plan".
+    assert_eq!((y2030.planned, y2030.projected), (65, 73));
+    assert_eq!(y2030.difference(), 8);
     // By the end of 2030 the whole plan, 442, is due; 70 delivered plus what the rates add
-    // (Griffon 5 + 62 + 62 + 61 + 62, Jaguar 1 + 15 + 14 + 15 + 13) is 380: 62 behind.
-    assert_eq!((y2030.cum_planned, y2030.cum_projected), (442, 380));
-    assert_eq!(y2030.position(), -62);
+    // (Griffon 5 + 60 + 61 + 60 + 60, Jaguar 1 + 15 + 14 + 15 + 13) is 374: 68 behind.
+    assert_eq!((y2030.cum_planned, y2030.cum_projected), (442, 374));
+    assert_eq!(y2030.position(), -68);
     let r = report::build(&sample(today), today, 6);
     let row = r
         .forecast
@@ -229,5 +259,5 @@ fn a_year_that_beats_its_own_plan_still_shows_the_programme_behind() {
         .iter()
         .find(|y| y.year == 2030)
         .expect("2030 in the report");
-    assert_eq!((row.difference, row.position), (10, -62));
+    assert_eq!((row.difference, row.position), (8, -68));
 }

@@ -122,7 +122,7 @@ fn find(buf: &ratatui::buffer::Buffer, needle: &str) -> Option<(u16, u16)> {
 
 #[test]
 fn the_forecast_verdict_is_under_the_headline_in_the_warning_style_when_late() {
-    let verdict = "the last Griffon arrives in January 2032 at 5.1 a month, 12 months late";
+    let verdict = "the last Griffon arrives in February 2032 at 5.0 a month, 14 months late";
     for (w, h) in [(80, 24), (100, 20), (120, 32), (200, 60)] {
         let mut app = sample();
         let buf = buffer(&mut app, w, h);
@@ -138,7 +138,7 @@ fn the_forecast_verdict_is_under_the_headline_in_the_warning_style_when_late() {
     // Where there is room, the window the rate is measured over.
     let text = frame(&mut sample(), 200, 60);
     assert!(
-        text.contains("12 months late · rate of the last 6 months"),
+        text.contains("14 months late · rate of the last 6 months"),
         "{text}"
     );
 }
@@ -170,7 +170,7 @@ fn a_programme_on_course_reads_ok() {
     );
     let verdict = app.data.forecast.verdict();
     assert!(
-        verdict.starts_with("on course to finish in January 2032"),
+        verdict.starts_with("on course to finish in February 2032"),
         "{verdict}"
     );
     let buf = buffer(&mut app, 80, 24);

@@ -1,11 +1,15 @@
 //! The outlook: where the programme is heading at its recent delivery rate.
 //!
 //! Pure arithmetic on a [`Programme`] for one day, like [`super::figures`]. Each family's
-//! rate is the number of vehicles it handed over in a recent window (the last
-//! `window_months` months, ending today), kept as a fraction *vehicles / days* so that
-//! every projection is an exact whole number of vehicles: at a rate of `n` vehicles in `d`
-//! days, `floor(n × t / d)` more vehicles have arrived `t` days after today, and the last of
-//! `r` remaining vehicles arrives `ceil(r × d / n)` days after today.
+//! rate is the vehicles it handed over in a recent window (the last `window_months` months,
+//! ending today), **each hand-over spread evenly over the days since the previous one** and
+//! counted for the part of those days that lies in the window, so that with unchanged files
+//! the rate drifts from day to day instead of jumping when an old hand-over leaves the
+//! window (the rule, and the bound it guarantees, are in `rate.rs`). The rate is kept as a
+//! fraction *vehicles / days* so that every projection is an exact whole number of
+//! vehicles: at a rate of `n` vehicles in `d` days, `floor(n × t / d)` more vehicles have
+//! arrived `t` days after today, and the last of `r` remaining vehicles arrives
+//! `ceil(r × d / n)` days after today.
 //!
 //! The programme's finish is the latest of its families' finishes: a fast Griffon line does
 //! not finish the Jaguars. The programme's own rate (all families together) is shown, not
@@ -26,7 +30,7 @@ use super::dates::add_days;
 use super::{Date, FamilyId, Programme};
 
 pub use outlook::{Finish, Needed, Outlook, YearOutlook, slip_months};
-pub use rate::{MIN_HAND_OVERS, MIN_WINDOW_DAYS, Rate};
+pub use rate::{MILLIONTHS, MIN_HAND_OVERS, MIN_WINDOW_DAYS, Rate};
 pub use stages::{StageWait, stage_waits};
 
 /// The window used when the config does not say.
@@ -58,10 +62,12 @@ impl Forecast {
     /// The forecast of `programme` as of `today`, from the rate over the last
     /// `window_months` months (cut to 1..=[`MAX_WINDOW_MONTHS`]).
     ///
-    /// Deliveries dated after today are not counted (the loader reports them). When a
-    /// family's first hand-over falls inside the window, its window starts on that day
-    /// instead, so that the months before deliveries began do not dilute the rate; a window
-    /// is never shorter than one month, so that a single early hand-over does not make a
+    /// Deliveries dated after today are not counted (the loader reports them). Each
+    /// hand-over is spread over the days since the previous one, the first over the month
+    /// before it, and counted for the part of those days within the window. When a family's
+    /// first hand-over falls inside the window, the days the rate divides by start on that
+    /// day instead, so that the months before deliveries began do not dilute the rate; they
+    /// are never fewer than a month's, so that a single early hand-over does not make a
     /// rate.
     pub fn compute(programme: &Programme, today: Date, window_months: u32) -> Forecast {
         let window_months = window_months.clamp(1, MAX_WINDOW_MONTHS);

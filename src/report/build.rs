@@ -189,6 +189,7 @@ fn outlook_report(o: &Outlook, today: Date) -> OutlookReport {
             last_day: today.to_string(),
             days: o.rate.days,
             delivered: o.rate.delivered,
+            counted: round(o.rate.counted(), 2),
             clipped: o.rate.clipped,
             hand_overs: o.rate.hand_overs,
         },

@@ -285,6 +285,9 @@ pub struct RateWindow {
     pub days: u32,
     /// Vehicles handed over in the window.
     pub delivered: u32,
+    /// Vehicles the rate counts, two decimals: each hand-over spread over the days since
+    /// the previous one, for the part of them in the window.
+    pub counted: f64,
     /// True when the window starts at the first hand-over instead of `window_months` back.
     pub clipped: bool,
     /// Days in the window with a hand-over.

@@ -114,8 +114,9 @@ fn section_intro(r: &Report, s: Section) -> String {
         Section::Forecast => {
             let months = r.forecast.window_months;
             format!(
-                "Rates over {} to {}; a window starts at the first \
-                 hand-over when that is later. {}.",
+                "Rates over {} to {}, each hand-over spread over the days \
+                 since the previous one (the first over the month before it); a window \
+                 starts at the first hand-over when that is later. {}.",
                 last_months(months),
                 r.today,
                 md_escape(&capitalize(&r.forecast.verdict))
