@@ -384,3 +384,23 @@ fn the_command_writes_the_page() {
     let expected = report::render(&sample(), Format::Html, Some(Section::Families)).unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
 }
+
+#[test]
+fn an_empty_status_set_gives_a_page_that_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = report_of(dir.path());
+    let doc = page(&r, None);
+    let state = doc
+        .select(&sel("[data-field=\"completeness.state\"]"))
+        .next()
+        .unwrap();
+    assert_eq!(state.value().attr("data-value"), Some("no_data"));
+    assert_eq!(text(state), "NO DATA");
+    // The charts are there: no bar, no plan or delivery, the forecast's years alone.
+    assert_eq!(doc.select(&sel("figure.chart svg")).count(), 3);
+    assert_eq!(doc.select(&sel("figure.chart svg rect")).count(), 0);
+    assert_eq!(
+        doc.select(&sel("figure.chart svg circle")).count(),
+        r.forecast.programme.years.len()
+    );
+}

@@ -241,7 +241,9 @@ fn draw_lines(svg: &mut String, data: &[Vec<(i32, u32)>], series: &[Series]) -> 
         .label_style((FONT, 16))
         .draw()
         .map_err(|e| e.to_string())?;
-    for year in first..=last {
+    // A label a year, or every few years over a long span, so that labels never overlap.
+    let step = usize::try_from((last - first) / 15 + 1).unwrap_or(1);
+    for year in (first..=last).step_by(step) {
         let (px, py) = chart.backend_coord(&(f64::from(year), 0));
         let style = TextStyle::from((FONT, 16).into_font()).pos(Pos::new(HPos::Center, VPos::Top));
         root.draw(&Text::new(year.to_string(), (px, py + 8), style))
