@@ -84,14 +84,14 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Write the figures behind every view as Markdown, CSV or JSON, for briefings and
-    /// spreadsheets
+    /// Write the figures behind every view as Markdown, CSV, JSON or an HTML page with
+    /// charts, for briefings and spreadsheets
     Report {
         /// The output format
         #[arg(long, value_enum, default_value_t = report::Format::Markdown)]
         format: report::Format,
         /// The one table to write: required for CSV (a CSV file holds one table), optional
-        /// for Markdown, refused for JSON (which holds every section)
+        /// for Markdown and HTML, refused for JSON (which holds every section)
         #[arg(long, value_enum)]
         section: Option<report::Section>,
         /// Status folders or files [default: the config's]

@@ -1,15 +1,16 @@
-//! `fleetdash report`: the figures behind every view, as Markdown, CSV or JSON.
+//! `fleetdash report`: the figures behind every view, as Markdown, CSV, JSON or HTML.
 //!
 //! A [`Report`] is built once from a loaded status set and the day of the figures; the
 //! three formats are three renderings of it. JSON is its serde form, stable and documented
 //! in `docs/REPORT.md`: its structs are the report's own, not the domain's, so that the
 //! domain can change without changing the JSON. Markdown and CSV render the same figures as
 //! tables ([`Section`]); a CSV file holds one table, so that it opens in a spreadsheet as
-//! is.
+//! is. HTML is a briefing pack: one self-contained page with the same tables and charts.
 
 mod build;
 mod completeness;
 mod csv;
+mod html;
 mod json;
 mod markdown;
 mod tables;
@@ -38,6 +39,8 @@ pub enum Format {
     Csv,
     /// Every section as one JSON document (docs/REPORT.md).
     Json,
+    /// One self-contained page with charts, for briefing and printing.
+    Html,
 }
 
 /// The tables of a report, in the order Markdown writes them.
@@ -145,6 +148,7 @@ pub fn render(
         (Format::Csv, None) => Err(ReportError::CsvNeedsSection),
         (Format::Csv, Some(s)) => Ok(csv::write(&tables::table(report, s))),
         (Format::Markdown, only) => Ok(markdown::write(report, only)),
+        (Format::Html, only) => Ok(html::write(report, only)),
     }
 }
 

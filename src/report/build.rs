@@ -33,6 +33,7 @@ pub fn build(snapshot: &Snapshot, today: Date, window_months: u32) -> Report {
             complete: completeness.is_complete(),
             missing: completeness.missing(),
         },
+        files: snapshot.files.iter().map(|f| f.name.clone()).collect(),
         programme: p.info.as_ref().map(|i| ProgrammeInfo {
             name: i.name.clone(),
             customer: i.customer.clone(),

@@ -15,6 +15,8 @@ pub struct Report {
     pub today: String,
     /// Whether the figures rest on the whole status set.
     pub completeness: CompletenessReport,
+    /// The status files the figures came from, as `check` names them, in merge order.
+    pub files: Vec<String>,
     /// `None` when no file has a valid `programme` section.
     pub programme: Option<ProgrammeInfo>,
     /// The stages of final assembly, in flow order.
