@@ -9,6 +9,7 @@
 //!   over the month before it), never by a whole hand-over at once;
 //! - the window's first day moves by 0 to 4 days (one, except at the ends of months), and
 //!   its length changes by -3 to +1 days.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 use chrono::Months;
 use fleetdash::domain::forecast::{Finish, Forecast, MILLIONTHS};
