@@ -64,9 +64,12 @@ pub fn report_on(snapshot: &Snapshot, only: &[String], out: &mut impl Write) -> 
         report(snapshot, out)?;
         return Ok(exit_code(snapshot));
     }
+    // Root cause first: each cause before what follows from it.
     let mine: Vec<&Problem> = snapshot
-        .problems
+        .problems_by_cause()
         .iter()
+        .flat_map(|g| std::iter::once(g.cause).chain(g.follow.iter().copied()))
+        .filter_map(|i| snapshot.problems.get(i))
         .filter(|p| p.file.as_ref().is_some_and(|f| only.contains(f)))
         .collect();
     for p in &mine {
@@ -82,12 +85,30 @@ pub fn report_on(snapshot: &Snapshot, only: &[String], out: &mut impl Write) -> 
     Ok(i32::from(errors > 0))
 }
 
-/// Writes every problem as `file:line:col: severity: message`, then a one-line summary.
+/// Writes every problem as `file:line:col: severity: message`, root cause first: a problem
+/// that others follow from (a refused file, a record left out) comes first, with a line
+/// counting the problems that follow from it in place of them; then a one-line summary
+/// that counts every problem.
 pub fn report(snapshot: &Snapshot, out: &mut impl Write) -> io::Result<()> {
-    for p in &snapshot.problems {
+    for group in snapshot.problems_by_cause() {
+        let Some(p) = snapshot.problems.get(group.cause) else {
+            continue;
+        };
         writeln!(out, "{p}")?;
+        if !group.follow.is_empty() {
+            writeln!(out, "    {}", follow_words(group.follow.len()))?;
+        }
     }
     writeln!(out, "{}", summary(snapshot))
+}
+
+/// `and 130 more that follow from it`: the problems grouped under a cause.
+pub fn follow_words(n: usize) -> String {
+    if n == 1 {
+        "and 1 more that follows from it".to_owned()
+    } else {
+        format!("and {n} more that follow from it")
+    }
 }
 
 /// `6 files, 11 variants, 40 in assembly, 43 deliveries: 2 errors, 1 warning`.

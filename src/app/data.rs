@@ -5,6 +5,7 @@
 use std::sync::Arc;
 use std::time::SystemTime;
 
+use crate::domain::completeness::Completeness;
 use crate::domain::forecast::{self, Forecast};
 use crate::domain::{Date, Family, Figures, Programme, Shared, Stage, Variant, Vehicle};
 use crate::status::Snapshot;
@@ -19,6 +20,9 @@ pub struct Data {
     pub figures: Figures,
     /// Where the programme heads at its recent rate.
     pub forecast: Forecast,
+    /// What is missing from the data behind the figures: every verdict on screen goes
+    /// through it, and `print` exits on it.
+    pub completeness: Completeness,
     /// When the snapshot was loaded, for the status line.
     pub loaded_at: SystemTime,
 }
@@ -34,10 +38,12 @@ impl Data {
     pub fn with_window(snapshot: Snapshot, today: Date, window_months: u32) -> Self {
         let figures = Figures::compute(&snapshot.programme, today);
         let forecast = Forecast::compute(&snapshot.programme, today, window_months);
+        let completeness = snapshot.completeness();
         Data {
             snapshot,
             figures,
             forecast,
+            completeness,
             loaded_at: SystemTime::now(),
         }
     }

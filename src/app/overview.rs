@@ -4,10 +4,7 @@
 
 use std::cmp::Reverse;
 
-use chrono::Datelike;
-
 use super::{Action, Data, QueueBasis};
-use crate::domain::figures::year_fraction;
 
 /// The most vehicles kept for the attention list.
 const ATTENTION_MAX: usize = 100;
@@ -38,21 +35,13 @@ impl State {
         let f = &data.figures;
         let today = data.today();
 
-        self.family_plan_to_date = vec![0.0; p.families.len()];
-        for y in &f.years {
-            let share = if y.year < today.year() {
-                1.0
-            } else if y.year == today.year() {
-                year_fraction(today)
-            } else {
-                0.0
-            };
-            for (v, &(planned, _)) in p.variants.iter().zip(&y.by_variant) {
-                if let Some(slot) = self.family_plan_to_date.get_mut(v.family.0 as usize) {
-                    *slot += f64::from(planned) * share;
-                }
-            }
-        }
+        // The domain's plan to date per family: the same whole vehicles as the variants'
+        // rows and the programme's, so that the gauges' ticks and the totals agree.
+        self.family_plan_to_date = f
+            .family_schedules
+            .iter()
+            .map(|s| s.planned_to_date)
+            .collect();
 
         if self.basis.as_ref().is_some_and(|b| b.matches(data)) {
             return;
