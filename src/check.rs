@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use crate::domain::Date;
+use crate::status::causes::follow_words;
 use crate::status::{Problem, Snapshot, is_status_file_name};
 use crate::watch::same_file;
 
@@ -100,15 +101,6 @@ pub fn report(snapshot: &Snapshot, out: &mut impl Write) -> io::Result<()> {
         }
     }
     writeln!(out, "{}", summary(snapshot))
-}
-
-/// `and 130 more that follow from it`: the problems grouped under a cause.
-pub fn follow_words(n: usize) -> String {
-    if n == 1 {
-        "and 1 more that follows from it".to_owned()
-    } else {
-        format!("and {n} more that follow from it")
-    }
 }
 
 /// `6 files, 11 variants, 40 in assembly, 43 deliveries: 2 errors, 1 warning`.

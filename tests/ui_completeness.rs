@@ -184,7 +184,8 @@ fn a_record_left_out_of_the_programme_names_its_cause_in_the_headline() {
         "the sample changed: no `contracted: 190` to break"
     );
     fs::write(&path, broken).expect("written");
-    let text = overview(&mut loader(dir.path()), 120, 40);
+    // Wide enough for the temporary folder's path in the file's name.
+    let text = overview(&mut loader(dir.path()), 200, 60);
     let (head, next) = headline(&text);
     assert!(
         head.contains(" BEHIND PLAN ON INCOMPLETE FIGURES · "),
@@ -192,8 +193,30 @@ fn a_record_left_out_of_the_programme_names_its_cause_in_the_headline() {
     );
     assert!(head.contains("47 errors"), "{head}");
     assert!(
-        next.contains("figures incomplete: 1 record left out for a bad value"),
+        next.starts_with(" ✖ figures incomplete: 1 record left out for a bad value · cause: "),
+        "{next}"
+    );
+    assert!(
+        next.trim_end()
+            .ends_with("programme.yaml:19:17 (and 46 more that follow from it)"),
         "{next}"
     );
     assert_no_plain_verdict(&text);
+
+    // The Problems view: the cause first, what follows from it listed under it.
+    let mut app = App::new(Data::new(loader(dir.path()).load(today()), today()));
+    app.view = View::Problems;
+    let (text, _) = ui::render_frame(&app, &Theme::default(), 200, 12);
+    let rows: Vec<&str> = text.lines().skip(3).take(2).collect();
+    assert!(
+        rows[0].contains("programme.yaml:19:17 ")
+            && rows[0].contains(" variants[0].contracted: ")
+            && rows[0].contains("(and 46 more that follow from it)"),
+        "{text}"
+    );
+    assert!(
+        rows[1].contains("deliveries.yaml:9:5 ")
+            && rows[1].contains(" ↳ the delivery of 2025-07-15 names"),
+        "{text}"
+    );
 }

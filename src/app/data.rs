@@ -23,6 +23,9 @@ pub struct Data {
     /// What is missing from the data behind the figures: every verdict on screen goes
     /// through it, and `print` exits on it.
     pub completeness: Completeness,
+    /// The first problem others follow from, as an index into the snapshot's problems,
+    /// and how many follow from it: the headline names it (root cause first).
+    pub root_cause: Option<(usize, usize)>,
     /// When the snapshot was loaded, for the status line.
     pub loaded_at: SystemTime,
 }
@@ -39,11 +42,17 @@ impl Data {
         let figures = Figures::compute(&snapshot.programme, today);
         let forecast = Forecast::compute(&snapshot.programme, today, window_months);
         let completeness = snapshot.completeness();
+        let root_cause = snapshot
+            .problems_by_cause()
+            .first()
+            .filter(|g| !g.follow.is_empty())
+            .map(|g| (g.cause, g.follow.len()));
         Data {
             snapshot,
             figures,
             forecast,
             completeness,
+            root_cause,
             loaded_at: SystemTime::now(),
         }
     }

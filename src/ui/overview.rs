@@ -21,6 +21,7 @@ use crate::app::overview::State;
 use crate::app::{App, Data};
 use crate::domain::completeness::State as CompletenessState;
 use crate::domain::forecast::Finish;
+use crate::status::causes::follow_words;
 use plan::{render_gauges, render_schedule};
 use stages::{render_attention, render_stages};
 
@@ -231,7 +232,20 @@ fn gaps_line<'a>(data: &Data, theme: &Theme, width: u16) -> Line<'a> {
     let Some(why) = data.completeness.why_not() else {
         return Line::default();
     };
-    let text = format!(" ✖ {why}");
+    let mut text = format!(" ✖ {why}");
+    // Root cause first: where to look, when other problems follow from one.
+    if let Some((i, n)) = data.root_cause
+        && let Some(p) = data.snapshot.problems.get(i)
+    {
+        let long = format!(" · cause: {} ({})", p.place(), follow_words(n));
+        let short = format!(" · cause: {}", p.place());
+        for tail in [long, short] {
+            if text.width() + tail.width() <= usize::from(width) {
+                text.push_str(&tail);
+                break;
+            }
+        }
+    }
     Line::from(Span::styled(
         widgets::fit(&text, usize::from(width)),
         theme.error,
