@@ -12,6 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::Data;
 use crate::app::overview::State;
 use crate::domain::completeness::Completeness;
+use crate::domain::figures::PLAN_TO_DATE_RULE;
 use crate::ui::Theme;
 use crate::ui::widgets::{self, block, thousands};
 
@@ -268,6 +269,9 @@ fn plan_lines<'a>(
         .collect()
 }
 
+/// [`PLAN_TO_DATE_RULE`] in fewer words, for a narrow box.
+const PLAN_TO_DATE_SHORT: &str = "plan to date: each variant's year spread evenly";
+
 /// This year and the whole programme against the plan; with `years`, the plan year by
 /// year below.
 pub(super) fn render_schedule(
@@ -278,7 +282,15 @@ pub(super) fn render_schedule(
     buf: &mut Buffer,
 ) {
     let f = &data.figures;
-    let outer = block("Against the plan", theme);
+    // How the plan to date is counted, on the box's lower edge: whole when it fits.
+    let rule = [PLAN_TO_DATE_RULE, PLAN_TO_DATE_SHORT]
+        .into_iter()
+        .map(|r| format!(" {r} "))
+        .find(|r| r.width() + 2 <= usize::from(area.width));
+    let mut outer = block("Against the plan", theme);
+    if let Some(rule) = rule {
+        outer = outer.title_bottom(Line::from(Span::styled(rule, theme.muted)));
+    }
     let inner = outer.inner(area);
     (&outer).render(area, buf);
     let mut plan = Vec::new();
