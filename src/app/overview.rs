@@ -5,6 +5,7 @@
 use std::cmp::Reverse;
 
 use super::{Action, Data, QueueBasis};
+use crate::domain::holds::{HoldGroup, hold_groups};
 
 /// The most vehicles kept for the attention list.
 const ATTENTION_MAX: usize = 100;
@@ -23,6 +24,9 @@ pub struct State {
     pub(crate) attention: Vec<u32>,
     /// All the overdue or held vehicles, of which `attention` keeps the first.
     pub(crate) attention_total: usize,
+    /// The holds grouped by reason, in words (`waiting for FN deFNder weapon station: 2,
+    /// the longest 7 days`), most vehicles first.
+    pub(crate) holds: Vec<String>,
     /// What the queue figures above were built from: a reload that leaves it as it was
     /// keeps them.
     basis: Option<QueueBasis>,
@@ -47,6 +51,7 @@ impl State {
             return;
         }
         self.basis = Some(QueueBasis::of(data));
+        self.holds = hold_groups(p, today).iter().map(HoldGroup::words).collect();
         self.stage_held = vec![0; p.stages.len()];
         self.stage_overdue = vec![0; p.stages.len()];
         let mut overdue = Vec::new();

@@ -23,7 +23,7 @@ use crate::domain::completeness::State as CompletenessState;
 use crate::domain::forecast::Finish;
 use crate::status::causes::follow_words;
 use plan::{render_gauges, render_schedule};
-use stages::{render_attention, render_stages};
+use stages::{holds_height, render_attention, render_holds, render_stages};
 
 /// The narrowest area the Overview draws in.
 const MIN_WIDTH: u16 = 40;
@@ -104,7 +104,18 @@ fn render_compact(
     widgets::line(pace_area, buf, pace_line(data, theme, pace_area.width));
     render_gauges(state, data, theme, gauges, 1, buf);
     render_schedule(data, theme, schedule, false, buf);
-    render_stages(state, data, theme, stages, buf);
+    // The holds by reason under the stages, when the stages keep their full height.
+    let stages_full = data.programme().stages.len() as u16 + 1 + 2;
+    let holds = holds_height(state);
+    if holds > 0 && stages.height >= stages_full + 3 {
+        let [stages, holds_area] =
+            Layout::vertical([Constraint::Length(stages_full), Constraint::Max(holds)])
+                .areas(stages);
+        render_stages(state, data, theme, stages, buf);
+        render_holds(state, theme, holds_area, buf);
+    } else {
+        render_stages(state, data, theme, stages, buf);
+    }
 }
 
 /// Two columns: gauges and the plan on the left, stages and the vehicles that need
@@ -150,9 +161,15 @@ fn render_wide(state: &State, data: &Data, theme: &Theme, area: Rect, buf: &mut 
     render_schedule(data, theme, schedule, true, buf);
 
     let stages_height = p.stages.len() as u16 + 1 + 2;
-    let [stages, attention] =
-        Layout::vertical([Constraint::Length(stages_height), Constraint::Min(0)]).areas(right);
+    let holds_wanted = holds_height(state).min(right.height.saturating_sub(stages_height) / 2);
+    let [stages, holds, attention] = Layout::vertical([
+        Constraint::Length(stages_height),
+        Constraint::Length(holds_wanted),
+        Constraint::Min(0),
+    ])
+    .areas(right);
     render_stages(state, data, theme, stages, buf);
+    render_holds(state, theme, holds, buf);
     render_attention(state, data, theme, attention, buf);
 }
 
