@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use crate::domain::Date;
+use crate::status::causes::follow_words;
 use crate::status::{Problem, Snapshot, is_status_file_name};
 use crate::watch::same_file;
 
@@ -64,9 +65,12 @@ pub fn report_on(snapshot: &Snapshot, only: &[String], out: &mut impl Write) -> 
         report(snapshot, out)?;
         return Ok(exit_code(snapshot));
     }
+    // Root cause first: each cause before what follows from it.
     let mine: Vec<&Problem> = snapshot
-        .problems
+        .problems_by_cause()
         .iter()
+        .flat_map(|g| std::iter::once(g.cause).chain(g.follow.iter().copied()))
+        .filter_map(|i| snapshot.problems.get(i))
         .filter(|p| p.file.as_ref().is_some_and(|f| only.contains(f)))
         .collect();
     for p in &mine {
@@ -82,10 +86,19 @@ pub fn report_on(snapshot: &Snapshot, only: &[String], out: &mut impl Write) -> 
     Ok(i32::from(errors > 0))
 }
 
-/// Writes every problem as `file:line:col: severity: message`, then a one-line summary.
+/// Writes every problem as `file:line:col: severity: message`, root cause first: a problem
+/// that others follow from (a refused file, a record left out) comes first, with a line
+/// counting the problems that follow from it in place of them; then a one-line summary
+/// that counts every problem.
 pub fn report(snapshot: &Snapshot, out: &mut impl Write) -> io::Result<()> {
-    for p in &snapshot.problems {
+    for group in snapshot.problems_by_cause() {
+        let Some(p) = snapshot.problems.get(group.cause) else {
+            continue;
+        };
         writeln!(out, "{p}")?;
+        if !group.follow.is_empty() {
+            writeln!(out, "    {}", follow_words(group.follow.len()))?;
+        }
     }
     writeln!(out, "{}", summary(snapshot))
 }

@@ -10,6 +10,7 @@ use fleetdash::app::{App, Data};
 use fleetdash::check;
 use fleetdash::cli::{Cli, Command};
 use fleetdash::config::{self, Config};
+use fleetdash::domain::completeness::Completeness;
 use fleetdash::report;
 use fleetdash::runtime::{self, Options};
 use fleetdash::status::Loader;
@@ -72,7 +73,8 @@ fn run(cli: &Cli) -> Result<ExitCode, String> {
         } => {
             let (mut app, theme) = app_for(&config(paths)?, today);
             app.view = view.view();
-            write_out(&ui::render_text(&app, &theme, *width, *height))
+            let written = write_out(&ui::render_text(&app, &theme, *width, *height))?;
+            Ok(incomplete_or(&app.data.completeness, written))
         }
         Command::Report {
             format,
@@ -82,7 +84,9 @@ fn run(cli: &Cli) -> Result<ExitCode, String> {
             let config = config(paths)?;
             let snapshot = Loader::new(config.status.clone(), config.limits).load(today);
             let report = report::build(&snapshot, today, config.forecast_window_months);
-            write_out(&report::render(&report, *format, *section).map_err(|e| e.to_string())?)
+            let written =
+                write_out(&report::render(&report, *format, *section).map_err(|e| e.to_string())?)?;
+            Ok(incomplete_or(&snapshot.completeness(), written))
         }
         Command::Generate {
             out,
@@ -129,6 +133,16 @@ fn write_out(text: &str) -> Result<ExitCode, String> {
         // A closed pipe (`| head`) is not an error worth a message.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(e) => Err(e.to_string()),
+    }
+}
+
+/// The exit code of `print` and `report` once written: 1 when their figures are
+/// incomplete or there is no data, else `written`'s.
+fn incomplete_or(completeness: &Completeness, written: ExitCode) -> ExitCode {
+    if completeness.is_complete() {
+        written
+    } else {
+        ExitCode::from(1)
     }
 }
 

@@ -217,3 +217,110 @@ fn generate_refuses_a_folder_that_is_not_empty_unless_forced() {
     assert!(stdout(&o).contains(&summary), "{}", stdout(&o));
     assert!(stdout(&o).ends_with(": no problems\n"), "{}", stdout(&o));
 }
+
+/// A copy of the bundled sample in a temporary folder, to break.
+fn sample_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    for entry in std::fs::read_dir(root().join("config/status")).expect("the sample") {
+        let path = entry.expect("an entry").path();
+        std::fs::copy(&path, dir.path().join(path.file_name().expect("a name"))).expect("a copy");
+    }
+    dir
+}
+
+#[test]
+fn print_and_report_exit_0_on_the_complete_sample() {
+    for args in [
+        &["print", "--today", "2026-11-26"][..],
+        &["report", "--today", "2026-11-26"][..],
+    ] {
+        let o = fleetdash(&root(), args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn print_without_data_says_no_data_and_exits_1() {
+    let o = fleetdash(
+        &root(),
+        &[
+            "print",
+            "/nope",
+            "--width",
+            "80",
+            "--height",
+            "16",
+            "--today",
+            "2026-11-26",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let text = stdout(&o);
+    let headline = text.lines().nth(1).unwrap_or_default();
+    assert!(headline.starts_with(" ✖ NO DATA · "), "{text}");
+    assert!(!text.contains("ON PLAN"), "{text}");
+    assert!(!text.contains("0 of 0 delivered"), "{text}");
+    let o = fleetdash(&root(), &["report", "/nope", "--today", "2026-11-26"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("on plan"), "{}", stdout(&o));
+}
+
+#[test]
+fn print_and_report_on_incomplete_figures_exit_1() {
+    let dir = sample_copy();
+    std::fs::write(dir.path().join("queue-roanne.yaml"), "version: 1\nqueue: [").expect("written");
+    for command in ["print", "report"] {
+        let o = fleetdash(dir.path(), &[command, ".", "--today", "2026-11-26"]);
+        assert_eq!(o.status.code(), Some(1), "{command}: {}", stderr(&o));
+        assert!(!stdout(&o).is_empty(), "{command} still writes its figures");
+    }
+}
+
+/// Issue 11's example: `contracted: many` in the sample's `programme.yaml`. The record is
+/// left out, so every vehicle, delivery and plan line of its variant names a variant no
+/// file defines: the record's own problem comes first, the 46 others under it.
+#[test]
+fn check_puts_the_root_cause_first_and_groups_what_follows() {
+    let dir = sample_copy();
+    let path = dir.path().join("programme.yaml");
+    let text = std::fs::read_to_string(&path).expect("the sample's programme");
+    let broken = text.replacen("contracted: 190", "contracted: many", 1);
+    assert_ne!(
+        broken, text,
+        "the sample changed: no `contracted: 190` to break"
+    );
+    std::fs::write(&path, broken).expect("written");
+    let o = fleetdash(dir.path(), &["check", ".", "--today", "2026-11-26"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let lines: Vec<&str> = stdout(&o).lines().collect();
+    assert_eq!(lines.len(), 3, "{}", stdout(&o));
+    assert!(
+        lines[0].starts_with("programme.yaml:19:17: error: variants[0].contracted: "),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(lines[1], "    and 46 more that follow from it");
+    assert!(lines[2].ends_with(": 47 errors"), "{}", lines[2]);
+}
+
+/// A refused `programme.yaml` (a syntax error that stops the parse): its parse error comes
+/// first, not "add a `programme` section" (there is one).
+#[test]
+fn check_puts_a_refused_files_parse_error_first() {
+    let dir = sample_copy();
+    std::fs::write(
+        dir.path().join("programme.yaml"),
+        "version: 1\nprogramme: [\n",
+    )
+    .expect("written");
+    let o = fleetdash(dir.path(), &["check", ".", "--today", "2026-11-26"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let lines: Vec<&str> = stdout(&o).lines().collect();
+    assert!(
+        lines[0].starts_with("programme.yaml:3:1: error: "),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(lines[1], "    and 130 more that follow from it");
+    assert!(lines[2].ends_with(": 131 errors"), "{}", lines[2]);
+}

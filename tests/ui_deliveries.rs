@@ -74,7 +74,7 @@ fn the_current_year_is_selected_marked_and_pro_rated() {
     assert_eq!(
         cells[2..],
         [
-            "20/16", "71/54", "94/75", "−19", "96/75", "−21", "89/75", "−14", "65/73", "+8",
+            "20/16", "68/54", "94/77", "−17", "96/76", "−20", "89/76", "−13", "65/75", "+10",
             "442/70"
         ],
         "{total}"
@@ -348,9 +348,11 @@ fn the_forecast_gives_the_rate_and_finish_per_family_and_for_the_programme() {
     let mut app = sample();
     let screen = frame(&mut app, 80, 24);
     for line in [
-        " Griffon    31 in the last 6 months, 5.0 a month  → last in 2032  1 year late",
-        " Jaguar     2 since 2026-10-08, 1.2 a month       → last in 2030  on time",
-        " Programme  33 in the last 6 months, 5.3 a month  → last in 2032  1 year late",
+        // The slip in months; the programme's finish is the Griffon's, at its rate; the
+        // Jaguar's rests on two hand-overs.
+        " Griffon    5.1 a month  → last in 2032            12 months late",
+        " Jaguar     1.2 a month  → last in 2030            1 month early, low confidence",
+        " Programme  5.5 a month  → last in 2032 (Griffon)  12 months late",
     ] {
         assert!(
             screen.lines().any(|l| l == line),
@@ -369,7 +371,7 @@ fn the_forecast_gives_the_rate_and_finish_per_family_and_for_the_programme() {
         "314 to come",
         "→ last in February 2032",
         "planned by 2030",
-        "1 year late",
+        "12 months late",
     ] {
         assert!(griffon.contains(part), "{part} missing: {griffon}");
     }
@@ -388,7 +390,7 @@ fn years_to_come_set_the_projection_against_the_plan() {
     let buf = buffer(&mut app, 80, 24);
     let screen = ui::buffer_text(&buf);
     assert!(
-        screen.contains(" 2027 planned 94 · to come · 75 at the current rate · 19 short"),
+        screen.contains(" 2027 planned 94 · to come · projected 77 · 39 behind plan"),
         "{screen}"
     );
     // The shortfall is a warning, the surplus ok.
@@ -408,9 +410,10 @@ fn years_to_come_set_the_projection_against_the_plan() {
     for _ in 0..3 {
         app.update(Action::Right);
     }
+    // Over its own plan, the year still leaves the programme behind: never "over plan".
     let screen = frame(&mut app, 80, 24);
     assert!(
-        screen.contains(" 2030 planned 65 · to come · 73 at the current rate · 8 over plan"),
+        screen.contains(" 2030 planned 65 · to come · projected 75 · 62 behind plan"),
         "{screen}"
     );
 }
@@ -449,4 +452,63 @@ fn frame(app: &mut App, width: u16, height: u16) -> String {
     let (text, seen) = ui::render_frame(app, &Theme::default(), width, height);
     app.seen(seen);
     text
+}
+
+/// Issue 11: a year to come says what the current rate makes of that year's own plan and
+/// where the programme stands at its end; "10 over plan" alone read as good news while the
+/// programme finishes late.
+#[test]
+fn a_year_to_come_says_where_the_programme_stands_at_its_end() {
+    let mut app = sample();
+    while app.deliveries.selected_year() != Some(2030) {
+        assert_eq!(app.update(Action::Right), Effect::Redraw);
+    }
+    let screen = frame(&mut app, 200, 60);
+    let summary = screen.lines().nth(1).unwrap_or_default();
+    assert!(
+        summary.contains(
+            " · 75 at the current rate (10 more than planned that year) · \
+             62 behind plan by the end of 2030"
+        ),
+        "{summary}"
+    );
+    // The same figures as the table's Σ Programme row: 65 planned, 75 projected.
+    assert!(
+        line_of(&screen, "Σ Programme").contains("65/75 +10"),
+        "{screen}"
+    );
+}
+
+/// Issue 11: every row of the current year and its total add up: the domain's whole
+/// vehicles per variant (Griffon troop transport 39, not 40 rounded on its own).
+#[test]
+fn the_current_years_plan_to_date_adds_up() {
+    let mut app = sample();
+    let screen = frame(&mut app, 200, 60);
+    // The 2026 column ends where its header does (columns counted in characters).
+    let header = line_of(&screen, "Variant");
+    let end = header
+        .chars()
+        .position(|c| c == '◆')
+        .expect("the 2026 header")
+        + "◆2026".len();
+    let to_date = |row: &str| -> u32 {
+        let line: String = line_of(&screen, row).chars().take(end).collect();
+        let cell = line.split_whitespace().last().expect("a 2026 cell");
+        cell.split('/')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no 2026 cell in {line}"))
+    };
+    assert_eq!(to_date("Griffon troop transport"), 39);
+    assert_eq!(to_date("Griffon command post"), 14);
+    assert_eq!(to_date("Griffon ambulance"), 10);
+    assert_eq!(to_date("Σ Griffon"), 63);
+    assert_eq!(to_date("Jaguar "), 5);
+    assert_eq!(to_date("Σ Programme"), 68);
+    assert_eq!(39 + 14 + 10, to_date("Σ Griffon"));
+    assert_eq!(
+        to_date("Σ Griffon") + to_date("Σ Jaguar"),
+        to_date("Σ Programme")
+    );
 }

@@ -274,3 +274,30 @@ fn frame(app: &mut App, width: u16, height: u16) -> String {
     app.seen(seen);
     text
 }
+
+/// Issue 11, point 6: what blocks the queue, grouped by reason, at 120×40 (the list of
+/// vehicles that need attention only appears from 150 columns); the groups add up to the
+/// vehicles on hold.
+#[test]
+fn holds_by_reason_at_120x40() {
+    let text = frame(&mut sample(), 120, 40);
+    assert!(text.contains("┌ On hold, by reason "), "{text}");
+    let groups: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("┌ On hold, by reason "))
+        .skip(1)
+        .take_while(|l| !l.starts_with('└'))
+        .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            "waiting for FN deFNder weapon station: 2, the longest 73 days",
+            "defect fix: hydraulic leak found at acceptance: 1, the longest 100 days",
+            "waiting for 40 mm CTA cannon from CTA International: 1, the longest 66 days",
+            "waiting for SICS software release: 1, the longest 52 days",
+            "waiting for CONTACT radio kit: 1, the longest 45 days",
+        ]
+    );
+    assert!(text.contains("‖ 6 on hold"), "{text}");
+}

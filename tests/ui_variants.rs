@@ -492,3 +492,20 @@ fn frame(app: &mut App, width: u16, height: u16) -> String {
     app.seen(seen);
     text
 }
+
+/// Issue 11: the detail's plan to date is the domain's, as on the Deliveries view (the
+/// troop transport's 39 of 2026's 44 by 26 November, not 40 rounded on its own).
+#[test]
+fn the_details_plan_to_date_is_the_deliveries_figure() {
+    let mut app = sample();
+    app.update(Action::Open);
+    let screen = frame(&mut app, 200, 120);
+    let line = screen
+        .lines()
+        .find(|l| l.contains("2026  planned"))
+        .unwrap_or_else(|| panic!("no 2026 plan line in\n{screen}"));
+    assert!(
+        line.contains("2026  planned  44 (39 to date)  delivered 32"),
+        "{line}"
+    );
+}

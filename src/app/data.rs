@@ -5,6 +5,7 @@
 use std::sync::Arc;
 use std::time::SystemTime;
 
+use crate::domain::completeness::Completeness;
 use crate::domain::forecast::{self, Forecast};
 use crate::domain::{Date, Family, Figures, Programme, Shared, Stage, Variant, Vehicle};
 use crate::status::Snapshot;
@@ -19,6 +20,12 @@ pub struct Data {
     pub figures: Figures,
     /// Where the programme heads at its recent rate.
     pub forecast: Forecast,
+    /// What is missing from the data behind the figures: every verdict on screen goes
+    /// through it, and `print` exits on it.
+    pub completeness: Completeness,
+    /// The first problem others follow from, as an index into the snapshot's problems,
+    /// and how many follow from it: the headline names it (root cause first).
+    pub root_cause: Option<(usize, usize)>,
     /// When the snapshot was loaded, for the status line.
     pub loaded_at: SystemTime,
 }
@@ -34,10 +41,18 @@ impl Data {
     pub fn with_window(snapshot: Snapshot, today: Date, window_months: u32) -> Self {
         let figures = Figures::compute(&snapshot.programme, today);
         let forecast = Forecast::compute(&snapshot.programme, today, window_months);
+        let completeness = snapshot.completeness();
+        let root_cause = snapshot
+            .problems_by_cause()
+            .first()
+            .filter(|g| !g.follow.is_empty())
+            .map(|g| (g.cause, g.follow.len()));
         Data {
             snapshot,
             figures,
             forecast,
+            completeness,
+            root_cause,
             loaded_at: SystemTime::now(),
         }
     }

@@ -104,7 +104,7 @@ impl State {
                 .iter()
                 .map(|y| {
                     let when = when(y.year, today);
-                    let (text, _) = cell(when, (y.planned, y.delivered));
+                    let (text, _) = cell(when, (y.planned, y.delivered), total_to_date(y));
                     let head = header_label(y.year, when).width();
                     let projected = p
                         .family_ids()
@@ -222,6 +222,14 @@ pub(crate) fn totals(it: impl Iterator<Item = (u32, u32)>) -> (u32, u32) {
     })
 }
 
+/// The programme's plan to date in year `y` (the current year), in whole vehicles: the
+/// sum of the variants' (see [`YearFigures::planned_to_date_by_variant`]).
+pub(crate) fn total_to_date(y: &YearFigures) -> u32 {
+    y.planned_to_date_by_variant
+        .iter()
+        .fold(0u32, |a, &b| a.saturating_add(b))
+}
+
 /// What a table cell says for a year, and how it reads against the plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Mark {
@@ -231,15 +239,16 @@ pub(crate) enum Mark {
     Planned,
 }
 
-/// Planned/delivered for a past year; planned to date/delivered for the current year;
-/// only the plan for a year to come.
-pub(crate) fn cell(when: When, (planned, delivered): (u32, u32)) -> (String, Mark) {
+/// Planned/delivered for a past year; planned to date/delivered for the current year
+/// (`to_date`, the domain's whole vehicles, so that the rows add up to their totals); only
+/// the plan for a year to come.
+pub(crate) fn cell(when: When, (planned, delivered): (u32, u32), to_date: u32) -> (String, Mark) {
     if planned == 0 && delivered == 0 {
         return ("·".to_owned(), Mark::Empty);
     }
     let target = match when {
         When::Past => planned,
-        When::Current(share) => (f64::from(planned) * share).round() as u32,
+        When::Current(_) => to_date,
         When::Future if delivered == 0 => {
             return (thousands(planned.into()), Mark::Planned);
         }

@@ -4,10 +4,8 @@
 
 use std::cmp::Reverse;
 
-use chrono::Datelike;
-
 use super::{Action, Data, QueueBasis};
-use crate::domain::figures::year_fraction;
+use crate::domain::holds::{HoldGroup, hold_groups};
 
 /// The most vehicles kept for the attention list.
 const ATTENTION_MAX: usize = 100;
@@ -26,6 +24,9 @@ pub struct State {
     pub(crate) attention: Vec<u32>,
     /// All the overdue or held vehicles, of which `attention` keeps the first.
     pub(crate) attention_total: usize,
+    /// The holds grouped by reason, in words (`waiting for FN deFNder weapon station: 2,
+    /// the longest 7 days`), most vehicles first.
+    pub(crate) holds: Vec<String>,
     /// What the queue figures above were built from: a reload that leaves it as it was
     /// keeps them.
     basis: Option<QueueBasis>,
@@ -38,26 +39,19 @@ impl State {
         let f = &data.figures;
         let today = data.today();
 
-        self.family_plan_to_date = vec![0.0; p.families.len()];
-        for y in &f.years {
-            let share = if y.year < today.year() {
-                1.0
-            } else if y.year == today.year() {
-                year_fraction(today)
-            } else {
-                0.0
-            };
-            for (v, &(planned, _)) in p.variants.iter().zip(&y.by_variant) {
-                if let Some(slot) = self.family_plan_to_date.get_mut(v.family.0 as usize) {
-                    *slot += f64::from(planned) * share;
-                }
-            }
-        }
+        // The domain's plan to date per family: the same whole vehicles as the variants'
+        // rows and the programme's, so that the gauges' ticks and the totals agree.
+        self.family_plan_to_date = f
+            .family_schedules
+            .iter()
+            .map(|s| s.planned_to_date)
+            .collect();
 
         if self.basis.as_ref().is_some_and(|b| b.matches(data)) {
             return;
         }
         self.basis = Some(QueueBasis::of(data));
+        self.holds = hold_groups(p, today).iter().map(HoldGroup::words).collect();
         self.stage_held = vec![0; p.stages.len()];
         self.stage_overdue = vec![0; p.stages.len()];
         let mut overdue = Vec::new();

@@ -1,15 +1,31 @@
 //! The Problems view's state: every problem of the last load, newest first, with the
-//! reload that first showed it, and the selection.
+//! reload that first showed it, and the selection. Root cause first: a problem others
+//! follow from comes before them, and they are listed under it.
 
 use std::collections::HashMap;
 
 use super::{Action, Data, Problem, list};
 
+/// Where a problem stands among causes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grouping {
+    /// Neither a cause of others nor following from one.
+    Alone,
+    /// The cause of this many problems, listed right after it.
+    Cause(usize),
+    /// Follows from the cause listed above it.
+    Follows,
+}
+
+/// A problem shown, with the reload that first showed it and its place among causes.
+pub(crate) type Shown = (Problem, u64, Grouping);
+
 /// The problems shown and the selection.
 #[derive(Debug, Default)]
 pub struct State {
-    /// The problems shown, newest reload first, with the reload that first showed each.
-    pub(crate) rows: Vec<(Problem, u64)>,
+    /// The problems shown, newest reload first (a cause and what follows from it kept
+    /// together, the cause first), with the reload that first showed each.
+    pub(crate) rows: Vec<Shown>,
     /// When each problem was first seen, by reload number.
     first_seen: HashMap<Problem, u64>,
     reloads: u64,
@@ -32,14 +48,36 @@ impl State {
             seen.insert(p.clone(), first);
         }
         self.first_seen = seen;
-        self.rows = data
-            .snapshot
-            .problems
-            .iter()
-            .map(|p| (p.clone(), self.first_seen.get(p).copied().unwrap_or(now)))
-            .collect();
-        // Newest first; the load's own order (file, line) within one reload.
-        self.rows.sort_by_key(|r| std::cmp::Reverse(r.1));
+        let problems = &data.snapshot.problems;
+        let first = |i: usize| {
+            problems
+                .get(i)
+                .and_then(|p| self.first_seen.get(p).copied())
+                .unwrap_or(now)
+        };
+        let mut groups: Vec<(u64, Vec<Shown>)> = Vec::new();
+        for g in data.snapshot.problems_by_cause() {
+            let Some(cause) = problems.get(g.cause) else {
+                continue;
+            };
+            let grouping = if g.follow.is_empty() {
+                Grouping::Alone
+            } else {
+                Grouping::Cause(g.follow.len())
+            };
+            let mut rows = vec![(cause.clone(), first(g.cause), grouping)];
+            rows.extend(g.follow.iter().filter_map(|&i| {
+                problems
+                    .get(i)
+                    .map(|p| (p.clone(), first(i), Grouping::Follows))
+            }));
+            let newest = rows.iter().map(|r| r.1).max().unwrap_or(now);
+            groups.push((newest, rows));
+        }
+        // Newest first; the causes' order (root cause first, then file and line) within
+        // one reload.
+        groups.sort_by_key(|g| std::cmp::Reverse(g.0));
+        self.rows = groups.into_iter().flat_map(|g| g.1).collect();
         let len = self.rows.len();
         if len == 0 {
             self.selected = None;
@@ -57,7 +95,7 @@ impl State {
 
     /// The problems in the order shown.
     pub fn rows(&self) -> impl Iterator<Item = &Problem> {
-        self.rows.iter().map(|(p, _)| p)
+        self.rows.iter().map(|(p, _, _)| p)
     }
 
     /// Takes what the last drawing of the list learned.

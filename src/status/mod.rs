@@ -5,6 +5,8 @@
 //! only the files that changed, and so that a file caught half-written or saved with a
 //! mistake keeps contributing what it held last time it was good.
 
+pub mod causes;
+mod completeness;
 mod files;
 pub mod intern;
 pub mod invisible;

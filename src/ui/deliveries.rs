@@ -20,7 +20,6 @@ use super::widgets;
 use crate::app::deliveries::{
     Mark, Seen, When, header_label, projecting, projection, projection_parts, when,
 };
-use crate::app::words::verdict;
 use crate::app::{App, Data};
 use crate::domain::YearFigures;
 use crate::domain::forecast::YearOutlook;
@@ -174,8 +173,8 @@ fn summary_line<'a>(data: &Data, y: &YearFigures, theme: &Theme, width: usize) -
                 widgets::thousands(y.delivered.into())
             )));
             spans.push(Span::styled(
-                verdict(lead),
-                widgets::lead_style(lead, theme),
+                widgets::verdict_words(&data.completeness, lead, false),
+                widgets::verdict_style(&data.completeness, lead, theme),
             ));
         }
         When::Current(_) => {
@@ -188,8 +187,8 @@ fn summary_line<'a>(data: &Data, y: &YearFigures, theme: &Theme, width: usize) -
                 widgets::thousands(y.delivered.into())
             )));
             spans.push(Span::styled(
-                verdict(lead),
-                widgets::lead_style(lead, theme),
+                widgets::verdict_words(&data.completeness, lead, false),
+                widgets::verdict_style(&data.completeness, lead, theme),
             ));
         }
         When::Future => {
@@ -203,27 +202,54 @@ fn summary_line<'a>(data: &Data, y: &YearFigures, theme: &Theme, width: usize) -
     // A year to come: what the current rate makes of it, in the most words that fit.
     let projected = match when(y.year, today) {
         When::Future => projection(data, None, y.year).map(|o| {
+            // The year against its own plan, and where the programme stands at its end:
+            // a year over its own plan can still leave the programme behind.
             let d = o.difference();
-            let (verdict, style) = match d {
-                0 => ("as planned".to_owned(), theme.ok),
-                d if d > 0 => (
-                    format!("{} over plan", widgets::thousands(d.unsigned_abs())),
+            let year_words = match d {
+                0 => "as planned that year".to_owned(),
+                d if d > 0 => format!(
+                    "{} more than planned that year",
+                    widgets::thousands(d.unsigned_abs())
+                ),
+                d => format!(
+                    "{} fewer than planned that year",
+                    widgets::thousands(d.unsigned_abs())
+                ),
+            };
+            let position = o.position();
+            let (standing, style) = match position {
+                0 => (format!("on plan by the end of {}", y.year), theme.ok),
+                n if n > 0 => (
+                    format!(
+                        "{} ahead of plan by the end of {}",
+                        widgets::thousands(n.unsigned_abs()),
+                        y.year
+                    ),
                     theme.ok,
                 ),
-                d => (
-                    format!("{} short", widgets::thousands(d.unsigned_abs())),
+                n => (
+                    format!(
+                        "{} behind plan by the end of {}",
+                        widgets::thousands(n.unsigned_abs()),
+                        y.year
+                    ),
                     theme.warning,
                 ),
             };
+            let short_standing = widgets::verdict_words(&data.completeness, position, true);
             let p = widgets::thousands(o.projected.into());
             [
                 vec![
-                    Span::raw(format!(" · {p} at the current rate · ")),
-                    Span::styled(verdict.clone(), style),
+                    Span::raw(format!(" · {p} at the current rate ({year_words}) · ")),
+                    Span::styled(standing.clone(), style),
                 ],
                 vec![
                     Span::raw(format!(" · projected {p} · ")),
-                    Span::styled(verdict, style),
+                    Span::styled(standing, style),
+                ],
+                vec![
+                    Span::raw(format!(" · projected {p} · ")),
+                    Span::styled(short_standing, style),
                 ],
                 vec![Span::styled(format!(" · projected {p}"), style)],
             ]
@@ -254,7 +280,10 @@ fn summary_line<'a>(data: &Data, y: &YearFigures, theme: &Theme, width: usize) -
             "{} delivered of {:.0} planned · ",
             s.delivered_to_date, s.planned_to_date
         )),
-        Span::styled(verdict(s.lead()), widgets::lead_style(s.lead(), theme)),
+        Span::styled(
+            widgets::verdict_words(&data.completeness, s.lead(), false),
+            widgets::verdict_style(&data.completeness, s.lead(), theme),
+        ),
     ];
     // The keys that change the line, since the status line has no room for them.
     let hint = Span::styled("   ←/→ year", theme.muted);

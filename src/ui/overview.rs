@@ -18,11 +18,12 @@ use unicode_width::UnicodeWidthStr;
 use super::Theme;
 use super::widgets::{self, plural, thousands};
 use crate::app::overview::State;
-use crate::app::words::verdict;
 use crate::app::{App, Data};
+use crate::domain::completeness::State as CompletenessState;
 use crate::domain::forecast::Finish;
+use crate::status::causes::follow_words;
 use plan::{render_gauges, render_schedule};
-use stages::{render_attention, render_stages};
+use stages::{holds_height, render_attention, render_holds, render_stages};
 
 /// The narrowest area the Overview draws in.
 const MIN_WIDTH: u16 = 40;
@@ -34,7 +35,13 @@ const WIDE_HEIGHT: u16 = 30;
 pub fn min_size(app: &App) -> (u16, u16) {
     let families = u16::try_from(app.data.programme().families.len()).unwrap_or(u16::MAX);
     let gauges_height = families.saturating_add(3);
-    (MIN_WIDTH, (2 + 4 + 3u16).saturating_add(gauges_height))
+    let gaps = u16::from(!app.data.completeness.is_complete());
+    (
+        MIN_WIDTH,
+        (2 + 4 + 3u16)
+            .saturating_add(gaps)
+            .saturating_add(gauges_height),
+    )
 }
 
 /// Draws the Overview into `area`.
@@ -52,37 +59,73 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
+    // The pace under the verdict when there is a row to spare.
+    let pace = area.height > min_height;
     if area.width >= WIDE_WIDTH && area.height >= WIDE_HEIGHT {
         render_wide(state, data, theme, area, buf);
     } else {
-        render_compact(state, data, theme, area, buf);
+        render_compact(state, data, theme, area, pace, buf);
     }
 }
 
 /// One column: headline, forecast, gauges, the plan, the stages (in two columns or one
 /// line when short of height).
-fn render_compact(state: &State, data: &Data, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn render_compact(
+    state: &State,
+    data: &Data,
+    theme: &Theme,
+    area: Rect,
+    pace: bool,
+    buf: &mut Buffer,
+) {
     let families = data.programme().families.len() as u16;
-    let [headline, forecast, gauges, schedule, stages] = Layout::vertical([
+    let gaps_height = u16::from(!data.completeness.is_complete());
+    let [
+        headline,
+        gaps,
+        forecast,
+        pace_area,
+        gauges,
+        schedule,
+        stages,
+    ] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(gaps_height),
         Constraint::Length(1),
+        Constraint::Length(u16::from(pace)),
         Constraint::Length(families + 3),
         Constraint::Length(4),
         Constraint::Min(3),
     ])
     .areas(area);
     widgets::line(headline, buf, headline_line(data, theme, headline.width));
+    widgets::line(gaps, buf, gaps_line(data, theme, gaps.width));
     widgets::line(forecast, buf, forecast_line(data, theme, forecast.width));
+    widgets::line(pace_area, buf, pace_line(data, theme, pace_area.width));
     render_gauges(state, data, theme, gauges, 1, buf);
     render_schedule(data, theme, schedule, false, buf);
-    render_stages(state, data, theme, stages, buf);
+    // The holds by reason under the stages, when the stages keep their full height.
+    let stages_full = data.programme().stages.len() as u16 + 1 + 2;
+    let holds = holds_height(state);
+    if holds > 0 && stages.height >= stages_full + 3 {
+        let [stages, holds_area] =
+            Layout::vertical([Constraint::Length(stages_full), Constraint::Max(holds)])
+                .areas(stages);
+        render_stages(state, data, theme, stages, buf);
+        render_holds(state, theme, holds_area, buf);
+    } else {
+        render_stages(state, data, theme, stages, buf);
+    }
 }
 
 /// Two columns: gauges and the plan on the left, stages and the vehicles that need
 /// attention on the right.
 fn render_wide(state: &State, data: &Data, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let p = data.programme();
-    let [headline, forecast, facts, _, body] = Layout::vertical([
+    let gaps_height = u16::from(!data.completeness.is_complete());
+    let [headline, gaps, forecast, pace, facts, _, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(gaps_height),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -91,7 +134,9 @@ fn render_wide(state: &State, data: &Data, theme: &Theme, area: Rect, buf: &mut 
     ])
     .areas(area);
     widgets::line(headline, buf, headline_line(data, theme, headline.width));
+    widgets::line(gaps, buf, gaps_line(data, theme, gaps.width));
     widgets::line(forecast, buf, forecast_line(data, theme, forecast.width));
+    widgets::line(pace, buf, pace_line(data, theme, pace.width));
     widgets::line(facts, buf, facts_line(data, theme));
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
@@ -116,25 +161,40 @@ fn render_wide(state: &State, data: &Data, theme: &Theme, area: Rect, buf: &mut 
     render_schedule(data, theme, schedule, true, buf);
 
     let stages_height = p.stages.len() as u16 + 1 + 2;
-    let [stages, attention] =
-        Layout::vertical([Constraint::Length(stages_height), Constraint::Min(0)]).areas(right);
+    let holds_wanted = holds_height(state).min(right.height.saturating_sub(stages_height) / 2);
+    let [stages, holds, attention] = Layout::vertical([
+        Constraint::Length(stages_height),
+        Constraint::Length(holds_wanted),
+        Constraint::Min(0),
+    ])
+    .areas(right);
     render_stages(state, data, theme, stages, buf);
+    render_holds(state, theme, holds, buf);
     render_attention(state, data, theme, attention, buf);
 }
 
 /// `▼ 21 behind plan · 70 of 442 delivered · 2026-11-26 · no problems`, cut from the end
-/// to fit.
+/// to fit. The verdict goes through the completeness: on incomplete figures it says so in
+/// the error style (`▼ 18 BEHIND PLAN ON INCOMPLETE FIGURES`), and without data there is
+/// no verdict and no count of deliveries at all (`✖ NO DATA`).
 fn headline_line<'a>(data: &Data, theme: &Theme, width: u16) -> Line<'a> {
     let f = &data.figures;
+    let c = &data.completeness;
     let lead = f.schedule.lead();
-    let arrow = match lead {
-        0 => "●",
-        n if n > 0 => "▲",
+    let arrow = match (c.state(), lead) {
+        (CompletenessState::NoData, _) => "✖",
+        (_, 0) => "●",
+        (_, n) if n > 0 => "▲",
         _ => "▼",
     };
+    let style = if c.is_complete() {
+        widgets::lead_style(lead, theme)
+    } else {
+        theme.error
+    };
     let mut spans = vec![Span::styled(
-        format!(" {arrow} {}", verdict(lead).to_uppercase()),
-        widgets::lead_style(lead, theme).add_modifier(Modifier::BOLD),
+        format!(" {arrow} {}", c.verdict(lead).to_uppercase()),
+        style.add_modifier(Modifier::BOLD),
     )];
     let (errors, warnings) = (data.snapshot.errors(), data.snapshot.warnings());
     let problems = if errors + warnings == 0 {
@@ -156,7 +216,7 @@ fn headline_line<'a>(data: &Data, theme: &Theme, width: u16) -> Line<'a> {
             },
         )
     };
-    let rest = [
+    let delivered = (c.state() != CompletenessState::NoData).then(|| {
         Span::styled(
             format!(
                 "{} of {} delivered",
@@ -164,10 +224,12 @@ fn headline_line<'a>(data: &Data, theme: &Theme, width: u16) -> Line<'a> {
                 thousands(f.total.contracted.into())
             ),
             theme.accent,
-        ),
+        )
+    });
+    let rest = delivered.into_iter().chain([
         problems,
         Span::styled(format!("figures for {}", data.today()), theme.muted),
-    ];
+    ]);
     let mut used = Line::from(spans.clone()).width();
     for span in rest {
         let need = 3 + span.width();
@@ -181,12 +243,38 @@ fn headline_line<'a>(data: &Data, theme: &Theme, width: u16) -> Line<'a> {
     Line::from(spans)
 }
 
+/// `✖ figures incomplete: queue-roanne.yaml refused: its records are left out`, in the
+/// error style, cut to fit; empty when the figures are complete.
+fn gaps_line<'a>(data: &Data, theme: &Theme, width: u16) -> Line<'a> {
+    let Some(why) = data.completeness.why_not() else {
+        return Line::default();
+    };
+    let mut text = format!(" ✖ {why}");
+    // Root cause first: where to look, when other problems follow from one.
+    if let Some((i, n)) = data.root_cause
+        && let Some(p) = data.snapshot.problems.get(i)
+    {
+        let long = format!(" · cause: {} ({})", p.place(), follow_words(n));
+        let short = format!(" · cause: {}", p.place());
+        for tail in [long, short] {
+            if text.width() + tail.width() <= usize::from(width) {
+                text.push_str(&tail);
+                break;
+            }
+        }
+    }
+    Line::from(Span::styled(
+        widgets::fit(&text, usize::from(width)),
+        theme.error,
+    ))
+}
+
 /// `▸ at the current rate, the last Griffon arrives in 2032, two years late`, with the
 /// window the rate is measured over when it fits.
 fn forecast_line<'a>(data: &Data, theme: &Theme, width: u16) -> Line<'a> {
     let forecast = &data.forecast;
     let style = forecast_style(data, theme);
-    let verdict = forecast.verdict();
+    let verdict = data.completeness.qualify(&forecast.verdict());
     let width = usize::from(width);
     let lead = " ▸ ";
     let mut spans = vec![
@@ -216,11 +304,44 @@ fn forecast_line<'a>(data: &Data, theme: &Theme, width: u16) -> Line<'a> {
     Line::from(spans)
 }
 
+/// `  to finish on plan: Griffon needs 6.4 a month, does 5.1; …`, under the verdict, muted
+/// and cut to fit; qualified like the verdict when the figures are incomplete.
+fn pace_line<'a>(data: &Data, theme: &Theme, width: u16) -> Line<'a> {
+    let pace = data.forecast.pace();
+    if pace.is_empty() || data.completeness.state() == CompletenessState::NoData {
+        return Line::default();
+    }
+    let text = format!("   {}", data.completeness.qualify(&pace));
+    // Whole families only: a rate cut in the middle would read as another figure.
+    let mut shown = String::new();
+    for part in text.split("; ") {
+        let next = if shown.is_empty() {
+            part.to_owned()
+        } else {
+            format!("{shown}; {part}")
+        };
+        if next.width() > usize::from(width) {
+            break;
+        }
+        shown = next;
+    }
+    if shown.is_empty() {
+        shown = widgets::fit(&text, usize::from(width));
+    }
+    Line::from(Span::styled(shown, theme.muted))
+}
+
 /// How the forecast reads: a warning when the programme finishes late or its finish cannot
 /// be projected though deliveries were due, ok when it is on course or delivered, muted
 /// when there is nothing to say yet.
 fn forecast_style(data: &Data, theme: &Theme) -> Style {
     let whole = &data.forecast.programme;
+    match data.completeness.state() {
+        CompletenessState::NoData => return theme.muted,
+        // Never good news on incomplete figures.
+        CompletenessState::Incomplete => return theme.warning,
+        CompletenessState::Complete => {}
+    }
     if whole.contracted == 0 {
         return theme.muted;
     }

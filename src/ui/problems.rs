@@ -1,7 +1,9 @@
-//! The Problems view: every problem of the last load, newest first, with its place.
+//! The Problems view: every problem of the last load, newest first, with its place; a
+//! cause first, with the problems that follow from it listed under it.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Borders, Cell, Padding, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap,
@@ -10,8 +12,9 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::Theme;
 use super::widgets;
-use crate::app::problems::{Seen, State};
+use crate::app::problems::{Grouping, Seen, State};
 use crate::app::{App, Data, FileHealth, Problem, Severity};
+use crate::status::causes::follow_words;
 
 /// Draws the Problems view into `area`; returns what drawing the list learned (`None`
 /// when there is no list).
@@ -35,7 +38,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<
     let selected = state
         .selected
         .and_then(|i| state.rows.get(i))
-        .map(|(p, _)| p.clone());
+        .map(|(p, _, _)| p.clone());
     let detail_lines = selected.as_ref().map_or(0, |p| {
         let width = usize::from(list.width.saturating_sub(2)).max(1);
         (wrapped_lines(&p.message, width) as u16).clamp(1, DETAIL_MAX_LINES)
@@ -81,18 +84,33 @@ fn render_table(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) -> S
     let place_width = state
         .rows
         .iter()
-        .map(|(p, _)| p.place().width())
+        .map(|(p, _, _)| p.place().width())
         .max()
         .unwrap_or(10)
         .min(usize::from(table_area.width / 3)) as u16;
     // Severity, place and message, one column between each.
     let message_width = usize::from(table_area.width.saturating_sub(7 + place_width + 2));
-    let rows = state.rows.iter().map(|(p, _)| {
+    // A cause says how many follow from it; those are listed under it, marked.
+    let rows = state.rows.iter().map(|(p, _, grouping)| {
+        let message = match grouping {
+            Grouping::Alone => widgets::fit(&p.message, message_width),
+            Grouping::Cause(n) => {
+                let tail = format!(" ({})", follow_words(*n));
+                let room = message_width.saturating_sub(tail.width());
+                format!("{}{tail}", widgets::fit(&p.message, room))
+            }
+            Grouping::Follows => widgets::fit(&format!("↳ {}", p.message), message_width),
+        };
+        let style = match grouping {
+            Grouping::Follows => theme.muted,
+            _ => Style::new(),
+        };
         Row::new(vec![
             Cell::from(severity_span(p, theme)),
             Cell::from(fit_start(&p.place(), usize::from(place_width))),
-            Cell::from(widgets::fit(&p.message, message_width)),
+            Cell::from(message),
         ])
+        .style(style)
     });
     let table = Table::new(
         rows,

@@ -8,7 +8,6 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::Data;
 use crate::app::words::thousands;
 use crate::domain::VariantId;
-use crate::domain::figures::year_fraction;
 
 /// What a span means, for the theme to colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,9 +206,15 @@ pub fn build(data: &Data, id: VariantId) -> Text {
         for (year, planned, delivered) in years {
             let mut line = vec![(Tone::Plain, format!("  {year}  planned {planned:>3}"))];
             let target = if year == today.year() {
-                let to_date = f64::from(planned) * year_fraction(today);
-                line.push((Tone::Muted, format!(" ({to_date:.0} to date)")));
-                Some(to_date.round() as u32)
+                // The domain's whole vehicles, as on the Deliveries view.
+                let to_date = data
+                    .figures
+                    .current_year()
+                    .and_then(|y| y.planned_to_date_by_variant.get(id.0 as usize))
+                    .copied()
+                    .unwrap_or(0);
+                line.push((Tone::Muted, format!(" ({to_date} to date)")));
+                Some(to_date)
             } else if year < today.year() {
                 Some(planned)
             } else {

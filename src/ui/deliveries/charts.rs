@@ -11,7 +11,7 @@ use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::Data;
-use crate::app::deliveries::{Series, When, header_label, pair, when};
+use crate::app::deliveries::{Series, When, header_label, pair, total_to_date, when};
 use crate::domain::YearFigures;
 use crate::ui::{Theme, widgets};
 
@@ -158,7 +158,7 @@ pub fn render_bars(data: &Data, selected: usize, theme: &Theme, area: Rect, buf:
         let index = start + k;
         let when = when(y.year, today);
         let target = match when {
-            When::Current(share) => f64::from(y.planned) * share,
+            When::Current(_) => f64::from(total_to_date(y)),
             _ => f64::from(y.planned),
         };
         let delivered_style = if f64::from(y.delivered) + 0.5 >= target {

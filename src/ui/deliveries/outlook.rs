@@ -12,7 +12,7 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::Data;
-use crate::app::words::{last_months, month_name, years};
+use crate::app::words::{last_months, month_name};
 use crate::domain::Date;
 use crate::domain::forecast::{Finish, Forecast, Outlook};
 use crate::ui::{Theme, widgets};
@@ -122,12 +122,16 @@ fn parts(o: &Outlook, tier: Tier, data: &Data, theme: &Theme) -> Vec<Part> {
             no_finish,
         ),
     };
-    let (late, late_style) = match o.years_late() {
-        Some(n) if n > 0 => (format!("{} late", years(n)), theme.warning),
-        Some(0) => ("on time".to_owned(), theme.ok),
-        Some(n) => (format!("{} early", years(-n)), theme.ok),
-        None => (String::new(), Style::new()),
+    // The slip in months against the end of the planned finish year, with a mark when the
+    // rate it rests on is thin (few hand-overs or a short window).
+    let (mut late, late_style) = match (o.slip_months(), o.slip_words()) {
+        (Some(m), Some(words)) if m > 0 => (words, theme.warning),
+        (Some(_), Some(words)) => (words, theme.ok),
+        _ => (String::new(), Style::new()),
     };
+    if !late.is_empty() && o.finish_rate.confidence_note().is_some() {
+        late.push_str(", low confidence");
+    }
     // The programme's outlook carries the programme's name; "Programme" says what the line
     // is, as on the Overview's gauges.
     let name = if std::ptr::eq(o, &data.forecast.programme) {
@@ -156,6 +160,13 @@ fn parts(o: &Outlook, tier: Tier, data: &Data, theme: &Theme) -> Vec<Part> {
         };
         out.push((left, Style::new()));
     }
+    // The programme's finish is its last family's, at that family's rate: say so, so that
+    // the date does not read as the programme's own rate carried on.
+    let finish = match (&o.finish_rests_on, &o.finish, tier) {
+        (Some(family), Finish::Projected(_), Tier::Full) => format!("{finish} ({family}'s rate)"),
+        (Some(family), Finish::Projected(_), _) => format!("{finish} ({family})"),
+        _ => finish,
+    };
     out.push((finish, finish_style));
     if tier == Tier::Full {
         let plan = o

@@ -14,7 +14,7 @@ use super::{mark_style, projection_spans};
 use crate::app::Data;
 use crate::app::deliveries::{
     Entry, Seen, State, TODAY_MARK, TOTAL_LABEL, When, cell, header_label, pair, projection,
-    totals, when,
+    total_to_date, totals, when,
 };
 use crate::domain::FamilyId;
 use crate::ui::{Theme, widgets};
@@ -141,7 +141,9 @@ pub(super) fn render_table(
     let right = |text: String, width: usize| format!("{text:>width$}");
     // `forecast`: the family (`Some`) or the programme (`None`) whose projection fills the
     // years to come; variants have none.
+    // `to_date`: the row's plan to date in the current year, from the domain.
     let year_cells = |values: &dyn Fn(usize) -> (u32, u32),
+                      to_date: &dyn Fn(usize) -> u32,
                       forecast: Option<Option<FamilyId>>|
      -> Vec<Cell<'static>> {
         let mut cells: Vec<Cell> = cols
@@ -155,7 +157,7 @@ pub(super) fn render_table(
                     return Cell::from(Line::from(line));
                 }
                 let when = when(years[i].year, today);
-                let (text, mark) = cell(when, values(i));
+                let (text, mark) = cell(when, values(i), to_date(i));
                 let mut style = mark_style(mark, theme);
                 if matches!(when, When::Current(_)) {
                     style = style.add_modifier(Modifier::BOLD);
@@ -173,14 +175,33 @@ pub(super) fn render_table(
         .map(|&entry| match entry {
             Entry::Variant(v) => {
                 let mut cells = vec![Cell::from(widgets::fit(&p.variant(v).name, name))];
-                cells.extend(year_cells(&|i| years[i].by_variant[v.0 as usize], None));
+                let v = v.0 as usize;
+                cells.extend(year_cells(
+                    &|i| years[i].by_variant[v],
+                    &|i| {
+                        years[i]
+                            .planned_to_date_by_variant
+                            .get(v)
+                            .copied()
+                            .unwrap_or(0)
+                    },
+                    None,
+                ));
                 Row::new(cells)
             }
             Entry::Family(fam) => {
                 let label = format!("Σ {}", p.family(fam).name);
                 let mut cells = vec![Cell::from(widgets::fit(&label, name))];
+                let f = fam.0 as usize;
                 cells.extend(year_cells(
-                    &|i| state.family_years[fam.0 as usize][i],
+                    &|i| state.family_years[f][i],
+                    &|i| {
+                        years[i]
+                            .planned_to_date_by_family
+                            .get(f)
+                            .copied()
+                            .unwrap_or(0)
+                    },
                     Some(Some(fam)),
                 ));
                 Row::new(cells).style(theme.accent)
@@ -190,6 +211,7 @@ pub(super) fn render_table(
     let mut footer = vec![Cell::from(widgets::fit(TOTAL_LABEL, name))];
     footer.extend(year_cells(
         &|i| (years[i].planned, years[i].delivered),
+        &|i| total_to_date(&years[i]),
         Some(None),
     ));
 

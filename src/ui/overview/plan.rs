@@ -11,7 +11,8 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::Data;
 use crate::app::overview::State;
-use crate::app::words::verdict;
+use crate::domain::completeness::Completeness;
+use crate::domain::figures::PLAN_TO_DATE_RULE;
 use crate::ui::Theme;
 use crate::ui::widgets::{self, block, thousands};
 
@@ -200,19 +201,19 @@ impl PlanLine {
         thousands(self.to_date.max(0.0).round() as u64)
     }
 
-    fn verdict(&self, short: bool) -> String {
-        let v = verdict(self.lead());
-        if short {
-            v.trim_end_matches(" of plan").to_owned()
-        } else {
-            v
-        }
+    fn verdict(&self, completeness: &Completeness, short: bool) -> String {
+        widgets::verdict_words(completeness, self.lead(), short)
     }
 }
 
 /// Lays the plan lines out alike, so that their bars line up and compare: the words
 /// shrink before the bars go.
-fn plan_lines<'a>(lines: &[PlanLine], width: usize, theme: &Theme) -> Vec<Line<'a>> {
+fn plan_lines<'a>(
+    lines: &[PlanLine],
+    completeness: &Completeness,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
     const LABEL: usize = 11;
     const BAR_MIN: usize = 12;
     let tiers = [(0, false), (1, false), (2, false), (2, true)];
@@ -224,7 +225,7 @@ fn plan_lines<'a>(lines: &[PlanLine], width: usize, theme: &Theme) -> Vec<Line<'
             .unwrap_or(0);
         let verdict = lines
             .iter()
-            .map(|l| l.verdict(short).width())
+            .map(|l| l.verdict(completeness, short).width())
             .max()
             .unwrap_or(0);
         // Label, a space after the bar, the text between spaces, the verdict, a margin.
@@ -260,13 +261,16 @@ fn plan_lines<'a>(lines: &[PlanLine], width: usize, theme: &Theme) -> Vec<Line<'
             }
             spans.push(Span::raw(format!(" {:<text_width$}  ", l.text(tier.0))));
             spans.push(Span::styled(
-                l.verdict(tier.1),
-                widgets::lead_style(l.lead(), theme).add_modifier(Modifier::BOLD),
+                l.verdict(completeness, tier.1),
+                widgets::verdict_style(completeness, l.lead(), theme).add_modifier(Modifier::BOLD),
             ));
             Line::from(spans)
         })
         .collect()
 }
+
+/// [`PLAN_TO_DATE_RULE`] in fewer words, for a narrow box.
+const PLAN_TO_DATE_SHORT: &str = "plan to date: each variant's year spread evenly";
 
 /// This year and the whole programme against the plan; with `years`, the plan year by
 /// year below.
@@ -278,7 +282,15 @@ pub(super) fn render_schedule(
     buf: &mut Buffer,
 ) {
     let f = &data.figures;
-    let outer = block("Against the plan", theme);
+    // How the plan to date is counted, on the box's lower edge: whole when it fits.
+    let rule = [PLAN_TO_DATE_RULE, PLAN_TO_DATE_SHORT]
+        .into_iter()
+        .map(|r| format!(" {r} "))
+        .find(|r| r.width() + 2 <= usize::from(area.width));
+    let mut outer = block("Against the plan", theme);
+    if let Some(rule) = rule {
+        outer = outer.title_bottom(Line::from(Span::styled(rule, theme.muted)));
+    }
     let inner = outer.inner(area);
     (&outer).render(area, buf);
     let mut plan = Vec::new();
@@ -298,7 +310,7 @@ pub(super) fn render_schedule(
         whole: f.total.contracted,
         whole_words: "contracted".to_owned(),
     });
-    let mut lines = plan_lines(&plan, usize::from(inner.width), theme);
+    let mut lines = plan_lines(&plan, &data.completeness, usize::from(inner.width), theme);
     if years && !f.years.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(

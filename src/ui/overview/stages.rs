@@ -168,6 +168,55 @@ pub(super) fn render_stages(
 
 /// The vehicles that most need attention: overdue first (most days late first), then on
 /// hold (longest in stage first).
+/// The vehicles on hold grouped by reason, one line each, most vehicles first; the rest
+/// counted on the last line when they do not all fit.
+pub(super) fn render_holds(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if area.height < 3 || state.holds.is_empty() {
+        return;
+    }
+    let outer = block("On hold, by reason", theme);
+    let inner = outer.inner(area);
+    (&outer).render(area, buf);
+    let rows = usize::from(inner.height);
+    let width = usize::from(inner.width.saturating_sub(1));
+    let shown = if state.holds.len() > rows {
+        rows.saturating_sub(1)
+    } else {
+        rows
+    };
+    for (k, words) in state.holds.iter().take(shown).enumerate() {
+        let line = Line::from(Span::raw(format!(" {}", widgets::fit(words, width))));
+        widgets::line(
+            Rect::new(inner.x, inner.y + k as u16, inner.width, 1),
+            buf,
+            line,
+        );
+    }
+    let rest = state.holds.len() - shown.min(state.holds.len());
+    if rest > 0 {
+        let line = Line::from(Span::styled(
+            format!(" and {} more", widgets::plural(rest, "reason", "reasons")),
+            theme.muted,
+        ));
+        widgets::line(
+            Rect::new(inner.x, inner.y + shown as u16, inner.width, 1),
+            buf,
+            line,
+        );
+    }
+}
+
+/// The number of rows [`render_holds`] wants: a line per reason and the box.
+pub(super) fn holds_height(state: &State) -> u16 {
+    if state.holds.is_empty() {
+        0
+    } else {
+        u16::try_from(state.holds.len())
+            .unwrap_or(u16::MAX)
+            .saturating_add(2)
+    }
+}
+
 pub(super) fn render_attention(
     state: &State,
     data: &Data,

@@ -3,6 +3,7 @@
 
 mod pipeline;
 
+use crate::domain::completeness::{Completeness, State as CompletenessState};
 use unicode_width::UnicodeWidthChar;
 
 use super::Theme;
@@ -183,6 +184,29 @@ pub fn count_span<'a>(
 /// A style for a signed lead against plan: ok when not behind.
 pub fn lead_style(lead: i64, theme: &Theme) -> Style {
     if lead >= 0 { theme.ok } else { theme.warning }
+}
+
+/// A style for a verdict given through `completeness`: as [`lead_style`] when the figures
+/// are complete, the error style when they are not, muted when there is no data. Never
+/// good news on figures that are not complete.
+pub fn verdict_style(completeness: &Completeness, lead: i64, theme: &Theme) -> Style {
+    match completeness.state() {
+        CompletenessState::Complete => lead_style(lead, theme),
+        CompletenessState::Incomplete => theme.error,
+        CompletenessState::NoData => theme.muted,
+    }
+}
+
+/// The verdict for `lead` through `completeness` ([`Completeness::verdict`]); `short`
+/// drops `of plan` and shortens `on incomplete figures` for narrow rows.
+pub fn verdict_words(completeness: &Completeness, lead: i64, short: bool) -> String {
+    let v = completeness.verdict(lead);
+    if short {
+        v.replace(" on incomplete figures", ", incomplete")
+            .replace(" of plan", "")
+    } else {
+        v
+    }
 }
 
 #[cfg(test)]
