@@ -1,0 +1,84 @@
+//! The objective of a Line of Balance: planned against delivered cumulative vehicles at the
+//! end of each month of the programme's years.
+
+use super::super::dates::end_of_year;
+use super::super::{Date, FamilyId, Figures, Programme, Schedule};
+
+/// The most years the objective covers, from the programme's first: a month costs a pass
+/// over the plan and the deliveries, and a hostile set may name centuries.
+pub const MAX_YEARS: usize = 15;
+
+/// One month of the objective chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthPoint {
+    /// The last day of the month.
+    pub end: Date,
+    /// Planned cumulative deliveries by the end of the month (the plan to date of
+    /// [`Figures::compute`] on that day).
+    pub planned: u32,
+    /// Delivered cumulative by the end of the month, or by today in the current month;
+    /// `None` for months after today.
+    pub delivered: Option<u32>,
+}
+
+/// The objective of `family` (the programme when `None`): one point per month of the
+/// programme's years (at most [`MAX_YEARS`]), as of `today`.
+pub fn objective(programme: &Programme, family: Option<FamilyId>, today: Date) -> Vec<MonthPoint> {
+    let plan_only = plan_only(programme);
+    let pick = |f: &Figures| -> Schedule {
+        match family {
+            Some(fam) => f
+                .family_schedules
+                .get(fam.0 as usize)
+                .copied()
+                .unwrap_or_default(),
+            None => f.schedule,
+        }
+    };
+    let now = pick(&Figures::compute(&plan_only, today)).delivered_to_date;
+    let mut out = Vec::new();
+    for year in programme.years().take(MAX_YEARS) {
+        for month in 1..=12 {
+            let Some(first) = Date::from_ymd_opt(year, month, 1) else {
+                continue;
+            };
+            let end = month_end(year, month);
+            let schedule = pick(&Figures::compute(&plan_only, end));
+            let delivered = if end <= today {
+                Some(schedule.delivered_to_date)
+            } else {
+                (first <= today).then_some(now)
+            };
+            out.push(MonthPoint {
+                end,
+                planned: schedule.planned_to_date.round().max(0.0) as u32,
+                delivered,
+            });
+        }
+    }
+    out
+}
+
+/// A copy of `programme` without its queue, which plays no part in the plan or the
+/// deliveries: [`Figures::compute`] on it costs a pass over the plan and the deliveries.
+pub(super) fn plan_only(programme: &Programme) -> Programme {
+    Programme {
+        info: programme.info.clone(),
+        families: programme.families.clone(),
+        variants: programme.variants.clone(),
+        plan: programme.plan.clone(),
+        deliveries: programme.deliveries.clone(),
+        ..Programme::default()
+    }
+}
+
+/// The last day of `month` of `year`.
+fn month_end(year: i32, month: u32) -> Date {
+    let next = if month == 12 {
+        Date::from_ymd_opt(year.saturating_add(1), 1, 1)
+    } else {
+        Date::from_ymd_opt(year, month + 1, 1)
+    };
+    next.and_then(|d| d.pred_opt())
+        .unwrap_or_else(|| end_of_year(year))
+}
