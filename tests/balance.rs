@@ -343,4 +343,10 @@ fn on_the_sample_hand_over_agrees_with_the_deliveries_view() {
         )
     );
     assert_eq!((hand_over.progress, hand_over.line), (70, Some(88)));
+    // The sample writes a planned lead time for every main-line stage of each family.
+    assert!(
+        s.missing.lead_times.is_empty(),
+        "{:?}",
+        s.missing.lead_times
+    );
 }

@@ -29,6 +29,9 @@ pub use objective::{MonthPoint, objective};
 use super::dates::{add_days, month_and_year};
 use super::{Date, FamilyId, Figures, Programme, StageId};
 
+/// The longest planned lead time the status files may give, in days: ten years.
+pub const MAX_LEAD_DAYS: u32 = 3650;
+
 /// The planned lead time of one stage: days from entering it to hand-over.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LeadTime {
