@@ -24,7 +24,7 @@
 
 mod objective;
 
-pub use objective::{MonthPoint, objective};
+pub use objective::{MAX_YEARS, MonthPoint, objective, objectives};
 
 use super::dates::{add_days, month_and_year};
 use super::{Date, FamilyId, Figures, Programme, StageId};

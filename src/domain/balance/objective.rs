@@ -24,36 +24,43 @@ pub struct MonthPoint {
 /// The objective of `family` (the programme when `None`): one point per month of the
 /// programme's years (at most [`MAX_YEARS`]), as of `today`.
 pub fn objective(programme: &Programme, family: Option<FamilyId>, today: Date) -> Vec<MonthPoint> {
+    let scope = family.map_or(0, |f| f.0 as usize + 1);
+    objectives(programme, today)
+        .into_iter()
+        .nth(scope)
+        .unwrap_or_default()
+}
+
+/// The objectives of the programme (first) and of each family (then, indexed like
+/// [`Programme::families`]), from one [`Figures::compute`] per month.
+pub fn objectives(programme: &Programme, today: Date) -> Vec<Vec<MonthPoint>> {
     let plan_only = plan_only(programme);
-    let pick = |f: &Figures| -> Schedule {
-        match family {
-            Some(fam) => f
-                .family_schedules
-                .get(fam.0 as usize)
-                .copied()
-                .unwrap_or_default(),
-            None => f.schedule,
-        }
+    let scopes = |f: &Figures| -> Vec<Schedule> {
+        std::iter::once(f.schedule)
+            .chain(f.family_schedules.iter().copied())
+            .collect()
     };
-    let now = pick(&Figures::compute(&plan_only, today)).delivered_to_date;
-    let mut out = Vec::new();
+    let now = scopes(&Figures::compute(&plan_only, today));
+    let mut out = vec![Vec::new(); now.len()];
     for year in programme.years().take(MAX_YEARS) {
         for month in 1..=12 {
             let Some(first) = Date::from_ymd_opt(year, month, 1) else {
                 continue;
             };
             let end = month_end(year, month);
-            let schedule = pick(&Figures::compute(&plan_only, end));
-            let delivered = if end <= today {
-                Some(schedule.delivered_to_date)
-            } else {
-                (first <= today).then_some(now)
-            };
-            out.push(MonthPoint {
-                end,
-                planned: schedule.planned_to_date.round().max(0.0) as u32,
-                delivered,
-            });
+            let then = scopes(&Figures::compute(&plan_only, end));
+            for ((series, schedule), current) in out.iter_mut().zip(&then).zip(&now) {
+                let delivered = if end <= today {
+                    Some(schedule.delivered_to_date)
+                } else {
+                    (first <= today).then_some(current.delivered_to_date)
+                };
+                series.push(MonthPoint {
+                    end,
+                    planned: schedule.planned_to_date.round().max(0.0) as u32,
+                    delivered,
+                });
+            }
         }
     }
     out
