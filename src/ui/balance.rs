@@ -44,7 +44,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let [scope, sentence, notes_area, table, chart_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(sentence_rows),
-        Constraint::Length(notes.len() as u16),
+        Constraint::Length(rows(&notes, area.width)),
         Constraint::Length(table_rows),
         Constraint::Min(0),
     ])
@@ -53,14 +53,22 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     Paragraph::new(sentence_line)
         .wrap(Wrap { trim: true })
         .render(sentence, buf);
-    for (i, note) in notes.into_iter().enumerate() {
-        let row = Rect::new(notes_area.x, notes_area.y + i as u16, notes_area.width, 1);
-        widgets::line(row.intersection(notes_area), buf, note);
-    }
+    Paragraph::new(notes)
+        .wrap(Wrap { trim: true })
+        .render(notes_area, buf);
     points::render(p, study, balance, theme, table, buf);
     if chart_area.height >= 5 {
         chart::render(state.objective(), study.today, theme, chart_area, buf);
     }
+}
+
+/// The rows `lines` take wrapped in `width` columns (a note wraps, up to three rows).
+fn rows(lines: &[Line<'_>], width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    lines
+        .iter()
+        .map(|l| l.width().div_ceil(width).clamp(1, 3) as u16)
+        .sum()
 }
 
 /// `Programme · Griffon · Jaguar`, the scope shown marked.
@@ -110,24 +118,33 @@ fn sentence_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     }
 }
 
-/// What the study lacks, one line each: no plan, stages without a lead time.
+/// What the study lacks, one line each: no plan, stages without a lead time, measured
+/// lead times (a column of the wide table).
 fn notes<'a>(p: &Programme, study: &Study, width: u16, theme: &Theme) -> Vec<Line<'a>> {
     let mut out = Vec::new();
-    // Only the wide table has a column of measured lead times to explain.
-    if study.missing.histories && width >= points::WIDE {
-        out.push(Line::from(Span::styled(
-            "Measured lead times need stage histories, which the status files do not record yet: \
-             the lines use the planned lead times",
-            theme.muted,
-        )));
-    }
+    let note = |text: String, style| Line::from(Span::styled(text, style));
     if study.missing.plan {
-        out.push(Line::from(Span::styled(
-            "No plan in the status files: every line is 0 (write a `plan` section)",
+        out.push(note(
+            "No plan in the status files: every line is 0 (write a `plan` section)".into(),
             theme.warning,
-        )));
+        ));
     }
     let missing = &study.missing.lead_times;
+    let planned = study
+        .families
+        .iter()
+        .flat_map(|b| &b.points)
+        .any(|pt| pt.stage.is_some() && pt.planned_days.is_some());
+    if !planned && !missing.is_empty() {
+        out.push(note(
+            "No lead times: only hand-over has a line. Write `lead_time_days` on the stages \
+             (docs/FORMAT.md); measured ones need stage histories, which the status files do \
+             not record yet"
+                .into(),
+            theme.warning,
+        ));
+        return out;
+    }
     if !missing.is_empty() {
         let several = p.families.len() > 1;
         let names: Vec<String> = missing
@@ -141,18 +158,22 @@ fn notes<'a>(p: &Programme, study: &Study, width: u16, theme: &Theme) -> Vec<Lin
                 }
             })
             .collect();
-        let histories = if study.missing.histories {
-            "; the status files hold no stage histories to measure them"
-        } else {
-            ""
-        };
-        out.push(Line::from(Span::styled(
+        out.push(note(
             format!(
-                "No lead time for {}: no line there. Write `lead_time_days` on the stages (docs/FORMAT.md){histories}",
+                "No lead time for {}: no line there; write `lead_time_days` (docs/FORMAT.md)",
                 names.join(", ")
             ),
             theme.warning,
-        )));
+        ));
+    }
+    // Only the wide table has a column of measured lead times to explain.
+    if study.missing.histories && width >= points::WIDE {
+        out.push(note(
+            "Measured lead times need stage histories, which the status files do not record \
+             yet: the lines use the planned lead times"
+                .into(),
+            theme.muted,
+        ));
     }
     out
 }
