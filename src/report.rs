@@ -7,6 +7,7 @@
 //! tables ([`Section`]); a CSV file holds one table, so that it opens in a spreadsheet as
 //! is.
 
+mod balance;
 mod build;
 mod completeness;
 mod csv;
@@ -14,6 +15,7 @@ mod json;
 mod markdown;
 mod tables;
 
+pub use balance::{BalancePoint, BalanceReport, BalanceScope, ObjectiveMonth};
 pub use build::build;
 pub use completeness::completeness_of;
 pub use json::{
@@ -54,6 +56,8 @@ pub enum Section {
     Forecast,
     /// Each remaining year's plan against the projection, per family.
     Outlook,
+    /// The Line of Balance: each control point's progress against the plan's needs.
+    Balance,
     /// Every problem found while loading.
     Problems,
     /// Whether the figures rest on the whole status set, and what is missing.
@@ -62,7 +66,7 @@ pub enum Section {
 
 impl Section {
     /// Every section, in the order Markdown writes them.
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 10] = [
         Section::Completeness,
         Section::Variants,
         Section::Families,
@@ -71,6 +75,7 @@ impl Section {
         Section::Years,
         Section::Forecast,
         Section::Outlook,
+        Section::Balance,
         Section::Problems,
     ];
 
@@ -83,6 +88,7 @@ impl Section {
             Section::Years => "years",
             Section::Forecast => "forecast",
             Section::Outlook => "outlook",
+            Section::Balance => "balance",
             Section::Problems => "problems",
             Section::Completeness => "completeness",
         }
@@ -97,6 +103,7 @@ impl Section {
             Section::Years => "Deliveries per year",
             Section::Forecast => "Forecast",
             Section::Outlook => "Outlook per year",
+            Section::Balance => "Line of Balance",
             Section::Problems => "Problems",
             Section::Completeness => "Completeness",
         }
@@ -164,7 +171,7 @@ mod tests {
         );
         assert!(ReportError::CsvNeedsSection.to_string().contains(
             "completeness, variants, families, queue, holds, years, forecast, outlook, \
-                     problems"
+                     balance, problems"
         ));
     }
 }

@@ -24,6 +24,8 @@ pub struct Report {
     pub years: Vec<YearRow>,
     pub queue: Queue,
     pub forecast: ForecastReport,
+    /// The Line of Balance.
+    pub balance: super::BalanceReport,
     pub problems: Vec<ProblemRow>,
 }
 
