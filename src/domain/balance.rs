@@ -236,6 +236,22 @@ pub fn planned_by(programme: &Programme, family: Option<FamilyId>, day: Date) ->
 pub fn study(programme: &Programme, today: Date, measured: &Measured) -> Study {
     let figures = Figures::compute(programme, today);
     let plans = objective::plan_only(programme);
+    // Each family's plan to date, computed once per day asked (families share lead times).
+    let mut plan_cache: Vec<(Date, Figures)> = Vec::new();
+    let mut plan_at = |family: FamilyId, day: Date| -> u32 {
+        let at = match plan_cache.iter().position(|(d, _)| *d == day) {
+            Some(i) => i,
+            None => {
+                plan_cache.push((day, Figures::compute(&plans, day)));
+                plan_cache.len() - 1
+            }
+        };
+        plan_cache[at]
+            .1
+            .family_schedules
+            .get(family.0 as usize)
+            .map_or(0, |s| s.planned_to_date.round().max(0.0) as u32)
+    };
     let mut missing = Missing {
         plan: programme.plan.is_empty(),
         histories: measured.days.is_empty(),
@@ -244,10 +260,9 @@ pub fn study(programme: &Programme, today: Date, measured: &Measured) -> Study {
     let families: Vec<Balance> = programme
         .family_ids()
         .map(|family| {
-            let delivered = figures
-                .families
-                .get(family.0 as usize)
-                .map_or(0, |c| c.delivered);
+            let counts = figures.families.get(family.0 as usize);
+            let delivered = counts.map_or(0, |c| c.delivered);
+            let per_stage = counts.map_or(&[][..], |c| c.per_stage.as_slice());
             let stages = control_points(programme, family);
             let mut points: Vec<Point> = stages
                 .iter()
@@ -264,8 +279,8 @@ pub fn study(programme: &Programme, today: Date, measured: &Measured) -> Study {
                         planned_days,
                         measured_days,
                         progress: delivered
-                            .saturating_add(passed(programme, family, &stages, stage)),
-                        line: due_by.map(|d| planned_by(&plans, Some(family), d)),
+                            .saturating_add(passed(programme, per_stage, &stages, stage)),
+                        line: due_by.map(|d| plan_at(family, d)),
                         due_by,
                     }
                 })
@@ -275,7 +290,7 @@ pub fn study(programme: &Programme, today: Date, measured: &Measured) -> Study {
                 planned_days: Some(0),
                 measured_days: None,
                 progress: delivered,
-                line: Some(planned_by(&plans, Some(family), today)),
+                line: Some(plan_at(family, today)),
                 due_by: Some(today),
             });
             Balance {
@@ -293,26 +308,22 @@ pub fn study(programme: &Programme, today: Date, measured: &Measured) -> Study {
     }
 }
 
-/// Vehicles of `family` in the queue that have passed `point`, one of its main-line
-/// `stages`: those in that stage or a later one, and those in rework when `point` comes
-/// before the last stage of the line (see the module's note on rework).
-fn passed(programme: &Programme, family: FamilyId, stages: &[StageId], point: StageId) -> u32 {
+/// Vehicles of a family in the queue that have passed `point`, one of its main-line
+/// `stages`, from its vehicles `per_stage`: those in that stage or a later one, and those
+/// in rework when `point` comes before the last stage of the line (see the module's note
+/// on rework).
+fn passed(programme: &Programme, per_stage: &[u32], stages: &[StageId], point: StageId) -> u32 {
     let last = stages.last().copied();
     let mut n = 0u32;
-    for v in programme
-        .queue
-        .iter()
-        .filter(|v| programme.family_of(v.variant) == family)
-    {
-        let Some(stage) = programme.stages.get(v.stage.0 as usize) else {
-            continue;
-        };
+    for (i, (stage, &count)) in programme.stages.iter().zip(per_stage).enumerate() {
         let counts = if stage.rework {
             last.is_some_and(|last| point < last)
         } else {
-            v.stage >= point
+            i >= point.0 as usize
         };
-        n = n.saturating_add(u32::from(counts));
+        if counts {
+            n = n.saturating_add(count);
+        }
     }
     n
 }
