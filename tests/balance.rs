@@ -350,3 +350,33 @@ fn on_the_sample_hand_over_agrees_with_the_deliveries_view() {
         s.missing.lead_times
     );
 }
+
+#[test]
+fn on_the_sample_the_objective_agrees_with_the_figures_at_every_month_end() {
+    let today = day(2026, 11, 26);
+    let p = sample(today);
+    let all = balance::objectives(&p, today);
+    assert_eq!(all.len(), 1 + p.families.len());
+    for (i, m) in all[0].iter().enumerate() {
+        let f = Figures::compute(&p, m.end.min(today));
+        assert_eq!(
+            m.planned,
+            Figures::compute(&p, m.end).schedule.planned_to_date as u32
+        );
+        let family = |k: usize| &all[k + 1][i];
+        if m.end <= today || m.delivered.is_some() {
+            assert_eq!(m.delivered, Some(f.schedule.delivered_to_date), "{}", m.end);
+            for (k, s) in f.family_schedules.iter().enumerate() {
+                assert_eq!(family(k).delivered, Some(s.delivered_to_date), "{}", m.end);
+            }
+        } else {
+            assert_eq!(m.delivered, None);
+        }
+    }
+    // November 2026, the current month: delivered to today, 70; planned by its end.
+    let nov = all[0]
+        .iter()
+        .find(|m| m.end == day(2026, 11, 30))
+        .expect("November");
+    assert_eq!(nov.delivered, Some(70));
+}

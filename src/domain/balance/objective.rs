@@ -32,33 +32,58 @@ pub fn objective(programme: &Programme, family: Option<FamilyId>, today: Date) -
 }
 
 /// The objectives of the programme (first) and of each family (then, indexed like
-/// [`Programme::families`]), from one [`Figures::compute`] per month.
+/// [`Programme::families`]): the plan from one [`Figures::compute`] per month (on the plan
+/// alone), the deliveries counted in one pass over them sorted by day.
 pub fn objectives(programme: &Programme, today: Date) -> Vec<Vec<MonthPoint>> {
-    let plan_only = plan_only(programme);
-    let scopes = |f: &Figures| -> Vec<Schedule> {
-        std::iter::once(f.schedule)
-            .chain(f.family_schedules.iter().copied())
-            .collect()
+    let plan = Programme {
+        deliveries: Default::default(),
+        ..plan_only(programme)
     };
-    let now = scopes(&Figures::compute(&plan_only, today));
-    let mut out = vec![Vec::new(); now.len()];
+    let scopes = 1 + programme.families.len();
+    let mut delivered: Vec<(Date, usize, u32)> = programme
+        .deliveries
+        .iter()
+        .filter(|d| d.date <= today)
+        .map(|d| {
+            (
+                d.date,
+                1 + programme.family_of(d.variant).0 as usize,
+                d.quantity,
+            )
+        })
+        .collect();
+    delivered.sort_unstable_by_key(|&(date, ..)| date);
+    let mut next = 0;
+    let mut cumulative = vec![0u32; scopes];
+    let mut out = vec![Vec::new(); scopes];
     for year in programme.years().take(MAX_YEARS) {
         for month in 1..=12 {
             let Some(first) = Date::from_ymd_opt(year, month, 1) else {
                 continue;
             };
             let end = month_end(year, month);
-            let then = scopes(&Figures::compute(&plan_only, end));
-            for ((series, schedule), current) in out.iter_mut().zip(&then).zip(&now) {
-                let delivered = if end <= today {
-                    Some(schedule.delivered_to_date)
-                } else {
-                    (first <= today).then_some(current.delivered_to_date)
-                };
+            while let Some(&(date, scope, quantity)) = delivered.get(next) {
+                if date > end {
+                    break;
+                }
+                for s in [0, scope] {
+                    if let Some(c) = cumulative.get_mut(s) {
+                        *c = c.saturating_add(quantity);
+                    }
+                }
+                next += 1;
+            }
+            let figures = Figures::compute(&plan, end);
+            let planned = std::iter::once(figures.schedule)
+                .chain(figures.family_schedules.iter().copied())
+                .map(|s: Schedule| s.planned_to_date.round().max(0.0) as u32);
+            // Deliveries after today are left out above: the current month counts to today.
+            let shown = first <= today;
+            for ((series, planned), &done) in out.iter_mut().zip(planned).zip(&cumulative) {
                 series.push(MonthPoint {
                     end,
-                    planned: schedule.planned_to_date.round().max(0.0) as u32,
-                    delivered,
+                    planned,
+                    delivered: shown.then_some(done),
                 });
             }
         }
