@@ -36,6 +36,7 @@ fn view_name(v: View) -> &'static str {
         View::Queue => "queue",
         View::Deliveries => "deliveries",
         View::Problems => "problems",
+        View::Balance => "balance",
     }
 }
 

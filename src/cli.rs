@@ -115,6 +115,8 @@ pub enum ViewName {
     Deliveries,
     /// Every problem of the set.
     Problems,
+    /// The Line of Balance: each control point against the plan's needs.
+    Balance,
 }
 
 impl ViewName {
@@ -126,6 +128,7 @@ impl ViewName {
             ViewName::Queue => View::Queue,
             ViewName::Deliveries => View::Deliveries,
             ViewName::Problems => View::Problems,
+            ViewName::Balance => View::Balance,
         }
     }
 }

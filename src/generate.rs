@@ -41,6 +41,10 @@ const STAGES: [(&str, &str); 8] = [
     ("rework", "Rework"),
 ];
 
+/// The planned lead time of each main-line stage of [`STAGES`], in days to hand-over, for
+/// the Line of Balance: shorter down the line, as in the sample.
+const LEAD_DAYS: [u32; 7] = [120, 100, 75, 55, 35, 21, 10];
+
 /// A small deterministic generator (SplitMix64): the same seed gives the same set on every
 /// machine, without a dependency for a few lines of arithmetic.
 struct Rng(u64);
@@ -159,6 +163,8 @@ pub fn files(spec: &Spec) -> Vec<(String, String)> {
         }
         if *id == "rework" {
             programme.push_str("    rework: true\n");
+        } else if let Some(days) = LEAD_DAYS.get(i) {
+            let _ = writeln!(programme, "    lead_time_days: {days}");
         }
     }
 

@@ -7,6 +7,7 @@
 //! tables ([`Section`]); a CSV file holds one table, so that it opens in a spreadsheet as
 //! is. HTML is a briefing pack: one self-contained page with the same tables and charts.
 
+mod balance;
 mod build;
 mod completeness;
 mod csv;
@@ -15,6 +16,7 @@ mod json;
 mod markdown;
 mod tables;
 
+pub use balance::{BalancePoint, BalanceReport, BalanceScope, ObjectiveMonth};
 pub use build::build;
 pub use completeness::completeness_of;
 pub use json::{
@@ -60,6 +62,8 @@ pub enum Section {
     Forecast,
     /// Each remaining year's plan against the projection, per family.
     Outlook,
+    /// The Line of Balance: each control point's progress against the plan's needs.
+    Balance,
     /// Every problem found while loading.
     Problems,
     /// Whether the figures rest on the whole status set, and what is missing.
@@ -68,7 +72,7 @@ pub enum Section {
 
 impl Section {
     /// Every section, in the order Markdown writes them.
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 10] = [
         Section::Completeness,
         Section::Variants,
         Section::Families,
@@ -77,6 +81,7 @@ impl Section {
         Section::Years,
         Section::Forecast,
         Section::Outlook,
+        Section::Balance,
         Section::Problems,
     ];
 
@@ -90,6 +95,7 @@ impl Section {
             Section::Years => "years",
             Section::Forecast => "forecast",
             Section::Outlook => "outlook",
+            Section::Balance => "balance",
             Section::Problems => "problems",
             Section::Completeness => "completeness",
         }
@@ -104,6 +110,7 @@ impl Section {
             Section::Years => "Deliveries per year",
             Section::Forecast => "Forecast",
             Section::Outlook => "Outlook per year",
+            Section::Balance => "Line of Balance",
             Section::Problems => "Problems",
             Section::Completeness => "Completeness",
         }
@@ -174,7 +181,7 @@ mod tests {
         );
         assert!(ReportError::CsvNeedsSection.to_string().contains(
             "completeness, variants, families, queue, holds, years, forecast, outlook, \
-                     problems"
+                     balance, problems"
         ));
     }
 }

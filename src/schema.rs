@@ -14,8 +14,10 @@ use std::borrow::Cow;
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
+use crate::domain::balance::MAX_LEAD_DAYS;
 use crate::status::raw::{
-    Attributes, Day, MAX_QUANTITY, Quantity, RawFile, RawPlan, SUPPORTED_VERSION, Text, Year,
+    Attributes, Day, LeadDays, MAX_QUANTITY, Quantity, RawFile, RawPlan, SUPPORTED_VERSION, Text,
+    Year,
 };
 
 /// The pattern of a date: `YYYY-MM-DD`.
@@ -82,6 +84,32 @@ impl JsonSchema for Quantity {
             "type": "integer",
             "minimum": 0,
             "maximum": MAX_QUANTITY,
+        })
+    }
+}
+
+impl JsonSchema for LeadDays {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "LeadDays".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let days = serde_json::json!({
+            "type": "integer",
+            "minimum": 0,
+            "maximum": MAX_LEAD_DAYS,
+        });
+        json_schema!({
+            "description": "Planned days from entering the stage to hand-over: one number for \
+                every family the stage applies to, or days per family (`{Griffon: 55, Jaguar: 90}`).",
+            "oneOf": [
+                days,
+                { "type": "object", "additionalProperties": days, "minProperties": 1 },
+            ],
         })
     }
 }

@@ -34,6 +34,7 @@ const LISTS: &[View] = &[
 const SORTED: &[View] = &[View::Variants, View::Queue];
 const FILTERED: &[View] = &[View::Queue];
 const DETAIL: &[View] = &[View::Variants, View::Queue];
+const LEFT_RIGHT: &[View] = &[View::Deliveries, View::Variants, View::Balance];
 
 macro_rules! bind {
     ($label:literal, [$($key:expr),+], $action:expr, $help:literal, $views:expr, $hint:literal) => {
@@ -100,6 +101,14 @@ pub const BINDINGS: &[Binding] = &[
         false
     ),
     bind!(
+        "6",
+        [(KeyCode::Char('6'), NONE)],
+        Action::Show(View::Balance),
+        "Line of Balance",
+        &[],
+        false
+    ),
+    bind!(
         "↑/k",
         [(KeyCode::Up, NONE), (KeyCode::Char('k'), NONE)],
         Action::Up,
@@ -119,16 +128,16 @@ pub const BINDINGS: &[Binding] = &[
         "←/h",
         [(KeyCode::Left, NONE), (KeyCode::Char('h'), NONE)],
         Action::Left,
-        "scroll left / previous year",
-        &[View::Deliveries, View::Variants],
+        "scroll left / previous year / previous family",
+        LEFT_RIGHT,
         false
     ),
     bind!(
         "→/l",
         [(KeyCode::Right, NONE), (KeyCode::Char('l'), NONE)],
         Action::Right,
-        "scroll right / next year",
-        &[View::Deliveries, View::Variants],
+        "scroll right / next year / next family",
+        LEFT_RIGHT,
         false
     ),
     bind!(
@@ -293,107 +302,4 @@ pub fn action(key: KeyEvent, view: View, typing: bool) -> Option<Action> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn press(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, NONE)
-    }
-
-    #[test]
-    fn vim_keys_and_arrows_move() {
-        assert_eq!(
-            action(press(KeyCode::Char('j')), View::Queue, false),
-            Some(Action::Down)
-        );
-        assert_eq!(
-            action(press(KeyCode::Down), View::Queue, false),
-            Some(Action::Down)
-        );
-        assert_eq!(
-            action(
-                KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT),
-                View::Queue,
-                false
-            ),
-            Some(Action::Bottom)
-        );
-    }
-
-    #[test]
-    fn keys_only_work_where_they_make_sense() {
-        assert_eq!(
-            action(press(KeyCode::Char('/')), View::Overview, false),
-            None
-        );
-        assert_eq!(
-            action(press(KeyCode::Char('/')), View::Queue, false),
-            Some(Action::StartFilter)
-        );
-    }
-
-    #[test]
-    fn typing_takes_letters_but_ctrl_c_still_quits() {
-        assert_eq!(
-            action(press(KeyCode::Char('q')), View::Queue, true),
-            Some(Action::FilterChar('q'))
-        );
-        assert_eq!(
-            action(KeyEvent::new(KeyCode::Char('c'), CTRL), View::Queue, true),
-            Some(Action::Quit)
-        );
-    }
-
-    #[test]
-    fn modifiers_a_terminal_adds_do_not_break_a_binding() {
-        // Shift-Tab arrives as BackTab with Shift.
-        assert_eq!(
-            action(
-                KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
-                View::Overview,
-                false
-            ),
-            Some(Action::PreviousView)
-        );
-        assert_eq!(
-            action(
-                KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT | KeyModifiers::SUPER),
-                View::Queue,
-                false
-            ),
-            Some(Action::Down)
-        );
-        // Control and Alt still tell keys apart.
-        assert_eq!(
-            action(
-                KeyEvent::new(KeyCode::Char('l'), CTRL | KeyModifiers::SHIFT),
-                View::Variants,
-                false
-            ),
-            Some(Action::Repaint)
-        );
-        assert_eq!(
-            action(
-                KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT),
-                View::Overview,
-                false
-            ),
-            None
-        );
-    }
-
-    #[test]
-    fn releases_are_ignored() {
-        let mut k = press(KeyCode::Char('q'));
-        k.kind = KeyEventKind::Release;
-        assert_eq!(action(k, View::Overview, false), None);
-    }
-
-    #[test]
-    fn every_view_has_help_and_quit() {
-        for v in View::ALL {
-            let actions: Vec<_> = bindings_for(v).map(|b| b.action).collect();
-            assert!(actions.contains(&Action::Quit) && actions.contains(&Action::ToggleHelp));
-        }
-    }
-}
+mod tests;

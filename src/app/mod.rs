@@ -3,6 +3,7 @@
 //! and no colours here (no ratatui): the views in `ui/` read this state and draw it, and
 //! hand back what drawing learned ([`Seen`]) for [`App::seen`].
 
+pub mod balance;
 pub mod data;
 pub mod deliveries;
 pub mod keymap;
@@ -33,16 +34,19 @@ pub enum View {
     Deliveries,
     /// Every problem of the last load.
     Problems,
+    /// The Line of Balance: each control point's progress against the plan's needs.
+    Balance,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Overview,
         View::Variants,
         View::Queue,
         View::Deliveries,
         View::Problems,
+        View::Balance,
     ];
 
     /// The title on the tab and the help.
@@ -53,6 +57,7 @@ impl View {
             View::Queue => "Assembly queue",
             View::Deliveries => "Deliveries",
             View::Problems => "Problems",
+            View::Balance => "Line of Balance",
         }
     }
 
@@ -64,6 +69,7 @@ impl View {
             View::Variants => "Variants",
             View::Overview => "Overview",
             View::Problems => "Problems",
+            View::Balance => "Balance",
         }
     }
 
@@ -206,6 +212,8 @@ pub struct App {
     pub deliveries: deliveries::State,
     /// The Problems view's state.
     pub problems: problems::State,
+    /// The Balance view's state.
+    pub balance: balance::State,
 }
 
 impl App {
@@ -224,6 +232,7 @@ impl App {
             queue: queue::State::default(),
             deliveries: deliveries::State::default(),
             problems: problems::State::default(),
+            balance: balance::State::default(),
         };
         app.refresh_views();
         app
@@ -280,6 +289,7 @@ impl App {
         self.queue.refresh(&self.data);
         self.deliveries.refresh(&self.data);
         self.problems.refresh(&self.data);
+        self.balance.refresh(&self.data);
     }
 
     /// Applies `action` and says what the loop must do next: [`Effect::Quit`] to leave,
@@ -323,6 +333,7 @@ impl App {
                     View::Queue => self.queue.handle(other, data),
                     View::Deliveries => self.deliveries.handle(other, data),
                     View::Problems => self.problems.handle(other, data),
+                    View::Balance => self.balance.handle(other, data),
                 };
                 if !handled {
                     return Effect::None;

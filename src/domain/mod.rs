@@ -4,6 +4,7 @@
 //! [`Programme`] from the status files; [`figures`] turns it into the numbers the views show
 //! for a given day.
 
+pub mod balance;
 pub mod changes;
 pub mod completeness;
 pub mod dates;
@@ -190,6 +191,9 @@ pub struct Programme {
     pub variants: Vec<Variant>,
     /// The stages, in flow order.
     pub stages: Vec<Stage>,
+    /// The planned lead times of the stages (indexed like [`Programme::stages`]; shorter
+    /// when the files give none), for the Line of Balance.
+    pub lead_times: Vec<balance::LeadTime>,
     /// The assembly sites, in the order the queue first names them.
     pub sites: Vec<String>,
     /// Every plan entry.

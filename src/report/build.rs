@@ -136,6 +136,7 @@ pub fn build(snapshot: &Snapshot, today: Date, window_months: u32) -> Report {
                 .collect(),
             programme: outlook_report(&forecast.programme, today),
         },
+        balance: super::balance::build(p, today),
         problems: snapshot
             .problems
             .iter()

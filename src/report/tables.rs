@@ -68,6 +68,7 @@ const TOTAL: &str = "Total";
 /// The table of `section`.
 pub(super) fn table(r: &Report, section: Section) -> Table {
     match section {
+        Section::Balance => super::balance::table(&r.balance),
         Section::Variants => counts_table(
             r,
             vec![

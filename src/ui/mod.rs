@@ -7,6 +7,7 @@
 //! rectangle outside the buffer. Views import only `app`, `domain` and the shared widgets,
 //! never each other.
 
+pub mod balance;
 pub mod deliveries;
 pub mod help;
 pub mod overview;
@@ -75,6 +76,7 @@ pub fn min_size(app: &App, view: View) -> (u16, u16) {
         View::Deliveries => deliveries::min_size(app),
         // The files line and a line of the list.
         View::Problems => (MIN_WIDTH, 2),
+        View::Balance => balance::min_size(app),
     }
 }
 
@@ -87,6 +89,7 @@ pub fn draw_view(app: &App, theme: &Theme, view: View, area: Rect, buf: &mut Buf
         View::Queue => seen.queue = queue::render(app, theme, area, buf),
         View::Deliveries => seen.deliveries = deliveries::render(app, theme, area, buf),
         View::Problems => seen.problems = problems::render(app, theme, area, buf),
+        View::Balance => balance::render(app, theme, area, buf),
     }
     seen
 }

@@ -8,29 +8,52 @@ use unicode_width::UnicodeWidthStr;
 use super::Theme;
 use crate::app::{App, View};
 
+/// How much of each tab's title the header has room for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Fit {
+    /// ` 3 Assembly queue `
+    Full,
+    /// ` 3 Queue `
+    Short,
+    /// ` 3 Queue`: one space between tabs.
+    Tight,
+    /// ` 3`, and the current tab ` 3 Queue `.
+    Digits,
+}
+
 /// The label of a tab, with the problem count on the Problems tab.
-fn label(app: &App, view: View, short: bool) -> String {
+fn label(app: &App, view: View, fit: Fit) -> String {
     let n = view.index() + 1;
-    let title = if short {
-        view.short_title()
-    } else {
-        view.title()
+    let title = match fit {
+        Fit::Full => view.title(),
+        _ => view.short_title(),
     };
-    match view {
+    let count = match view {
         View::Problems if !app.data.snapshot.problems.is_empty() => {
-            format!(" {n} {title} ({}) ", app.data.snapshot.problems.len())
+            format!(" ({})", app.data.snapshot.problems.len())
         }
-        _ => format!(" {n} {title} "),
+        _ => String::new(),
+    };
+    match fit {
+        Fit::Digits if view != app.view => format!(" {n}"),
+        Fit::Tight if view != app.view => format!(" {n} {title}{count}"),
+        _ => format!(" {n} {title}{count} "),
     }
 }
 
-/// True when the full tab titles do not fit beside the programme's name.
-fn short(app: &App, width: u16) -> bool {
-    let full: usize = View::ALL
-        .iter()
-        .map(|&v| label(app, v, false).width())
-        .sum();
-    title(app, width).width() + 1 + full > usize::from(width)
+/// The most of the tab titles that fits beside the programme's name.
+fn fit(app: &App, width: u16) -> Fit {
+    let room = usize::from(width).saturating_sub(title(app, width).width() + 1);
+    [Fit::Full, Fit::Short, Fit::Tight]
+        .into_iter()
+        .find(|&f| {
+            View::ALL
+                .iter()
+                .map(|&v| label(app, v, f).width())
+                .sum::<usize>()
+                <= room
+        })
+        .unwrap_or(Fit::Digits)
 }
 
 /// The programme's name as the header shows it, cut to leave room for the tabs.
@@ -43,10 +66,10 @@ fn title(app: &App, width: u16) -> String {
 /// The columns each tab takes, for mouse clicks.
 pub fn spans(app: &App, area: Rect) -> Vec<(View, u16, u16)> {
     let mut x = area.x + title(app, area.width).width() as u16 + 1;
-    let short = short(app, area.width);
+    let fit = fit(app, area.width);
     let mut out = Vec::new();
     for view in View::ALL {
-        let w = label(app, view, short).width() as u16;
+        let w = label(app, view, fit).width() as u16;
         out.push((view, x, x.saturating_add(w)));
         x = x.saturating_add(w);
     }
@@ -72,7 +95,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ),
         Span::raw(" "),
     ];
-    let short = short(app, area.width);
+    let fit = fit(app, area.width);
     for view in View::ALL {
         let style = if view == app.view {
             theme.selected.patch(theme.accent)
@@ -81,7 +104,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             theme.muted
         };
-        spans.push(Span::styled(label(app, view, short), style));
+        spans.push(Span::styled(label(app, view, fit), style));
     }
     super::widgets::line(area, buf, Line::from(spans));
 }

@@ -153,6 +153,8 @@ impl Merger {
                     }
                 }
             }
+            let lead = self.lead_time(file, st, &id, &families);
+            self.p.lead_times.push(lead);
             self.stage_index
                 .insert(id.clone(), StageId(self.p.stages.len() as u32));
             self.stage_locs.push((file, st.loc));

@@ -8,6 +8,7 @@
 //! records (queue and deliveries) in [`records`], with the table of serials of [`serials`].
 
 mod definitions;
+mod lead;
 mod records;
 mod serials;
 
@@ -107,6 +108,7 @@ pub fn merge_cached(
     for (i, s) in sources.iter().enumerate() {
         m.stages(i as u32, s);
     }
+    m.lead_times_in_flow_order();
     let mut planned: HashMap<(i32, VariantId), (u32, Loc)> = HashMap::new();
     for (i, s) in sources.iter().enumerate() {
         m.plan(i as u32, s, &mut planned);

@@ -29,10 +29,9 @@ use serde::Deserialize;
 use super::problem::Loc;
 use crate::domain::{Name, Serial};
 pub use places::Places;
-pub use values::{Day, Quantity, Year, days_in_month, month_name, parse_date};
+pub use values::{Day, LeadDays, Quantity, Year, days_in_month, month_name, parse_date};
 
-/// The highest quantity fleetdash accepts in one field: far above any fleet, far below
-/// overflow when summed.
+/// The highest quantity accepted in one field: far above any fleet, far below overflow.
 pub const MAX_QUANTITY: u64 = 1_000_000;
 
 /// The format versions this build reads.
@@ -183,6 +182,8 @@ pub struct RawStage {
     /// Off the main line: vehicles sent back after a defect found at acceptance.
     #[serde(default)]
     pub rework: bool,
+    /// Planned days from entering the stage to hand-over: a number, or one per family.
+    pub lead_time_days: Option<LeadDays>,
     /// Where the item is written.
     #[serde(skip)]
     pub loc: Loc,

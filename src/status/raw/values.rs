@@ -8,6 +8,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
 use super::{MAX_QUANTITY, SERIALS, SerialRef};
+use crate::domain::balance::MAX_LEAD_DAYS;
 use crate::domain::{Date, Name};
 
 /// Reads any scalar as text, as serde reads a `String`, so that problems read the same.
@@ -240,4 +241,113 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
         use chrono::Datelike;
         d.day()
     })
+}
+
+/// A stage's planned lead time to hand-over, in days: one whole number for every family
+/// the stage applies to, or a mapping from family to days (`{Griffon: 55, Jaguar: 90}`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LeadDays {
+    /// The days for every family (a number written alone).
+    pub all: Option<u32>,
+    /// The days per family, in file order (a mapping), the family's name as written.
+    pub families: Vec<(String, u32)>,
+    /// Where `lead_time_days` is written, filled in by the locator.
+    pub loc: crate::status::problem::Loc,
+}
+
+/// Whole days from 0 to [`MAX_LEAD_DAYS`].
+struct Days(u32);
+
+struct DaysVisitor;
+
+impl Visitor<'_> for DaysVisitor {
+    type Value = u32;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "a whole number of days from 0 to {MAX_LEAD_DAYS}")
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<u32, E> {
+        if v > u64::from(MAX_LEAD_DAYS) {
+            return Err(E::custom(format!(
+                "a lead time of {v} days is not plausible: write the days from entering the stage to hand-over, 0 to {MAX_LEAD_DAYS}"
+            )));
+        }
+        Ok(v as u32)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<u32, E> {
+        match u64::try_from(v) {
+            Ok(v) => self.visit_u64(v),
+            Err(_) => Err(E::custom(format!(
+                "a lead time cannot be negative (found {v}): write the days from entering the stage to hand-over, 0 to {MAX_LEAD_DAYS}"
+            ))),
+        }
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<u32, E> {
+        if v.fract() == 0.0 && (0.0..=f64::from(MAX_LEAD_DAYS)).contains(&v) {
+            return Ok(v as u32);
+        }
+        Err(E::custom(format!(
+            "a lead time is whole days (found {v}): write a whole number from 0 to {MAX_LEAD_DAYS}"
+        )))
+    }
+}
+
+impl<'de> Deserialize<'de> for Days {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(DaysVisitor).map(Days)
+    }
+}
+
+struct LeadVisitor;
+
+impl<'de> Visitor<'de> for LeadVisitor {
+    type Value = LeadDays;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(
+            f,
+            "a whole number of days (0 to {MAX_LEAD_DAYS}), or days per family such as `{{Griffon: 55, Jaguar: 90}}`"
+        )
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<LeadDays, E> {
+        DaysVisitor.visit_u64(v).map(|d| LeadDays {
+            all: Some(d),
+            ..LeadDays::default()
+        })
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<LeadDays, E> {
+        DaysVisitor.visit_i64(v).map(|d| LeadDays {
+            all: Some(d),
+            ..LeadDays::default()
+        })
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<LeadDays, E> {
+        DaysVisitor.visit_f64(v).map(|d| LeadDays {
+            all: Some(d),
+            ..LeadDays::default()
+        })
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<LeadDays, A::Error> {
+        let mut families = Vec::new();
+        while let Some((family, Days(d))) = map.next_entry::<String, Days>()? {
+            families.push((crate::text::clean_owned(family.trim()), d));
+        }
+        Ok(LeadDays {
+            families,
+            ..LeadDays::default()
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for LeadDays {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(LeadVisitor)
+    }
 }

@@ -27,6 +27,9 @@ pub(super) fn annotate(raw: &mut RawFile, text: &str) {
         for_entries(items, s, |st, e| {
             st.loc = e.loc;
             st.families_loc = e.key("families").unwrap_or(e.loc);
+            if let Some(lead) = st.lead_time_days.as_mut() {
+                lead.loc = e.key("lead_time_days").unwrap_or(e.loc);
+            }
         });
     }
     if let (Some(items), Some(s)) = (raw.queue.as_mut(), find("queue")) {

@@ -1,0 +1,177 @@
+//! The `balance` section of the report: the Line of Balance of the programme and of each
+//! family (the Balance view's figures), its JSON form and its table.
+
+use serde::Serialize;
+
+use super::tables::{Cell, Table, col};
+use crate::domain::balance::{self, Balance, Measured, MonthPoint, Study};
+use crate::domain::{Date, Programme};
+
+/// How the line is drawn, in words the report shows beside it.
+pub const RULE: &str = "A control point is passed when a vehicle enters its stage (delivered \
+     vehicles have passed every point); a vehicle in rework has passed every point before the \
+     last stage of its line, not that stage. The line of a point is the plan to date (whole \
+     vehicles) at today plus the point's lead time to hand-over; gap = passed − line.";
+
+/// The Line of Balance: the rule, the first point out of balance, what is missing, and the
+/// programme's and each family's points and objective.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BalanceReport {
+    /// [`RULE`].
+    pub rule: &'static str,
+    /// The first point out of balance in words; `None` when none is short.
+    pub warning: Option<String>,
+    /// What the study lacks, in words.
+    pub missing: Vec<String>,
+    /// The programme first (`family` null), then each family.
+    pub scopes: Vec<BalanceScope>,
+}
+
+/// The Line of Balance of the programme or of one family.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BalanceScope {
+    /// The family; `None` for the programme.
+    pub family: Option<String>,
+    /// The control points in flow order, hand-over last.
+    pub points: Vec<BalancePoint>,
+    /// Cumulative planned and delivered at the end of each month.
+    pub objective: Vec<ObjectiveMonth>,
+}
+
+/// One control point.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BalancePoint {
+    /// The stage's id; `None` for hand-over.
+    pub stage: Option<String>,
+    /// The stage's name, or `Hand-over`.
+    pub name: String,
+    /// Planned days to hand-over (null when not written, or when the families of a
+    /// programme row differ).
+    pub planned_lead_days: Option<u32>,
+    /// Measured days to hand-over (null: no stage histories).
+    pub measured_lead_days: Option<u32>,
+    /// The day whose planned deliveries the line stands for.
+    pub due_by: Option<String>,
+    /// Vehicles that have passed the point.
+    pub passed: u32,
+    /// Vehicles that must have passed it today; null without a lead time.
+    pub line: Option<u32>,
+    /// `passed − line`: negative when short.
+    pub gap: Option<i64>,
+}
+
+/// One month of the objective.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ObjectiveMonth {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// Planned cumulative by the month's end.
+    pub planned: u32,
+    /// Delivered cumulative by the month's end (by today in the current month); null after.
+    pub delivered: Option<u32>,
+}
+
+/// The section's figures for `p` as of `today`.
+pub fn build(p: &Programme, today: Date) -> BalanceReport {
+    // No stage histories in the status format yet: nothing measured to pass in.
+    let study = balance::study(p, today, &Measured::default());
+    let objectives = balance::objectives(p, today);
+    let scopes = std::iter::once(&study.programme)
+        .chain(&study.families)
+        .enumerate()
+        .map(|(i, b)| scope(p, b, objectives.get(i).map_or(&[], Vec::as_slice)))
+        .collect();
+    BalanceReport {
+        rule: RULE,
+        warning: study.warning(None).map(|w| w.sentence(p)),
+        missing: missing(p, &study),
+        scopes,
+    }
+}
+
+fn scope(p: &Programme, b: &Balance, objective: &[MonthPoint]) -> BalanceScope {
+    BalanceScope {
+        family: b.family.map(|f| p.family(f).name.clone()),
+        points: b
+            .points
+            .iter()
+            .map(|pt| BalancePoint {
+                stage: pt.stage.map(|s| p.stage(s).id.clone()),
+                name: pt
+                    .stage
+                    .map_or_else(|| "Hand-over".to_owned(), |s| p.stage(s).name.clone()),
+                planned_lead_days: pt.planned_days,
+                measured_lead_days: pt.measured_days,
+                due_by: pt.due_by.map(|d| d.to_string()),
+                passed: pt.progress,
+                line: pt.line,
+                gap: pt.gap(),
+            })
+            .collect(),
+        objective: objective
+            .iter()
+            .map(|m| ObjectiveMonth {
+                month: m.end.format("%Y-%m").to_string(),
+                planned: m.planned,
+                delivered: m.delivered,
+            })
+            .collect(),
+    }
+}
+
+fn missing(p: &Programme, study: &Study) -> Vec<String> {
+    let mut out = Vec::new();
+    if study.missing.plan {
+        out.push("no plan: every line is 0".to_owned());
+    }
+    for &(s, f) in &study.missing.lead_times {
+        out.push(format!(
+            "no planned lead time for {} ({}): no line there",
+            p.stage(s).name,
+            p.family(f).name
+        ));
+    }
+    if study.missing.histories {
+        out.push("no stage histories: no measured lead times".to_owned());
+    }
+    out
+}
+
+/// One row per control point of each scope: the programme's first, then each family's.
+pub(super) fn table(r: &BalanceReport) -> Table {
+    let opt = |n: Option<u32>| n.map_or(Cell::Empty, |n| Cell::Int(n.into()));
+    Table {
+        columns: vec![
+            col("scope", "Scope", false),
+            col("stage", "Stage", false),
+            col("point", "Control point", false),
+            col("planned_lead_days", "Planned lead (days)", true),
+            col("measured_lead_days", "Measured lead (days)", true),
+            col("due_by", "Line due by", false),
+            col("passed", "Passed", true),
+            col("line", "Line", true),
+            col("gap", "Gap", true),
+        ],
+        rows: r
+            .scopes
+            .iter()
+            .flat_map(|s| {
+                let scope = s.family.clone().unwrap_or_else(|| "Programme".to_owned());
+                s.points.iter().map(move |pt| {
+                    vec![
+                        Cell::text(scope.clone()),
+                        pt.stage.clone().map_or(Cell::Empty, Cell::Text),
+                        Cell::text(&pt.name),
+                        opt(pt.planned_lead_days),
+                        opt(pt.measured_lead_days),
+                        pt.due_by.clone().map_or(Cell::Empty, Cell::Text),
+                        Cell::Int(pt.passed.into()),
+                        opt(pt.line),
+                        pt.gap.map_or(Cell::Empty, Cell::Signed),
+                    ]
+                })
+            })
+            .collect(),
+        totals: Vec::new(),
+    }
+}
