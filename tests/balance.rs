@@ -23,6 +23,7 @@
 //! | B         | 4 + 1 + 1 + 1 (rework) = 7     |   0 |
 //! | C         | 4 + 1 = 5                      |  −1 |
 //! | hand-over | 4                              |  −1 |
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 use std::path::Path;
 

@@ -1,5 +1,6 @@
 //! `lead_time_days` in the status files: how it is read, and each mistake as `check`
 //! prints it (file:line:col, what is wrong and what to write).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 // The harness serves the fixture tests too: not all of it is used here.
 #[allow(dead_code)]

@@ -1,13 +1,14 @@
 //! The Balance view: whole-screen snapshots on the bundled sample at 80×24 and 200×60, the
 //! view with no lead times (it says what is missing), and its keys driven through
 //! `App::update` without a terminal.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 use std::path::Path;
 
 use fleetdash::app::{Action, App, Data, Effect, View};
 use fleetdash::domain::Date;
 use fleetdash::domain::balance::{self, Measured};
-use fleetdash::keymap;
+use fleetdash::app::keymap;
 use fleetdash::status::{Limits, Loader};
 use fleetdash::ui::{self, Theme};
 
