@@ -18,25 +18,7 @@ const LIST: [&str; 2] = ["serials", "families"];
 /// What other YAML readers make of the plain scalar `s`, when not text.
 pub fn read_by_others_as(s: &str) -> Option<&'static str> {
     // Most serials and ids start with a letter no number, yes/no or null starts with.
-    let first = *s.as_bytes().first()?;
-    if !matches!(
-        first,
-        b'0'..=b'9'
-            | b'+'
-            | b'-'
-            | b'.'
-            | b'~'
-            | b'n'
-            | b'N'
-            | b'y'
-            | b'Y'
-            | b't'
-            | b'T'
-            | b'f'
-            | b'F'
-            | b'o'
-            | b'O'
-    ) {
+    if !may_start_other(*s.as_bytes().first()?) {
         return None;
     }
     let bools = [
@@ -66,6 +48,28 @@ pub fn read_by_others_as(s: &str) -> Option<&'static str> {
             && unsigned.starts_with(|c: char| c.is_ascii_digit())
             && unsigned.split(':').all(|p| digits(p, |c| c.is_ascii_digit() || c == '_' || c == '.'));
     number.then_some("a number")
+}
+
+/// True when a number, a yes/no or a null of YAML may start with the byte `b`.
+fn may_start_other(b: u8) -> bool {
+    matches!(
+        b,
+        b'0'..=b'9'
+            | b'+'
+            | b'-'
+            | b'.'
+            | b'~'
+            | b'n'
+            | b'N'
+            | b'y'
+            | b'Y'
+            | b't'
+            | b'T'
+            | b'f'
+            | b'F'
+            | b'o'
+            | b'O'
+    )
 }
 
 /// `1.5`, `.5`, `1.`, `1e3`, `1.5E-3`, with `_` between digits (YAML 1.1).
@@ -159,15 +163,17 @@ pub fn warnings(file: &str, text: &str) -> Vec<Problem> {
 /// The warning for the value written at byte `at` of line `line` (index `i`), if other
 /// YAML readers would not read it as text.
 fn warning(file: &str, i: usize, line: &str, at: usize, value: &str) -> Option<Problem> {
-    let plain = value
-        .split(" #")
-        .next()
-        .unwrap_or_default()
-        .split([',', '}', ']'])
-        .next()
-        .unwrap_or_default()
-        .trim_end();
-    if plain.starts_with(['"', '\'']) || plain.is_empty() {
+    // Checked first: a quote, or a letter no number or yes/no starts with, settles most.
+    if !may_start_other(*value.as_bytes().first()?) {
+        return None;
+    }
+    // The plain text ends at a comment (` #`) or, in flow style, at `,`, `}` or `]`.
+    let b = value.as_bytes();
+    let end = (0..b.len())
+        .find(|&j| matches!(b[j], b',' | b'}' | b']') || b[j] == b'#' && j > 0 && b[j - 1] == b' ')
+        .unwrap_or(b.len());
+    let plain = value[..end].trim_end();
+    if plain.is_empty() {
         return None;
     }
     let other = read_by_others_as(plain)?;
