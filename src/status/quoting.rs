@@ -116,7 +116,11 @@ pub fn warnings(file: &str, text: &str) -> Vec<Problem> {
         }
         // A block line has its key first, found without a search; only a flow line (`{`)
         // is searched for more (a search set up per line costs more than the line).
-        let keyed = content.trim_start_matches("- ");
+        // `strip_prefix`, not `trim_start_matches`: the latter sets up a searcher per line.
+        let mut keyed = content;
+        while let Some(rest) = keyed.strip_prefix("- ") {
+            keyed = rest;
+        }
         let key_at = line.len() - keyed.len();
         let first_key = keyed.split(':').next().unwrap_or("");
         let flow = content.contains('{');
