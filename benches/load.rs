@@ -1,5 +1,6 @@
 //! Loading a status set: a full load (find, read, parse, validate and merge), the merge
-//! alone, and a reload after one small file changed, on the sample and on the large set.
+//! alone, a reload after one small file changed, on the sample and on the large set, and
+//! the passes over the text besides the parse (invisible characters, unquoted serials).
 //!
 //! Run: `cargo bench --bench load` (add a filter such as `-- reload` to run a part).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
@@ -127,5 +128,37 @@ fn reload(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, full_load, validate, reload);
+/// The passes over a file's text besides the parse: the warnings of invisible characters
+/// and of unquoted serials and ids, over every file of the large set.
+fn text_passes(c: &mut Criterion) {
+    let large = common::large();
+    let mut texts: Vec<(String, String)> = std::fs::read_dir(&large.status)
+        .expect("the folder lists")
+        .map(|e| {
+            let p = e.expect("an entry").path();
+            let name = p.display().to_string();
+            (name, std::fs::read_to_string(&p).expect("the file reads"))
+        })
+        .collect();
+    texts.sort();
+    let mut g = c.benchmark_group("passes");
+    g.sample_size(10).throughput(Throughput::Bytes(large.bytes));
+    g.bench_function("large/invisible", |b| {
+        b.iter(|| {
+            for (name, text) in &texts {
+                black_box(fleetdash::status::invisible::warnings(name, text));
+            }
+        })
+    });
+    g.bench_function("large/quoting", |b| {
+        b.iter(|| {
+            for (name, text) in &texts {
+                black_box(fleetdash::status::quoting::warnings(name, text));
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, full_load, validate, reload, text_passes);
 criterion_main!(benches);

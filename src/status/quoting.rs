@@ -17,6 +17,10 @@ const LIST: [&str; 2] = ["serials", "families"];
 
 /// What other YAML readers make of the plain scalar `s`, when not text.
 pub fn read_by_others_as(s: &str) -> Option<&'static str> {
+    // Most serials and ids start with a letter no number, yes/no or null starts with.
+    if !may_start_other(*s.as_bytes().first()?) {
+        return None;
+    }
     let bools = [
         "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false",
         "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
@@ -44,6 +48,28 @@ pub fn read_by_others_as(s: &str) -> Option<&'static str> {
             && unsigned.starts_with(|c: char| c.is_ascii_digit())
             && unsigned.split(':').all(|p| digits(p, |c| c.is_ascii_digit() || c == '_' || c == '.'));
     number.then_some("a number")
+}
+
+/// True when a number, a yes/no or a null of YAML may start with the byte `b`.
+fn may_start_other(b: u8) -> bool {
+    matches!(
+        b,
+        b'0'..=b'9'
+            | b'+'
+            | b'-'
+            | b'.'
+            | b'~'
+            | b'n'
+            | b'N'
+            | b'y'
+            | b'Y'
+            | b't'
+            | b'T'
+            | b'f'
+            | b'F'
+            | b'o'
+            | b'O'
+    )
 }
 
 /// `1.5`, `.5`, `1.`, `1e3`, `1.5E-3`, with `_` between digits (YAML 1.1).
@@ -76,28 +102,41 @@ pub fn warnings(file: &str, text: &str) -> Vec<Problem> {
         if content.is_empty() || content.starts_with('#') {
             continue;
         }
-        let mut values: Vec<(usize, &str)> = Vec::new();
+        let mut check = |at: usize, value: &str| {
+            if let Some(p) = warning(file, i, line, at, value) {
+                out.push(p);
+            }
+        };
         if let Some(at) = list_at {
             if indent > at && content.starts_with("- ") {
-                values.push((indent + 2, &content[2..]));
+                check(indent + 2, &content[2..]);
             } else if indent <= at {
                 list_at = None;
             }
         }
-        // A block line has its key first; only a flow line (`{`) is searched for more.
-        let first_key = content
-            .trim_start_matches("- ")
-            .split(':')
-            .next()
-            .unwrap_or("");
+        // A block line has its key first, found without a search; only a flow line (`{`)
+        // is searched for more (a search set up per line costs more than the line).
+        // `strip_prefix`, not `trim_start_matches`: the latter sets up a searcher per line.
+        let mut keyed = content;
+        while let Some(rest) = keyed.strip_prefix("- ") {
+            keyed = rest;
+        }
+        let key_at = line.len() - keyed.len();
+        let first_key = keyed.split(':').next().unwrap_or("");
         let flow = content.contains('{');
         for (key, pattern) in ONE.iter().chain(&LIST).zip(&patterns) {
             if !flow && first_key != *key {
                 continue;
             }
-            for (pos, _) in line.match_indices(pattern.as_str()) {
+            let searched = flow.then(|| line.match_indices(pattern.as_str()).map(|(p, _)| p));
+            let found = (!flow)
+                .then_some(key_at)
+                .into_iter()
+                .chain(searched.into_iter().flatten());
+            for pos in found {
                 let before = line[..pos].trim_end_matches(' ');
-                if !(before.is_empty() || before.ends_with(['-', '{', ','])) {
+                let after_key = line[pos + key.len()..].starts_with(':');
+                if !after_key || !(before.is_empty() || before.ends_with(['-', '{', ','])) {
                     continue;
                 }
                 let start = pos + key.len() + 1;
@@ -110,44 +149,48 @@ pub fn warnings(file: &str, text: &str) -> Vec<Problem> {
                         let mut offset = value_at + 1;
                         for item in inner.split(',') {
                             let lead = item.len() - item.trim_start().len();
-                            values.push((offset + lead, item.trim_start()));
+                            check(offset + lead, item.trim_start());
                             offset += item.len() + 1;
                         }
                     } else if value.is_empty() || value.starts_with('#') {
                         list_at = Some(indent);
                     }
                 } else {
-                    values.push((value_at, value));
+                    check(value_at, value);
                 }
-            }
-        }
-        for (at, value) in values {
-            let plain = value
-                .split(" #")
-                .next()
-                .unwrap_or_default()
-                .split([',', '}', ']'])
-                .next()
-                .unwrap_or_default()
-                .trim_end();
-            if plain.starts_with(['"', '\'']) || plain.is_empty() {
-                continue;
-            }
-            if let Some(other) = read_by_others_as(plain) {
-                let column = line[..at.min(line.len())].chars().count() as u32 + 1;
-                let shown = clean_quote(plain);
-                out.push(Problem::warning(
-                    file,
-                    Loc::new(i as u32 + 1, column),
-                    format!(
-                        "`{shown}` is read here as text, but other YAML readers (YAML 1.1, \
-                         spreadsheets, PyYAML) read it as {other}: quote it, `\"{shown}\"`"
-                    ),
-                ));
             }
         }
     }
     out
+}
+
+/// The warning for the value written at byte `at` of line `line` (index `i`), if other
+/// YAML readers would not read it as text.
+fn warning(file: &str, i: usize, line: &str, at: usize, value: &str) -> Option<Problem> {
+    // Checked first: a quote, or a letter no number or yes/no starts with, settles most.
+    if !may_start_other(*value.as_bytes().first()?) {
+        return None;
+    }
+    // The plain text ends at a comment (` #`) or, in flow style, at `,`, `}` or `]`.
+    let b = value.as_bytes();
+    let end = (0..b.len())
+        .find(|&j| matches!(b[j], b',' | b'}' | b']') || b[j] == b'#' && j > 0 && b[j - 1] == b' ')
+        .unwrap_or(b.len());
+    let plain = value[..end].trim_end();
+    if plain.is_empty() {
+        return None;
+    }
+    let other = read_by_others_as(plain)?;
+    let column = line[..at.min(line.len())].chars().count() as u32 + 1;
+    let shown = clean_quote(plain);
+    Some(Problem::warning(
+        file,
+        Loc::new(i as u32 + 1, column),
+        format!(
+            "`{shown}` is read here as text, but other YAML readers (YAML 1.1, \
+             spreadsheets, PyYAML) read it as {other}: quote it, `\"{shown}\"`"
+        ),
+    ))
 }
 
 #[cfg(test)]
