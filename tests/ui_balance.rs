@@ -5,10 +5,10 @@
 
 use std::path::Path;
 
+use fleetdash::app::keymap;
 use fleetdash::app::{Action, App, Data, Effect, View};
 use fleetdash::domain::Date;
 use fleetdash::domain::balance::{self, Measured};
-use fleetdash::app::keymap;
 use fleetdash::status::{Limits, Loader};
 use fleetdash::ui::{self, Theme};
 

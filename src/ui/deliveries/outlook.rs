@@ -90,13 +90,9 @@ fn parts(o: &Outlook, tier: Tier, data: &Data, theme: &Theme) -> Vec<Part> {
         (_, _) if rate.is_zero() => format!("none in {months}"),
         (_, Tier::ShortRate) => per_month,
         (_, _) if rate.clipped => {
-            let n = widgets::thousands(rate.delivered.into());
-            format!("{n} since {}, {per_month}", rate.first_day)
+            format!("{} since {}, {per_month}", counted(rate), rate.first_day)
         }
-        (_, _) => format!(
-            "{} in {months}, {per_month}",
-            widgets::thousands(rate.delivered.into())
-        ),
+        (_, _) => format!("{} in {months}, {per_month}", counted(rate)),
     };
     let (finish, finish_style) = match o.finish {
         Finish::Projected(day) => (
@@ -247,5 +243,17 @@ pub fn render(data: &Data, theme: &Theme, area: Rect, buf: &mut Buffer, boxed: b
             break;
         }
         widgets::line(Rect::new(inner.x, y, inner.width, 1), buf, line);
+    }
+}
+
+/// The vehicles the rate counts, so that the rate beside them adds up: whole hand-overs when
+/// they are what is counted, else "30.3 counted" (a hand-over counts in proportion to the
+/// days of its interval inside the window, `domain::forecast::rate`).
+fn counted(rate: &crate::domain::forecast::Rate) -> String {
+    let counted = rate.counted();
+    if (counted - f64::from(rate.delivered)).abs() < 0.05 {
+        widgets::thousands(rate.delivered.into())
+    } else {
+        format!("{counted:.1} counted")
     }
 }
