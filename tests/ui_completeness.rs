@@ -65,6 +65,7 @@ fn the_sample_is_complete_and_says_its_verdict() {
     assert!(head.starts_with(" ▼ 18 BEHIND PLAN · 70 of 442"), "{head}");
     assert!(next.starts_with(" ▸ the last Griffon"), "{next}");
     assert!(!text.contains("incomplete"), "{text}");
+    assert!(text.contains(" · 332 not started "), "{text}");
 }
 
 #[test]
@@ -143,6 +144,8 @@ fn a_refused_queue_file_is_said_and_the_verdict_is_on_incomplete_figures() {
     );
     assert!(text.contains("▸ on incomplete figures: "), "{text}");
     assert_no_plain_verdict(&text);
+    // The refused file's vehicles are not known to be not started: the count says so.
+    assert!(text.contains(" not started (incomplete)"), "{text}");
 }
 
 #[test]

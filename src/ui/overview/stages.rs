@@ -45,9 +45,17 @@ pub(super) fn render_stages(
         Span::styled(" · ", theme.muted),
         widgets::count_span("!", total.overdue, "overdue", theme.error, theme),
     ];
+    // Not started is what is left of the contract: a refused queue or deliveries file, or a
+    // record left out, would count its vehicles here, so the count says it is incomplete.
     let not_started = format!(" · {} not started", thousands(total.not_started() as u64));
-    if Line::from(summary.clone()).width() + not_started.width() <= room {
+    let unsure = if data.completeness.is_complete() {
+        ""
+    } else {
+        " (incomplete)"
+    };
+    if Line::from(summary.clone()).width() + not_started.width() + unsure.width() <= room {
         summary.push(Span::raw(not_started));
+        summary.push(Span::styled(unsure, theme.error));
     }
     let outer = if in_title {
         let mut spans = vec![Span::styled(format!("{title}·"), theme.accent)];
