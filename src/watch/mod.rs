@@ -160,14 +160,7 @@ mod tests {
     use super::*;
     use notify::event::{CreateKind, DataChange, RemoveKind, RenameMode};
 
-    fn filter() -> Filter {
-        let cwd = std::env::current_dir().unwrap();
-        Filter {
-            folders: vec![cwd.join("cfg/status")],
-            files: vec![cwd.join("cfg/fleetdash.yaml"), cwd.join("extra/one.yaml")],
-            links: Default::default(),
-        }
-    }
+    use super::paths::tests::filter;
 
     /// Events as text, to compare them (a finished load has no equality).
     fn debug(events: Vec<Event>) -> String {

@@ -149,12 +149,12 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// A filter on `cfg/status` with the config `cfg/fleetdash.yaml` and one file named on
     /// its own, under the working folder.
-    fn filter() -> Filter {
+    pub(in crate::watch) fn filter() -> Filter {
         let cwd = std::env::current_dir().unwrap();
         Filter {
             folders: vec![cwd.join("cfg/status")],

@@ -3,7 +3,6 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
 use unicode_width::UnicodeWidthStr;
@@ -57,14 +56,7 @@ pub fn render(months: &[MonthPoint], today: Date, theme: &Theme, area: Rect, buf
             .map(|k| (x as f64, f64::from(y_max) * f64::from(k) / 20.0))
             .collect()
     });
-    let mut datasets = vec![
-        Dataset::default()
-            .name("planned")
-            .marker(Marker::Dot)
-            .graph_type(GraphType::Line)
-            .style(Style::new().fg(theme.plan))
-            .data(&plan),
-    ];
+    let mut datasets = vec![widgets::plan_dataset(&plan, theme)];
     if !today_line.is_empty() {
         datasets.push(
             Dataset::default()

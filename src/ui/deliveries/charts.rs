@@ -50,14 +50,7 @@ pub fn render_line(series: &Series, data: &Data, theme: &Theme, area: Rect, buf:
         return;
     };
     let block = widgets::block(line_title(area.width, series.has_projection()), theme);
-    let mut datasets = vec![
-        Dataset::default()
-            .name("planned")
-            .marker(Marker::Dot)
-            .graph_type(GraphType::Line)
-            .style(Style::new().fg(theme.plan))
-            .data(&series.plan),
-    ];
+    let mut datasets = vec![widgets::plan_dataset(&series.plan, theme)];
     if series.has_projection() {
         datasets.push(
             Dataset::default()

@@ -12,8 +12,9 @@ pub use pipeline::pipeline;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
+use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Dataset, GraphType, Paragraph, Widget, Wrap};
 
 /// Says, in `area`, that the terminal is too small instead of drawing a cramped view:
 /// its `size` and what it `needs`, both as the whole terminal (columns × rows).
@@ -207,6 +208,17 @@ pub fn verdict_words(completeness: &Completeness, lead: i64, short: bool) -> Str
     } else {
         v
     }
+}
+
+/// The cumulative plan of a line chart: a line of dots in the plan's colour, named
+/// `planned` (the Deliveries and Line of Balance charts both draw it).
+pub fn plan_dataset<'a>(points: &'a [(f64, f64)], theme: &Theme) -> Dataset<'a> {
+    Dataset::default()
+        .name("planned")
+        .marker(Marker::Dot)
+        .graph_type(GraphType::Line)
+        .style(Style::new().fg(theme.plan))
+        .data(points)
 }
 
 #[cfg(test)]
