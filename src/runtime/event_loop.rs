@@ -33,15 +33,11 @@ pub fn run(options: Options) -> io::Result<()> {
     let mut tui = Tui::enter(state.app.mouse)?;
     let mut todo = Todo::redraw();
     loop {
-        if todo.repaint {
-            tui.clear()?;
-        }
-        if todo.resize {
-            tui.autoresize()?;
-        }
-        tui.set_mouse(state.app.mouse)?;
-        if todo.redraw || todo.repaint || todo.resize {
-            tui.draw(&mut state.app, &state.theme)?;
+        match show(&mut tui, &mut state, &todo) {
+            Ok(()) => {}
+            // The terminal went away between the hang-up and its event: that is a quit.
+            Err(e) if terminal_gone(&e) => break,
+            Err(e) => return Err(e),
         }
         if panic_on_purpose {
             panic_on_purpose_now();
@@ -62,6 +58,32 @@ pub fn run(options: Options) -> io::Result<()> {
     }
     drop(tui);
     Ok(())
+}
+
+/// Brings the screen up to date with what the last event changed.
+fn show(tui: &mut Tui, state: &mut Runtime, todo: &Todo) -> io::Result<()> {
+    if todo.repaint {
+        tui.clear()?;
+    }
+    if todo.resize {
+        tui.autoresize()?;
+    }
+    tui.set_mouse(state.app.mouse)?;
+    if todo.redraw || todo.repaint || todo.resize {
+        tui.draw(&mut state.app, &state.theme)?;
+    }
+    Ok(())
+}
+
+/// True when writing failed because the terminal itself is gone (its window closed, the
+/// ssh connection lost): EIO on a hung-up terminal, or a broken pipe.
+fn terminal_gone(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::BrokenPipe | io::ErrorKind::UnexpectedEof | io::ErrorKind::NotConnected
+    ) || e
+        .raw_os_error()
+        .is_some_and(|code| code == libc::EIO || code == libc::ENXIO)
 }
 
 /// The loader's gate named by [`TEST_LOAD_GATE_VAR`] (debug builds only): opening a FIFO
