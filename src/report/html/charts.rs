@@ -177,21 +177,7 @@ fn draw_bars(svg: &mut String, groups: &[Group], per_group: usize) -> Result<(),
     let root = SVGBackend::with_string(svg, SIZE).into_drawing_area();
     let n = groups.len().max(1) as f64;
     let y_top = top(groups.iter().flat_map(|g| g.values.iter().copied()));
-    let mut chart = ChartBuilder::on(&root)
-        .margin(12)
-        .x_label_area_size(32)
-        .y_label_area_size(56)
-        .build_cartesian_2d(0f64..n, 0i64..y_top)
-        .map_err(|e| e.to_string())?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .light_line_style(TRANSPARENT)
-        .x_labels(0)
-        .y_labels(8)
-        .label_style((FONT, 16))
-        .draw()
-        .map_err(|e| e.to_string())?;
+    let mut chart = axes(&root, 0f64..n, y_top)?;
     let colours = [PLAN, ACTUAL, FORECAST];
     let width = 0.8 / per_group.max(1) as f64;
     for (i, g) in groups.iter().enumerate() {
@@ -226,21 +212,7 @@ fn draw_lines(svg: &mut String, data: &[Vec<(i32, u32)>], series: &[Series]) -> 
     let first = years.clone().min().unwrap_or(0);
     let last = years.max().unwrap_or(0).max(first + 1);
     let y_top = top(data.iter().flatten().map(|&(_, v)| v));
-    let mut chart = ChartBuilder::on(&root)
-        .margin(12)
-        .x_label_area_size(32)
-        .y_label_area_size(56)
-        .build_cartesian_2d(f64::from(first) - 0.3..f64::from(last) + 0.3, 0i64..y_top)
-        .map_err(|e| e.to_string())?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .light_line_style(TRANSPARENT)
-        .x_labels(0)
-        .y_labels(8)
-        .label_style((FONT, 16))
-        .draw()
-        .map_err(|e| e.to_string())?;
+    let mut chart = axes(&root, f64::from(first) - 0.3..f64::from(last) + 0.3, y_top)?;
     // A label a year, or every few years over a long span, so that labels never overlap.
     let step = usize::try_from((last - first) / 15 + 1).unwrap_or(1);
     for year in (first..=last).step_by(step) {
@@ -278,4 +250,36 @@ fn finish(svg: String, drawn: Result<(), String>) -> String {
             escape(&e)
         ),
     }
+}
+
+/// The axes both charts share: `x` across (labels drawn by the caller), vehicles up from 0
+/// to `y_top` with eight labels, no vertical grid lines.
+fn axes<'a, 'b>(
+    root: &'a DrawingArea<SVGBackend<'b>, plotters::coord::Shift>,
+    x: std::ops::Range<f64>,
+    y_top: i64,
+) -> Result<
+    ChartContext<
+        'a,
+        SVGBackend<'b>,
+        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordi64>,
+    >,
+    String,
+> {
+    let mut chart = ChartBuilder::on(root)
+        .margin(12)
+        .x_label_area_size(32)
+        .y_label_area_size(56)
+        .build_cartesian_2d(x, 0i64..y_top)
+        .map_err(|e| e.to_string())?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(TRANSPARENT)
+        .x_labels(0)
+        .y_labels(8)
+        .label_style((FONT, 16))
+        .draw()
+        .map_err(|e| e.to_string())?;
+    Ok(chart)
 }
