@@ -385,3 +385,26 @@ fn the_end_of_the_terminal_ends_the_dashboard_even_without_sighup() {
     assert_eq!(code.trim(), "0");
     let _ = shell.wait();
 }
+
+/// A key that arrives with a resize reaches the dashboard at once. (crossterm's default
+/// reader waits on edge-triggered readiness and may drop the terminal's readiness when a
+/// SIGWINCH is reported in the same wake-up: the key then waits for the next key.)
+#[test]
+fn a_key_sent_with_a_resize_is_not_lost() {
+    let mut dash = started();
+    for round in 0..40u16 {
+        let (key, seen) = if round % 2 == 0 {
+            ("3", "BE-GRF-0069")
+        } else {
+            ("2", "Griffon command post")
+        };
+        dash.resize(100 + round, 30);
+        dash.send_keys(key);
+        dash.wait_for(&format!("view {key} after resize {round}"), |s| {
+            support::text(s).contains(seen)
+        });
+    }
+    dash.resize(90, 26);
+    dash.send_keys("q");
+    assert!(dash.wait_exit().success());
+}
