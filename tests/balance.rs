@@ -57,6 +57,7 @@ fn vehicle(n: u32, stage: u32) -> Vehicle {
         site: SiteId(0),
         lot: None,
         hold: None,
+        history: Vec::new(),
         origin: Origin::default(),
     }
 }
@@ -116,6 +117,7 @@ fn textbook() -> Programme {
             variant: VariantId(0),
             quantity: 4,
             serials: Vec::new(),
+            histories: Vec::new(),
             origin: Origin::default(),
         }]
         .into(),
@@ -272,6 +274,7 @@ fn per_family_lead_times_and_family_only_stages_sum_into_the_programme() {
         variant: VariantId(1),
         quantity: 2,
         serials: Vec::new(),
+        histories: Vec::new(),
         origin: Origin::default(),
     });
     let s = balance::study(&p, day(2026, 6, 30), &Measured::default());

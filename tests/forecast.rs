@@ -50,6 +50,7 @@ fn deliver(p: &mut Programme, family: u32, date: &str, quantity: u32) {
         variant: VariantId(family),
         quantity,
         serials: Vec::new(),
+        histories: Vec::new(),
         origin: Origin::default(),
     });
 }
@@ -571,6 +572,7 @@ fn vehicle(serial: &str, stage: u32, since: &str, hold: bool) -> Vehicle {
         site: SiteId(0),
         lot: None,
         hold: hold.then(|| "waiting for a radio".into()),
+        history: Vec::new(),
         origin: Origin::default(),
     }
 }

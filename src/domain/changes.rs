@@ -125,6 +125,7 @@ mod tests {
             site: SiteId(0),
             lot: None,
             hold: hold.map(Into::into),
+            history: Vec::new(),
             origin: Origin::default(),
         }
     }
@@ -138,6 +139,7 @@ mod tests {
                 variant: VariantId(0),
                 quantity: delivered,
                 serials: Vec::new(),
+                histories: Vec::new(),
                 origin: Origin::default(),
             }]
             .into(),

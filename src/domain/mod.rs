@@ -137,8 +137,32 @@ pub struct Vehicle {
     pub lot: Option<Name>,
     /// Why it is not moving, when it is on hold.
     pub hold: Option<Name>,
+    /// The stages it has been through, oldest first, re-entries included; the last visit
+    /// is its current stage (`stage`, `since`). Empty when the file gives no history.
+    pub history: Vec<Visit>,
     /// Where the record was written.
     pub origin: Origin,
+}
+
+/// One stay in a stage: the stage and the day the vehicle entered it. In a history a stay
+/// ends the day the next one begins, or at the hand-over; the last stay of a vehicle still
+/// in assembly is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Visit {
+    /// The stage.
+    pub stage: StageId,
+    /// The day the vehicle entered it.
+    pub entered: Date,
+}
+
+/// The stage history a delivered vehicle kept: its visits, oldest first; the last ends at
+/// the hand-over of the [`Delivery`] that lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct History {
+    /// The vehicle (one of the delivery's serials).
+    pub serial: Serial,
+    /// Its visits, oldest first.
+    pub visits: Vec<Visit>,
 }
 
 impl Vehicle {
@@ -176,6 +200,8 @@ pub struct Delivery {
     pub quantity: u32,
     /// The serials handed over, when the record lists them.
     pub serials: Vec<Serial>,
+    /// The stage histories the record keeps, for some or all of its serials.
+    pub histories: Vec<History>,
     /// Where the record was written.
     pub origin: Origin,
 }

@@ -168,6 +168,7 @@ impl Merger {
                 site,
                 lot: optional(&v.lot),
                 hold: optional(&v.hold),
+                history: Vec::new(),
                 origin: Origin {
                     file,
                     line: v.loc().line,
@@ -270,6 +271,7 @@ impl Merger {
                 variant,
                 quantity,
                 serials: kept,
+                histories: Vec::new(),
                 origin: Origin {
                     file,
                     line: d.loc().line,
