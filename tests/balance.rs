@@ -57,7 +57,7 @@ fn vehicle(n: u32, stage: u32) -> Vehicle {
         site: SiteId(0),
         lot: None,
         hold: None,
-        history: Vec::new(),
+        history: Box::default(),
         origin: Origin::default(),
     }
 }
@@ -117,7 +117,7 @@ fn textbook() -> Programme {
             variant: VariantId(0),
             quantity: 4,
             serials: Vec::new(),
-            histories: Vec::new(),
+            histories: Box::default(),
             origin: Origin::default(),
         }]
         .into(),
@@ -274,7 +274,7 @@ fn per_family_lead_times_and_family_only_stages_sum_into_the_programme() {
         variant: VariantId(1),
         quantity: 2,
         serials: Vec::new(),
-        histories: Vec::new(),
+        histories: Box::default(),
         origin: Origin::default(),
     });
     let s = balance::study(&p, day(2026, 6, 30), &Measured::default());

@@ -50,7 +50,7 @@ fn deliver(p: &mut Programme, family: u32, date: &str, quantity: u32) {
         variant: VariantId(family),
         quantity,
         serials: Vec::new(),
-        histories: Vec::new(),
+        histories: Box::default(),
         origin: Origin::default(),
     });
 }
@@ -572,7 +572,7 @@ fn vehicle(serial: &str, stage: u32, since: &str, hold: bool) -> Vehicle {
         site: SiteId(0),
         lot: None,
         hold: hold.then(|| "waiting for a radio".into()),
-        history: Vec::new(),
+        history: Box::default(),
         origin: Origin::default(),
     }
 }

@@ -40,7 +40,7 @@ fn programme(contracted: u32, hand_overs: &[(Date, u32)]) -> Programme {
                 variant: VariantId(0),
                 quantity,
                 serials: Vec::new(),
-                histories: Vec::new(),
+                histories: Box::default(),
                 origin: Origin::default(),
             })
             .collect(),

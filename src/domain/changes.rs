@@ -125,7 +125,7 @@ mod tests {
             site: SiteId(0),
             lot: None,
             hold: hold.map(Into::into),
-            history: Vec::new(),
+            history: Box::default(),
             origin: Origin::default(),
         }
     }
@@ -139,7 +139,7 @@ mod tests {
                 variant: VariantId(0),
                 quantity: delivered,
                 serials: Vec::new(),
-                histories: Vec::new(),
+                histories: Box::default(),
                 origin: Origin::default(),
             }]
             .into(),

@@ -139,7 +139,7 @@ pub struct Vehicle {
     pub hold: Option<Name>,
     /// The stages it has been through, oldest first, re-entries included; the last visit
     /// is its current stage (`stage`, `since`). Empty when the file gives no history.
-    pub history: Vec<Visit>,
+    pub history: Box<[Visit]>,
     /// Where the record was written.
     pub origin: Origin,
 }
@@ -201,7 +201,7 @@ pub struct Delivery {
     /// The serials handed over, when the record lists them.
     pub serials: Vec<Serial>,
     /// The stage histories the record keeps, for some or all of its serials.
-    pub histories: Vec<History>,
+    pub histories: Box<[History]>,
     /// Where the record was written.
     pub origin: Origin,
 }

@@ -13,6 +13,7 @@ pub mod invisible;
 pub mod limits;
 pub mod merge;
 pub mod problem;
+pub mod progress;
 pub mod quoting;
 pub mod raw;
 mod read;
@@ -29,6 +30,7 @@ pub use files::{display_name, is_status_file_name, is_temporary};
 use files::{io_reason, list_folder, stamp};
 pub use limits::Limits;
 pub use problem::{Loc, Problem, Severity};
+pub use progress::{Progress, ProgressNow};
 use raw::RawFile;
 use read::{Outcome, apply, read_file};
 
@@ -125,6 +127,8 @@ pub struct Loader {
     versions: u64,
     /// What the last merge keeps for the next.
     merged: merge::Cache,
+    /// Counted while loading, for a screen that shows how far the load has gone.
+    progress: Arc<Progress>,
 }
 
 /// After reading this much, the parser's freed memory is handed back to the system.
@@ -140,7 +144,14 @@ impl Loader {
             interner: intern::Interner::default(),
             versions: 0,
             merged: merge::Cache::default(),
+            progress: Arc::default(),
         }
+    }
+
+    /// The counters this loader updates while it loads; share them with whatever shows
+    /// the load's progress.
+    pub fn progress(&self) -> Arc<Progress> {
+        Arc::clone(&self.progress)
     }
 
     /// The folders and files of the set.
@@ -180,8 +191,19 @@ impl Loader {
         // Files listed but gone when read: removed between the listing and the read.
         let mut vanished = HashSet::new();
         let mut bytes_read = 0;
-        for path in &paths {
-            let stamp = stamp(path);
+        let stamps: Vec<_> = paths.iter().map(|p| stamp(p)).collect();
+        let to_read = |(path, stamp): &(&PathBuf, &Option<Stamp>)| {
+            let cached = self.cache.get(*path);
+            let unchanged = cached.is_some_and(|c| c.stamp.is_some() && c.stamp == **stamp);
+            !unchanged || force.contains(*path)
+        };
+        let (count, bytes) = paths
+            .iter()
+            .zip(&stamps)
+            .filter(to_read)
+            .fold((0, 0), |(n, b), (_, s)| (n + 1, b + s.map_or(0, |s| s.len)));
+        self.progress.begin(count, bytes);
+        for (path, &stamp) in paths.iter().zip(&stamps) {
             let cached = self.cache.get(path);
             let unchanged = cached.is_some_and(|c| c.stamp.is_some() && c.stamp == stamp);
             if unchanged && !force.contains(path) {
@@ -194,6 +216,7 @@ impl Loader {
             let outcome = intern::with(&mut self.interner, || {
                 read_file(path, limits, has_last_good)
             });
+            self.progress.file_done(stamp.map_or(0, |s| s.len), 0);
             if matches!(outcome, Outcome::Vanished) {
                 vanished.insert(path.clone());
                 continue;
@@ -267,6 +290,7 @@ impl Loader {
             crate::mem::release_free_memory();
         }
         sort_problems(&mut problems);
+        self.progress.end();
         Snapshot {
             programme: Arc::new(programme),
             problems,

@@ -168,7 +168,7 @@ impl Merger {
                 site,
                 lot: optional(&v.lot),
                 hold: optional(&v.hold),
-                history: Vec::new(),
+                history: Box::default(),
                 origin: Origin {
                     file,
                     line: v.loc().line,
@@ -271,7 +271,7 @@ impl Merger {
                 variant,
                 quantity,
                 serials: kept,
-                histories: Vec::new(),
+                histories: Box::default(),
                 origin: Origin {
                     file,
                     line: d.loc().line,
