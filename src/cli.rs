@@ -117,6 +117,9 @@ pub enum ViewName {
     Problems,
     /// The Line of Balance: each control point against the plan's needs.
     Balance,
+    /// What changed: each reload's changes (none in a one-shot print) and the files' last
+    /// week.
+    Changes,
 }
 
 impl ViewName {
@@ -129,6 +132,7 @@ impl ViewName {
             ViewName::Deliveries => View::Deliveries,
             ViewName::Problems => View::Problems,
             ViewName::Balance => View::Balance,
+            ViewName::Changes => View::Changes,
         }
     }
 }

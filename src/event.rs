@@ -44,4 +44,6 @@ pub struct Loaded {
     pub flash: Option<String>,
     /// One line for the trace file (see `docs/RELOAD.md`).
     pub trace: String,
+    /// What the load changed from the one before, for the Changes view's log.
+    pub changes: Vec<crate::domain::changes::Change>,
 }

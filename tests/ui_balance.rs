@@ -134,7 +134,7 @@ fn the_keys_of_the_view_are_six_and_the_arrows() {
     assert_eq!(app.update(Action::Show(View::Balance)), Effect::Redraw);
     assert_eq!(app.view, View::Balance);
     assert_eq!(app.update(Action::NextView), Effect::Redraw);
-    assert_eq!(app.view, View::Overview);
+    assert_eq!(app.view, View::Changes);
 }
 
 #[test]

@@ -30,6 +30,7 @@ const LISTS: &[View] = &[
     View::Queue,
     View::Deliveries,
     View::Problems,
+    View::Changes,
 ];
 const SORTED: &[View] = &[View::Variants, View::Queue];
 const FILTERED: &[View] = &[View::Queue];
@@ -105,6 +106,14 @@ pub const BINDINGS: &[Binding] = &[
         [(KeyCode::Char('6'), NONE)],
         Action::Show(View::Balance),
         "Line of Balance",
+        &[],
+        false
+    ),
+    bind!(
+        "8",
+        [(KeyCode::Char('8'), NONE)],
+        Action::Show(View::Changes),
+        "Changes",
         &[],
         false
     ),

@@ -4,6 +4,7 @@
 //! hand back what drawing learned ([`Seen`]) for [`App::seen`].
 
 pub mod balance;
+pub mod changes;
 pub mod data;
 pub mod deliveries;
 pub mod keymap;
@@ -36,17 +37,20 @@ pub enum View {
     Problems,
     /// The Line of Balance: each control point's progress against the plan's needs.
     Balance,
+    /// What each reload changed, and what the files show changed in the last week.
+    Changes,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Overview,
         View::Variants,
         View::Queue,
         View::Deliveries,
         View::Problems,
         View::Balance,
+        View::Changes,
     ];
 
     /// The title on the tab and the help.
@@ -58,6 +62,7 @@ impl View {
             View::Deliveries => "Deliveries",
             View::Problems => "Problems",
             View::Balance => "Line of Balance",
+            View::Changes => "Changes",
         }
     }
 
@@ -70,6 +75,7 @@ impl View {
             View::Overview => "Overview",
             View::Problems => "Problems",
             View::Balance => "Balance",
+            View::Changes => "Changes",
         }
     }
 
@@ -169,6 +175,8 @@ pub struct Seen {
     pub deliveries: Option<deliveries::Seen>,
     /// The Problems view, when its list was drawn.
     pub problems: Option<problems::Seen>,
+    /// The Changes view, when drawn.
+    pub changes: Option<changes::Seen>,
 }
 
 /// A short note on the status line that goes away by itself.
@@ -214,6 +222,8 @@ pub struct App {
     pub problems: problems::State,
     /// The Balance view's state.
     pub balance: balance::State,
+    /// The Changes view's state, with the log of the reloads' changes.
+    pub changes: changes::State,
 }
 
 impl App {
@@ -233,6 +243,7 @@ impl App {
             deliveries: deliveries::State::default(),
             problems: problems::State::default(),
             balance: balance::State::default(),
+            changes: changes::State::default(),
         };
         app.refresh_views();
         app
@@ -281,6 +292,9 @@ impl App {
         if let Some(s) = seen.problems {
             self.problems.seen(s);
         }
+        if let Some(s) = seen.changes {
+            self.changes.seen(s);
+        }
     }
 
     fn refresh_views(&mut self) {
@@ -290,6 +304,26 @@ impl App {
         self.deliveries.refresh(&self.data);
         self.problems.refresh(&self.data);
         self.balance.refresh(&self.data);
+        self.changes.refresh(&self.data);
+    }
+
+    /// Logs what a reload that landed `at` (local clock) changed; the changes count as
+    /// seen when the Changes view is on screen.
+    pub fn log_changes(
+        &mut self,
+        at: chrono::NaiveDateTime,
+        found: Vec<crate::domain::changes::Change>,
+    ) {
+        self.changes.push(at, found);
+        self.look();
+    }
+
+    /// The changes logged count as seen while the Changes view is on screen (not under
+    /// the help).
+    fn look(&mut self) {
+        if self.view == View::Changes && !self.show_help {
+            self.changes.log.seen();
+        }
     }
 
     /// Applies `action` and says what the loop must do next: [`Effect::Quit`] to leave,
@@ -299,6 +333,12 @@ impl App {
     /// closing the help, repainting, reloading and going to a view (which closes the help)
     /// do what they always do; the keys of the view under the help do nothing.
     pub fn update(&mut self, action: Action) -> Effect {
+        let effect = self.apply(action);
+        self.look();
+        effect
+    }
+
+    fn apply(&mut self, action: Action) -> Effect {
         if self.show_help {
             return match action {
                 Action::Quit => Effect::Quit,
@@ -312,7 +352,7 @@ impl App {
                 // are not swallowed by the help that lists them.
                 Action::NextView | Action::PreviousView | Action::Show(_) => {
                     self.show_help = false;
-                    self.update(action)
+                    self.apply(action)
                 }
                 _ => Effect::None,
             };
@@ -334,6 +374,7 @@ impl App {
                     View::Deliveries => self.deliveries.handle(other, data),
                     View::Problems => self.problems.handle(other, data),
                     View::Balance => self.balance.handle(other, data),
+                    View::Changes => self.changes.handle(other, data),
                 };
                 if !handled {
                     return Effect::None;

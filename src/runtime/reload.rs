@@ -236,10 +236,18 @@ impl Worker {
         let changed = !(snapshot.reread.is_empty()
             && snapshot.removed.is_empty()
             && snapshot.problems == self.last.problems);
-        let mut flash = changed.then(|| flash_text(&self.last, &snapshot)).flatten();
+        // What changed, once: for the flash's words and the Changes view's log.
+        let found = if changed || request.note.is_some() {
+            changes::between(&self.last.programme, &snapshot.programme)
+        } else {
+            Vec::new()
+        };
+        let words = changes::words(&found);
+        let mut flash = changed
+            .then(|| flash_text(&self.last, &snapshot, &words))
+            .flatten();
         if let Some(note) = request.note {
             // After a config change, the files read are no news; what changed in them is.
-            let words = changes::describe(&self.last.programme, &snapshot.programme);
             flash = Some(if words.is_empty() {
                 note
             } else {
@@ -261,6 +269,7 @@ impl Worker {
                 changed,
                 flash,
                 trace,
+                changes: Vec::new(),
             };
         }
         // A removed file stays noted (in the Problems view) until it comes back.
@@ -281,6 +290,7 @@ impl Worker {
             changed,
             flash,
             trace,
+            changes: found,
         }
     }
 }
@@ -308,7 +318,7 @@ fn spellings(path: &Path) -> impl Iterator<Item = PathBuf> {
 
 /// The flash after a reload: which files, and what changed in the programme's words,
 /// e.g. `queue-seraing.yaml: 2 vehicles moved to Paint`.
-fn flash_text(old: &Last, new: &Snapshot) -> Option<String> {
+fn flash_text(old: &Last, new: &Snapshot, words: &[String]) -> Option<String> {
     let short = |n: &String| n.rsplit('/').next().unwrap_or(n).to_owned();
     let failing_now: HashMap<&str, bool> = new
         .files
@@ -347,7 +357,6 @@ fn flash_text(old: &Last, new: &Snapshot) -> Option<String> {
     .into_iter()
     .flatten()
     .collect();
-    let words = changes::describe(&old.programme, &new.programme);
     match (files.is_empty(), words.is_empty()) {
         (true, true) => None,
         (true, false) => Some(words.join(", ")),

@@ -331,6 +331,8 @@ impl Runtime {
         if let Some(data) = loaded.data {
             self.reloads += u64::from(loaded.changed);
             self.app.set_data(data);
+            self.app
+                .log_changes(chrono::Local::now().naive_local(), loaded.changes);
             // The old data and the scratch memory of the new are freed: give it back, so
             // that the dashboard stays at its size over days of reloads (0.2-0.3 ms).
             crate::mem::release_free_memory();

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use super::Theme;
 use super::widgets::{clock, plural};
 use crate::app::keymap;
-use crate::app::{App, FileHealth};
+use crate::app::{Action, App, FileHealth, View};
 
 /// Draws the status line into the one-row `area`.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -83,6 +83,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         left.push(Span::styled(
             format!("{} ", plural(snapshot.warnings(), "warning", "warnings")),
             theme.warning,
+        ));
+    }
+    // Changes since the user last looked at the Changes view, and the key that shows it.
+    let unseen = app.changes.log.unseen();
+    if unseen > 0 {
+        let key = keymap::BINDINGS
+            .iter()
+            .find(|b| b.action == Action::Show(View::Changes))
+            .map_or("", |b| b.label);
+        left.push(Span::styled(
+            format!("{} · {key} ", plural(unseen, "change", "changes")),
+            theme.accent,
         ));
     }
     for alert in &app.alerts {

@@ -6,7 +6,8 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
-use crate::app::{App, View};
+use crate::app::keymap;
+use crate::app::{Action, App, View};
 
 /// How much of each tab's title the header has room for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -17,15 +18,19 @@ enum Fit {
     Short,
     /// ` 3 Queue`: one space between tabs.
     Tight,
+    /// ` 4 Deliv`: short names cut to a few letters, one space between tabs; the
+    /// current tab ends with a space.
+    Abbreviated,
     /// ` 3`, and the current tab ` 3 Queue `.
     Digits,
 }
 
 /// The label of a tab, with the problem count on the Problems tab.
 fn label(app: &App, view: View, fit: Fit) -> String {
-    let n = view.index() + 1;
+    let n = key(view);
     let title = match fit {
         Fit::Full => view.title(),
+        Fit::Abbreviated => abbreviation(view),
         _ => view.short_title(),
     };
     let count = match view {
@@ -36,15 +41,40 @@ fn label(app: &App, view: View, fit: Fit) -> String {
     };
     match fit {
         Fit::Digits if view != app.view => format!(" {n}"),
-        Fit::Tight if view != app.view => format!(" {n} {title}{count}"),
+        Fit::Tight | Fit::Abbreviated if view != app.view => format!(" {n} {title}{count}"),
         _ => format!(" {n} {title}{count} "),
     }
+}
+
+/// A view's name in a few letters, for eight tabs at 80 columns; a name already that
+/// short stays as it is.
+fn abbreviation(view: View) -> &'static str {
+    match view {
+        View::Overview => "Over",
+        View::Variants => "Vars",
+        View::Deliveries => "Deliv",
+        View::Problems => "Probs",
+        View::Balance => "Bal",
+        View::Changes => "Chg",
+        // Short enough already (`Queue`), and any view added later until it has one.
+        #[allow(unreachable_patterns)]
+        _ => view.short_title(),
+    }
+}
+
+/// The key that shows `view`, from the key table (a tab's number is its key, so a view
+/// whose key is free for another still shows the right one).
+fn key(view: View) -> &'static str {
+    keymap::BINDINGS
+        .iter()
+        .find(|b| b.action == Action::Show(view))
+        .map_or("", |b| b.label)
 }
 
 /// The most of the tab titles that fits beside the programme's name.
 fn fit(app: &App, width: u16) -> Fit {
     let room = usize::from(width).saturating_sub(title(app, width).width() + 1);
-    [Fit::Full, Fit::Short, Fit::Tight]
+    [Fit::Full, Fit::Short, Fit::Tight, Fit::Abbreviated]
         .into_iter()
         .find(|&f| {
             View::ALL
@@ -107,4 +137,56 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(label(app, view, fit), style));
     }
     super::widgets::line(area, buf, Line::from(spans));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Data;
+    use crate::domain::{Date, Info, Programme};
+
+    fn app(name: &str, problems: usize) -> App {
+        let day = Date::from_ymd_opt(2026, 11, 26).unwrap();
+        let mut snapshot =
+            crate::status::Loader::new(Vec::new(), crate::status::Limits::default()).load(day);
+        snapshot.programme = std::sync::Arc::new(Programme {
+            info: Some(Info {
+                name: name.to_owned(),
+                ..Info::default()
+            }),
+            ..Programme::default()
+        });
+        snapshot.problems = (0..problems)
+            .map(|i| crate::status::Problem::warning("f.yaml", Default::default(), format!("p{i}")))
+            .collect();
+        App::new(Data::new(snapshot, day))
+    }
+
+    #[test]
+    fn eight_tabs_keep_their_names_at_80_columns() {
+        // The sample's name and a dozen problems, on the widest tab (Deliveries).
+        let mut a = app("CaMo Belgium", 12);
+        a.view = View::Deliveries;
+        let fit = fit(&a, 80);
+        assert_eq!(fit, Fit::Abbreviated);
+        // Room left for an eighth tab as long as ` 7 Flow`:
+        // 80 - " CaMo Belgium " (14) - 1 = 65 columns for the tabs; the seven take
+        // " 1 Over" 7 + " 2 Vars" 7 + " 3 Queue" 8 + " 4 Deliv " 9 + " 5 Probs (12)" 13
+        // + " 6 Bal" 6 + " 8 Chg" 6 = 56, leaving 9.
+        let used: usize = View::ALL.iter().map(|&v| label(&a, v, fit).width()).sum();
+        assert_eq!(used, 56);
+        assert!(used + " 7 Flow".width() <= 65);
+        let spans = spans(&a, Rect::new(0, 0, 80, 1));
+        assert_eq!(spans.first().map(|s| s.1), Some(15));
+        assert_eq!(spans.last().map(|s| (s.0, s.2)), Some((View::Changes, 71)));
+    }
+
+    #[test]
+    fn wider_terminals_keep_the_longer_names() {
+        let a = app("CaMo Belgium", 0);
+        assert_eq!(fit(&a, 200), Fit::Full);
+        assert_eq!(fit(&a, 40), Fit::Digits);
+        assert_eq!(label(&a, View::Changes, Fit::Short), " 8 Changes ");
+        assert_eq!(label(&a, View::Changes, Fit::Abbreviated), " 8 Chg");
+    }
 }

@@ -73,12 +73,12 @@ pub fn since(p: &Programme, since: Date) -> Since {
         untold.push(if no_history == 1 {
             format!(
                 "1 of {all} vehicles in assembly keeps no stage history: for it only the day \
-                 it entered its current stage is known."
+                 it entered its current stage is known (? → stage)."
             )
         } else {
             format!(
                 "{no_history} of {all} vehicles in assembly keep no stage history: for them \
-                 only the day each entered its current stage is known."
+                 only the day each entered its current stage is known (? → stage)."
             )
         });
     }

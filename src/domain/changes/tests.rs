@@ -358,7 +358,7 @@ fn since_a_day_the_histories_give_the_moves_and_the_records_the_hand_overs() {
         s.untold,
         [
             "2 of 5 vehicles in assembly keep no stage history: for them only the day each \
-             entered its current stage is known.",
+             entered its current stage is known (? → stage).",
             "1 vehicle handed over since 2026-11-19 keeps no stage history: its moves before \
              the hand-over are not known.",
             "The files do not date holds: when 1 vehicle on hold now was set, and which holds \

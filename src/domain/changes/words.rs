@@ -76,7 +76,8 @@ pub fn words(changes: &[Change]) -> Vec<String> {
 
 impl Change {
     /// The change in one sentence, without its day (lists show it in a column):
-    /// `BE-GRF-0031 Communications → Paint`, `3 Griffon troop transport handed over
+    /// `BE-GRF-0031 Communications → Paint` (`BE-GRF-0031 ? → Paint` when the stage before
+    /// is not known), `3 Griffon troop transport handed over
     /// (BE-GRF-0010, BE-GRF-0011, BE-GRF-0012)`, `plan 2027 for Griffon troop transport:
     /// 40 → 38`.
     pub fn sentence(&self) -> String {
@@ -85,7 +86,7 @@ impl Change {
                 serial, from, to, ..
             } => match from {
                 Some(from) => format!("{serial} {} → {}", from.name, to.name),
-                None => format!("{serial} → {} (earlier stages not in the files)", to.name),
+                None => format!("{serial} ? → {}", to.name),
             },
             Change::Entered { serial, stage, .. } => {
                 format!("{serial} entered assembly at {}", stage.name)

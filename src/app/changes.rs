@@ -1,0 +1,353 @@
+//! The Changes view's state: the log of what each reload changed since the dashboard
+//! started ([`Log`], bounded), what the files show changed in the last week (from the stage
+//! histories and hand-overs), the rows the view shows, its scroll, and how many changes
+//! came in since the user last looked (for the status line).
+
+use std::collections::VecDeque;
+
+use chrono::NaiveDateTime;
+
+use super::{Action, Data, list};
+use crate::domain::changes::{self, Change, Since};
+use crate::domain::dates::{add_days, month_name};
+use crate::domain::words::plural;
+use crate::domain::{Date, Programme};
+
+/// The most changes the log keeps; past it, the oldest go first.
+pub const LOG_LIMIT: usize = 500;
+
+/// How far back the view's part "from the files" goes: changes on or after this many
+/// days before today (the report's default `--since` too).
+pub const FILES_DAYS: i64 = 7;
+
+/// What one reload changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// When the reload landed, on the local clock.
+    pub at: NaiveDateTime,
+    /// The changes kept, in [`changes::between`]'s order.
+    pub changes: Vec<Change>,
+    /// Changes of this reload no longer kept (past [`LOG_LIMIT`]).
+    pub not_kept: usize,
+}
+
+/// The changes of every reload since the dashboard started, oldest first, at most
+/// [`LOG_LIMIT`] changes: past it the oldest changes go first (a reload all of whose
+/// changes went is forgotten, and counted).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Log {
+    entries: VecDeque<Entry>,
+    kept: usize,
+    /// Changes no longer kept, of reloads forgotten.
+    forgotten: usize,
+    /// Changes logged since the user last looked at the view.
+    unseen: usize,
+}
+
+impl Log {
+    /// Logs the changes of a reload that landed `at`; a reload that changed nothing is
+    /// not logged.
+    pub fn push(&mut self, at: NaiveDateTime, mut changes: Vec<Change>) {
+        if changes.is_empty() {
+            return;
+        }
+        self.unseen += changes.len();
+        let not_kept = changes.len().saturating_sub(LOG_LIMIT);
+        changes.truncate(LOG_LIMIT);
+        self.kept += changes.len();
+        self.entries.push_back(Entry {
+            at,
+            changes,
+            not_kept,
+        });
+        while self.kept > LOG_LIMIT {
+            let Some(oldest) = self.entries.front_mut() else {
+                break;
+            };
+            let drop = (self.kept - LOG_LIMIT).min(oldest.changes.len());
+            oldest.changes.drain(..drop);
+            oldest.not_kept += drop;
+            self.kept -= drop;
+            if oldest.changes.is_empty() {
+                self.forgotten += oldest.not_kept;
+                self.entries.pop_front();
+            }
+        }
+    }
+
+    /// The reloads logged, oldest first.
+    pub fn entries(&self) -> impl DoubleEndedIterator<Item = &Entry> {
+        self.entries.iter()
+    }
+
+    /// Changes kept.
+    pub fn kept(&self) -> usize {
+        self.kept
+    }
+
+    /// Changes no longer kept: those of reloads forgotten and those dropped from the
+    /// reloads still logged.
+    pub fn not_kept(&self) -> usize {
+        self.forgotten + self.entries.iter().map(|e| e.not_kept).sum::<usize>()
+    }
+
+    /// Changes logged since the user last looked at the view.
+    pub fn unseen(&self) -> usize {
+        self.unseen
+    }
+
+    /// The user looked at the view.
+    pub fn seen(&mut self) {
+        self.unseen = 0;
+    }
+}
+
+/// What a row of the view is, for its style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// A part's or a reload's heading.
+    Heading,
+    /// One change.
+    Change,
+    /// What the data cannot tell, or that there is nothing.
+    Note,
+    /// A blank line between parts.
+    Blank,
+}
+
+/// One row of the view: its kind, the day column (`20 Nov`, empty when undated) and the
+/// text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// What the row is.
+    pub kind: RowKind,
+    /// The day the files give, `20 Nov`, or empty.
+    pub day: String,
+    /// The words.
+    pub text: String,
+}
+
+impl Row {
+    fn new(kind: RowKind, day: String, text: String) -> Row {
+        Row { kind, day, text }
+    }
+
+    fn change(c: &Change) -> Row {
+        let day = c.date().map_or_else(String::new, short_day);
+        Row::new(RowKind::Change, day, c.sentence())
+    }
+}
+
+/// `20 Nov`.
+fn short_day(d: Date) -> String {
+    use chrono::Datelike;
+    let month = month_name(d.month());
+    format!("{:>2} {}", d.day(), month.get(..3).unwrap_or(month))
+}
+
+/// The Changes view's state.
+#[derive(Debug, Default)]
+pub struct State {
+    /// The log of the reloads.
+    pub log: Log,
+    /// What the files show changed in the last [`FILES_DAYS`] days.
+    pub files: Option<Since>,
+    /// The rows shown, newest first.
+    pub(crate) rows: Vec<Row>,
+    /// The first row on screen.
+    pub(crate) offset: usize,
+    /// Rows on screen at the last drawing.
+    page: usize,
+    /// The last first row at the last drawing: from it the remaining rows fill the screen.
+    max_offset: Option<usize>,
+}
+
+impl State {
+    /// Derives the part from the files of `data` (its last [`FILES_DAYS`] days).
+    pub fn refresh(&mut self, data: &Data) {
+        let p: &Programme = data.programme();
+        self.files = Some(changes::since(p, add_days(data.today(), -FILES_DAYS)));
+        self.build();
+    }
+
+    /// Logs the changes of a reload landed `at`.
+    pub fn push(&mut self, at: NaiveDateTime, changes: Vec<Change>) {
+        self.log.push(at, changes);
+        self.build();
+    }
+
+    /// The rows: each reload newest first, its changes in order; then the files' part,
+    /// newest day first, and what the files cannot tell.
+    fn build(&mut self) {
+        let mut rows = Vec::new();
+        let log = &self.log;
+        rows.push(Row::new(
+            RowKind::Heading,
+            String::new(),
+            format!(
+                "Since the dashboard started: {} in {}",
+                plural(log.kept() + log.not_kept(), "change", "changes"),
+                plural(log.entries.len(), "reload", "reloads")
+            ),
+        ));
+        if log.entries.is_empty() {
+            rows.push(Row::new(
+                RowKind::Note,
+                String::new(),
+                "No reload has changed anything yet.".to_owned(),
+            ));
+        }
+        for e in log.entries().rev() {
+            let count = plural(e.changes.len() + e.not_kept, "change", "changes");
+            rows.push(Row::new(
+                RowKind::Heading,
+                String::new(),
+                format!("{} · {count}", e.at.format("%a %e %b %H:%M:%S")),
+            ));
+            rows.extend(e.changes.iter().map(Row::change));
+            if e.not_kept > 0 {
+                rows.push(Row::new(
+                    RowKind::Note,
+                    String::new(),
+                    format!(
+                        "and {} not kept (the log keeps the last {LOG_LIMIT})",
+                        plural(e.not_kept, "change", "changes")
+                    ),
+                ));
+            }
+        }
+        if log.forgotten > 0 {
+            rows.push(Row::new(
+                RowKind::Note,
+                String::new(),
+                format!(
+                    "{} of earlier reloads no longer kept (the log keeps the last {LOG_LIMIT})",
+                    plural(log.forgotten, "change", "changes")
+                ),
+            ));
+        }
+        if let Some(files) = &self.files {
+            rows.push(Row::new(RowKind::Blank, String::new(), String::new()));
+            rows.push(Row::new(
+                RowKind::Heading,
+                String::new(),
+                format!(
+                    "From the files, since {}: {}",
+                    files.since.format("%a %e %b %Y"),
+                    plural(files.changes.len(), "change", "changes")
+                ),
+            ));
+            if files.changes.is_empty() {
+                rows.push(Row::new(
+                    RowKind::Note,
+                    String::new(),
+                    "No stage entered and no hand-over in the files for these days.".to_owned(),
+                ));
+            }
+            rows.extend(files.changes.iter().rev().map(Row::change));
+            rows.extend(
+                files
+                    .untold
+                    .iter()
+                    .map(|u| Row::new(RowKind::Note, String::new(), u.clone())),
+            );
+        }
+        self.rows = rows;
+        self.offset = self.offset.min(self.last());
+    }
+
+    /// The last first row: the list scrolls until its last row is on screen (as the last
+    /// drawing measured it, notes wrapped).
+    fn last(&self) -> usize {
+        let end = self.rows.len().saturating_sub(1);
+        self.max_offset.map_or(end, |m| m.min(end))
+    }
+
+    /// Scrolls for a movement action; true when it is one.
+    pub fn handle(&mut self, action: Action, _data: &Data) -> bool {
+        match list::step(self.offset, self.last(), self.page, action) {
+            Some(next) => {
+                self.offset = next;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The rows in the order shown.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// Takes what the last drawing learned.
+    pub fn seen(&mut self, seen: Seen) {
+        self.page = seen.page;
+        self.max_offset = Some(seen.max_offset);
+        self.offset = self.offset.min(self.last());
+    }
+}
+
+/// What drawing the Changes view learned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seen {
+    /// Rows on screen, for paging.
+    pub page: usize,
+    /// The last first row: from it the remaining rows fill the screen, the last at its
+    /// bottom.
+    pub max_offset: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Name;
+
+    fn at(h: u32) -> NaiveDateTime {
+        Date::from_ymd_opt(2026, 11, 26)
+            .unwrap()
+            .and_hms_opt(h, 0, 0)
+            .unwrap()
+    }
+
+    fn many(n: usize) -> Vec<Change> {
+        (0..n)
+            .map(|i| Change::HoldCleared {
+                serial: Name::new(&format!("V{i}")),
+                stage: changes::Named {
+                    id: Name::new("paint"),
+                    name: Name::new("Paint"),
+                },
+                reason: Name::new("parts"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_log_keeps_the_last_changes_and_counts_the_rest() {
+        let mut log = Log::default();
+        log.push(at(1), Vec::new());
+        assert_eq!(log.entries().count(), 0, "a reload that changed nothing");
+        log.push(at(1), many(300));
+        log.push(at(2), many(300));
+        // 600 > 500: the first reload's 100 oldest go.
+        assert_eq!(log.kept(), 500);
+        let first = log.entries().next().unwrap();
+        assert_eq!((first.changes.len(), first.not_kept), (200, 100));
+        assert_eq!(
+            first
+                .changes
+                .first()
+                .and_then(Change::serial)
+                .map(|s| s.as_str()),
+            Some("V100")
+        );
+        // 600 more: 500 kept of them, and both earlier reloads forgotten.
+        log.push(at(3), many(600));
+        assert_eq!(log.kept(), 500);
+        assert_eq!(log.entries().count(), 1);
+        assert_eq!(log.not_kept(), 700);
+        assert_eq!(log.unseen(), 1200);
+        log.seen();
+        assert_eq!(log.unseen(), 0);
+    }
+}
