@@ -94,6 +94,10 @@ pub enum Command {
         /// for Markdown and HTML, refused for JSON (which holds every section)
         #[arg(long, value_enum)]
         section: Option<report::Section>,
+        /// The first day of the `changes` section [default: 7 days before today]; not
+        /// after today
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        since: Option<Date>,
         /// Status folders or files [default: the config's]
         #[arg(value_name = "PATHS")]
         paths: Vec<PathBuf>,

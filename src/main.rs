@@ -79,11 +79,16 @@ fn run(cli: &Cli) -> Result<ExitCode, String> {
         Command::Report {
             format,
             section,
+            since,
             paths,
         } => {
             let config = config(paths)?;
             let snapshot = Loader::new(config.status.clone(), config.limits).load(today);
-            let report = report::build(&snapshot, today, config.forecast_window_months);
+            let mut report = report::build(&snapshot, today, config.forecast_window_months);
+            if let Some(since) = *since {
+                report::with_since(&mut report, &snapshot, since, today)
+                    .map_err(|e| e.to_string())?;
+            }
             let written =
                 write_out(&report::render(&report, *format, *section).map_err(|e| e.to_string())?)?;
             Ok(incomplete_or(&snapshot.completeness(), written))

@@ -9,6 +9,7 @@
 
 mod balance;
 mod build;
+mod changes;
 mod completeness;
 mod csv;
 mod html;
@@ -18,6 +19,7 @@ mod tables;
 
 pub use balance::{BalancePoint, BalanceReport, BalanceScope, ObjectiveMonth};
 pub use build::build;
+pub use changes::{ChangeRow, ChangesDocument, ChangesReport, DEFAULT_DAYS, default_since};
 pub use completeness::completeness_of;
 pub use json::{
     CompletenessReport, CountsFields, FamilyCounts, FinishReport, ForecastReport, HoldReport,
@@ -68,11 +70,13 @@ pub enum Section {
     Problems,
     /// Whether the figures rest on the whole status set, and what is missing.
     Completeness,
+    /// What the files show changed since a day (`--since`): stages entered, hand-overs.
+    Changes,
 }
 
 impl Section {
     /// Every section, in the order Markdown writes them.
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 11] = [
         Section::Completeness,
         Section::Variants,
         Section::Families,
@@ -83,6 +87,7 @@ impl Section {
         Section::Outlook,
         Section::Balance,
         Section::Problems,
+        Section::Changes,
     ];
 
     /// The section's name, as `--section` takes it.
@@ -98,6 +103,7 @@ impl Section {
             Section::Balance => "balance",
             Section::Problems => "problems",
             Section::Completeness => "completeness",
+            Section::Changes => "changes",
         }
     }
 
@@ -113,6 +119,7 @@ impl Section {
             Section::Balance => "Line of Balance",
             Section::Problems => "Problems",
             Section::Completeness => "Completeness",
+            Section::Changes => "Changes",
         }
     }
 }
@@ -132,6 +139,32 @@ pub enum ReportError {
          or markdown for one table"
     )]
     JsonHasEverySection,
+    /// `--since` is after the report's day.
+    #[error(
+        "--since {since} is after today ({today}): the changes since a day end today; give a \
+         day on or before {today}"
+    )]
+    SinceAfterToday {
+        /// The day asked for.
+        since: crate::domain::Date,
+        /// The report's day.
+        today: crate::domain::Date,
+    },
+}
+
+/// Makes the report's `changes` section start on `since` instead of
+/// [`DEFAULT_DAYS`] before its day; refused when `since` is after the report's day.
+pub fn with_since(
+    report: &mut Report,
+    snapshot: &crate::status::Snapshot,
+    since: crate::domain::Date,
+    today: crate::domain::Date,
+) -> Result<(), ReportError> {
+    if since > today {
+        return Err(ReportError::SinceAfterToday { since, today });
+    }
+    report.changes = changes::build(&snapshot.programme, since, today);
+    Ok(())
 }
 
 fn section_names() -> String {
@@ -145,18 +178,28 @@ pub fn render(
     section: Option<Section>,
 ) -> Result<String, ReportError> {
     match (format, section) {
+        // The changes are a period's, not a figure of the day: they may be asked alone.
+        (Format::Json, Some(Section::Changes)) => Ok(json_text(&ChangesDocument {
+            format: FORMAT_NAME,
+            version: FORMAT_VERSION,
+            today: report.today.clone(),
+            changes: report.changes.clone(),
+        })),
         (Format::Json, Some(_)) => Err(ReportError::JsonHasEverySection),
-        (Format::Json, None) => {
-            let mut text = serde_json::to_string_pretty(report)
-                .unwrap_or_else(|e| unreachable!("the report's types always serialize: {e}"));
-            text.push('\n');
-            Ok(text)
-        }
+        (Format::Json, None) => Ok(json_text(report)),
         (Format::Csv, None) => Err(ReportError::CsvNeedsSection),
         (Format::Csv, Some(s)) => Ok(csv::write(&tables::table(report, s))),
         (Format::Markdown, only) => Ok(markdown::write(report, only)),
         (Format::Html, only) => Ok(html::write(report, only)),
     }
+}
+
+/// `value` as pretty JSON with a final newline.
+fn json_text(value: &impl serde::Serialize) -> String {
+    let mut text = serde_json::to_string_pretty(value)
+        .unwrap_or_else(|e| unreachable!("the report's types always serialize: {e}"));
+    text.push('\n');
+    text
 }
 
 #[cfg(test)]
@@ -181,7 +224,7 @@ mod tests {
         );
         assert!(ReportError::CsvNeedsSection.to_string().contains(
             "completeness, variants, families, queue, holds, years, forecast, outlook, \
-                     balance, problems"
+                     balance, problems, changes"
         ));
     }
 }

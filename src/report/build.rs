@@ -137,6 +137,7 @@ pub fn build(snapshot: &Snapshot, today: Date, window_months: u32) -> Report {
             programme: outlook_report(&forecast.programme, today),
         },
         balance: super::balance::build(p, today),
+        changes: super::changes::build(p, super::default_since(today), today),
         problems: snapshot
             .problems
             .iter()

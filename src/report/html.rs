@@ -154,11 +154,20 @@ fn section(r: &Report, s: Section, alone: bool, out: &mut String) {
             out.push_str(match s {
                 Section::Problems => "<p>No problems.</p>\n",
                 Section::Holds => "<p>No vehicle is on hold.</p>\n",
+                Section::Changes => "<p>No stage entered and no hand-over in these days.</p>\n",
                 _ => "<p>Nothing to show.</p>\n",
             });
         } else {
             table(&t, s, out);
         }
+    }
+    if s == Section::Changes {
+        let (head, untold) = super::changes::intro(&r.changes);
+        out.push_str(&format!("<p>{}</p>\n<ul>\n", escape(&head)));
+        for u in untold {
+            out.push_str(&format!("<li>{}</li>\n", escape(u)));
+        }
+        out.push_str("</ul>\n");
     }
     if alone && s == Section::Queue && !r.queue.holds.is_empty() {
         out.push_str("<h3>Holds by cause</h3>\n");

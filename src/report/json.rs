@@ -37,6 +37,8 @@ pub struct Report {
     pub forecast: ForecastReport,
     /// The Line of Balance.
     pub balance: super::BalanceReport,
+    /// What the files show changed since a day.
+    pub changes: super::ChangesReport,
     /// Every problem found while loading, in the order `check` prints them.
     pub problems: Vec<ProblemRow>,
 }

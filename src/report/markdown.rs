@@ -27,6 +27,7 @@ pub(super) fn write(r: &Report, only: Option<Section>) -> String {
             out.push_str(match s {
                 Section::Problems => "No problems.\n\n",
                 Section::Holds => "No vehicle is on hold.\n\n",
+                Section::Changes => "No stage entered and no hand-over in these days.\n\n",
                 _ => "Nothing to show.\n\n",
             });
             continue;
@@ -147,6 +148,14 @@ fn section_intro(r: &Report, s: Section) -> String {
                 format!(" Missing: {}.", md_escape(&r.balance.missing.join("; ")))
             };
             format!("{warning} {}{missing}", md_escape(super::balance::RULE))
+        }
+        Section::Changes => {
+            let (head, untold) = super::changes::intro(&r.changes);
+            let list: Vec<String> = untold
+                .iter()
+                .map(|u| format!("- {}", md_escape(u)))
+                .collect();
+            format!("{}\n\n{}", md_escape(head.as_str()), list.join("\n"))
         }
         Section::Queue => "Days in stage are counted to today. The bottleneck is the \
              main-line stage with the longest median wait; rework is left out."
