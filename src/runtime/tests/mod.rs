@@ -119,6 +119,44 @@ fn only_the_changed_file_is_read_again_however_its_path_is_spelled() {
 }
 
 #[test]
+fn a_load_that_lands_logs_its_changes_for_the_changes_view() {
+    use crate::domain::changes::Change;
+    let (_dir, root) = sample();
+    let mut rt = runtime(crate::config::load(&root.join("fleetdash.yaml")).unwrap());
+    assert_eq!(rt.app.changes.log.entries().count(), 0);
+    let file = root.join("status/queue-seraing.yaml");
+    // The first two vehicles in acceptance: BE-GRF-0072 and BE-GRF-0074.
+    edit(&file, "stage: acceptance", "stage: paint", 2);
+    let now = Instant::now();
+    rt.handle(Event::Files(vec![file]), now);
+    settle(&mut rt, now);
+    let entries: Vec<_> = rt.app.changes.log.entries().collect();
+    assert_eq!(entries.len(), 1);
+    let moves: Vec<(&str, &str, &str)> = entries[0]
+        .changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::Moved {
+                serial,
+                from: Some(from),
+                to,
+                ..
+            } => Some((serial.as_str(), from.id.as_str(), to.id.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        moves,
+        [
+            ("BE-GRF-0072", "acceptance", "paint"),
+            ("BE-GRF-0074", "acceptance", "paint")
+        ]
+    );
+    assert_eq!(entries[0].changes.len(), 2);
+    assert_eq!(rt.app.changes.log.unseen(), 2);
+}
+
+#[test]
 fn a_link_to_the_folder_matches_the_real_path() {
     let (dir, root) = sample();
     let link = dir.path().join("link");
