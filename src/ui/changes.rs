@@ -29,7 +29,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Seen {
     let rows = state.rows();
     let height = usize::from(area.height);
     // Room for a scrollbar when the rows cannot all be on screen.
-    let scrolls = rows.len() > height;
+    let scrolls = rows.len() > height && area.width > 1;
     let width = usize::from(area.width.saturating_sub(u16::from(scrolls)));
     let mut y = 0usize;
     let mut shown = 0usize;

@@ -102,3 +102,22 @@ fn every_view_has_help_and_quit() {
         assert!(actions.contains(&Action::Quit) && actions.contains(&Action::ToggleHelp));
     }
 }
+
+#[test]
+fn eight_shows_the_changes_and_seven_is_left_free() {
+    assert_eq!(
+        action(press(KeyCode::Char('8')), View::Overview, false),
+        Some(Action::Show(View::Changes))
+    );
+    // Key 7 is kept for the Flow view.
+    assert!(
+        BINDINGS
+            .iter()
+            .all(|b| !b.keys.contains(&(KeyCode::Char('7'), NONE)))
+    );
+    // The Changes view scrolls with the list keys.
+    assert_eq!(
+        action(press(KeyCode::PageDown), View::Changes, false),
+        Some(Action::PageDown)
+    );
+}
