@@ -35,11 +35,12 @@ use crate::domain::{Programme, Vehicle};
 const MAX_FILTER: usize = 200;
 
 /// The queue view's state: what a load gives (the rows, their counts and widths) and what
-/// the user chose (filter, sort, selection, detail).
-#[derive(Debug, Default)]
+/// the user chose (filter, sort, selection, detail). Cloning it is cheap: the index, the
+/// order and the rows are shared.
+#[derive(Debug, Default, Clone)]
 pub struct State {
     /// What the rows were built from: a reload that leaves it as it was keeps them.
-    basis: Option<QueueBasis>,
+    basis: Option<Arc<QueueBasis>>,
     /// The load's index, shared with the filtering thread.
     index: Arc<Index>,
     /// Every vehicle in the order of the sort.
@@ -101,7 +102,7 @@ impl State {
         if self.basis.as_ref().is_some_and(|b| b.matches(data)) {
             return;
         }
-        self.basis = Some(QueueBasis::of(data));
+        self.basis = Some(Arc::new(QueueBasis::of(data)));
         let p = data.programme();
         self.index = Arc::new(Index::new(p, data.today()));
         self.widths = Widths::measure(p);
