@@ -8,15 +8,19 @@
 //! every pass run at once: what the filtering thread takes before the rows land. `loop/`
 //! measures what the loop itself spends on a key when the pass is left for the thread.
 //!
+//! Two clocks: `cpu/` is the time the measuring thread spent on the CPU (what the work
+//! costs, whatever else runs on the machine), `wall/` the time on the clock for a few of
+//! the same steps (what it took on this machine at the time, shared or not).
+//!
 //! Run: `cargo bench --bench filter` (add `-- sort` to run a part).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 mod common;
 
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group, criterion_main};
 
 use fleetdash::app::queue::{Index, State};
 use fleetdash::app::{Action, Data};
@@ -52,19 +56,51 @@ fn typed(start: &State, data: &Data, keys: &str) -> State {
     state
 }
 
-/// Measures `action` on copies of `before`.
-fn key(c: &mut Criterion, name: &str, before: &State, data: &Data, action: Action) {
-    c.bench_function(name, |b| {
-        b.iter_batched(
-            || before.clone(),
-            |mut state| {
-                state.handle(action, data);
-                black_box(state.len());
-                state
-            },
-            BatchSize::SmallInput,
-        )
-    });
+/// The CPU time of this thread so far.
+fn cpu_now() -> Duration {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `t` is a valid timespec for the call to fill.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    assert_eq!(rc, 0);
+    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+}
+
+/// Measures `action` on copies of `before` (the copy and its drop are not measured).
+fn step(c: &mut Criterion, name: &str, before: &State, data: &Data, action: Action) {
+    for (clock, now) in [("cpu", cpu_now as fn() -> Duration), ("wall", wall_now)] {
+        if clock == "wall" && !WALL.contains(&name) {
+            continue;
+        }
+        c.bench_function(&format!("{clock}/{name}"), |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let mut state = before.clone();
+                    let start = now();
+                    state.handle(action, data);
+                    black_box(state.len());
+                    total += now() - start;
+                }
+                total
+            })
+        });
+    }
+}
+
+/// The steps also measured on the clock.
+const WALL: &[&str] = &[
+    "type/serial/01",
+    "type/serial/10",
+    "sort/all/serial-to-variant",
+];
+
+/// The time on a monotonic clock, from an arbitrary start.
+fn wall_now() -> Duration {
+    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    START.get_or_init(Instant::now).elapsed()
 }
 
 fn filter(c: &mut Criterion) {
@@ -77,7 +113,7 @@ fn filter(c: &mut Criterion) {
     for n in [1, 2, 5, 8, 10, 16] {
         let before = typed(&fresh, &data, &serial[..n - 1]);
         let c_n = serial[n - 1..n].chars().next().unwrap();
-        key(
+        step(
             c,
             &format!("type/serial/{n:02}"),
             &before,
@@ -88,7 +124,7 @@ fn filter(c: &mut Criterion) {
     // A field filter: the prefix makes a new term, its letters narrow it.
     for (before, next) in [("stage", ':'), ("stage:", 'p'), ("stage:pai", 'n')] {
         let state = typed(&fresh, &data, before);
-        key(
+        step(
             c,
             &format!("type/field/{before}{next}"),
             &state,
@@ -96,7 +132,7 @@ fn filter(c: &mut Criterion) {
             Action::FilterChar(next),
         );
     }
-    key(
+    step(
         c,
         "type/word-after-field/stage:paint g",
         &typed(&fresh, &data, "stage:paint "),
@@ -106,7 +142,7 @@ fn filter(c: &mut Criterion) {
     // Backspace: a shorter filter typed before is taken again; after a sort (which keeps
     // only the rows shown) it is a whole pass.
     let long = typed(&fresh, &data, "gen-0000");
-    key(
+    step(
         c,
         "backspace/typed-before",
         &long,
@@ -116,14 +152,14 @@ fn filter(c: &mut Criterion) {
     let mut sorted = long.clone();
     sorted.handle(Action::SortNext, &data);
     sorted.handle(Action::SortReverse, &data);
-    key(
+    step(
         c,
         "backspace/after-sort",
         &sorted,
         &data,
         Action::FilterBackspace,
     );
-    key(
+    step(
         c,
         "backspace/to-empty",
         &typed(&fresh, &data, "g"),
@@ -134,7 +170,7 @@ fn filter(c: &mut Criterion) {
     // What the loop spends on a key whose pass goes to the thread.
     let mut threaded = fresh.clone();
     threaded.set_background(Some(SYNC_ROWS));
-    key(
+    step(
         c,
         "loop/type/serial/01",
         &typed(&threaded, &data, ""),
@@ -142,42 +178,30 @@ fn filter(c: &mut Criterion) {
         Action::FilterChar('g'),
     );
 
-    let mut g = c.benchmark_group("sort");
-    g.sample_size(20).measurement_time(Duration::from_secs(8));
-    g.bench_function("all/serial-to-variant", |b| {
-        b.iter_batched(
-            || fresh.clone(),
-            |mut s| {
-                s.handle(Action::SortNext, &data);
-                s
-            },
-            BatchSize::SmallInput,
-        )
-    });
-    let mut by_stage = fresh.clone();
-    by_stage.handle(Action::SortNext, &data);
-    g.bench_function("all/variant-to-stage", |b| {
-        b.iter_batched(
-            || by_stage.clone(),
-            |mut s| {
-                s.handle(Action::SortNext, &data);
-                s
-            },
-            BatchSize::SmallInput,
-        )
-    });
+    step(
+        c,
+        "sort/all/serial-to-variant",
+        &fresh,
+        &data,
+        Action::SortNext,
+    );
+    let mut by_variant = fresh.clone();
+    by_variant.handle(Action::SortNext, &data);
+    step(
+        c,
+        "sort/all/variant-to-stage",
+        &by_variant,
+        &data,
+        Action::SortNext,
+    );
     let filtered = typed(&fresh, &data, "gen-0001");
-    g.bench_function("filtered/serial-to-variant", |b| {
-        b.iter_batched(
-            || filtered.clone(),
-            |mut s| {
-                s.handle(Action::SortNext, &data);
-                s
-            },
-            BatchSize::SmallInput,
-        )
-    });
-    g.finish();
+    step(
+        c,
+        "sort/filtered/serial-to-variant",
+        &filtered,
+        &data,
+        Action::SortNext,
+    );
 
     let mut g = c.benchmark_group("load");
     g.sample_size(10).measurement_time(Duration::from_secs(20));

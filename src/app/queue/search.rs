@@ -1,11 +1,11 @@
 //! One pass of the queue's filter, as a [`Job`] that owns (shares) all it reads, so that
 //! it can run on another thread and be abandoned halfway when a newer filter comes.
 //!
-//! A pass tests either every vehicle in queue order (reading the index's arrays front to
-//! back, marking the matches in a bitmap, then taking the display order through it), or,
-//! when a previous result holds every possible match ([`super::filter::implies`]) and is
-//! small enough, only that result's rows. Either way the rows come out in display order
-//! (no sort), with their counts.
+//! A pass tests every vehicle, or, when a previous result holds every possible match
+//! ([`super::filter::implies`]), only that result's rows; always in queue order (reading
+//! the index's arrays front to back: a cache miss per row would cost more than the test),
+//! marking the matches in a bitmap, then taking the display order through it. The rows
+//! come out in display order (no sort), with their counts.
 
 use std::sync::Arc;
 
@@ -15,10 +15,6 @@ use super::matcher::Matcher;
 
 /// Rows tested between two looks at whether the pass is still wanted.
 const CHUNK: usize = 16 * 1024;
-
-/// Testing the rows of a previous result reads the index out of order, several times
-/// dearer per row than a pass in order: below `1 / RANDOM_COST` of the queue it pays.
-const RANDOM_COST: usize = 4;
 
 /// The rows a filter left, in display order, and their counts.
 #[derive(Debug, Clone)]
@@ -67,64 +63,49 @@ impl Job {
 
     /// Runs the pass; gives up and returns `None` as soon as `stop` says true (it is asked
     /// every few thousand rows).
+    ///
+    /// The candidates (every vehicle, or the base's) are tested in queue order, so that
+    /// the index is read front to back even when they are few; the matches are marked in
+    /// a bitmap, through which the display order (or the base, already in it) is taken.
     pub fn run(&self, stop: &dyn Fn() -> bool) -> Option<Outcome> {
         let matcher = Matcher::new(&self.terms, &self.index);
-        let found = match &self.base {
-            Some(base) if base.len().saturating_mul(RANDOM_COST) < self.index.len() => {
-                self.some(&matcher, base, stop)?
-            }
-            _ => self.all(&matcher, stop)?,
-        };
-        Some(Outcome {
-            generation: self.generation,
-            index: Arc::clone(&self.index),
-            found,
-        })
-    }
-
-    /// Tests the rows of `base` only.
-    fn some(&self, matcher: &Matcher, base: &[u32], stop: &dyn Fn() -> bool) -> Option<Found> {
         let index = &*self.index;
-        let mut rows = Vec::new();
+        let n = index.len();
+        let candidates = self.base.as_ref().map(|b| bitmap(b, n));
+        let mut hits = vec![0u64; n.div_ceil(64)];
         let mut counts = Counts::new(index);
-        for chunk in base.chunks(CHUNK) {
-            if stop() {
+        let mut found = 0;
+        for (w, hit) in hits.iter_mut().enumerate() {
+            if w % (CHUNK / 64) == 0 && stop() {
                 return None;
             }
-            for &i in chunk {
-                if matcher.matches(index, i as usize) {
-                    rows.push(i);
-                    counts.add(index, &index.rows[i as usize]);
-                }
-            }
-        }
-        Some(self.found(rows, counts))
-    }
-
-    /// Tests every row in queue order, then takes the display order through the matches.
-    fn all(&self, matcher: &Matcher, stop: &dyn Fn() -> bool) -> Option<Found> {
-        let index = &*self.index;
-        let mut bits = vec![0u64; index.len().div_ceil(64)];
-        let mut counts = Counts::new(index);
-        let mut hits = 0;
-        for start in (0..index.len()).step_by(CHUNK) {
-            if stop() {
-                return None;
-            }
-            for i in start..(start + CHUNK).min(index.len()) {
+            let mut word = match &candidates {
+                Some(c) => c[w],
+                None if (w + 1) * 64 <= n => u64::MAX,
+                None => (1u64 << (n - w * 64)) - 1,
+            };
+            while word != 0 {
+                let bit = word.trailing_zeros() as usize;
+                word &= word - 1;
+                let i = w * 64 + bit;
                 if matcher.matches(index, i) {
-                    bits[i / 64] |= 1 << (i % 64);
+                    *hit |= 1 << bit;
                     counts.add(index, &index.rows[i]);
-                    hits += 1;
+                    found += 1;
                 }
             }
         }
         if stop() {
             return None;
         }
-        let mut rows = Vec::with_capacity(hits);
-        rows.extend(self.order.iter().copied().filter(|&i| is_set(&bits, i)));
-        Some(self.found(rows, counts))
+        let from = self.base.as_deref().unwrap_or(&self.order);
+        let mut rows = Vec::with_capacity(found);
+        rows.extend(from.iter().copied().filter(|&i| is_set(&hits, i)));
+        Some(Outcome {
+            generation: self.generation,
+            index: Arc::clone(&self.index),
+            found: self.found(rows, counts),
+        })
     }
 
     fn found(&self, rows: Vec<u32>, counts: Counts) -> Found {
