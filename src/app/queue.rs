@@ -1,45 +1,71 @@
 //! The Assembly queue's state: the filter, the sort, the rows they leave, the selection
 //! and the detail.
 //!
-//! A generated programme may queue 100 000 vehicles, so the work is split: filtering and
-//! sorting happen in [`State::refresh`] and when the user changes the filter or the sort,
-//! and leave a list of row indices; drawing only builds the rows on screen.
+//! A queue may hold a million vehicles, so the work is split: a load builds an index of
+//! the queue ([`index`]) and the display order for the sort ([`sort`]); a change of the
+//! filter runs a pass over the index ([`search`]) that tests only the rows of an earlier
+//! result when the new filter implies it; drawing only builds the rows on screen.
+//!
+//! A pass over more rows than the background limit ([`State::set_background`], set by the
+//! live dashboard) is not run here: the state keeps the typed text and the rows it shows,
+//! says it is updating, and leaves a [`Job`] for the runtime's filtering thread
+//! ([`State::take_job`]), whose [`Outcome`] it takes back only if no newer change came
+//! meanwhile ([`State::filtered`]). Without a limit (tests, `print`) every pass runs here.
 
 pub mod filter;
+pub mod index;
+mod matcher;
 mod parts;
+mod rows;
+pub mod search;
+mod sort;
 
-use std::cmp::Ordering;
+use std::sync::Arc;
 
 pub use filter::{FIELDS, Field, Term, parse as parse_filter};
+pub use index::{Counts, Index};
 pub use parts::SortKey;
 pub(crate) use parts::{Bottleneck, Widths};
+pub use search::{Found, Job, Outcome};
 
 use super::{Action, Data, QueueBasis, list};
-use crate::domain::{Date, Programme, Vehicle};
+use crate::domain::{Programme, Vehicle};
 
 /// The longest filter kept, in characters.
 const MAX_FILTER: usize = 200;
 
 /// The queue view's state: what a load gives (the rows, their counts and widths) and what
-/// the user chose (filter, sort, selection, detail).
-#[derive(Debug, Default)]
+/// the user chose (filter, sort, selection, detail). Cloning it is cheap: the index, the
+/// order and the rows are shared.
+#[derive(Debug, Default, Clone)]
 pub struct State {
     /// What the rows were built from: a reload that leaves it as it was keeps them.
-    basis: Option<QueueBasis>,
-    /// Lower-cased text of the load, for the filter.
-    index: filter::Index,
+    basis: Option<Arc<QueueBasis>>,
+    /// The load's index, shared with the filtering thread.
+    index: Arc<Index>,
+    /// Every vehicle in the order of the sort.
+    order: Arc<Vec<u32>>,
+    /// The counts of the whole queue.
+    all: Counts,
     /// Vehicles in the queue, before the filter.
     pub(crate) total: usize,
     /// Indices into [`Programme::queue`] of the rows shown, filtered and sorted.
-    pub(crate) rows: Vec<u32>,
+    pub(crate) rows: Arc<Vec<u32>>,
+    /// The terms `rows` were filtered by (not the typed ones while updating).
+    shown: Vec<Term>,
+    /// Earlier results in the current order, oldest first, to narrow or to take again.
+    found: Vec<Found>,
+    /// Counts every change of the filter, the sort or the data: a pass's outcome is
+    /// shown only if nothing changed since it was asked for.
+    generation: u64,
+    /// A pass left for the filtering thread.
+    pending: Option<Job>,
+    /// Passes over more rows than this are left for the filtering thread; `None`: none.
+    background: Option<usize>,
     /// Per stage, the vehicles among the rows shown (indexed like the stages).
     pub(crate) per_stage: Vec<u32>,
     pub(crate) overdue: usize,
     pub(crate) held: usize,
-    /// Sort rank of each stage: flow order, rework stages after the main line.
-    stage_rank: Vec<u32>,
-    /// Sort rank of each site: by name.
-    site_rank: Vec<u32>,
     pub(crate) widths: Widths,
     pub(crate) filter: String,
     pub(crate) typing: bool,
@@ -47,8 +73,10 @@ pub struct State {
     pub(crate) descending: bool,
     /// Index into `rows`.
     pub(crate) selected: Option<usize>,
-    /// The serial of the selected vehicle, to find it again when the rows change.
+    /// The serial of the selected vehicle, to find it again after a reload.
     selected_serial: Option<crate::domain::Serial>,
+    /// The selected vehicle's index in the queue, to find it again when the rows change.
+    selected_id: Option<u32>,
     /// The first row on screen.
     pub(crate) offset: usize,
     /// Rows on screen at the last render, for PgUp/PgDn.
@@ -74,23 +102,10 @@ impl State {
         if self.basis.as_ref().is_some_and(|b| b.matches(data)) {
             return;
         }
-        self.basis = Some(QueueBasis::of(data));
+        self.basis = Some(Arc::new(QueueBasis::of(data)));
         let p = data.programme();
-        self.index = filter::Index::new(p);
+        self.index = Arc::new(Index::new(p, data.today()));
         self.widths = Widths::measure(p);
-        let n = p.stages.len() as u32;
-        self.stage_rank = p
-            .stages
-            .iter()
-            .enumerate()
-            .map(|(i, s)| i as u32 + if s.rework { n } else { 0 })
-            .collect();
-        let mut sites: Vec<usize> = (0..p.sites.len()).collect();
-        sites.sort_by_cached_key(|&i| p.sites[i].to_lowercase());
-        self.site_rank = vec![0; sites.len()];
-        for (rank, &i) in sites.iter().enumerate() {
-            self.site_rank[i] = rank as u32;
-        }
         self.total = p.queue.len();
         self.bottleneck = data.forecast.bottleneck().and_then(|b| {
             let stage = p.stages.get(b.stage.0 as usize)?;
@@ -100,7 +115,15 @@ impl State {
                 median_days: b.median_days?,
             })
         });
-        self.rebuild(data, Lost::SamePlace);
+        self.all = Counts::all(&self.index);
+        self.order = Arc::new(sort::order(&self.index, self.sort, self.descending));
+        self.found.clear();
+        self.selected_id = self.selected_serial.as_deref().and_then(|serial| {
+            let i = p.queue.iter().position(|v| *v.serial == *serial)?;
+            u32::try_from(i).ok()
+        });
+        // The rows shown are of the old queue: the new ones cannot wait for the thread.
+        self.refilter(p, Lost::SamePlace, true);
     }
 
     /// Changes the state for `action` (typing, sorting, opening, moving); returns true when
@@ -115,13 +138,13 @@ impl State {
             Action::FilterChar(c) if self.typing => {
                 if !c.is_control() && self.filter.chars().count() < MAX_FILTER {
                     self.filter.push(c);
-                    self.rebuild(data, Lost::First);
+                    self.refilter(data.programme(), Lost::First, false);
                 }
                 true
             }
             Action::FilterBackspace if self.typing => {
                 if self.filter.pop().is_some() {
-                    self.rebuild(data, Lost::First);
+                    self.refilter(data.programme(), Lost::First, false);
                 }
                 true
             }
@@ -249,72 +272,8 @@ impl State {
     fn clear_filter(&mut self, data: &Data) {
         if !self.filter.is_empty() {
             self.filter.clear();
-            self.rebuild(data, Lost::First);
+            self.refilter(data.programme(), Lost::First, false);
         }
-    }
-
-    /// Filters and sorts the rows again.
-    fn rebuild(&mut self, data: &Data, lost: Lost) {
-        let p = data.programme();
-        let today = data.today();
-        let matcher = filter::Matcher::new(&filter::parse(&self.filter), &self.index, today);
-        self.rows = if matcher.is_empty() {
-            (0..p.queue.len() as u32).collect()
-        } else {
-            p.queue
-                .iter()
-                .enumerate()
-                .filter(|(_, v)| matcher.matches(v))
-                .map(|(i, _)| i as u32)
-                .collect()
-        };
-        self.per_stage = vec![0; p.stages.len()];
-        (self.overdue, self.held) = (0, 0);
-        for &i in &self.rows {
-            let v = &p.queue[i as usize];
-            if let Some(n) = self.per_stage.get_mut(v.stage.0 as usize) {
-                *n += 1;
-            }
-            self.overdue += usize::from(v.is_overdue(today));
-            self.held += usize::from(v.is_on_hold());
-        }
-        self.sort_rows(p, today);
-        self.restore_selection(p, lost);
-    }
-
-    /// Sorts the rows again (the filter did not change).
-    fn resort(&mut self, data: &Data) {
-        self.sort_rows(data.programme(), data.today());
-        self.restore_selection(data.programme(), Lost::First);
-    }
-
-    fn sort_rows(&mut self, p: &Programme, today: Date) {
-        let (key, descending) = (self.sort, self.descending);
-        let (stage_rank, site_rank) = (&self.stage_rank, &self.site_rank);
-        let rank = |ranks: &[u32], i: u32| ranks.get(i as usize).copied().unwrap_or(u32::MAX);
-        self.rows.sort_unstable_by(|&a, &b| {
-            let (va, vb) = (&p.queue[a as usize], &p.queue[b as usize]);
-            let primary = match key {
-                SortKey::Serial => Ordering::Equal,
-                SortKey::Variant => va.variant.cmp(&vb.variant),
-                SortKey::Stage => rank(stage_rank, va.stage.0).cmp(&rank(stage_rank, vb.stage.0)),
-                SortKey::Site => rank(site_rank, va.site.0).cmp(&rank(site_rank, vb.site.0)),
-                SortKey::DaysInStage => va.days_in_stage(today).cmp(&vb.days_in_stage(today)),
-                // Vehicles without a due date go after the dated ones.
-                SortKey::Due => match (va.due, vb.due) {
-                    (Some(x), Some(y)) => x.cmp(&y),
-                    (Some(_), None) => Ordering::Less,
-                    (None, Some(_)) => Ordering::Greater,
-                    (None, None) => Ordering::Equal,
-                },
-            };
-            let by_serial = va.serial.cmp(&vb.serial).then(a.cmp(&b));
-            match (key, descending) {
-                (SortKey::Serial, true) => by_serial.reverse(),
-                (_, true) => primary.reverse().then(by_serial),
-                (_, false) => primary.then(by_serial),
-            }
-        });
     }
 
     /// Selects the remembered vehicle again after the rows changed.
@@ -325,18 +284,14 @@ impl State {
             self.offset = 0;
             return;
         }
-        let found = self.selected_serial.as_deref().and_then(|serial| {
-            self.rows.iter().position(|&i| {
-                p.queue
-                    .get(i as usize)
-                    .is_some_and(|v| *v.serial == *serial)
-            })
-        });
+        let found = self
+            .selected_id
+            .and_then(|id| self.rows.iter().position(|&i| i == id));
         self.offset = self.offset.min(len - 1);
         match (found, lost) {
             (Some(i), _) => self.selected = Some(i),
-            // The serial stays remembered, so that the vehicle is selected again when the
-            // filter lets it back in (a word typed, then erased).
+            // The vehicle stays remembered, so that it is selected again when the filter
+            // lets it back in (a word typed, then erased).
             (None, Lost::First) => self.selected = Some(0),
             (None, Lost::SamePlace) => {
                 self.selected = Some(self.selected.unwrap_or(0).min(len - 1));
@@ -346,10 +301,10 @@ impl State {
     }
 
     fn remember_selection(&mut self, p: &Programme) {
+        self.selected_id = self.selected.and_then(|s| self.rows.get(s)).copied();
         self.selected_serial = self
-            .selected
-            .and_then(|s| self.rows.get(s))
-            .and_then(|&i| p.queue.get(i as usize))
+            .selected_id
+            .and_then(|i| p.queue.get(i as usize))
             .map(|v| v.serial.clone());
     }
 

@@ -7,6 +7,7 @@
 //! - [`event_loop`]: the loop itself, and what it does to the terminal after each event;
 //! - [`state`]: what the loop keeps between events and how each event changes it;
 //! - [`reload`]: the loader thread, which reads the files and sends back finished data;
+//! - [`filtering`]: the thread that runs the queue filter's large passes;
 //! - [`config`]: reading the config again while the dashboard runs;
 //! - [`watching`]: setting the watches, and polling when they cannot cover the set;
 //! - [`input`]: the threads that turn keys, resizes, signals and a lost terminal into events.
@@ -17,6 +18,7 @@
 
 pub mod config;
 pub mod event_loop;
+pub mod filtering;
 pub mod input;
 pub mod reload;
 pub mod state;

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use crossterm::event::{self as ct, MouseButton, MouseEventKind};
 
+use super::filtering::{Filtering, SYNC_ROWS};
 use super::reload::{Force, Gate, Reloader, Request, Sources};
 use super::{DEBOUNCE, MAX_DELAY, Options, POLL_EVERY};
 use crate::app::keymap;
@@ -90,6 +91,8 @@ pub struct Runtime {
     /// The colours the screen is drawn in, from the config.
     pub theme: Theme,
     pub(super) reloader: Reloader,
+    /// Runs the queue filter's large passes.
+    filtering: Filtering,
     pub(super) config: Config,
     pub(super) status_from_cli: bool,
     fixed_today: Option<Date>,
@@ -138,6 +141,7 @@ impl Runtime {
         // The views' first build freed its scratch memory after the loader gave the
         // parser's back: give that back too before the dashboard settles.
         crate::mem::release_free_memory();
+        app.queue.set_background(Some(SYNC_ROWS));
         app.mouse = options.config.mouse;
         app.live = true;
         if let Some(first) = bad.first() {
@@ -152,6 +156,7 @@ impl Runtime {
             app,
             theme,
             reloader,
+            filtering: Filtering::spawn(tx.clone()),
             config: options.config,
             status_from_cli: options.status_from_cli,
             fixed_today: options.today,
@@ -211,7 +216,9 @@ impl Runtime {
                 let Some(action) = keymap::action(key, self.app.view, self.app.is_typing()) else {
                     return Todo::default();
                 };
-                match self.app.update(action) {
+                let effect = self.app.update(action);
+                self.filtering.hand_over(&mut self.app.queue);
+                match effect {
                     Effect::Quit => Todo::quit(),
                     Effect::None => Todo::default(),
                     Effect::Redraw => Todo::redraw(),
@@ -265,6 +272,9 @@ impl Runtime {
                 Todo::redraw()
             }
             Event::Loaded(loaded) => self.apply_loaded(*loaded, now),
+            Event::Filtered(outcome) => {
+                Todo::redraw_if(self.app.queue.filtered(*outcome, &self.app.data))
+            }
             Event::Terminate => Todo::quit(),
         }
     }
@@ -333,6 +343,7 @@ impl Runtime {
             self.app.set_data(data);
             self.app
                 .log_changes(chrono::Local::now().naive_local(), loaded.changes);
+            self.filtering.hand_over(&mut self.app.queue);
             // The old data and the scratch memory of the new are freed: give it back, so
             // that the dashboard stays at its size over days of reloads (0.2-0.3 ms).
             crate::mem::release_free_memory();

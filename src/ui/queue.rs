@@ -107,6 +107,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<
     seen
 }
 
+/// Said before the count while the rows shown are still those of the previous filter.
+fn updating(state: &State) -> &'static str {
+    if state.is_updating() {
+        "updating… "
+    } else {
+        ""
+    }
+}
+
 fn render_footer(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let total = state.total;
     let width = usize::from(area.width);
@@ -118,7 +127,8 @@ fn render_footer(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
         left.push(Span::raw(tail(&state.filter, room)));
         left.push(Span::styled("█", theme.accent));
         right = format!(
-            "{} of {} ",
+            "{}{} of {} ",
+            updating(state),
             widgets::thousands(state.rows.len() as u64),
             plural(total, "vehicle", "vehicles")
         );
@@ -135,7 +145,8 @@ fn render_footer(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
             theme.accent,
         ));
         left.push(Span::raw(format!(
-            "  {} of {}",
+            "  {}{} of {}",
+            updating(state),
             widgets::thousands(state.rows.len() as u64),
             plural(total, "vehicle", "vehicles")
         )));

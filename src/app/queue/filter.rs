@@ -8,13 +8,10 @@
 //! or `due:` alone match any vehicle that has one; `overdue` and `held` match overdue and
 //! held vehicles. Matching ignores case.
 //!
-//! A queue may hold 100 000 vehicles and the filter runs on every key typed, so the short
-//! tables of variants, stages and sites are lower-cased once per load ([`Index`]) and each
-//! filter is compiled once against them ([`Matcher`]), leaving little per vehicle: its
-//! serial, lot and hold are compared ignoring ASCII case in place, without a lower-cased
-//! copy of every vehicle's text (which would cost more memory than the queue itself).
-
-use crate::domain::{Date, Programme, Vehicle};
+//! A queue may hold a million vehicles and the filter runs on every key typed: the text of
+//! a load is lower-cased once ([`super::index`]), each filter is compiled against it
+//! ([`super::matcher`]), and a filter that [`implies`] the one before only tests the rows
+//! that one left ([`super::search`]).
 
 /// One word of the filter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,171 +88,38 @@ pub fn parse(text: &str) -> Vec<Term> {
         .collect()
 }
 
-/// Lower-cased text of one load, built once per load.
-#[derive(Debug, Clone, Default)]
-pub struct Index {
-    /// Per variant: id, name and family name.
-    variants: Vec<[String; 3]>,
-    /// Per stage: id and name.
-    stages: Vec<[String; 2]>,
-    sites: Vec<String>,
+/// True when every vehicle that passes `new` passes `old` as well, so that the rows of
+/// `old` hold every row of `new` and only they need testing. Sufficient, not necessary:
+/// it says true only when each term of `old` is implied by some term of `new`, term by
+/// term:
+///
+/// - a word implies every word it contains (`pai` by `pain`), and a field word every
+///   word of the same field it contains (`stage:pa` by `stage:pai`, `hold:` by any
+///   `hold:` word); `family:x` implies `variant:x` (a variant matches its family's name);
+/// - a field word implies a plain word it contains, except `due:` (plain words do not
+///   search due dates): `stage:paint` implies `pain`;
+/// - `held` and `hold:` words imply each other's "on hold"; `overdue` implies `due:`.
+///
+/// Terms are and-ed, so more terms only narrow. The language has no negation and no
+/// "or": were `-word` added, a longer negated word would let more rows in (it would
+/// imply nothing), and an "or" would need every alternative of `old` implied.
+pub fn implies(new: &[Term], old: &[Term]) -> bool {
+    old.iter().all(|o| new.iter().any(|n| term_implies(n, o)))
 }
 
-impl Index {
-    /// The lower-cased text of the load `p`.
-    pub fn new(p: &Programme) -> Index {
-        let lower = |s: &str| s.to_lowercase();
-        Index {
-            variants: p
-                .variants
-                .iter()
-                .map(|v| {
-                    [
-                        lower(&v.id),
-                        lower(&v.name),
-                        lower(&p.family(v.family).name),
-                    ]
-                })
-                .collect(),
-            stages: p
-                .stages
-                .iter()
-                .map(|s| [lower(&s.id), lower(&s.name)])
-                .collect(),
-            sites: p.sites.iter().map(|s| lower(s)).collect(),
+fn term_implies(new: &Term, old: &Term) -> bool {
+    match (new, old) {
+        (Term::Text(b), Term::Text(a)) => b.contains(a.as_str()),
+        (Term::Field(g, b), Term::Field(f, a)) => {
+            (g == f || (*g == Field::Family && *f == Field::Variant)) && b.contains(a.as_str())
         }
-    }
-}
-
-/// One term, ready to test vehicles.
-#[derive(Debug, Clone)]
-enum Test {
-    Any {
-        needle: String,
-        variants: Vec<bool>,
-        stages: Vec<bool>,
-        sites: Vec<bool>,
-    },
-    Serial(String),
-    Variant(Vec<bool>),
-    Stage(Vec<bool>),
-    Site(Vec<bool>),
-    Lot(String),
-    Hold(String),
-    Family(Vec<bool>),
-    Due(String),
-    Overdue,
-    Held,
-}
-
-/// A filter compiled against one load's [`Index`].
-#[derive(Debug, Clone)]
-pub struct Matcher {
-    tests: Vec<Test>,
-    today: Date,
-}
-
-fn table<const N: usize>(rows: &[[String; N]], needle: &str) -> Vec<bool> {
-    rows.iter()
-        .map(|r| r.iter().any(|s| s.contains(needle)))
-        .collect()
-}
-
-fn sites(sites: &[String], needle: &str) -> Vec<bool> {
-    sites.iter().map(|s| s.contains(needle)).collect()
-}
-
-/// True when `text` is there and contains `needle`; an empty needle asks only that it be
-/// there.
-fn has(text: Option<&str>, needle: &str) -> bool {
-    text.is_some_and(|t| contains_lower(t, needle))
-}
-
-/// True when `text`, lower-cased, contains `needle` (lower-cased already): in place for
-/// ASCII text, through a lower-cased copy otherwise.
-fn contains_lower(text: &str, needle: &str) -> bool {
-    if !text.is_ascii() {
-        return text.to_lowercase().contains(needle);
-    }
-    // An ASCII text lower-cases byte for byte; a needle that is not ASCII cannot be in it.
-    let (text, needle) = (text.as_bytes(), needle.as_bytes());
-    needle.is_empty()
-        || text.windows(needle.len()).any(|w| {
-            w.iter()
-                .zip(needle)
-                .all(|(a, b)| a.to_ascii_lowercase() == *b)
-        })
-}
-
-impl Matcher {
-    /// The filter `terms` compiled against `index`; `overdue` is as of `today`.
-    pub fn new(terms: &[Term], index: &Index, today: Date) -> Matcher {
-        let tests = terms
-            .iter()
-            .map(|t| match t {
-                Term::Text(n) => Test::Any {
-                    needle: n.clone(),
-                    variants: table(&index.variants, n),
-                    stages: table(&index.stages, n),
-                    sites: sites(&index.sites, n),
-                },
-                Term::Field(Field::Serial, n) => Test::Serial(n.clone()),
-                Term::Field(Field::Variant, n) => Test::Variant(table(&index.variants, n)),
-                Term::Field(Field::Stage, n) => Test::Stage(table(&index.stages, n)),
-                Term::Field(Field::Site, n) => Test::Site(sites(&index.sites, n)),
-                Term::Field(Field::Lot, n) => Test::Lot(n.clone()),
-                Term::Field(Field::Hold, n) => Test::Hold(n.clone()),
-                Term::Field(Field::Family, n) => Test::Family(
-                    index
-                        .variants
-                        .iter()
-                        .map(|v| v[2].contains(n.as_str()))
-                        .collect(),
-                ),
-                Term::Field(Field::Due, n) => Test::Due(n.clone()),
-                Term::Overdue => Test::Overdue,
-                Term::Held => Test::Held,
-            })
-            .collect();
-        Matcher { tests, today }
-    }
-
-    /// True when the filter has no term: every vehicle matches.
-    pub fn is_empty(&self) -> bool {
-        self.tests.is_empty()
-    }
-
-    /// True when the vehicle `v` passes every term.
-    pub fn matches(&self, v: &Vehicle) -> bool {
-        let variant = v.variant.0 as usize;
-        let stage = v.stage.0 as usize;
-        let site = v.site.0 as usize;
-        let hit = |t: &[bool], i: usize| t.get(i).copied().unwrap_or(false);
-        self.tests.iter().all(|t| match t {
-            Test::Any {
-                needle,
-                variants,
-                stages,
-                sites,
-            } => {
-                contains_lower(&v.serial, needle)
-                    || hit(variants, variant)
-                    || hit(stages, stage)
-                    || hit(sites, site)
-                    || has(v.lot.as_deref(), needle)
-                    || has(v.hold.as_deref(), needle)
-            }
-            Test::Serial(n) => contains_lower(&v.serial, n),
-            Test::Variant(t) => hit(t, variant),
-            Test::Stage(t) => hit(t, stage),
-            Test::Site(t) => hit(t, site),
-            Test::Lot(n) => has(v.lot.as_deref(), n),
-            Test::Hold(n) => has(v.hold.as_deref(), n),
-            Test::Family(t) => hit(t, variant),
-            Test::Due(n) => v.due.is_some_and(|d| d.to_string().contains(n.as_str())),
-            Test::Overdue => v.is_overdue(self.today),
-            Test::Held => v.is_on_hold(),
-        })
+        (Term::Field(g, b), Term::Text(a)) => *g != Field::Due && b.contains(a.as_str()),
+        (Term::Overdue, Term::Overdue) | (Term::Held, Term::Held) => true,
+        (Term::Field(Field::Hold, _), Term::Held) => true,
+        (Term::Held, Term::Field(Field::Hold, a)) | (Term::Overdue, Term::Field(Field::Due, a)) => {
+            a.is_empty()
+        }
+        _ => false,
     }
 }
 
@@ -264,15 +128,46 @@ mod tests {
     use super::*;
 
     #[test]
-    fn text_is_matched_ignoring_case_in_place() {
-        assert!(contains_lower("BE-GRF-0042", "grf-00"));
-        assert!(contains_lower("BE-GRF-0042", ""));
-        assert!(!contains_lower("BE-GRF-0042", "grf-01"));
-        assert!(!contains_lower("GRF", "grf-0042"));
-        assert!(contains_lower("Véhicule ÉCOLE", "école"));
-        assert!(!contains_lower("ECOLE", "école"));
-        // The Kelvin sign lower-cases to an ASCII k: not ASCII text, so it is lowered.
-        assert!(contains_lower("\u{212a}M-1", "km"));
+    fn longer_words_and_more_words_imply_the_shorter_filter() {
+        let yes = [
+            ("pain", "pai"),
+            ("stage", "stag"),
+            ("pai x", "pai"),
+            ("x pai", "pai x"),
+            ("stage:pai", "stage:pa"),
+            ("stage:pai", "stage:"),
+            ("stage:paint", "pain"),
+            ("family:jag", "variant:ja"),
+            ("hold:parts", "held"),
+            ("held", "hold:"),
+            ("overdue", "due:"),
+            ("overdue held", "held"),
+            ("a b", ""),
+        ];
+        for (new, old) in yes {
+            assert!(
+                implies(&parse(new), &parse(old)),
+                "{new:?} should imply {old:?}"
+            );
+        }
+        let no = [
+            // A word becoming a field, a keyword or a prefix that names no field.
+            ("stage:", "stage"),
+            ("overdue", "overdu"),
+            ("held:", "held"),
+            ("due:2026", "2026"),
+            ("variant:ja", "family:ja"),
+            ("stage:pa", "site:pa"),
+            ("pai", "pain"),
+            ("held", "hold:parts"),
+            ("", "a"),
+        ];
+        for (new, old) in no {
+            assert!(
+                !implies(&parse(new), &parse(old)),
+                "{new:?} should not imply {old:?}"
+            );
+        }
     }
 
     #[test]

@@ -1,0 +1,320 @@
+//! The queue's index: what the filter and the sort read of one load, laid out so that a
+//! pass over a million vehicles reads a few compact arrays in order instead of the
+//! vehicles themselves.
+//!
+//! Per vehicle (in [`Programme::queue`] order) it keeps a [`Row`] of ids (24 bytes) and
+//! its serial lower-cased, one after another in one text. The texts a vehicle shares with
+//! others (variant, stage, site, lot, hold, due date) are kept once each, lower-cased, in
+//! small tables that a compiled filter turns into yes/no per entry
+//! ([`super::matcher`]). At a million vehicles that is about 24 MB of rows, 16 MB of
+//! serials and their ends, 4 MB of days in stage and 8 MB for the serial order the sort
+//! starts from.
+
+use hashbrown::{HashMap, HashSet};
+
+use crate::domain::{Date, Programme};
+
+/// Stands for "none" in a [`Row`]'s lot, hold and due columns.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// One queued vehicle's ids, as indices into the tables of the [`Index`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Row {
+    pub(crate) variant: u32,
+    pub(crate) stage: u32,
+    pub(crate) site: u32,
+    /// Into [`Index::lots`], or [`NONE`].
+    pub(crate) lot: u32,
+    /// Into [`Index::holds`], or [`NONE`].
+    pub(crate) hold: u32,
+    /// Into [`Index::dues`] (which is in date order), or [`NONE`].
+    pub(crate) due: u32,
+}
+
+/// The lower-cased text and ids of one load, built once per load, shared read-only with
+/// the filtering thread.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    pub(crate) rows: Vec<Row>,
+    /// The serials, lower-cased, one after another.
+    serials: String,
+    /// Where each serial ends in `serials` (bytes); serial `i` starts where `i - 1` ends.
+    ends: Vec<u32>,
+    /// Per variant: id, name and family name.
+    pub(crate) variants: Vec<[String; 3]>,
+    /// Per stage: id and name.
+    pub(crate) stages: Vec<[String; 2]>,
+    pub(crate) sites: Vec<String>,
+    /// The distinct lots and hold reasons, lower-cased.
+    pub(crate) lots: Vec<String>,
+    pub(crate) holds: Vec<String>,
+    /// The distinct due dates, in date order.
+    pub(crate) dues: Vec<Date>,
+    /// Days in the current stage per vehicle, as of `today`.
+    pub(crate) days: Vec<u32>,
+    /// The queue's indices in serial order (ties in queue order).
+    pub(crate) by_serial: Vec<u32>,
+    /// Each vehicle's place in `by_serial`.
+    pub(crate) serial_rank: Vec<u32>,
+    /// Sort rank of each stage: flow order, rework stages after the main line.
+    pub(crate) stage_rank: Vec<u32>,
+    /// Sort rank of each site: by name.
+    pub(crate) site_rank: Vec<u32>,
+    /// The day `overdue` and the days in stage are counted from.
+    pub(crate) today: Date,
+}
+
+/// `text` lower-cased as the filter compares it: byte by byte when it is ASCII, by
+/// Unicode's rules otherwise.
+pub(crate) fn lower(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
+    }
+}
+
+/// A number that fits in the u32 columns; the queue never holds 4 billion entries.
+fn id(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(NONE)
+}
+
+/// The distinct texts of `texts`, lower-cased, and each text's index among them.
+fn distinct<'a>(texts: impl Iterator<Item = Option<&'a str>>) -> (Vec<String>, Vec<u32>) {
+    let mut seen: HashMap<&str, u32> = HashMap::default();
+    let mut table = Vec::new();
+    let ids = texts
+        .map(|t| match t {
+            None => NONE,
+            Some(t) => *seen.entry(t).or_insert_with(|| {
+                table.push(lower(t));
+                id(table.len() - 1)
+            }),
+        })
+        .collect();
+    (table, ids)
+}
+
+/// The queue's indices in serial order, ties in queue order. The sort compares the first
+/// 16 bytes of each serial as one integer, held beside the index, and reads the vehicles
+/// only when those are equal: a million serials read in place would cost a cache miss
+/// per comparison (seconds), their prefixes cost 32 MB for the time of the sort.
+fn serial_order(p: &Programme) -> Vec<u32> {
+    let queue = &p.queue;
+    let prefix = |s: &str| {
+        let mut bytes = [0u8; 16];
+        let n = s.len().min(16);
+        bytes[..n].copy_from_slice(&s.as_bytes()[..n]);
+        u128::from_be_bytes(bytes)
+    };
+    let mut keyed: Vec<(u128, u32)> = queue
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (prefix(&v.serial), id(i)))
+        .collect();
+    keyed.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| queue[a.1 as usize].serial.cmp(&queue[b.1 as usize].serial))
+            .then(a.1.cmp(&b.1))
+    });
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
+impl Index {
+    /// The index of the load `p` as of `today`.
+    pub fn new(p: &Programme, today: Date) -> Index {
+        let queue = &p.queue;
+        let (lots, lot_ids) = distinct(queue.iter().map(|v| v.lot.as_deref()));
+        let (holds, hold_ids) = distinct(queue.iter().map(|v| v.hold.as_deref()));
+        let dues: HashSet<Date> = queue.iter().filter_map(|v| v.due).collect();
+        let mut dues: Vec<Date> = dues.into_iter().collect();
+        dues.sort_unstable();
+        let mut serials = String::new();
+        let mut ends = Vec::with_capacity(queue.len());
+        for v in queue.iter() {
+            if v.serial.is_ascii() {
+                serials.extend(v.serial.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                serials.push_str(&v.serial.to_lowercase());
+            }
+            ends.push(id(serials.len()));
+        }
+        serials.shrink_to_fit();
+        let rows = queue
+            .iter()
+            .enumerate()
+            .map(|(i, v)| Row {
+                variant: v.variant.0,
+                stage: v.stage.0,
+                site: v.site.0,
+                lot: lot_ids[i],
+                hold: hold_ids[i],
+                due: v
+                    .due
+                    .and_then(|d| dues.binary_search(&d).ok())
+                    .map_or(NONE, id),
+            })
+            .collect();
+        let days = queue
+            .iter()
+            .map(|v| u32::try_from(v.days_in_stage(today)).unwrap_or(u32::MAX))
+            .collect();
+        let by_serial = serial_order(p);
+        let mut serial_rank = vec![0; queue.len()];
+        for (rank, &i) in by_serial.iter().enumerate() {
+            serial_rank[i as usize] = id(rank);
+        }
+        let n = id(p.stages.len());
+        let stage_rank = p
+            .stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| id(i) + if s.rework { n } else { 0 })
+            .collect();
+        let mut sites: Vec<usize> = (0..p.sites.len()).collect();
+        sites.sort_by_cached_key(|&i| p.sites[i].to_lowercase());
+        let mut site_rank = vec![0; sites.len()];
+        for (rank, &i) in sites.iter().enumerate() {
+            site_rank[i] = id(rank);
+        }
+        Index {
+            rows,
+            serials,
+            ends,
+            variants: p
+                .variants
+                .iter()
+                .map(|v| {
+                    [
+                        lower(&v.id),
+                        lower(&v.name),
+                        lower(&p.family(v.family).name),
+                    ]
+                })
+                .collect(),
+            stages: p
+                .stages
+                .iter()
+                .map(|s| [lower(&s.id), lower(&s.name)])
+                .collect(),
+            sites: p.sites.iter().map(|s| lower(s)).collect(),
+            lots,
+            holds,
+            dues,
+            days,
+            by_serial,
+            serial_rank,
+            stage_rank,
+            site_rank,
+            today,
+        }
+    }
+
+    /// Vehicles in the queue.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// True when the queue is empty.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The lower-cased serial of vehicle `i`.
+    pub(crate) fn serial(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        let end = self.ends.get(i).map_or(start, |&e| e as usize);
+        self.serials.as_bytes().get(start..end).unwrap_or_default()
+    }
+
+    /// True when vehicle `i` is past its due date.
+    pub(crate) fn is_overdue(&self, row: &Row) -> bool {
+        self.dues
+            .get(row.due as usize)
+            .is_some_and(|&d| self.today > d)
+    }
+}
+
+/// The counts the queue's footer and pipeline show for a set of rows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Per stage, the vehicles among the rows (indexed like the stages).
+    pub per_stage: Vec<u32>,
+    /// Vehicles past their due date among the rows.
+    pub overdue: usize,
+    /// Vehicles on hold among the rows.
+    pub held: usize,
+}
+
+impl Counts {
+    /// No vehicle yet, for the stages of `index`.
+    pub(crate) fn new(index: &Index) -> Counts {
+        Counts {
+            per_stage: vec![0; index.stages.len()],
+            overdue: 0,
+            held: 0,
+        }
+    }
+
+    /// Counts one more row.
+    pub(crate) fn add(&mut self, index: &Index, row: &Row) {
+        if let Some(n) = self.per_stage.get_mut(row.stage as usize) {
+            *n += 1;
+        }
+        self.overdue += usize::from(index.is_overdue(row));
+        self.held += usize::from(row.hold != NONE);
+    }
+
+    /// The counts of every vehicle of `index`.
+    pub(crate) fn all(index: &Index) -> Counts {
+        let mut counts = Counts::new(index);
+        for row in &index.rows {
+            counts.add(index, row);
+        }
+        counts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Origin, Serial, SiteId, StageId, VariantId, Vehicle};
+
+    #[test]
+    fn serials_sort_by_their_bytes_past_the_first_sixteen_and_ties_keep_queue_order() {
+        let day = Date::from_ymd_opt(2026, 1, 1).unwrap();
+        let serials = [
+            "ABCDEFGHIJKLMNOPz",
+            "ab",
+            "ABCDEFGHIJKLMNOPa",
+            "ab\u{0}",
+            "ABCDEFGHIJKLMNOP",
+            "ab",
+            "",
+            "Éa",
+            "b",
+        ];
+        let p = Programme {
+            queue: serials
+                .iter()
+                .map(|s| Vehicle {
+                    serial: Serial::new(s),
+                    variant: VariantId(0),
+                    stage: StageId(0),
+                    since: day,
+                    due: None,
+                    site: SiteId(0),
+                    lot: None,
+                    hold: None,
+                    history: Box::default(),
+                    origin: Origin::default(),
+                })
+                .collect(),
+            ..Programme::default()
+        };
+        let mut expected: Vec<u32> = (0..serials.len() as u32).collect();
+        expected.sort_by_key(|&i| serials[i as usize]);
+        assert_eq!(serial_order(&p), expected);
+        assert_eq!(&expected[..4], &[6, 4, 2, 0]);
+    }
+}
