@@ -8,6 +8,7 @@ pub mod data;
 pub mod deliveries;
 pub mod keymap;
 pub mod list;
+pub mod loading;
 pub mod overview;
 pub mod problems;
 pub mod queue;
@@ -214,6 +215,9 @@ pub struct App {
     pub problems: problems::State,
     /// The Balance view's state.
     pub balance: balance::State,
+    /// A load under way (the first one, or a reload), as the screen shows it; `None`
+    /// when no load runs. Kept by the runtime (see [`loading`]).
+    pub loading: Option<loading::Loading>,
 }
 
 impl App {
@@ -233,6 +237,7 @@ impl App {
             deliveries: deliveries::State::default(),
             problems: problems::State::default(),
             balance: balance::State::default(),
+            loading: None,
         };
         app.refresh_views();
         app
@@ -299,6 +304,11 @@ impl App {
     /// closing the help, repainting, reloading and going to a view (which closes the help)
     /// do what they always do; the keys of the view under the help do nothing.
     pub fn update(&mut self, action: Action) -> Effect {
+        if self.first_loading()
+            && let Some(effect) = self.update_first_loading(action)
+        {
+            return effect;
+        }
         if self.show_help {
             return match action {
                 Action::Quit => Effect::Quit,

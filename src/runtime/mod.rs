@@ -39,6 +39,9 @@ pub const DEBOUNCE: Duration = Duration::from_millis(60);
 pub const MAX_DELAY: Duration = Duration::from_millis(200);
 /// How often the set is checked when some change may go unreported.
 pub const POLL_EVERY: Duration = Duration::from_secs(2);
+/// How often the screen takes the progress of a running load; no such timer while no
+/// load runs.
+pub const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
 /// Names a file to which every reload is logged, one line each (see `docs/RELOAD.md`).
 pub const TRACE_VAR: &str = "FLEETDASH_TRACE";

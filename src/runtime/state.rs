@@ -1,25 +1,28 @@
 //! What the loop keeps between events ([`Runtime`]), and how each event and timer changes
 //! it: keys become actions, file events wait out their debounce, finished loads replace
-//! the data on screen.
+//! the data on screen, and while a load runs its progress is copied to the screen every
+//! [`PROGRESS_EVERY`].
 
 use std::collections::HashSet;
 use std::ffi::OsStr;
 use std::fmt;
 use std::io::Write as _;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant, SystemTime};
 
 use crossterm::event::{self as ct, MouseButton, MouseEventKind};
 
 use super::reload::{Force, Gate, Reloader, Request, Sources};
-use super::{DEBOUNCE, MAX_DELAY, Options, POLL_EVERY};
+use super::{DEBOUNCE, MAX_DELAY, Options, POLL_EVERY, PROGRESS_EVERY};
 use crate::app::keymap;
+use crate::app::loading::Loading;
 use crate::app::{Action, App, Data, Effect};
 use crate::config::Config;
 use crate::domain::Date;
 use crate::event::{Event, Loaded};
-use crate::status::Loader;
+use crate::status::{Loader, Progress};
 use crate::ui::{Theme, tabs};
 use crate::watch::Watcher;
 
@@ -113,31 +116,39 @@ pub struct Runtime {
     pub(super) config_note: Option<String>,
     /// New sources for the loader, sent with the next request.
     pub(super) new_sources: Option<Sources>,
+    /// The loader's counters, read while a load runs.
+    progress: Arc<Progress>,
+    /// When the loads under way were first asked for; `None` when none runs.
+    load_started: Option<Instant>,
+    /// The next copy of the load's progress to the screen; `None` when no load runs.
+    next_progress: Option<Instant>,
     reloads: u64,
     started: Instant,
     trace: Option<std::fs::File>,
 }
 
 impl Runtime {
-    /// Loads the set (on this thread: the first frame needs it), then hands the loader to
-    /// its own thread, which sends later loads on `tx`. Nothing is watched until
-    /// [`Runtime::start_watching`].
+    /// [`Runtime::with_gate`] with no gate, and the first load asked for at once (for
+    /// tests, which set no watches); it arrives on `tx` as [`Event::Loaded`].
     pub fn new(options: Options, tx: Sender<Event>) -> Self {
-        Runtime::with_gate(options, tx, None)
+        let mut runtime = Runtime::with_gate(options, tx, None);
+        runtime.reload(Force::Stamps, "start");
+        runtime
     }
 
-    /// [`Runtime::new`], with `gate` run on the loader thread before each load.
+    /// Starts the loader thread, with `gate` run on it before each load, and the state of
+    /// a dashboard that has loaded nothing yet: the loading screen. No file is read until
+    /// the first request, which [`Runtime::start_watching`] posts once the watches are
+    /// set; the first load then comes on `tx` as [`Event::Loaded`].
     pub fn with_gate(options: Options, tx: Sender<Event>, gate: Option<Gate>) -> Self {
         let today = options.today.unwrap_or_else(crate::check::clock_today);
         let window = options.config.forecast_window_months;
-        let mut loader = Loader::new(options.config.status.clone(), options.config.limits);
-        let data = Data::with_window(loader.load(today), today, window);
-        let reloader = Reloader::spawn(loader, &data, window, tx.clone(), gate);
+        let loader = Loader::new(options.config.status.clone(), options.config.limits);
+        let progress = loader.progress();
+        let reloader = Reloader::spawn(loader, tx.clone(), gate);
         let (theme, bad) = Theme::from_config(&options.config.theme, Theme::no_color_requested());
-        let mut app = App::new(data);
-        // The views' first build freed its scratch memory after the loader gave the
-        // parser's back: give that back too before the dashboard settles.
-        crate::mem::release_free_memory();
+        let mut app = App::new(Data::with_window(super::reload::nothing(), today, window));
+        app.loading = Some(Loading::first(sources(&options.config.status)));
         app.mouse = options.config.mouse;
         app.live = true;
         if let Some(first) = bad.first() {
@@ -166,6 +177,9 @@ impl Runtime {
             config_problem: None,
             config_note: None,
             new_sources: None,
+            progress,
+            load_started: None,
+            next_progress: None,
             reloads: 0,
             started: Instant::now(),
             trace: None,
@@ -190,10 +204,12 @@ impl Runtime {
         self.fixed_today.unwrap_or_else(crate::check::clock_today)
     }
 
-    /// The earliest timer: a reload deadline, the end of a flash, a poll, midnight.
+    /// The earliest timer: a reload deadline, the end of a flash, a poll, midnight, the
+    /// next copy of a running load's progress.
     pub fn next_wake(&self) -> Option<Instant> {
         let midnight = self.fixed_today.is_none().then(next_midnight);
         [
+            self.next_progress,
             self.pending.deadline,
             self.app.flash.as_ref().map(|f| f.until),
             self.next_poll,
@@ -272,6 +288,14 @@ impl Runtime {
     /// Handles every timer that is due.
     pub fn on_timers(&mut self, now: Instant) -> Todo {
         let mut changed = false;
+        // First, so that a load asked for below is not counted before it began.
+        if self.next_progress.is_some_and(|p| p <= now) {
+            self.next_progress = Some(now + PROGRESS_EVERY);
+            let started = self.load_started.unwrap_or(now);
+            changed |= self
+                .app
+                .load_progress(self.progress.now(), now.saturating_duration_since(started));
+        }
         if self.pending.is_due(now) {
             // The config may have changed the alerts or the theme; the load comes later.
             self.apply_pending(now);
@@ -313,7 +337,17 @@ impl Runtime {
     }
 
     /// Asks the loader thread for a load; its result comes back as [`Event::Loaded`].
+    /// Until the last load asked for has landed, the load's progress is copied to the
+    /// screen every [`PROGRESS_EVERY`].
     pub(super) fn reload(&mut self, force: Force, why: &str) {
+        if self.load_started.is_none() {
+            let now = Instant::now();
+            self.load_started = Some(now);
+            self.next_progress = Some(now + PROGRESS_EVERY);
+        }
+        if self.app.loading.is_none() {
+            self.app.loading = Some(Loading::reload(sources(&self.config.status)));
+        }
         self.reloader.post(Request {
             force,
             why: why.to_owned(),
@@ -327,9 +361,17 @@ impl Runtime {
     /// Shows a finished load.
     fn apply_loaded(&mut self, loaded: Loaded, now: Instant) -> Todo {
         self.trace(format_args!("{}", loaded.trace));
-        let mut changed = false;
+        let first = self.app.first_loading();
+        // Another load follows when one was asked for meanwhile: its progress goes on.
+        let more = self.reloader.busy();
+        let mut changed = self.app.load_done(more);
+        if !more {
+            self.load_started = None;
+            self.next_progress = None;
+        }
         if let Some(data) = loaded.data {
-            self.reloads += u64::from(loaded.changed);
+            // The first load is no reload.
+            self.reloads += u64::from(loaded.changed && !first);
             self.app.set_data(data);
             // The old data and the scratch memory of the new are freed: give it back, so
             // that the dashboard stays at its size over days of reloads (0.2-0.3 ms).
@@ -365,6 +407,14 @@ impl Runtime {
         };
         action.is_some_and(|a| self.app.update(a) != Effect::None)
     }
+}
+
+/// The folders and files of the set as the loading screen names them.
+fn sources(paths: &[PathBuf]) -> Vec<String> {
+    paths
+        .iter()
+        .map(|p| crate::status::display_name(p))
+        .collect()
 }
 
 /// The next local midnight, when the figures' day changes.
