@@ -302,7 +302,9 @@ impl App {
     /// the screen, [`Effect::Redraw`] when the state changed, [`Effect::None`] when the
     /// action meant nothing here (nothing to draw). While the help is open, quitting,
     /// closing the help, repainting, reloading and going to a view (which closes the help)
-    /// do what they always do; the keys of the view under the help do nothing.
+    /// do what they always do; the keys of the view under the help do nothing. While the
+    /// first load runs, only the actions that need no data work (see
+    /// [`loading::works_while_first_loading`]).
     pub fn update(&mut self, action: Action) -> Effect {
         if self.first_loading()
             && let Some(effect) = self.update_first_loading(action)
