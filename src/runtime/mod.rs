@@ -7,6 +7,7 @@
 //! - [`event_loop`]: the loop itself, and what it does to the terminal after each event;
 //! - [`state`]: what the loop keeps between events and how each event changes it;
 //! - [`reload`]: the loader thread, which reads the files and sends back finished data;
+//! - `progress`: the progress of running loads, copied to the screen while they run;
 //! - [`config`]: reading the config again while the dashboard runs;
 //! - [`watching`]: setting the watches, and polling when they cannot cover the set;
 //! - [`input`]: the threads that turn keys, resizes, signals and a lost terminal into events.
@@ -18,6 +19,7 @@
 pub mod config;
 pub mod event_loop;
 pub mod input;
+mod progress;
 pub mod reload;
 pub mod state;
 pub mod watching;

@@ -1,29 +1,27 @@
 //! What the loop keeps between events ([`Runtime`]), and how each event and timer changes
 //! it: keys become actions, file events wait out their debounce, finished loads replace
 //! the data on screen, and while a load runs its progress is copied to the screen every
-//! [`PROGRESS_EVERY`].
+//! [`super::PROGRESS_EVERY`].
 
 use std::collections::HashSet;
 use std::ffi::OsStr;
 use std::fmt;
 use std::io::Write as _;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant, SystemTime};
 
-use crossterm::event::{self as ct, MouseButton, MouseEventKind};
-
+use super::progress::LoadClock;
 use super::reload::{Force, Gate, Reloader, Request, Sources};
-use super::{DEBOUNCE, MAX_DELAY, Options, POLL_EVERY, PROGRESS_EVERY};
+use super::{DEBOUNCE, MAX_DELAY, Options, POLL_EVERY};
 use crate::app::keymap;
 use crate::app::loading::Loading;
-use crate::app::{Action, App, Data, Effect};
+use crate::app::{App, Data, Effect};
 use crate::config::Config;
 use crate::domain::Date;
 use crate::event::{Event, Loaded};
-use crate::status::{Loader, Progress};
-use crate::ui::{Theme, tabs};
+use crate::status::Loader;
+use crate::ui::Theme;
 use crate::watch::Watcher;
 
 /// What the loop must do to the terminal after an event.
@@ -116,12 +114,8 @@ pub struct Runtime {
     pub(super) config_note: Option<String>,
     /// New sources for the loader, sent with the next request.
     pub(super) new_sources: Option<Sources>,
-    /// The loader's counters, read while a load runs.
-    progress: Arc<Progress>,
-    /// When the loads under way were first asked for; `None` when none runs.
-    load_started: Option<Instant>,
-    /// The next copy of the load's progress to the screen; `None` when no load runs.
-    next_progress: Option<Instant>,
+    /// The progress of the loads under way, taken while they run.
+    loads: LoadClock,
     reloads: u64,
     started: Instant,
     trace: Option<std::fs::File>,
@@ -144,11 +138,13 @@ impl Runtime {
         let today = options.today.unwrap_or_else(crate::check::clock_today);
         let window = options.config.forecast_window_months;
         let loader = Loader::new(options.config.status.clone(), options.config.limits);
-        let progress = loader.progress();
+        let loads = LoadClock::new(loader.progress());
         let reloader = Reloader::spawn(loader, tx.clone(), gate);
         let (theme, bad) = Theme::from_config(&options.config.theme, Theme::no_color_requested());
         let mut app = App::new(Data::with_window(super::reload::nothing(), today, window));
-        app.loading = Some(Loading::first(sources(&options.config.status)));
+        app.loading = Some(Loading::first(super::progress::names(
+            &options.config.status,
+        )));
         app.mouse = options.config.mouse;
         app.live = true;
         if let Some(first) = bad.first() {
@@ -177,9 +173,7 @@ impl Runtime {
             config_problem: None,
             config_note: None,
             new_sources: None,
-            progress,
-            load_started: None,
-            next_progress: None,
+            loads,
             reloads: 0,
             started: Instant::now(),
             trace: None,
@@ -209,7 +203,7 @@ impl Runtime {
     pub fn next_wake(&self) -> Option<Instant> {
         let midnight = self.fixed_today.is_none().then(next_midnight);
         [
-            self.next_progress,
+            self.loads.next,
             self.pending.deadline,
             self.app.flash.as_ref().map(|f| f.until),
             self.next_poll,
@@ -289,13 +283,7 @@ impl Runtime {
     pub fn on_timers(&mut self, now: Instant) -> Todo {
         let mut changed = false;
         // First, so that a load asked for below is not counted before it began.
-        if self.next_progress.is_some_and(|p| p <= now) {
-            self.next_progress = Some(now + PROGRESS_EVERY);
-            let started = self.load_started.unwrap_or(now);
-            changed |= self
-                .app
-                .load_progress(self.progress.now(), now.saturating_duration_since(started));
-        }
+        changed |= self.loads.tick(&mut self.app, now);
         if self.pending.is_due(now) {
             // The config may have changed the alerts or the theme; the load comes later.
             self.apply_pending(now);
@@ -340,14 +328,8 @@ impl Runtime {
     /// Until the last load asked for has landed, the load's progress is copied to the
     /// screen every [`PROGRESS_EVERY`].
     pub(super) fn reload(&mut self, force: Force, why: &str) {
-        if self.load_started.is_none() {
-            let now = Instant::now();
-            self.load_started = Some(now);
-            self.next_progress = Some(now + PROGRESS_EVERY);
-        }
-        if self.app.loading.is_none() {
-            self.app.loading = Some(Loading::reload(sources(&self.config.status)));
-        }
+        self.loads
+            .asked(&mut self.app, &self.config.status, Instant::now());
         self.reloader.post(Request {
             force,
             why: why.to_owned(),
@@ -364,11 +346,7 @@ impl Runtime {
         let first = self.app.first_loading();
         // Another load follows when one was asked for meanwhile: its progress goes on.
         let more = self.reloader.busy();
-        let mut changed = self.app.load_done(more);
-        if !more {
-            self.load_started = None;
-            self.next_progress = None;
-        }
+        let mut changed = self.loads.landed(&mut self.app, more);
         if let Some(data) = loaded.data {
             // The first load is no reload.
             self.reloads += u64::from(loaded.changed && !first);
@@ -392,29 +370,6 @@ impl Runtime {
             let _ = writeln!(file, "{ms:>8} ms {what}");
         }
     }
-
-    /// Handles a mouse event; true when the screen must be redrawn.
-    fn mouse(&mut self, m: ct::MouseEvent) -> bool {
-        let action = match m.kind {
-            MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
-            MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
-            MouseEventKind::Down(MouseButton::Left) if m.row == 0 => {
-                let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
-                tabs::hit(&self.app, ratatui::layout::Rect::new(0, 0, w, h), m.column)
-                    .map(Action::Show)
-            }
-            _ => None,
-        };
-        action.is_some_and(|a| self.app.update(a) != Effect::None)
-    }
-}
-
-/// The folders and files of the set as the loading screen names them.
-fn sources(paths: &[PathBuf]) -> Vec<String> {
-    paths
-        .iter()
-        .map(|p| crate::status::display_name(p))
-        .collect()
 }
 
 /// The next local midnight, when the figures' day changes.
