@@ -96,4 +96,31 @@ mod gated {
         dash.send_keys("q");
         assert!(dash.wait_exit().success());
     }
+
+    /// A reload held past 300 ms shows its progress on the status line, over the figures
+    /// of the last load, which stay; then goes when it lands.
+    #[test]
+    fn a_long_reload_shows_its_progress_on_the_status_line() {
+        let (mut dash, gate) = held(Sample::new(), 120, 35);
+        dash.wait_for("the loading screen", loading_screen);
+        open_gate(&gate);
+        dash.wait_for_data();
+        let body = |s: &vt100::Screen| {
+            let text = text(s);
+            let lines: Vec<&str> = text.lines().collect();
+            lines[..lines.len().saturating_sub(1)].join("\n")
+        };
+        let before = body(&dash.screen());
+        assert!(before.contains("BEHIND PLAN"), "{before}");
+        // `r`: held at the gate before it lists a file.
+        dash.send_keys("r");
+        dash.wait_for_status("loading: listing the files");
+        assert_eq!(body(&dash.screen()), before);
+        open_gate(&gate);
+        dash.wait_for_status("reloaded 5 files");
+        let status = status_line(&dash.screen());
+        assert!(!status.contains("loading:"), "{status}");
+        dash.send_keys("q");
+        assert!(dash.wait_exit().success());
+    }
 }

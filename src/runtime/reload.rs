@@ -136,8 +136,12 @@ impl Reloader {
             gate,
         };
         let shared = Arc::clone(&mailbox);
+        let progress = worker.loader.progress();
         std::thread::spawn(move || {
             while let Some(request) = next_request(&shared) {
+                // Nothing counted yet: the last load's counts are not this one's.
+                progress.begin(0, 0);
+                progress.end();
                 if let Some(gate) = &mut worker.gate {
                     gate();
                 }

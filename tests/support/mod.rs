@@ -147,11 +147,13 @@ impl Dash {
         dash
     }
 
-    /// Waits until the first load is on screen: the loading screen has gone and the
-    /// status line, the last row drawn, is there.
+    /// Waits until the first load is on screen: the loading screen has gone, the status
+    /// line is there, and the frame is written whole (its synchronized update closed).
     pub fn wait_for_data(&self) -> Instant {
-        self.wait_for("the first frame", |s| {
+        self.wait_output("the first frame", |out| {
+            let s = out.parser.screen();
             s.alternate_screen()
+                && rfind(&out.raw, b"\x1b[?2026l") > rfind(&out.raw, b"\x1b[?2026h")
                 && text(s).contains("1 Overview")
                 && !text(s).contains(LOADING_TITLE)
                 && status_line(s).contains("q quit")
