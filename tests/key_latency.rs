@@ -67,8 +67,10 @@ fn keys_wait_little_during_a_full_reload_of_a_large_set() {
         },
     );
     let slow = Duration::from_secs(300);
+    // The first frame of data: the loading screen comes before it.
     dash.wait_for_within("the first frame", slow, |s| {
         support::status_line(s).contains("q quit")
+            && !support::text(s).contains(support::LOADING_TITLE)
     });
     dash.send_keys("r");
     let mut waits = Vec::new();

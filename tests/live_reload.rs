@@ -543,7 +543,7 @@ fn keys_are_answered_while_a_load_runs() {
     let trace = sample.root().join("trace.log");
     let made = std::process::Command::new("mkfifo").arg(&gate).status();
     assert!(made.is_ok_and(|s| s.success()), "mkfifo");
-    let mut dash = Dash::launch(
+    let mut dash = Dash::spawn(
         sample,
         Launch {
             env: vec![
@@ -556,9 +556,10 @@ fn keys_are_answered_while_a_load_runs() {
             ..Launch::default()
         },
     );
-    // The check made once the watches are set.
+    // The first load, made once the watches are set.
     open_gate(&gate);
     wait_for_trace(&trace, "watch");
+    dash.wait_for_data();
     // `r`: the load is held at the gate. A key pressed meanwhile is answered.
     dash.send_keys("r");
     dash.send_keys("5");

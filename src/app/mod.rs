@@ -9,6 +9,7 @@ pub mod data;
 pub mod deliveries;
 pub mod keymap;
 pub mod list;
+pub mod loading;
 pub mod overview;
 pub mod problems;
 pub mod queue;
@@ -224,6 +225,9 @@ pub struct App {
     pub balance: balance::State,
     /// The Changes view's state, with the log of the reloads' changes.
     pub changes: changes::State,
+    /// A load under way (the first one, or a reload), as the screen shows it; `None`
+    /// when no load runs. Kept by the runtime (see [`loading`]).
+    pub loading: Option<loading::Loading>,
 }
 
 impl App {
@@ -244,6 +248,7 @@ impl App {
             problems: problems::State::default(),
             balance: balance::State::default(),
             changes: changes::State::default(),
+            loading: None,
         };
         app.refresh_views();
         app
@@ -331,7 +336,9 @@ impl App {
     /// the screen, [`Effect::Redraw`] when the state changed, [`Effect::None`] when the
     /// action meant nothing here (nothing to draw). While the help is open, quitting,
     /// closing the help, repainting, reloading and going to a view (which closes the help)
-    /// do what they always do; the keys of the view under the help do nothing.
+    /// do what they always do; the keys of the view under the help do nothing. While the
+    /// first load runs, only the actions that need no data work (see
+    /// [`loading::works_while_first_loading`]).
     pub fn update(&mut self, action: Action) -> Effect {
         let effect = self.apply(action);
         self.look();
@@ -339,6 +346,11 @@ impl App {
     }
 
     fn apply(&mut self, action: Action) -> Effect {
+        if self.first_loading()
+            && let Some(effect) = self.update_first_loading(action)
+        {
+            return effect;
+        }
         if self.show_help {
             return match action {
                 Action::Quit => Effect::Quit,

@@ -12,8 +12,9 @@ use crate::tui::Tui;
 
 /// Runs the dashboard until the user quits, a signal ends it or its terminal goes away.
 ///
-/// Loads the set once before the terminal is set up, then starts the input, signal,
-/// watcher and loader threads and shows the dashboard. Returns `Ok(())` on every normal
+/// Starts the input, signal and loader threads, sets the terminal up and draws the
+/// loading screen at once; then sets the watches and asks the loader thread for the
+/// first load, whose progress the screen shows until it lands. Returns `Ok(())` on every normal
 /// end (`q`, Ctrl-C, SIGTERM, SIGHUP, SIGINT, the end of the terminal's input), with the
 /// terminal restored. Fails when the terminal cannot be set up or written to (an error of
 /// the terminal, such as a closed output); the terminal is restored then too.
@@ -26,7 +27,6 @@ pub fn run(options: Options) -> io::Result<()> {
     if let Some(path) = std::env::var_os(TRACE_VAR) {
         state.open_trace(&path);
     }
-    state.start_watching(Instant::now());
     let panic_on_purpose = cfg!(debug_assertions) && std::env::var_os(TEST_PANIC_VAR).is_some();
 
     crate::tui::install_panic_hook();
@@ -38,6 +38,11 @@ pub fn run(options: Options) -> io::Result<()> {
             // The terminal went away between the hang-up and its event: that is a quit.
             Err(e) if terminal_gone(&e) => break,
             Err(e) => return Err(e),
+        }
+        if !state.watching {
+            // The first frame is on screen: now the watches, then the first load, so that
+            // no change falls between them.
+            state.start_watching(Instant::now());
         }
         if panic_on_purpose {
             panic_on_purpose_now();

@@ -1,12 +1,33 @@
 //! The threads that turn the terminal and the system into events: keys, mouse and
 //! resizes; SIGTERM, SIGHUP and SIGINT; and the terminal going away. Each stops when the
-//! loop has gone (its send fails) or when its source has nothing more to say.
+//! loop has gone (its send fails) or when its source has nothing more to say. And what
+//! the loop makes of a mouse event.
 
 use std::sync::mpsc::Sender;
 
-use crossterm::event as ct;
+use crossterm::event::{self as ct, MouseButton, MouseEventKind};
 
+use super::state::Runtime;
+use crate::app::{Action, Effect};
 use crate::event::Event;
+use crate::ui::tabs;
+
+impl Runtime {
+    /// Handles a mouse event; true when the screen must be redrawn.
+    pub(super) fn mouse(&mut self, m: ct::MouseEvent) -> bool {
+        let action = match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
+            MouseEventKind::Down(MouseButton::Left) if m.row == 0 => {
+                let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
+                tabs::hit(&self.app, ratatui::layout::Rect::new(0, 0, w, h), m.column)
+                    .map(Action::Show)
+            }
+            _ => None,
+        };
+        action.is_some_and(|a| self.app.update(a) != Effect::None)
+    }
+}
 
 /// Reads the terminal's input on its own thread; stops when the loop has gone or the
 /// input fails (the terminal is gone: a quit).

@@ -8,6 +8,7 @@
 //! - [`state`]: what the loop keeps between events and how each event changes it;
 //! - [`reload`]: the loader thread, which reads the files and sends back finished data;
 //! - [`filtering`]: the thread that runs the queue filter's large passes;
+//! - `progress`: the progress of running loads, copied to the screen while they run;
 //! - [`config`]: reading the config again while the dashboard runs;
 //! - [`watching`]: setting the watches, and polling when they cannot cover the set;
 //! - [`input`]: the threads that turn keys, resizes, signals and a lost terminal into events.
@@ -20,6 +21,7 @@ pub mod config;
 pub mod event_loop;
 pub mod filtering;
 pub mod input;
+mod progress;
 pub mod reload;
 pub mod state;
 pub mod watching;
@@ -41,6 +43,9 @@ pub const DEBOUNCE: Duration = Duration::from_millis(60);
 pub const MAX_DELAY: Duration = Duration::from_millis(200);
 /// How often the set is checked when some change may go unreported.
 pub const POLL_EVERY: Duration = Duration::from_secs(2);
+/// How often the screen takes the progress of a running load; no such timer while no
+/// load runs.
+pub const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
 /// Names a file to which every reload is logged, one line each (see `docs/RELOAD.md`).
 pub const TRACE_VAR: &str = "FLEETDASH_TRACE";

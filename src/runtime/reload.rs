@@ -1,7 +1,8 @@
 //! The loader thread, bottom's way: the loop posts "reload these files" (or "reload
 //! all"), the thread reads and merges them, works out the figures, and sends back a
 //! finished [`Loaded`] on the loop's one channel. Keys, resizes and signals are answered
-//! while it works.
+//! while it works. The first load is the thread's too, so that the dashboard is on
+//! screen (with the load's progress) before any file is read.
 //!
 //! Requests are not queued: the thread has one slot, and a request posted while another
 //! waits there is merged into it (the union of the files, "all" above both, the newest day
@@ -105,6 +106,8 @@ struct Slot {
     request: Option<Request>,
     /// The loop has gone: the thread ends.
     closed: bool,
+    /// A request was posted whose load has not been sent yet.
+    busy: bool,
 }
 
 type Mailbox = Arc<(Mutex<Slot>, Condvar)>;
@@ -119,31 +122,36 @@ pub struct Reloader {
 }
 
 impl Reloader {
-    /// Starts the loader thread with `loader`, which made `first` (the data on screen);
-    /// finished loads arrive on `tx` as [`Event::Loaded`].
-    pub fn spawn(
-        loader: Loader,
-        first: &Data,
-        window_months: u32,
-        tx: Sender<Event>,
-        gate: Option<Gate>,
-    ) -> Reloader {
+    /// Starts the loader thread with `loader`, which has loaded nothing yet; its first
+    /// load (the first request posted) always sends data, with no flash. Finished loads
+    /// arrive on `tx` as [`Event::Loaded`].
+    pub fn spawn(loader: Loader, tx: Sender<Event>, gate: Option<Gate>) -> Reloader {
         let mailbox: Mailbox = Arc::default();
         let mut worker = Worker {
             loader,
-            last: Last::of(&first.snapshot),
-            removed: first.snapshot.removed.iter().cloned().collect(),
-            today: first.today(),
-            window_months,
+            last: Last::of(&nothing()),
+            removed: BTreeSet::new(),
+            today: None,
+            window_months: 0,
             gate,
         };
         let shared = Arc::clone(&mailbox);
+        let progress = worker.loader.progress();
         std::thread::spawn(move || {
             while let Some(request) = next_request(&shared) {
+                // Nothing counted yet: the last load's counts are not this one's.
+                progress.begin(0, 0);
+                progress.end();
                 if let Some(gate) = &mut worker.gate {
                     gate();
                 }
                 let loaded = worker.load(request);
+                {
+                    // Idle once nothing waits: said before the load is sent, so that the
+                    // loop, when it gets it, knows whether another follows.
+                    let mut slot = shared.0.lock().unwrap_or_else(|e| e.into_inner());
+                    slot.busy = slot.request.is_some();
+                }
                 if tx.send(Event::Loaded(Box::new(loaded))).is_err() {
                     break;
                 }
@@ -160,7 +168,15 @@ impl Reloader {
             Some(waiting) => waiting.merge(request),
             None => request,
         });
+        slot.busy = true;
         ready.notify_one();
+    }
+
+    /// True while a load asked for has not been sent back: one waits in the slot, or
+    /// the thread is reading one. False once the last load asked for is on the channel.
+    pub fn busy(&self) -> bool {
+        let (lock, _) = &*self.mailbox;
+        lock.lock().unwrap_or_else(|e| e.into_inner()).busy
     }
 }
 
@@ -169,6 +185,18 @@ impl Drop for Reloader {
         let (lock, ready) = &*self.mailbox;
         lock.lock().unwrap_or_else(|e| e.into_inner()).closed = true;
         ready.notify_one();
+    }
+}
+
+/// The snapshot of no file: what the screen holds until the first load lands.
+pub fn nothing() -> Snapshot {
+    Snapshot {
+        programme: Arc::default(),
+        problems: Vec::new(),
+        files: Vec::new(),
+        removed: Vec::new(),
+        reread: Vec::new(),
+        left_out: 0,
     }
 }
 
@@ -212,7 +240,8 @@ struct Worker {
     last: Last,
     /// Files gone since they were last seen, until they come back.
     removed: BTreeSet<String>,
-    today: Date,
+    /// The day of the last load sent; `None` before the first.
+    today: Option<Date>,
     window_months: u32,
     gate: Option<Gate>,
 }
@@ -220,6 +249,7 @@ struct Worker {
 impl Worker {
     fn load(&mut self, request: Request) -> Loaded {
         let started = Instant::now();
+        let first = self.today.is_none();
         if let Some(sources) = request.sources {
             if sources.changed {
                 // Files of the folders left behind are not "removed": they are not wanted.
@@ -236,17 +266,18 @@ impl Worker {
         let changed = !(snapshot.reread.is_empty()
             && snapshot.removed.is_empty()
             && snapshot.problems == self.last.problems);
-        // What changed, once: for the flash's words and the Changes view's log.
-        let found = if changed || request.note.is_some() {
+        // What changed, once: for the flash's words and the Changes view's log. The first
+        // load is no news: everything in it is.
+        let found = if !first && (changed || request.note.is_some()) {
             changes::between(&self.last.programme, &snapshot.programme)
         } else {
             Vec::new()
         };
         let words = changes::words(&found);
-        let mut flash = changed
+        let mut flash = (changed && !first)
             .then(|| flash_text(&self.last, &snapshot, &words))
             .flatten();
-        if let Some(note) = request.note {
+        if let Some(note) = request.note.filter(|_| !first) {
             // After a config change, the files read are no news; what changed in them is.
             flash = Some(if words.is_empty() {
                 note
@@ -262,7 +293,9 @@ impl Worker {
             started.elapsed().as_micros(),
             if changed { "" } else { " unchanged" }
         );
-        let refigure = request.today != self.today || request.window_months != self.window_months;
+        let refigure =
+            self.today != Some(request.today) || request.window_months != self.window_months;
+        // The first load sends data whatever it found: the screen waits for it.
         if !changed && !refigure {
             return Loaded {
                 data: None,
@@ -279,7 +312,7 @@ impl Worker {
         }
         snapshot.removed = self.removed.iter().cloned().collect();
         self.last = Last::of(&snapshot);
-        self.today = request.today;
+        self.today = Some(request.today);
         self.window_months = request.window_months;
         Loaded {
             data: Some(Data::with_window(

@@ -1,6 +1,7 @@
 //! What the loop keeps between events ([`Runtime`]), and how each event and timer changes
 //! it: keys become actions, file events wait out their debounce, finished loads replace
-//! the data on screen.
+//! the data on screen, and while a load runs its progress is copied to the screen every
+//! [`super::PROGRESS_EVERY`].
 
 use std::collections::HashSet;
 use std::ffi::OsStr;
@@ -10,18 +11,18 @@ use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant, SystemTime};
 
-use crossterm::event::{self as ct, MouseButton, MouseEventKind};
-
 use super::filtering::{Filtering, SYNC_ROWS};
+use super::progress::LoadClock;
 use super::reload::{Force, Gate, Reloader, Request, Sources};
 use super::{DEBOUNCE, MAX_DELAY, Options, POLL_EVERY};
 use crate::app::keymap;
-use crate::app::{Action, App, Data, Effect};
+use crate::app::loading::Loading;
+use crate::app::{App, Data, Effect};
 use crate::config::Config;
 use crate::domain::Date;
 use crate::event::{Event, Loaded};
 use crate::status::Loader;
-use crate::ui::{Theme, tabs};
+use crate::ui::Theme;
 use crate::watch::Watcher;
 
 /// What the loop must do to the terminal after an event.
@@ -116,31 +117,37 @@ pub struct Runtime {
     pub(super) config_note: Option<String>,
     /// New sources for the loader, sent with the next request.
     pub(super) new_sources: Option<Sources>,
+    /// The progress of the loads under way, taken while they run.
+    loads: LoadClock,
     reloads: u64,
     started: Instant,
     trace: Option<std::fs::File>,
 }
 
 impl Runtime {
-    /// Loads the set (on this thread: the first frame needs it), then hands the loader to
-    /// its own thread, which sends later loads on `tx`. Nothing is watched until
-    /// [`Runtime::start_watching`].
+    /// [`Runtime::with_gate`] with no gate, and the first load asked for at once (for
+    /// tests, which set no watches); it arrives on `tx` as [`Event::Loaded`].
     pub fn new(options: Options, tx: Sender<Event>) -> Self {
-        Runtime::with_gate(options, tx, None)
+        let mut runtime = Runtime::with_gate(options, tx, None);
+        runtime.reload(Force::Stamps, "start");
+        runtime
     }
 
-    /// [`Runtime::new`], with `gate` run on the loader thread before each load.
+    /// Starts the loader thread, with `gate` run on it before each load, and the state of
+    /// a dashboard that has loaded nothing yet: the loading screen. No file is read until
+    /// the first request, which [`Runtime::start_watching`] posts once the watches are
+    /// set; the first load then comes on `tx` as [`Event::Loaded`].
     pub fn with_gate(options: Options, tx: Sender<Event>, gate: Option<Gate>) -> Self {
         let today = options.today.unwrap_or_else(crate::check::clock_today);
         let window = options.config.forecast_window_months;
-        let mut loader = Loader::new(options.config.status.clone(), options.config.limits);
-        let data = Data::with_window(loader.load(today), today, window);
-        let reloader = Reloader::spawn(loader, &data, window, tx.clone(), gate);
+        let loader = Loader::new(options.config.status.clone(), options.config.limits);
+        let loads = LoadClock::new(loader.progress());
+        let reloader = Reloader::spawn(loader, tx.clone(), gate);
         let (theme, bad) = Theme::from_config(&options.config.theme, Theme::no_color_requested());
-        let mut app = App::new(data);
-        // The views' first build freed its scratch memory after the loader gave the
-        // parser's back: give that back too before the dashboard settles.
-        crate::mem::release_free_memory();
+        let mut app = App::new(Data::with_window(super::reload::nothing(), today, window));
+        app.loading = Some(Loading::first(super::progress::names(
+            &options.config.status,
+        )));
         app.queue.set_background(Some(SYNC_ROWS));
         app.mouse = options.config.mouse;
         app.live = true;
@@ -171,6 +178,7 @@ impl Runtime {
             config_problem: None,
             config_note: None,
             new_sources: None,
+            loads,
             reloads: 0,
             started: Instant::now(),
             trace: None,
@@ -195,10 +203,12 @@ impl Runtime {
         self.fixed_today.unwrap_or_else(crate::check::clock_today)
     }
 
-    /// The earliest timer: a reload deadline, the end of a flash, a poll, midnight.
+    /// The earliest timer: a reload deadline, the end of a flash, a poll, midnight, the
+    /// next copy of a running load's progress.
     pub fn next_wake(&self) -> Option<Instant> {
         let midnight = self.fixed_today.is_none().then(next_midnight);
         [
+            self.loads.next,
             self.pending.deadline,
             self.app.flash.as_ref().map(|f| f.until),
             self.next_poll,
@@ -282,6 +292,8 @@ impl Runtime {
     /// Handles every timer that is due.
     pub fn on_timers(&mut self, now: Instant) -> Todo {
         let mut changed = false;
+        // First, so that a load asked for below is not counted before it began.
+        changed |= self.loads.tick(&mut self.app, now);
         if self.pending.is_due(now) {
             // The config may have changed the alerts or the theme; the load comes later.
             self.apply_pending(now);
@@ -323,7 +335,11 @@ impl Runtime {
     }
 
     /// Asks the loader thread for a load; its result comes back as [`Event::Loaded`].
+    /// Until the last load asked for has landed, the load's progress is copied to the
+    /// screen every [`PROGRESS_EVERY`].
     pub(super) fn reload(&mut self, force: Force, why: &str) {
+        self.loads
+            .asked(&mut self.app, &self.config.status, Instant::now());
         self.reloader.post(Request {
             force,
             why: why.to_owned(),
@@ -337,9 +353,13 @@ impl Runtime {
     /// Shows a finished load.
     fn apply_loaded(&mut self, loaded: Loaded, now: Instant) -> Todo {
         self.trace(format_args!("{}", loaded.trace));
-        let mut changed = false;
+        let first = self.app.first_loading();
+        // Another load follows when one was asked for meanwhile: its progress goes on.
+        let more = self.reloader.busy();
+        let mut changed = self.loads.landed(&mut self.app, more);
         if let Some(data) = loaded.data {
-            self.reloads += u64::from(loaded.changed);
+            // The first load is no reload.
+            self.reloads += u64::from(loaded.changed && !first);
             self.app.set_data(data);
             self.app
                 .log_changes(chrono::Local::now().naive_local(), loaded.changes);
@@ -362,21 +382,6 @@ impl Runtime {
             // A trace that cannot be written is not worth stopping the dashboard for.
             let _ = writeln!(file, "{ms:>8} ms {what}");
         }
-    }
-
-    /// Handles a mouse event; true when the screen must be redrawn.
-    fn mouse(&mut self, m: ct::MouseEvent) -> bool {
-        let action = match m.kind {
-            MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
-            MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
-            MouseEventKind::Down(MouseButton::Left) if m.row == 0 => {
-                let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
-                tabs::hit(&self.app, ratatui::layout::Rect::new(0, 0, w, h), m.column)
-                    .map(Action::Show)
-            }
-            _ => None,
-        };
-        action.is_some_and(|a| self.app.update(a) != Effect::None)
     }
 }
 

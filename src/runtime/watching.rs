@@ -16,11 +16,12 @@ impl Runtime {
         }
     }
 
-    /// Starts watching the set; changes arrive on the loop's channel.
+    /// Starts watching the set, then asks for a load (the first, in the dashboard);
+    /// changes arrive on the loop's channel.
     pub fn start_watching(&mut self, now: Instant) {
         self.watching = true;
         self.rewatch(now);
-        // A change between the first load and the watches being set was seen by nobody.
+        // Read after the watches are set, so that no change falls between them.
         self.reload(Force::Stamps, "watch");
     }
 

@@ -1,4 +1,5 @@
-//! Drawing: the frame around the views (tabs, status line, help) and one module per view.
+//! Drawing: the frame around the views (tabs, status line, help) and one module per view;
+//! until the first load lands, the loading screen ([`loading`]) instead.
 //!
 //! Views draw into a [`Buffer`] from `&App` and the [`Theme`]; they never read files,
 //! compute figures or change the state. What a drawing learns about the screen (rows on
@@ -11,6 +12,7 @@ pub mod balance;
 pub mod changes;
 pub mod deliveries;
 pub mod help;
+pub mod loading;
 pub mod overview;
 pub mod problems;
 pub mod queue;
@@ -36,6 +38,11 @@ pub const MIN_HEIGHT: u16 = 5;
 /// [`App::seen`].
 pub fn draw(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Seen {
     let area = area.intersection(buf.area);
+    // Until the first load lands there is nothing to show but how far it has gone.
+    if let Some(first) = app.loading.as_ref().filter(|l| l.first) {
+        loading::render(app, first, theme, area, buf);
+        return Seen::default();
+    }
     let size = (area.width, area.height);
     // What the terminal needs for this view: the view's least area, the tabs and the
     // status line around it.

@@ -9,13 +9,16 @@ use unicode_width::UnicodeWidthStr;
 use super::Theme;
 use super::widgets::{clock, plural};
 use crate::app::keymap;
+use crate::app::loading::works_while_first_loading;
 use crate::app::{Action, App, FileHealth, View};
 
 /// Draws the status line into the one-row `area`.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let snapshot = &app.data.snapshot;
     let mut left: Vec<Span> = Vec::new();
-    if app.live {
+    if app.first_loading() {
+        // Nothing loaded yet: the loading screen says how far it has gone.
+    } else if app.live {
         left.push(Span::styled(
             format!(" loaded {} ", clock(app.data.loaded_at)),
             theme.muted,
@@ -100,6 +103,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     for alert in &app.alerts {
         left.push(Span::styled(format!("⚠ {alert} "), theme.warning));
     }
+    // A long reload: how far it has gone, while the figures of the last load stay.
+    if let Some(text) = super::loading::status_text(app) {
+        let pad = if left.is_empty() { " " } else { "" };
+        left.push(Span::styled(format!("{pad}{text} "), theme.accent));
+    }
     if let Some(flash) = &app.flash {
         let pad = if left.is_empty() { " " } else { "" };
         left.push(Span::styled(format!("{pad}{} ", flash.text), theme.accent));
@@ -112,7 +120,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 
     let mut hints: Vec<String> = keymap::bindings_for(app.view)
-        .filter(|b| b.hint)
+        .filter(|b| b.hint && (!app.first_loading() || works_while_first_loading(b.action)))
         .map(|b| {
             format!(
                 "{} {}",

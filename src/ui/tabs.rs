@@ -88,7 +88,12 @@ fn fit(app: &App, width: u16) -> Fit {
 
 /// The programme's name as the header shows it, cut to leave room for the tabs.
 fn title(app: &App, width: u16) -> String {
-    let name = app.data.programme().name();
+    // Before the first load no programme is known yet, which is not "no programme".
+    let name = if app.first_loading() {
+        "loading…"
+    } else {
+        app.data.programme().name()
+    };
     let max = (usize::from(width) / 5).max(8);
     format!(" {} ", super::widgets::fit(name, max))
 }

@@ -16,6 +16,8 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 /// How long any wait may take before the test fails: generous, for loaded machines.
 pub const DEADLINE: Duration = Duration::from_secs(10);
+/// The title of the loading screen's panel, shown until the first load lands.
+pub const LOADING_TITLE: &str = "Loading the status files";
 /// The day the sample's figures are computed for.
 pub const TODAY: &str = "2026-11-26";
 
@@ -137,16 +139,25 @@ impl Dash {
         Dash::launch(Sample::new(), Launch::default())
     }
 
-    /// Starts the dashboard on `sample` and waits for its first frame.
+    /// Starts the dashboard on `sample` and waits for its first frame of data (the
+    /// loading screen comes before it).
     pub fn launch(sample: Sample, launch: Launch) -> Dash {
         let dash = Dash::spawn(sample, launch);
-        // The status line is the last row drawn.
-        dash.wait_for("the first frame", |s| {
-            s.alternate_screen()
-                && text(s).contains("1 Overview")
-                && status_line(s).contains("q quit")
-        });
+        dash.wait_for_data();
         dash
+    }
+
+    /// Waits until the first load is on screen: the loading screen has gone, the status
+    /// line is there, and the frame is written whole (its synchronized update closed).
+    pub fn wait_for_data(&self) -> Instant {
+        self.wait_output("the first frame", |out| {
+            let s = out.parser.screen();
+            s.alternate_screen()
+                && rfind(&out.raw, b"\x1b[?2026l") > rfind(&out.raw, b"\x1b[?2026h")
+                && text(s).contains("1 Overview")
+                && !text(s).contains(LOADING_TITLE)
+                && status_line(s).contains("q quit")
+        })
     }
 
     /// Starts the dashboard on `sample` without waiting for anything.

@@ -24,19 +24,47 @@ fn keys_are_answered_during_a_load_and_requests_posted_meanwhile_make_one_load()
         rt: Runtime::with_gate(options, tx, Some(gate)),
         rx,
     };
-    rt.reload(reload::Force::Stamps, "first");
-    started
-        .recv_timeout(DEADLINE)
-        .expect("the first load starts");
-    // The load is held: keys are answered all the same.
     let key = |c| {
         Event::Key(crossterm::event::KeyEvent::new(
             crossterm::event::KeyCode::Char(c),
             crossterm::event::KeyModifiers::NONE,
         ))
     };
+    // Nothing is read before the first request.
+    assert!(rt.app.first_loading());
+    assert_eq!(rt.next_wake(), None);
+    let asked = Instant::now();
+    rt.reload(reload::Force::Stamps, "first");
+    started
+        .recv_timeout(DEADLINE)
+        .expect("the first load starts");
+    // The first load is held: the loading screen answers keys all the same, and takes
+    // the load's progress every PROGRESS_EVERY, and only while it runs.
     assert!(rt.handle(key('2'), Instant::now()).redraw);
     assert_eq!(rt.app.view, crate::app::View::Variants);
+    let tick = rt.next_wake().expect("a progress timer while loading");
+    assert!(tick >= asked + PROGRESS_EVERY && tick <= Instant::now() + PROGRESS_EVERY);
+    assert!(rt.on_timers(tick).redraw);
+    let loading = rt.app.loading.as_ref().expect("the loading state");
+    assert!(loading.first && loading.progress.is_some());
+    // The first tick comes PROGRESS_EVERY after the load was asked for.
+    assert_eq!(loading.elapsed, PROGRESS_EVERY);
+    assert_eq!(rt.next_wake(), Some(tick + PROGRESS_EVERY));
+    go.send(()).unwrap();
+    assert!(rt.pump().redraw);
+    assert!(rt.app.loading.is_none());
+    assert_eq!(rt.app.data.snapshot.files.len(), 5);
+    // The first load is no news, and no reload.
+    assert_eq!(flash(&rt), "");
+    assert_eq!(rt.reloads(), 0);
+    assert_eq!(rt.next_wake(), None, "idle, no timer");
+
+    // A reload, held: the last figures stay, keys are answered.
+    rt.reload(reload::Force::Stamps, "poll");
+    started.recv_timeout(DEADLINE).expect("the reload starts");
+    assert!(rt.handle(key('5'), Instant::now()).redraw);
+    assert_eq!(rt.app.view, crate::app::View::Problems);
+    assert!(!rt.app.first_loading());
     // Three requests while it is held: one file, another, then `r`.
     let one = |name: &str| reload::Force::Files([root.join("status").join(name)].into());
     rt.reload(one("plan.yaml"), "files");
@@ -44,6 +72,8 @@ fn keys_are_answered_during_a_load_and_requests_posted_meanwhile_make_one_load()
     assert!(rt.handle(key('r'), Instant::now()).redraw);
     go.send(()).unwrap();
     rt.pump();
+    // Another load follows: its progress is still taken.
+    assert!(rt.app.loading.is_some() && rt.next_wake().is_some());
     // The next load does what the three asked, once.
     started
         .recv_timeout(DEADLINE)
@@ -52,6 +82,9 @@ fn keys_are_answered_during_a_load_and_requests_posted_meanwhile_make_one_load()
     rt.pump();
     assert_eq!(rt.app.data.snapshot.reread.len(), 5);
     assert_eq!(flash(&rt), "reloaded 5 files");
+    assert!(rt.app.loading.is_none());
+    // Idle again: no timer but the flash's end.
+    assert_eq!(rt.next_wake(), rt.app.flash.as_ref().map(|f| f.until));
     // No third load: once the runtime has gone, the thread ends with nothing more to send.
     let Rig { rt, rx } = rt;
     drop(rt);

@@ -65,12 +65,17 @@ impl Rig {
     }
 }
 
+/// A runtime whose first load has landed.
 fn rig(options: Options) -> Rig {
     let (tx, rx) = mpsc::channel();
-    Rig {
+    let mut rig = Rig {
         rt: Runtime::new(options, tx),
         rx,
-    }
+    };
+    assert!(rig.app.first_loading());
+    assert!(rig.pump().redraw);
+    assert!(rig.app.loading.is_none());
+    rig
 }
 
 fn runtime(config: Config) -> Rig {
