@@ -18,6 +18,9 @@ use crate::ui::Theme;
 
 use chrono::Datelike;
 
+/// Years the milestone chart's axis reaches past the plan's end and today's finishes.
+pub const LOOK_AHEAD_YEARS: i32 = 3;
+
 /// Where a day falls on an axis of years (at its end): `2026.0` is the first of January.
 fn x_of(day: Date) -> f64 {
     f64::from(day.year()) + year_fraction(day)
@@ -90,7 +93,8 @@ struct Plotted {
 /// vehicles on contract, its points marked by its letter (lower case: low confidence), its
 /// planned end a dotted line in its colour (the axis' years start on 1 January). A
 /// month-end with no finish (nothing handed over yet, a stalled line) leaves a gap.
-/// Finishes beyond [`HORIZON_YEARS`] past the plan are drawn on the top edge, labelled `≥`.
+/// Finishes beyond [`LOOK_AHEAD_YEARS`] past the plan's end and today's finishes are drawn
+/// on the top edge, labelled `≥`.
 pub fn milestones(trend: &Trend, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let area = area.intersection(buf.area);
     if area.is_empty() {
@@ -123,9 +127,20 @@ pub fn milestones(trend: &Trend, theme: &Theme, area: Rect, buf: &mut Buffer) {
             })
         })
     };
-    let cap = plan_ends
-        .last()
-        .map(|e| f64::from(e.year() + 1 + HORIZON_YEARS));
+    // The axis reaches [`LOOK_AHEAD_YEARS`] past the later of the plan's end and today's
+    // finishes (at most [`HORIZON_YEARS`] past the plan): early points resting on a
+    // hand-over or two may lie decades out, and would flatten the rest.
+    let latest = shown
+        .iter()
+        .filter_map(|(_, s)| match s.latest()?.outlook.finish {
+            Finish::Projected(d) => Some(x_of(d)),
+            _ => None,
+        })
+        .chain(plan_ends.iter().map(|&e| x_of(e)))
+        .fold(f64::NEG_INFINITY, f64::max);
+    let cap = plan_ends.last().map(|e| {
+        (latest.ceil() + f64::from(LOOK_AHEAD_YEARS)).min(f64::from(e.year() + 1 + HORIZON_YEARS))
+    });
     let lowest = plan_ends
         .iter()
         .copied()
