@@ -148,6 +148,7 @@ fn section_intro(r: &Report, s: Section) -> String {
             };
             format!("{warning} {}{missing}", md_escape(super::balance::RULE))
         }
+        Section::Trend => md_escape(&super::trend::intro(&r.trend)),
         Section::Queue => "Days in stage are counted to today. The bottleneck is the \
              main-line stage with the longest median wait; rework is left out."
             .to_owned(),
