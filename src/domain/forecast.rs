@@ -33,7 +33,7 @@ use super::{Date, FamilyId, Programme};
 pub use outlook::{Finish, Needed, Outlook, YearOutlook, slip_months};
 pub use rate::{MILLIONTHS, MIN_HAND_OVERS, MIN_WINDOW_DAYS, Rate};
 pub use stages::{StageWait, stage_waits};
-pub use trend::{MAX_TREND_POINTS, Trend, TrendPoint, TrendSeries};
+pub use trend::{MAX_TREND_POINTS, MOVEMENT_MONTHS, Trend, TrendPoint, TrendSeries};
 
 /// The window used when the config does not say.
 pub const DEFAULT_WINDOW_MONTHS: u32 = 6;

@@ -7,11 +7,10 @@ mod svg;
 use serde::Serialize;
 
 use super::tables::{Cell, Table, col};
-use crate::domain::Date;
 use crate::domain::completeness::Completeness;
-use crate::domain::dates::month_and_year;
+#[cfg(doc)]
+use crate::domain::forecast::MOVEMENT_MONTHS;
 use crate::domain::forecast::{Finish, Trend, TrendPoint, TrendSeries};
-use crate::domain::words::months;
 
 pub(super) use svg::chart;
 
@@ -20,11 +19,8 @@ pub const RULE: &str = "Each point is the forecast made again as of a month-end 
      from the deliveries dated on or before it, at the same rule and window as today's \
      forecast; the contract and the plan are the files' as they stand today (the files keep \
      no history of them). Slip: the finish against the end of the planned finish year, in \
-     months. Needed: vehicles a month from that day to finish on plan; handed over: the \
-     vehicles handed over in that calendar month.";
-
-/// Month-ends back from the latest one that [`TrendReport::movement`] compares with.
-pub const MOVEMENT_MONTHS: usize = 3;
+     months. Needed: vehicles a month from that day to finish by the end of the planned \
+     finish year; handed over: the vehicles handed over in that calendar month.";
 
 /// The forecast's trend: the rule, how the finish moved lately, and the programme's and
 /// each family's points.
@@ -128,61 +124,6 @@ fn scope(s: &TrendSeries, family: bool) -> TrendScope {
     }
 }
 
-fn projected(p: &TrendPoint) -> Option<Date> {
-    match p.outlook.finish {
-        Finish::Projected(d) => Some(d),
-        _ => None,
-    }
-}
-
-/// How a series' finish moved from the month-end [`MOVEMENT_MONTHS`] before its latest
-/// month-end to today: `Griffon: February 2032 on 2026-11-26 against January 2032 on
-/// 2026-07-31, 1 month later`; or why it cannot say.
-fn movement(s: &TrendSeries) -> String {
-    let Some(latest) = s.latest() else {
-        return format!("{}: no forecast", s.name);
-    };
-    let ends: Vec<&TrendPoint> = s.points.iter().filter(|p| p.month_end).collect();
-    // Today's point is a month-end itself when today is one.
-    let back = if latest.month_end {
-        MOVEMENT_MONTHS + 1
-    } else {
-        MOVEMENT_MONTHS
-    };
-    let earlier = ends.len().checked_sub(back).and_then(|i| ends.get(i));
-    let now = match (projected(latest), &latest.outlook.finish) {
-        (Some(d), _) => d,
-        (None, Finish::Delivered(_)) => return format!("{}: all delivered", s.name),
-        (None, Finish::NotStarted) => return format!("{}: no hand-over yet", s.name),
-        (None, _) => return format!("{}: no finish can be projected today", s.name),
-    };
-    let low = if latest.is_low_confidence() {
-        " (low confidence)"
-    } else {
-        ""
-    };
-    let head = format!("{}: {} on {}{low}", s.name, month_and_year(now), latest.day);
-    match earlier {
-        None => format!("{head}; no forecast {MOVEMENT_MONTHS} months before to compare"),
-        Some(e) => match projected(e) {
-            None => format!("{head}; no finish was projected on {}", e.day),
-            Some(then) => {
-                let shift = crate::domain::forecast::slip_months(then, now);
-                let moved = match shift {
-                    0 => "unchanged".to_owned(),
-                    m if m > 0 => format!("{} later", months(m)),
-                    m => format!("{} earlier", months(-m)),
-                };
-                format!(
-                    "{head} against {} on {}, {moved}",
-                    month_and_year(then),
-                    e.day
-                )
-            }
-        },
-    }
-}
-
 /// The section's figures for the trend `t`; `completeness` qualifies its sentences.
 pub fn build(t: &Trend, completeness: &Completeness) -> TrendReport {
     TrendReport {
@@ -192,7 +133,7 @@ pub fn build(t: &Trend, completeness: &Completeness) -> TrendReport {
             .families
             .iter()
             .filter(|s| s.latest().is_some_and(|p| p.outlook.contracted > 0))
-            .map(|s| completeness.qualify(&movement(s)))
+            .map(|s| completeness.qualify(&s.movement()))
             .collect(),
         left_out: t.left_out,
         scopes: std::iter::once(scope(&t.programme, false))

@@ -131,7 +131,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<
         let bars = years.len() as u16 + 2;
         // The trend's charts read better with a few more rows than the bars need.
         let least = match state.charts_shown() {
-            Charts::Trend => 10,
+            Charts::Trend => 12,
             Charts::Yearly => 8,
         };
         room.saturating_sub(table_need)

@@ -18,8 +18,10 @@
 
 use chrono::{Datelike, Months};
 
+use super::super::dates::month_and_year;
+use super::super::words::months;
 use super::super::{Date, Programme};
-use super::{MAX_WINDOW_MONTHS, Outlook, outlook, settle_programme};
+use super::{Finish, MAX_WINDOW_MONTHS, Outlook, outlook, settle_programme};
 
 /// The most points a series holds: ten years of month-ends and today. A longer programme
 /// keeps its latest ones ([`Trend::left_out`] counts the others).
@@ -76,7 +78,7 @@ impl TrendPoint {
     /// True when the point's finish rests on a rate of low confidence (few hand-overs or a
     /// short window, [`super::Rate::is_low_confidence`]). False when nothing is projected.
     pub fn is_low_confidence(&self) -> bool {
-        matches!(self.outlook.finish, super::Finish::Projected(_))
+        matches!(self.outlook.finish, Finish::Projected(_))
             && self.outlook.finish_rate.is_low_confidence()
     }
 
@@ -96,6 +98,60 @@ impl TrendSeries {
     /// The last point: today's forecast.
     pub fn latest(&self) -> Option<&TrendPoint> {
         self.points.last()
+    }
+}
+
+/// Month-ends back from the latest one that [`TrendSeries::movement`] compares with.
+pub const MOVEMENT_MONTHS: usize = 3;
+
+impl TrendSeries {
+    /// How the finish moved from the month-end [`MOVEMENT_MONTHS`] before the latest
+    /// month-end to the last point, in words: `Griffon: February 2032 on 2026-11-26
+    /// against December 2032 on 2026-08-31, 9 months earlier` (the shift counted like a
+    /// slip, [`super::slip_months`]), `… (low confidence)` when the last finish rests on
+    /// few hand-overs, or why it cannot say (`no hand-over yet`, `no finish was projected
+    /// on 2026-08-31`, `no forecast 3 months before to compare`).
+    pub fn movement(&self) -> String {
+        let Some(latest) = self.latest() else {
+            return format!("{}: no forecast", self.name);
+        };
+        let ends: Vec<&TrendPoint> = self.points.iter().filter(|p| p.month_end).collect();
+        // Today's point is a month-end itself when today is one.
+        let back = MOVEMENT_MONTHS + usize::from(latest.month_end);
+        let earlier = ends.len().checked_sub(back).and_then(|i| ends.get(i));
+        let now = match latest.outlook.finish {
+            Finish::Projected(d) => d,
+            Finish::Delivered(_) => return format!("{}: all delivered", self.name),
+            Finish::NotStarted => return format!("{}: no hand-over yet", self.name),
+            _ => return format!("{}: no finish can be projected today", self.name),
+        };
+        let low = if latest.is_low_confidence() {
+            " (low confidence)"
+        } else {
+            ""
+        };
+        let head = format!(
+            "{}: {} on {}{low}",
+            self.name,
+            month_and_year(now),
+            latest.day
+        );
+        let Some(e) = earlier else {
+            return format!("{head}; no forecast {MOVEMENT_MONTHS} months before to compare");
+        };
+        let Finish::Projected(then) = e.outlook.finish else {
+            return format!("{head}; no finish was projected on {}", e.day);
+        };
+        let moved = match super::slip_months(then, now) {
+            0 => "unchanged".to_owned(),
+            m if m > 0 => format!("{} later", months(m)),
+            m => format!("{} earlier", months(-m)),
+        };
+        format!(
+            "{head} against {} on {}, {moved}",
+            month_and_year(then),
+            e.day
+        )
     }
 }
 

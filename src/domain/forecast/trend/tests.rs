@@ -258,3 +258,30 @@ fn a_long_programme_keeps_its_latest_months() {
     assert_eq!(t.programme.points.len(), 1);
     assert_eq!(t.left_out, 0);
 }
+
+#[test]
+fn the_movement_over_three_months_in_words() {
+    let t = Trend::compute(&griffon_and_jaguar(), day("2026-08-15"), 120);
+    // Today 2026-08-15 (Dec 2026) against 31 May, three month-ends back (Apr 2027):
+    // 2026-12-27 is 123 days before 2027-04-29, 4 whole months earlier.
+    assert_eq!(
+        t.families[0].movement(),
+        "Griffon: December 2026 on 2026-08-15 against April 2027 on 2026-05-31, \
+         4 months earlier"
+    );
+    assert_eq!(t.families[1].movement(), "Jaguar: no hand-over yet");
+    // On 30 April (a month-end itself), against 31 January: no hand-over yet then.
+    let t = Trend::compute(&griffon_and_jaguar(), day("2026-04-30"), 120);
+    assert_eq!(
+        t.families[0].movement(),
+        "Griffon: December 2026 on 2026-04-30 (low confidence); no finish was projected \
+         on 2026-01-31"
+    );
+    // On 31 March there is no month-end three months back in the programme's years.
+    let t = Trend::compute(&griffon_and_jaguar(), day("2026-03-31"), 120);
+    assert_eq!(
+        t.families[0].movement(),
+        "Griffon: December 2026 on 2026-03-31 (low confidence); no forecast 3 months \
+         before to compare"
+    );
+}
