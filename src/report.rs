@@ -16,6 +16,7 @@ mod html;
 mod json;
 mod markdown;
 mod tables;
+mod trend;
 
 pub use balance::{BalancePoint, BalanceReport, BalanceScope, ObjectiveMonth};
 pub use build::build;
@@ -26,6 +27,7 @@ pub use json::{
     OutlookReport, OutlookYear, ProblemRow, ProgrammeInfo, Queue, QueueStage, RateWindow, Report,
     ScheduleFigures, StageCount, StageInfo, VariantCounts, YearRow,
 };
+pub use trend::{TrendReport, TrendRow, TrendScope};
 
 /// The `format` field of the JSON, naming the document.
 pub const FORMAT_NAME: &str = "fleetdash-report";
@@ -64,6 +66,8 @@ pub enum Section {
     Forecast,
     /// Each remaining year's plan against the projection, per family.
     Outlook,
+    /// The forecast as it stood at each month-end: finish, slip, rate needed.
+    Trend,
     /// The Line of Balance: each control point's progress against the plan's needs.
     Balance,
     /// Every problem found while loading.
@@ -76,7 +80,7 @@ pub enum Section {
 
 impl Section {
     /// Every section, in the order Markdown writes them.
-    pub const ALL: [Section; 11] = [
+    pub const ALL: [Section; 12] = [
         Section::Completeness,
         Section::Variants,
         Section::Families,
@@ -85,6 +89,7 @@ impl Section {
         Section::Years,
         Section::Forecast,
         Section::Outlook,
+        Section::Trend,
         Section::Balance,
         Section::Problems,
         Section::Changes,
@@ -100,6 +105,7 @@ impl Section {
             Section::Years => "years",
             Section::Forecast => "forecast",
             Section::Outlook => "outlook",
+            Section::Trend => "trend",
             Section::Balance => "balance",
             Section::Problems => "problems",
             Section::Completeness => "completeness",
@@ -116,6 +122,7 @@ impl Section {
             Section::Years => "Deliveries per year",
             Section::Forecast => "Forecast",
             Section::Outlook => "Outlook per year",
+            Section::Trend => "Forecast trend",
             Section::Balance => "Line of Balance",
             Section::Problems => "Problems",
             Section::Completeness => "Completeness",
@@ -224,7 +231,7 @@ mod tests {
         );
         assert!(ReportError::CsvNeedsSection.to_string().contains(
             "completeness, variants, families, queue, holds, years, forecast, outlook, \
-                     balance, problems, changes"
+                     trend, balance, problems, changes"
         ));
     }
 }

@@ -299,8 +299,8 @@ fn nothing_on_the_page_reaches_the_network() {
         .map(|e| format!("{:?}", e.value()))
         .collect();
     assert!(loaders.is_empty(), "{loaders:?} load something");
-    // The charts are drawn inline.
-    assert_eq!(doc.select(&sel("figure.chart svg")).count(), 3);
+    // The charts are drawn inline (families, years, forecast and its trend).
+    assert_eq!(doc.select(&sel("figure.chart svg")).count(), 4);
 }
 
 #[test]
@@ -397,11 +397,42 @@ fn an_empty_status_set_gives_a_page_that_says_so() {
         .unwrap();
     assert_eq!(state.value().attr("data-value"), Some("no_data"));
     assert_eq!(text(state), "NO DATA");
-    // The charts are there: no bar, no plan or delivery, the forecast's years alone.
-    assert_eq!(doc.select(&sel("figure.chart svg")).count(), 3);
+    // The charts are there: no bar, no plan or delivery, the forecast's years alone (the
+    // trend has no family to draw).
+    assert_eq!(doc.select(&sel("figure.chart svg")).count(), 4);
     assert_eq!(doc.select(&sel("figure.chart svg rect")).count(), 0);
     assert_eq!(
         doc.select(&sel("figure.chart svg circle")).count(),
         r.forecast.programme.years.len()
     );
+}
+
+/// The trend's block: its sentences, then the milestone chart with a legend entry per
+/// family, a dot per projected month-end, hollow where the rate rests on few hand-overs.
+#[test]
+fn the_trend_block_has_its_chart_and_its_table() {
+    let r = sample();
+    let doc = page(&r, Some(Section::Trend));
+    let legend: Vec<String> = doc
+        .select(&sel("figure[data-chart=\"trend\"] [data-series]"))
+        .map(|e| e.value().attr("data-series").unwrap().to_owned())
+        .collect();
+    assert_eq!(legend, ["Griffon", "Jaguar"]);
+    let projected: usize = r
+        .trend
+        .scopes
+        .iter()
+        .filter(|s| s.family.is_some())
+        .map(|s| s.points.iter().filter(|p| p.finish == "projected").count())
+        .sum();
+    assert_eq!(
+        doc.select(&sel("figure[data-chart=\"trend\"] svg circle"))
+            .count(),
+        projected
+    );
+    let rows = doc
+        .select(&sel("table[data-section=\"trend\"] tbody tr"))
+        .count();
+    let points: usize = r.trend.scopes.iter().map(|s| s.points.len()).sum();
+    assert_eq!(rows, points);
 }

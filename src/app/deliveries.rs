@@ -1,5 +1,6 @@
 //! The Deliveries view's state, and the figures its table shows in words: a year's cell
-//! (planned/delivered, against today), the forecast's projection for the years to come.
+//! (planned/delivered, against today), the forecast's projection for the years to come, and
+//! which charts are shown (per year, or the forecast's own trend, worked out per load).
 
 mod series;
 
@@ -11,7 +12,7 @@ pub use series::Series;
 use super::words::thousands;
 use super::{Action, Data, list};
 use crate::domain::figures::year_fraction;
-use crate::domain::forecast::{Finish, YearOutlook};
+use crate::domain::forecast::{Finish, Trend, YearOutlook};
 use crate::domain::{FamilyId, VariantId, YearFigures};
 
 /// The variant column is at most this wide before year columns are dropped.
@@ -37,8 +38,19 @@ pub(crate) enum When {
     Future,
 }
 
+/// Which charts the Deliveries view draws (`t` switches).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Charts {
+    /// Planned against delivered per year, and the cumulative line with the projection.
+    #[default]
+    Yearly,
+    /// The forecast's own trend: its finish at each month-end, and the rate needed against
+    /// each month's hand-overs.
+    Trend,
+}
+
 /// The Deliveries view's state: the table's rows and widths from the load, the selected
-/// year and the scroll.
+/// year and the scroll, the charts shown and the forecast's trend.
 #[derive(Debug, Default)]
 pub struct State {
     /// Variants in file order, each family followed by its subtotal.
@@ -59,6 +71,11 @@ pub struct State {
     /// Body rows on screen at the last render, for paging.
     page: usize,
     pub(crate) charts: Series,
+    /// The charts shown, kept across reloads.
+    pub(crate) shown: Charts,
+    /// The forecast as it stood at each month-end, over the forecast's window; `None`
+    /// before the first refresh.
+    pub(crate) trend: Option<Trend>,
 }
 
 impl State {
@@ -133,6 +150,7 @@ impl State {
             .min(NAME_MAX);
 
         self.charts = Series::new(data);
+        self.trend = Some(Trend::compute(p, today, data.forecast.window_months));
         self.selected = match (self.selected, years.first(), years.last()) {
             (_, None, _) | (_, _, None) => None,
             (Some(y), Some(first), Some(last)) if (first.year..=last.year).contains(&y) => Some(y),
@@ -149,6 +167,13 @@ impl State {
         else {
             return false;
         };
+        if action == Action::SwitchChart {
+            self.shown = match self.shown {
+                Charts::Yearly => Charts::Trend,
+                Charts::Trend => Charts::Yearly,
+            };
+            return true;
+        }
         let page = self.page;
         let last_scroll = self.rows.len().saturating_sub(page.max(1));
         let scroll = match action {
@@ -168,6 +193,16 @@ impl State {
         let changed = scroll != self.scroll;
         self.scroll = scroll;
         changed
+    }
+
+    /// The charts shown.
+    pub fn charts_shown(&self) -> Charts {
+        self.shown
+    }
+
+    /// The forecast's trend of the last refresh (`None` before the first).
+    pub fn trend(&self) -> Option<&Trend> {
+        self.trend.as_ref()
     }
 
     /// The selected year.

@@ -206,6 +206,14 @@ pub const BINDINGS: &[Binding] = &[
         false
     ),
     bind!(
+        "t",
+        [(KeyCode::Char('t'), NONE)],
+        Action::SwitchChart,
+        "charts: per year / the forecast's trend",
+        &[View::Deliveries],
+        true
+    ),
+    bind!(
         "Enter",
         [(KeyCode::Enter, NONE)],
         Action::Open,

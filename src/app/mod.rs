@@ -147,6 +147,8 @@ pub enum Action {
     Repaint,
     /// Scroll by mouse wheel, in rows (negative: up).
     Scroll(i8),
+    /// Switch the Deliveries charts between the yearly ones and the forecast's trend.
+    SwitchChart,
 }
 
 /// What the loop must do after an update.

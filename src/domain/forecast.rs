@@ -22,6 +22,7 @@ mod chart;
 mod outlook;
 mod rate;
 mod stages;
+mod trend;
 mod verdict;
 
 use chrono::Datelike;
@@ -32,6 +33,7 @@ use super::{Date, FamilyId, Programme};
 pub use outlook::{Finish, Needed, Outlook, YearOutlook, slip_months};
 pub use rate::{MILLIONTHS, MIN_HAND_OVERS, MIN_WINDOW_DAYS, Rate};
 pub use stages::{StageWait, stage_waits};
+pub use trend::{MAX_TREND_POINTS, MOVEMENT_MONTHS, Trend, TrendPoint, TrendSeries};
 
 /// The window used when the config does not say.
 pub const DEFAULT_WINDOW_MONTHS: u32 = 6;
@@ -115,15 +117,7 @@ impl Forecast {
             today,
             window_months,
         );
-        whole.finish = programme_finish(&whole, &families);
-        if let Finish::Projected(day) = whole.finish
-            && let Some(last) = families
-                .iter()
-                .find(|o| o.remaining() > 0 && o.finish == Finish::Projected(day))
-        {
-            whole.finish_rate = last.rate;
-            whole.finish_rests_on = Some(last.name.clone());
-        }
+        settle_programme(&mut whole, &families);
 
         // One range of years for every outlook, so that the programme's are the sums: this
         // year to the later of the planned and the projected finishes, within the horizon.
@@ -240,6 +234,20 @@ fn outlook(
         needed: Needed::of(remaining, planned_finish, today),
         planned_finish,
         years: Vec::new(),
+    }
+}
+
+/// The programme's finish from its families' (see [`programme_finish`]), and the rate and
+/// family it rests on. Shared with [`trend`], which settles each month-end's programme so.
+fn settle_programme(whole: &mut Outlook, families: &[Outlook]) {
+    whole.finish = programme_finish(whole, families);
+    if let Finish::Projected(day) = whole.finish
+        && let Some(last) = families
+            .iter()
+            .find(|o| o.remaining() > 0 && o.finish == Finish::Projected(day))
+    {
+        whole.finish_rate = last.rate;
+        whole.finish_rests_on = Some(last.name.clone());
     }
 }
 

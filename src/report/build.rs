@@ -9,7 +9,7 @@ use super::{
     ForecastReport, HoldReport, OutlookReport, OutlookYear, ProblemRow, ProgrammeInfo, Queue,
     QueueStage, RateWindow, Report, ScheduleFigures, StageCount, StageInfo, VariantCounts, YearRow,
 };
-use crate::domain::forecast::{Finish, Forecast, Outlook, YearOutlook};
+use crate::domain::forecast::{Finish, Forecast, Outlook, Trend, YearOutlook};
 use crate::domain::holds::hold_groups;
 use crate::domain::{Counts, Date, Figures, Programme, Schedule};
 use crate::status::Snapshot;
@@ -136,6 +136,7 @@ pub fn build(snapshot: &Snapshot, today: Date, window_months: u32) -> Report {
                 .collect(),
             programme: outlook_report(&forecast.programme, today),
         },
+        trend: super::trend::build(&Trend::compute(p, today, window_months), &completeness),
         balance: super::balance::build(p, today),
         changes: super::changes::build(p, super::default_since(today), today),
         problems: snapshot

@@ -8,7 +8,7 @@
 //! page loads nothing: its CSS and the charts' SVG are inline, it has no script, and the
 //! fonts are the reader's own. Every text from a status file is HTML-escaped.
 
-mod charts;
+pub(super) mod charts;
 mod style;
 
 use super::tables::{self, Cell, Table};
@@ -134,7 +134,10 @@ fn field(path: &str, value: impl std::fmt::Display) -> String {
 /// shows its holds grouped by cause, which the whole page has a section for.
 fn section(r: &Report, s: Section, alone: bool, out: &mut String) {
     let title = s.title();
-    let has_chart = matches!(s, Section::Families | Section::Years | Section::Forecast);
+    let has_chart = matches!(
+        s,
+        Section::Families | Section::Years | Section::Forecast | Section::Trend
+    );
     out.push_str(&format!(
         "<section class=\"block{}\" id=\"{}\">\n<h2>{title}</h2>\n",
         if has_chart { " chart-block" } else { "" },
@@ -144,6 +147,7 @@ fn section(r: &Report, s: Section, alone: bool, out: &mut String) {
         Section::Families => charts::families(r, out),
         Section::Years => charts::years(r, out),
         Section::Forecast => charts::cumulative(r, out),
+        Section::Trend => super::trend::chart(&r.trend, out),
         _ => {}
     }
     if s == Section::Completeness && r.completeness.complete {

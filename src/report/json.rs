@@ -35,6 +35,8 @@ pub struct Report {
     pub queue: Queue,
     /// The delivery rate, the projected finish and the rate needed, per family and for the programme.
     pub forecast: ForecastReport,
+    /// The forecast as it stood at each month-end.
+    pub trend: super::TrendReport,
     /// The Line of Balance.
     pub balance: super::BalanceReport,
     /// What the files show changed since a day.

@@ -157,6 +157,7 @@ fn section_intro(r: &Report, s: Section) -> String {
                 .collect();
             format!("{}\n\n{}", md_escape(head.as_str()), list.join("\n"))
         }
+        Section::Trend => md_escape(&super::trend::intro(&r.trend)),
         Section::Queue => "Days in stage are counted to today. The bottleneck is the \
              main-line stage with the longest median wait; rework is left out."
             .to_owned(),

@@ -70,6 +70,7 @@ pub(super) fn table(r: &Report, section: Section) -> Table {
     match section {
         Section::Balance => super::balance::table(&r.balance),
         Section::Changes => super::changes::table(&r.changes),
+        Section::Trend => super::trend::table(&r.trend),
         Section::Variants => counts_table(
             r,
             vec![

@@ -4,11 +4,14 @@
 //! projected finishes), and a table per year and per variant whose family and programme
 //! rows set the projection against the plan in the years to come. The current year counts
 //! the plan pro-rated to today; Left/Right select a year (summed up on the first line),
-//! Up/Down scroll the table.
+//! Up/Down scroll the table. `t` puts the forecast's own trend in the charts' place (its
+//! finish at each month-end, the rate needed against each month's hand-overs); a large
+//! screen shows the trend under the yearly charts as well.
 
 mod charts;
 mod outlook;
 mod table;
+mod trend;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -18,7 +21,7 @@ use ratatui::text::{Line, Span};
 use super::Theme;
 use super::widgets;
 use crate::app::deliveries::{
-    Mark, Seen, When, header_label, projecting, projection, projection_parts, when,
+    Charts, Mark, Seen, When, header_label, projecting, projection, projection_parts, when,
 };
 use crate::app::{App, Data};
 use crate::domain::YearFigures;
@@ -35,6 +38,9 @@ const LINE_CHART_FROM_WIDTH: u16 = 70;
 /// The forecast goes in a titled box, with more said per line, from this size on.
 const OUTLOOK_BOX_FROM_HEIGHT: u16 = 36;
 const OUTLOOK_BOX_FROM_WIDTH: u16 = 100;
+/// The yearly charts leave room for the trend under them from this size of chart area on.
+const BOTH_FROM_HEIGHT: u16 = 28;
+const BOTH_FROM_WIDTH: u16 = 140;
 pub(super) fn mark_style(mark: Mark, theme: &Theme) -> Style {
     match mark {
         Mark::Empty => theme.muted,
@@ -123,9 +129,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<
         let room = area.height - 1 - outlook_h;
         // At least the bars, one row per year; more when the table leaves room.
         let bars = years.len() as u16 + 2;
+        // The trend's charts read better with a few more rows than the bars need.
+        let least = match state.charts_shown() {
+            Charts::Trend => 12,
+            Charts::Yearly => 8,
+        };
         room.saturating_sub(table_need)
             .max(bars.min(room / 2))
-            .max(8)
+            .max(least)
             .min(room.saturating_sub(5))
     } else {
         0
@@ -144,17 +155,34 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<
     );
     outlook::render(data, theme, outlook_area, buf, boxed);
     if charts_h > 0 {
-        if area.width >= LINE_CHART_FROM_WIDTH {
-            let [bars, line] =
-                Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
-                    .areas(charts_area);
-            charts::render_bars(data, selected, theme, bars, buf);
-            charts::render_line(&state.charts, data, theme, line, buf);
-        } else {
-            charts::render_bars(data, selected, theme, charts_area, buf);
+        let both = charts_h >= BOTH_FROM_HEIGHT && area.width >= BOTH_FROM_WIDTH;
+        match (state.charts_shown(), state.trend()) {
+            (Charts::Trend, Some(t)) => trend::render(t, theme, charts_area, buf),
+            (_, Some(t)) if both => {
+                let [yearly, below] =
+                    Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)])
+                        .areas(charts_area);
+                render_yearly(app, selected, theme, yearly, buf);
+                trend::render(t, theme, below, buf);
+            }
+            _ => render_yearly(app, selected, theme, charts_area, buf),
         }
     }
     render_table(state, data, selected, theme, table, buf)
+}
+
+/// The bars per year, and beside them when the width allows the cumulative line.
+fn render_yearly(app: &App, selected: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let data = &app.data;
+    if area.width >= LINE_CHART_FROM_WIDTH {
+        let [bars, line] =
+            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+                .areas(area);
+        charts::render_bars(data, selected, theme, bars, buf);
+        charts::render_line(&app.deliveries.charts, data, theme, line, buf);
+    } else {
+        charts::render_bars(data, selected, theme, area, buf);
+    }
 }
 
 /// The selected year in one line, then the programme to date and the keys when they fit.

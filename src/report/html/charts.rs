@@ -13,14 +13,14 @@ use super::escape;
 use crate::report::Report;
 
 /// The plan, or the contract: what the deliveries are measured against.
-const PLAN: RGBColor = RGBColor(0x8C, 0x96, 0xA3);
+pub(in crate::report) const PLAN: RGBColor = RGBColor(0x8C, 0x96, 0xA3);
 /// What was delivered.
-const ACTUAL: RGBColor = RGBColor(0x2B, 0x7B, 0xB9);
+pub(in crate::report) const ACTUAL: RGBColor = RGBColor(0x2B, 0x7B, 0xB9);
 /// The forecast at the current rate.
-const FORECAST: RGBColor = RGBColor(0xE0, 0x7B, 0x22);
+pub(in crate::report) const FORECAST: RGBColor = RGBColor(0xE0, 0x7B, 0x22);
 
-const SIZE: (u32, u32) = (960, 400);
-const FONT: &str = "sans-serif";
+pub(in crate::report) const SIZE: (u32, u32) = (960, 400);
+pub(in crate::report) const FONT: &str = "sans-serif";
 
 /// One bar group: its label and a value per series.
 struct Group {
@@ -242,7 +242,7 @@ fn draw_lines(svg: &mut String, data: &[Vec<(i32, u32)>], series: &[Series]) -> 
 /// The SVG as the page holds it: no namespace address (an inline SVG in HTML needs none,
 /// and the page names no address at all), scaled by CSS. A chart that could not be drawn
 /// says so instead.
-fn finish(svg: String, drawn: Result<(), String>) -> String {
+pub(in crate::report) fn finish(svg: String, drawn: Result<(), String>) -> String {
     match drawn {
         Ok(()) => svg.replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1) + "\n",
         Err(e) => format!(

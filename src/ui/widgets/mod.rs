@@ -1,7 +1,8 @@
 //! Small drawing helpers shared by the views, and the pieces more than one view draws
-//! (the queue's pipeline).
+//! (the queue's pipeline, the forecast's trend).
 
 mod pipeline;
+pub mod trend;
 
 use crate::domain::completeness::{Completeness, State as CompletenessState};
 use unicode_width::UnicodeWidthChar;
