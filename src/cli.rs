@@ -117,6 +117,8 @@ pub enum ViewName {
     Problems,
     /// The Line of Balance: each control point against the plan's needs.
     Balance,
+    /// How vehicles move: time in stage, throughput, work in progress.
+    Flow,
 }
 
 impl ViewName {
@@ -129,6 +131,7 @@ impl ViewName {
             ViewName::Deliveries => View::Deliveries,
             ViewName::Problems => View::Problems,
             ViewName::Balance => View::Balance,
+            ViewName::Flow => View::Flow,
         }
     }
 }

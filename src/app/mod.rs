@@ -6,6 +6,7 @@
 pub mod balance;
 pub mod data;
 pub mod deliveries;
+pub mod flow;
 pub mod keymap;
 pub mod list;
 pub mod overview;
@@ -36,17 +37,20 @@ pub enum View {
     Problems,
     /// The Line of Balance: each control point's progress against the plan's needs.
     Balance,
+    /// How vehicles move through the stages: time in stage, throughput, work in progress.
+    Flow,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Overview,
         View::Variants,
         View::Queue,
         View::Deliveries,
         View::Problems,
         View::Balance,
+        View::Flow,
     ];
 
     /// The title on the tab and the help.
@@ -58,6 +62,7 @@ impl View {
             View::Deliveries => "Deliveries",
             View::Problems => "Problems",
             View::Balance => "Line of Balance",
+            View::Flow => "Flow",
         }
     }
 
@@ -70,6 +75,7 @@ impl View {
             View::Overview => "Overview",
             View::Problems => "Problems",
             View::Balance => "Balance",
+            View::Flow => "Flow",
         }
     }
 
@@ -169,6 +175,8 @@ pub struct Seen {
     pub deliveries: Option<deliveries::Seen>,
     /// The Problems view, when its list was drawn.
     pub problems: Option<problems::Seen>,
+    /// The Flow view, when its list of vehicles was drawn.
+    pub flow: Option<flow::Seen>,
 }
 
 /// A short note on the status line that goes away by itself.
@@ -214,6 +222,8 @@ pub struct App {
     pub problems: problems::State,
     /// The Balance view's state.
     pub balance: balance::State,
+    /// The Flow view's state.
+    pub flow: flow::State,
 }
 
 impl App {
@@ -233,6 +243,7 @@ impl App {
             deliveries: deliveries::State::default(),
             problems: problems::State::default(),
             balance: balance::State::default(),
+            flow: flow::State::default(),
         };
         app.refresh_views();
         app
@@ -281,6 +292,9 @@ impl App {
         if let Some(s) = seen.problems {
             self.problems.seen(s);
         }
+        if let Some(s) = seen.flow {
+            self.flow.seen(s);
+        }
     }
 
     fn refresh_views(&mut self) {
@@ -289,7 +303,11 @@ impl App {
         self.queue.refresh(&self.data);
         self.deliveries.refresh(&self.data);
         self.problems.refresh(&self.data);
-        self.balance.refresh(&self.data);
+        // The flow first: it measures the lead times the Line of Balance uses, and names
+        // the queue's bottleneck when the files give stage histories.
+        self.flow.refresh(&self.data);
+        self.balance.refresh(&self.data, &self.flow.measured());
+        self.queue.bottleneck = queue::Bottleneck::choose(&self.data, self.flow.flow.as_ref());
     }
 
     /// Applies `action` and says what the loop must do next: [`Effect::Quit`] to leave,
@@ -334,6 +352,7 @@ impl App {
                     View::Deliveries => self.deliveries.handle(other, data),
                     View::Problems => self.problems.handle(other, data),
                     View::Balance => self.balance.handle(other, data),
+                    View::Flow => self.flow.handle(other, data),
                 };
                 if !handled {
                     return Effect::None;

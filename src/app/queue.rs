@@ -54,7 +54,8 @@ pub struct State {
     /// Rows on screen at the last render, for PgUp/PgDn.
     page: usize,
     pub(crate) detail: bool,
-    /// The forecast's bottleneck, for the hint on the bottom line.
+    /// The bottleneck, for the hint on the bottom line (set by [`super::App`] after the
+    /// flow figures: [`Bottleneck::choose`]).
     pub(crate) bottleneck: Option<Bottleneck>,
 }
 
@@ -92,14 +93,6 @@ impl State {
             self.site_rank[i] = rank as u32;
         }
         self.total = p.queue.len();
-        self.bottleneck = data.forecast.bottleneck().and_then(|b| {
-            let stage = p.stages.get(b.stage.0 as usize)?;
-            Some(Bottleneck {
-                name: stage.name.clone(),
-                id: stage.id.clone(),
-                median_days: b.median_days?,
-            })
-        });
         self.rebuild(data, Lost::SamePlace);
     }
 
