@@ -11,6 +11,7 @@ mod balance;
 mod build;
 mod completeness;
 mod csv;
+mod flow;
 mod html;
 mod json;
 mod markdown;
@@ -19,6 +20,9 @@ mod tables;
 pub use balance::{BalancePoint, BalanceReport, BalanceScope, ObjectiveMonth};
 pub use build::build;
 pub use completeness::completeness_of;
+pub use flow::{
+    FlowBottleneck, FlowReport, FlowRework, FlowSpread, FlowStage, FlowThroughput, FlowWeek,
+};
 pub use json::{
     CompletenessReport, CountsFields, FamilyCounts, FinishReport, ForecastReport, HoldReport,
     OutlookReport, OutlookYear, ProblemRow, ProgrammeInfo, Queue, QueueStage, RateWindow, Report,
@@ -64,6 +68,8 @@ pub enum Section {
     Outlook,
     /// The Line of Balance: each control point's progress against the plan's needs.
     Balance,
+    /// How vehicles move: days in stage, leaving a week, lead time, rework, bottleneck.
+    Flow,
     /// Every problem found while loading.
     Problems,
     /// Whether the figures rest on the whole status set, and what is missing.
@@ -72,7 +78,7 @@ pub enum Section {
 
 impl Section {
     /// Every section, in the order Markdown writes them.
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 11] = [
         Section::Completeness,
         Section::Variants,
         Section::Families,
@@ -82,6 +88,7 @@ impl Section {
         Section::Forecast,
         Section::Outlook,
         Section::Balance,
+        Section::Flow,
         Section::Problems,
     ];
 
@@ -96,6 +103,7 @@ impl Section {
             Section::Forecast => "forecast",
             Section::Outlook => "outlook",
             Section::Balance => "balance",
+            Section::Flow => "flow",
             Section::Problems => "problems",
             Section::Completeness => "completeness",
         }
@@ -111,6 +119,7 @@ impl Section {
             Section::Forecast => "Forecast",
             Section::Outlook => "Outlook per year",
             Section::Balance => "Line of Balance",
+            Section::Flow => "Flow",
             Section::Problems => "Problems",
             Section::Completeness => "Completeness",
         }
@@ -181,7 +190,7 @@ mod tests {
         );
         assert!(ReportError::CsvNeedsSection.to_string().contains(
             "completeness, variants, families, queue, holds, years, forecast, outlook, \
-                     balance, problems"
+                     balance, flow, problems"
         ));
     }
 }

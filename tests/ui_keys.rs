@@ -34,6 +34,7 @@ const QUEUE: &str = "sorted by serial";
 const DELIVERIES: &str = "Planned/delivered";
 const PROBLEMS: &str = "No problems: every status file loaded cleanly.";
 const BALANCE: &str = "Control points";
+const FLOW: &str = "Cumulative flow, per week";
 
 /// Sends `keys` and waits until the screen shows `needle`.
 fn expect(dash: &mut Dash, keys: &str, needle: &str) {
@@ -88,8 +89,10 @@ fn every_binding_works_from_the_bytes_a_terminal_sends() {
     // Views: Tab, Shift-Tab (BackTab with Shift), the digits.
     expect(&mut dash, TAB, VARIANTS);
     expect(&mut dash, SHIFT_TAB, OVERVIEW);
+    expect(&mut dash, SHIFT_TAB, FLOW);
     expect(&mut dash, SHIFT_TAB, BALANCE);
     expect(&mut dash, SHIFT_TAB, PROBLEMS);
+    expect(&mut dash, "7", FLOW);
     expect(&mut dash, "6", BALANCE);
     expect(&mut dash, "3", QUEUE);
     expect(&mut dash, "4", DELIVERIES);

@@ -37,6 +37,8 @@ pub struct Report {
     pub forecast: ForecastReport,
     /// The Line of Balance.
     pub balance: super::BalanceReport,
+    /// How vehicles move through the stages, from the stage histories.
+    pub flow: super::FlowReport,
     /// Every problem found while loading, in the order `check` prints them.
     pub problems: Vec<ProblemRow>,
 }

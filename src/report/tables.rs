@@ -69,6 +69,7 @@ const TOTAL: &str = "Total";
 pub(super) fn table(r: &Report, section: Section) -> Table {
     match section {
         Section::Balance => super::balance::table(&r.balance),
+        Section::Flow => super::flow::table(&r.flow),
         Section::Variants => counts_table(
             r,
             vec![

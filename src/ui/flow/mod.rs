@@ -44,7 +44,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<
         Constraint::Min(0),
     ])
     .areas(area);
-    for (i, line) in heads.into_iter().enumerate() {
+    for (i, line) in heads.into_iter().enumerate().take(usize::from(head.height)) {
         widgets::line(
             Rect {
                 y: head.y + i as u16,

@@ -85,7 +85,7 @@ pub fn render(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    if area.is_empty() {
+    if area.is_empty() || flow.stages.is_empty() {
         return;
     }
     let wide = area.width >= WIDE;

@@ -29,7 +29,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Seen {
     );
     let inner = b.inner(area);
     b.render(area, buf);
-    let page = usize::from(inner.height.saturating_sub(1)).max(1);
+    let page = usize::from(inner.height.saturating_sub(1));
+    if page == 0 {
+        return Seen { page: 1, offset: 0 };
+    }
     if rows.is_empty() {
         widgets::empty_note(inner, buf, "no vehicle in this stage", theme);
         return Seen { page, offset: 0 };
