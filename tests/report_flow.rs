@@ -53,6 +53,17 @@ fn the_json_carries_the_flow_figures() {
     assert_eq!(rover[0]["measured_lead_days"], 28);
     assert_eq!(rover[1]["measured_lead_days"], 20);
     assert_eq!(rover[2]["measured_lead_days"], 14);
+    // No planned lead time in the files: the measured ones draw the lines (Hull: today plus
+    // 28 days), and no lead time is missing.
+    assert!(rover[0]["line"].is_u64(), "{rover}");
+    assert_eq!(rover[0]["due_by"], "2026-04-01");
+    let missing = j["balance"]["missing"].as_array().unwrap();
+    assert!(
+        !missing
+            .iter()
+            .any(|m| m.as_str().unwrap().contains("lead time")),
+        "{missing:?}"
+    );
 }
 
 #[test]

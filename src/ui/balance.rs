@@ -130,11 +130,10 @@ fn notes<'a>(p: &Programme, study: &Study, width: u16, theme: &Theme) -> Vec<Lin
         ));
     }
     let missing = &study.missing.lead_times;
-    let planned = study
-        .families
-        .iter()
-        .flat_map(|b| &b.points)
-        .any(|pt| pt.stage.is_some() && pt.planned_days.is_some());
+    let planned =
+        study.families.iter().flat_map(|b| &b.points).any(|pt| {
+            pt.stage.is_some() && (pt.planned_days.is_some() || pt.measured_days.is_some())
+        });
     if !planned && !missing.is_empty() {
         out.push(note(
             "No lead times: only hand-over has a line. Write `lead_time_days` on the stages \

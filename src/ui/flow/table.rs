@@ -30,8 +30,8 @@ fn days(d: Option<String>) -> String {
     d.map_or_else(|| "—".to_owned(), |d| format!("{d} d"))
 }
 
-const WIDTHS: [usize; 5] = [5, 8, 7, 8, 8];
-const WIDE_WIDTHS: [usize; 4] = [13, 8, 12, 9];
+const WIDTHS: [usize; 5] = [7, 8, 7, 8, 9];
+const WIDE_WIDTHS: [usize; 4] = [17, 8, 18, 10];
 
 /// The cells after the name, in the order of [`HEADS`] (and [`WIDE_HEADS`]).
 fn cells(flow: &Flow, s: &StageFlow, wide: bool) -> Vec<String> {
@@ -108,7 +108,7 @@ pub fn render(
         theme.header,
     )];
     for (h, w) in heads.iter().zip(&widths) {
-        header.push(Span::styled(format!("{h:>w$}"), theme.header));
+        header.push(Span::styled(format!(" {h:>w$}", w = w - 1), theme.header));
     }
     widgets::line(area, buf, Line::from(header));
     let rows = usize::from(area.height.saturating_sub(1));
@@ -131,7 +131,8 @@ pub fn render(
             style.patch(name_style),
         )];
         for (text, w) in cells(flow, s, wide).into_iter().zip(&widths) {
-            spans.push(Span::styled(format!("{text:>w$}"), style));
+            // A space before every cell, even one wider than its column.
+            spans.push(Span::styled(format!(" {text:>w$}", w = w - 1), style));
         }
         let y = area.y + 1 + (i - first) as u16;
         widgets::line(
