@@ -37,6 +37,7 @@ fn view_name(v: View) -> &'static str {
         View::Deliveries => "deliveries",
         View::Problems => "problems",
         View::Balance => "balance",
+        View::Flow => "flow",
         View::Changes => "changes",
     }
 }

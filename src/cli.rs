@@ -121,6 +121,8 @@ pub enum ViewName {
     Problems,
     /// The Line of Balance: each control point against the plan's needs.
     Balance,
+    /// How vehicles move: time in stage, throughput, work in progress.
+    Flow,
     /// What changed: each reload's changes (none in a one-shot print) and the files' last
     /// week.
     Changes,
@@ -136,6 +138,7 @@ impl ViewName {
             ViewName::Deliveries => View::Deliveries,
             ViewName::Problems => View::Problems,
             ViewName::Balance => View::Balance,
+            ViewName::Flow => View::Flow,
             ViewName::Changes => View::Changes,
         }
     }

@@ -12,6 +12,7 @@ mod build;
 mod changes;
 mod completeness;
 mod csv;
+mod flow;
 mod html;
 mod json;
 mod markdown;
@@ -22,6 +23,9 @@ pub use balance::{BalancePoint, BalanceReport, BalanceScope, ObjectiveMonth};
 pub use build::build;
 pub use changes::{ChangeRow, ChangesDocument, ChangesReport, DEFAULT_DAYS, default_since};
 pub use completeness::completeness_of;
+pub use flow::{
+    FlowBottleneck, FlowReport, FlowRework, FlowSpread, FlowStage, FlowThroughput, FlowWeek,
+};
 pub use json::{
     CompletenessReport, CountsFields, FamilyCounts, FinishReport, ForecastReport, HoldReport,
     OutlookReport, OutlookYear, ProblemRow, ProgrammeInfo, Queue, QueueStage, RateWindow, Report,
@@ -70,6 +74,8 @@ pub enum Section {
     Trend,
     /// The Line of Balance: each control point's progress against the plan's needs.
     Balance,
+    /// How vehicles move: days in stage, leaving a week, lead time, rework, bottleneck.
+    Flow,
     /// Every problem found while loading.
     Problems,
     /// Whether the figures rest on the whole status set, and what is missing.
@@ -80,7 +86,7 @@ pub enum Section {
 
 impl Section {
     /// Every section, in the order Markdown writes them.
-    pub const ALL: [Section; 12] = [
+    pub const ALL: [Section; 13] = [
         Section::Completeness,
         Section::Variants,
         Section::Families,
@@ -91,6 +97,7 @@ impl Section {
         Section::Outlook,
         Section::Trend,
         Section::Balance,
+        Section::Flow,
         Section::Problems,
         Section::Changes,
     ];
@@ -107,6 +114,7 @@ impl Section {
             Section::Outlook => "outlook",
             Section::Trend => "trend",
             Section::Balance => "balance",
+            Section::Flow => "flow",
             Section::Problems => "problems",
             Section::Completeness => "completeness",
             Section::Changes => "changes",
@@ -124,6 +132,7 @@ impl Section {
             Section::Outlook => "Outlook per year",
             Section::Trend => "Forecast trend",
             Section::Balance => "Line of Balance",
+            Section::Flow => "Flow",
             Section::Problems => "Problems",
             Section::Completeness => "Completeness",
             Section::Changes => "Changes",
@@ -231,7 +240,7 @@ mod tests {
         );
         assert!(ReportError::CsvNeedsSection.to_string().contains(
             "completeness, variants, families, queue, holds, years, forecast, outlook, \
-                     trend, balance, problems, changes"
+                     trend, balance, flow, problems, changes"
         ));
     }
 }

@@ -134,7 +134,7 @@ fn the_keys_of_the_view_are_six_and_the_arrows() {
     assert_eq!(app.update(Action::Show(View::Balance)), Effect::Redraw);
     assert_eq!(app.view, View::Balance);
     assert_eq!(app.update(Action::NextView), Effect::Redraw);
-    assert_eq!(app.view, View::Changes);
+    assert_eq!(app.view, View::Flow);
 }
 
 #[test]
@@ -164,7 +164,7 @@ fn without_lead_times_the_view_says_what_is_missing() {
         "{screen}"
     );
     assert!(
-        screen.contains("which the status files do not record yet"),
+        screen.contains("which the status files do not give"),
         "{screen}"
     );
     // Only hand-over keeps a line; every other point says it has none.

@@ -35,6 +35,7 @@ const DELIVERIES: &str = "Planned/delivered";
 const PROBLEMS: &str = "No problems: every status file loaded cleanly.";
 const BALANCE: &str = "Control points";
 const CHANGES: &str = "From the files, since";
+const FLOW: &str = "Cumulative flow, per week";
 
 /// Sends `keys` and waits until the screen shows `needle`.
 fn expect(dash: &mut Dash, keys: &str, needle: &str) {
@@ -90,8 +91,10 @@ fn every_binding_works_from_the_bytes_a_terminal_sends() {
     expect(&mut dash, TAB, VARIANTS);
     expect(&mut dash, SHIFT_TAB, OVERVIEW);
     expect(&mut dash, SHIFT_TAB, CHANGES);
+    expect(&mut dash, SHIFT_TAB, FLOW);
     expect(&mut dash, SHIFT_TAB, BALANCE);
     expect(&mut dash, SHIFT_TAB, PROBLEMS);
+    expect(&mut dash, "7", FLOW);
     expect(&mut dash, "6", BALANCE);
     expect(&mut dash, "8", CHANGES);
     expect(&mut dash, "3", QUEUE);

@@ -18,11 +18,11 @@ pub struct State {
 }
 
 impl State {
-    /// Derives the study of `data`; the scope stays when its family still exists.
-    pub fn refresh(&mut self, data: &Data) {
+    /// Derives the study of `data` with the lead times `measured` from its stage
+    /// histories (the Flow view's); the scope stays when its family still exists.
+    pub fn refresh(&mut self, data: &Data, measured: &Measured) {
         let p = data.programme();
-        // No stage histories in the status format yet: nothing measured to pass in.
-        let study = balance::study(p, data.today(), &Measured::default());
+        let study = balance::study(p, data.today(), measured);
         self.objectives = balance::objectives(p, data.today());
         if self.scope > study.families.len() {
             self.scope = 0;

@@ -30,11 +30,12 @@ const LISTS: &[View] = &[
     View::Queue,
     View::Deliveries,
     View::Problems,
+    View::Flow,
     View::Changes,
 ];
 const SORTED: &[View] = &[View::Variants, View::Queue];
 const FILTERED: &[View] = &[View::Queue];
-const DETAIL: &[View] = &[View::Variants, View::Queue];
+const DETAIL: &[View] = &[View::Variants, View::Queue, View::Flow];
 const LEFT_RIGHT: &[View] = &[View::Deliveries, View::Variants, View::Balance];
 
 macro_rules! bind {
@@ -106,6 +107,14 @@ pub const BINDINGS: &[Binding] = &[
         [(KeyCode::Char('6'), NONE)],
         Action::Show(View::Balance),
         "Line of Balance",
+        &[],
+        false
+    ),
+    bind!(
+        "7",
+        [(KeyCode::Char('7'), NONE)],
+        Action::Show(View::Flow),
+        "Flow",
         &[],
         false
     ),

@@ -7,6 +7,7 @@ pub mod balance;
 pub mod changes;
 pub mod data;
 pub mod deliveries;
+pub mod flow;
 pub mod keymap;
 pub mod list;
 pub mod loading;
@@ -38,19 +39,22 @@ pub enum View {
     Problems,
     /// The Line of Balance: each control point's progress against the plan's needs.
     Balance,
+    /// How vehicles move through the stages: time in stage, throughput, work in progress.
+    Flow,
     /// What each reload changed, and what the files show changed in the last week.
     Changes,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Overview,
         View::Variants,
         View::Queue,
         View::Deliveries,
         View::Problems,
         View::Balance,
+        View::Flow,
         View::Changes,
     ];
 
@@ -63,6 +67,7 @@ impl View {
             View::Deliveries => "Deliveries",
             View::Problems => "Problems",
             View::Balance => "Line of Balance",
+            View::Flow => "Flow",
             View::Changes => "Changes",
         }
     }
@@ -76,6 +81,7 @@ impl View {
             View::Overview => "Overview",
             View::Problems => "Problems",
             View::Balance => "Balance",
+            View::Flow => "Flow",
             View::Changes => "Changes",
         }
     }
@@ -178,6 +184,8 @@ pub struct Seen {
     pub deliveries: Option<deliveries::Seen>,
     /// The Problems view, when its list was drawn.
     pub problems: Option<problems::Seen>,
+    /// The Flow view, when its list of vehicles was drawn.
+    pub flow: Option<flow::Seen>,
     /// The Changes view, when drawn.
     pub changes: Option<changes::Seen>,
 }
@@ -225,6 +233,8 @@ pub struct App {
     pub problems: problems::State,
     /// The Balance view's state.
     pub balance: balance::State,
+    /// The Flow view's state.
+    pub flow: flow::State,
     /// The Changes view's state, with the log of the reloads' changes.
     pub changes: changes::State,
     /// A load under way (the first one, or a reload), as the screen shows it; `None`
@@ -249,6 +259,7 @@ impl App {
             deliveries: deliveries::State::default(),
             problems: problems::State::default(),
             balance: balance::State::default(),
+            flow: flow::State::default(),
             changes: changes::State::default(),
             loading: None,
         };
@@ -299,6 +310,9 @@ impl App {
         if let Some(s) = seen.problems {
             self.problems.seen(s);
         }
+        if let Some(s) = seen.flow {
+            self.flow.seen(s);
+        }
         if let Some(s) = seen.changes {
             self.changes.seen(s);
         }
@@ -310,7 +324,11 @@ impl App {
         self.queue.refresh(&self.data);
         self.deliveries.refresh(&self.data);
         self.problems.refresh(&self.data);
-        self.balance.refresh(&self.data);
+        // The flow first: it measures the lead times the Line of Balance uses, and names
+        // the queue's bottleneck when the files give stage histories.
+        self.flow.refresh(&self.data);
+        self.balance.refresh(&self.data, &self.flow.measured());
+        self.queue.bottleneck = queue::Bottleneck::choose(&self.data, self.flow.flow.as_ref());
         self.changes.refresh(&self.data);
     }
 
@@ -388,6 +406,7 @@ impl App {
                     View::Deliveries => self.deliveries.handle(other, data),
                     View::Problems => self.problems.handle(other, data),
                     View::Balance => self.balance.handle(other, data),
+                    View::Flow => self.flow.handle(other, data),
                     View::Changes => self.changes.handle(other, data),
                 };
                 if !handled {

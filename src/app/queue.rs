@@ -82,7 +82,8 @@ pub struct State {
     /// Rows on screen at the last render, for PgUp/PgDn.
     page: usize,
     pub(crate) detail: bool,
-    /// The forecast's bottleneck, for the hint on the bottom line.
+    /// The bottleneck, for the hint on the bottom line (set by [`super::App`] after the
+    /// flow figures: [`Bottleneck::choose`]).
     pub(crate) bottleneck: Option<Bottleneck>,
 }
 
@@ -107,14 +108,6 @@ impl State {
         self.index = Arc::new(Index::new(p, data.today()));
         self.widths = Widths::measure(p);
         self.total = p.queue.len();
-        self.bottleneck = data.forecast.bottleneck().and_then(|b| {
-            let stage = p.stages.get(b.stage.0 as usize)?;
-            Some(Bottleneck {
-                name: stage.name.clone(),
-                id: stage.id.clone(),
-                median_days: b.median_days?,
-            })
-        });
         self.all = Counts::all(&self.index);
         self.order = Arc::new(sort::order(&self.index, self.sort, self.descending));
         self.found.clear();

@@ -122,7 +122,8 @@ impl Balance {
 pub struct Missing {
     /// No plan entry at all: every line is 0.
     pub plan: bool,
-    /// Main-line stages without a lead time for a family they apply to.
+    /// Main-line stages without a lead time (planned or measured) for a family they apply
+    /// to.
     pub lead_times: Vec<(StageId, FamilyId)>,
     /// No measured lead time at all (the status files hold no stage histories).
     pub histories: bool,
@@ -269,7 +270,8 @@ pub fn study(programme: &Programme, today: Date, measured: &Measured) -> Study {
                 .map(|&stage| {
                     let planned_days = planned_lead(programme, stage, family);
                     let measured_days = measured.get(stage, family);
-                    if planned_days.is_none() {
+                    // A measured lead time stands in for a planned one the files lack.
+                    if planned_days.is_none() && measured_days.is_none() {
                         missing.lead_times.push((stage, family));
                     }
                     let lead = planned_days.or(measured_days);

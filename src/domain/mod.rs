@@ -9,6 +9,7 @@ pub mod changes;
 pub mod completeness;
 pub mod dates;
 pub mod figures;
+pub mod flow;
 pub mod forecast;
 pub mod holds;
 pub mod name;

@@ -71,10 +71,10 @@ pub struct ObjectiveMonth {
     pub delivered: Option<u32>,
 }
 
-/// The section's figures for `p` as of `today`.
-pub fn build(p: &Programme, today: Date) -> BalanceReport {
-    // No stage histories in the status format yet: nothing measured to pass in.
-    let study = balance::study(p, today, &Measured::default());
+/// The section's figures for `p` as of `today`, with the lead times `measured` from the
+/// stage histories.
+pub fn build(p: &Programme, today: Date, measured: &Measured) -> BalanceReport {
+    let study = balance::study(p, today, measured);
     let objectives = balance::objectives(p, today);
     let scopes = std::iter::once(&study.programme)
         .chain(&study.families)

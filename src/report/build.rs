@@ -9,6 +9,7 @@ use super::{
     ForecastReport, HoldReport, OutlookReport, OutlookYear, ProblemRow, ProgrammeInfo, Queue,
     QueueStage, RateWindow, Report, ScheduleFigures, StageCount, StageInfo, VariantCounts, YearRow,
 };
+use crate::domain::flow::Flow;
 use crate::domain::forecast::{Finish, Forecast, Outlook, Trend, YearOutlook};
 use crate::domain::holds::hold_groups;
 use crate::domain::{Counts, Date, Figures, Programme, Schedule};
@@ -20,6 +21,7 @@ pub fn build(snapshot: &Snapshot, today: Date, window_months: u32) -> Report {
     let p: &Programme = &snapshot.programme;
     let figures = Figures::compute(p, today);
     let forecast = Forecast::compute(p, today, window_months);
+    let flow = Flow::compute(p, today);
     let stage_ids: Vec<&str> = p.stages.iter().map(|s| s.id.as_str()).collect();
     let counts = |c: &Counts, s: &Schedule| counts_fields(c, s, &stage_ids);
     let completeness = completeness_of(snapshot);
@@ -113,7 +115,12 @@ pub fn build(snapshot: &Snapshot, today: Date, window_months: u32) -> Report {
                     }
                 })
                 .collect(),
-            bottleneck: forecast.bottleneck().map(|w| p.stage(w.stage).id.clone()),
+            // Little's law when the histories name one, else the longest median wait.
+            bottleneck: flow
+                .bottleneck
+                .map(|b| b.stage())
+                .or(forecast.bottleneck().map(|w| w.stage))
+                .map(|s| p.stage(s).id.clone()),
             holds: hold_groups(p, today)
                 .into_iter()
                 .map(|g| HoldReport {
@@ -137,7 +144,8 @@ pub fn build(snapshot: &Snapshot, today: Date, window_months: u32) -> Report {
             programme: outlook_report(&forecast.programme, today),
         },
         trend: super::trend::build(&Trend::compute(p, today, window_months), &completeness),
-        balance: super::balance::build(p, today),
+        balance: super::balance::build(p, today, &flow.measured),
+        flow: super::flow::build(p, &flow),
         changes: super::changes::build(p, super::default_since(today), today),
         problems: snapshot
             .problems

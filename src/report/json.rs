@@ -41,6 +41,8 @@ pub struct Report {
     pub balance: super::BalanceReport,
     /// What the files show changed since a day.
     pub changes: super::ChangesReport,
+    /// How vehicles move through the stages, from the stage histories.
+    pub flow: super::FlowReport,
     /// Every problem found while loading, in the order `check` prints them.
     pub problems: Vec<ProblemRow>,
 }

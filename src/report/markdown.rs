@@ -82,7 +82,14 @@ fn markdown_head(r: &Report, out: &mut String) {
     if !r.forecast.pace.is_empty() {
         out.push_str(&format!("- Pace: {}\n", md_escape(&r.forecast.pace)));
     }
-    if let Some(b) = &r.queue.bottleneck
+    if let Some(b) = &r.flow.bottleneck {
+        out.push_str(&format!(
+            "- Bottleneck (Little's law): {} ({}), {}\n",
+            md_escape(&b.name),
+            md_escape(&b.stage),
+            b.evidence
+        ));
+    } else if let Some(b) = &r.queue.bottleneck
         && let Some(q) = r.queue.stages.iter().find(|q| &q.stage == b)
     {
         out.push_str(&format!(
@@ -158,9 +165,13 @@ fn section_intro(r: &Report, s: Section) -> String {
             format!("{}\n\n{}", md_escape(head.as_str()), list.join("\n"))
         }
         Section::Trend => md_escape(&super::trend::intro(&r.trend)),
+        Section::Queue if r.flow.bottleneck.is_some() => "Days in stage are counted to \
+             today. The bottleneck is named by Little's law from the stage histories (see Flow)."
+            .to_owned(),
         Section::Queue => "Days in stage are counted to today. The bottleneck is the \
              main-line stage with the longest median wait; rework is left out."
             .to_owned(),
+        Section::Flow => md_escape(&super::flow::intro(&r.flow)),
         _ => String::new(),
     }
 }

@@ -71,6 +71,7 @@ pub(super) fn table(r: &Report, section: Section) -> Table {
         Section::Balance => super::balance::table(&r.balance),
         Section::Changes => super::changes::table(&r.changes),
         Section::Trend => super::trend::table(&r.trend),
+        Section::Flow => super::flow::table(&r.flow),
         Section::Variants => counts_table(
             r,
             vec![

@@ -130,16 +130,15 @@ fn notes<'a>(p: &Programme, study: &Study, width: u16, theme: &Theme) -> Vec<Lin
         ));
     }
     let missing = &study.missing.lead_times;
-    let planned = study
-        .families
-        .iter()
-        .flat_map(|b| &b.points)
-        .any(|pt| pt.stage.is_some() && pt.planned_days.is_some());
+    let planned =
+        study.families.iter().flat_map(|b| &b.points).any(|pt| {
+            pt.stage.is_some() && (pt.planned_days.is_some() || pt.measured_days.is_some())
+        });
     if !planned && !missing.is_empty() {
         out.push(note(
             "No lead times: only hand-over has a line. Write `lead_time_days` on the stages \
-             (docs/FORMAT.md); measured ones need stage histories, which the status files do \
-             not record yet"
+             (docs/FORMAT.md); measured ones need stage histories of delivered vehicles, which \
+             the status files do not give"
                 .into(),
             theme.warning,
         ));
@@ -169,8 +168,8 @@ fn notes<'a>(p: &Programme, study: &Study, width: u16, theme: &Theme) -> Vec<Lin
     // Only the wide table has a column of measured lead times to explain.
     if study.missing.histories && width >= points::WIDE {
         out.push(note(
-            "Measured lead times need stage histories, which the status files do not record \
-             yet: the lines use the planned lead times"
+            "Measured lead times need stage histories of delivered vehicles, which the status \
+             files do not give: the lines use the planned lead times"
                 .into(),
             theme.muted,
         ));

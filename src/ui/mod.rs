@@ -11,6 +11,7 @@
 pub mod balance;
 pub mod changes;
 pub mod deliveries;
+pub mod flow;
 pub mod help;
 pub mod loading;
 pub mod overview;
@@ -85,6 +86,7 @@ pub fn min_size(app: &App, view: View) -> (u16, u16) {
         // The files line and a line of the list.
         View::Problems => (MIN_WIDTH, 2),
         View::Balance => balance::min_size(app),
+        View::Flow => flow::min_size(app),
         View::Changes => changes::min_size(app),
     }
 }
@@ -99,6 +101,7 @@ pub fn draw_view(app: &App, theme: &Theme, view: View, area: Rect, buf: &mut Buf
         View::Deliveries => seen.deliveries = deliveries::render(app, theme, area, buf),
         View::Problems => seen.problems = problems::render(app, theme, area, buf),
         View::Balance => balance::render(app, theme, area, buf),
+        View::Flow => seen.flow = flow::render(app, theme, area, buf),
         View::Changes => seen.changes = Some(changes::render(app, theme, area, buf)),
     }
     seen

@@ -1,10 +1,12 @@
 //! The parts of the queue's state that stand alone: the sort columns, the widest texts of
-//! a load, and the bottleneck hint.
+//! a load, and the bottleneck hint (Little's law when histories give it).
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::app::Data;
 use crate::app::words::capitalised;
-use crate::domain::Programme;
+use crate::domain::flow::Flow;
+use crate::domain::{Programme, StageId};
 
 /// The columns the queue sorts by, in the order `s` goes through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -96,30 +98,100 @@ impl Widths {
     }
 }
 
-/// The main-line stage where vehicles wait longest, by median days in the stage.
+/// The bottleneck the queue's bottom line names: by Little's law when the status files
+/// give stage histories ([`crate::domain::flow::little`]), else the main-line stage whose
+/// vehicles have waited longest so far (median days in the stage now).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Bottleneck {
     pub(crate) name: String,
     pub(crate) id: String,
-    pub(crate) median_days: f64,
+    pub(crate) evidence: Evidence,
+}
+
+/// What names the bottleneck.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Evidence {
+    /// The median days the vehicles in the stage now have waited.
+    Waiting { median_days: f64 },
+    /// Little's law: the WIP, vehicles leaving a week, and days to clear the WIP at that
+    /// rate (`None`: none left in the window, stalled).
+    Little {
+        wip: u32,
+        per_week: f64,
+        clear_days: Option<f64>,
+    },
 }
 
 impl Bottleneck {
+    /// Little's bottleneck of `flow` when it names one, else the forecast's longest wait.
+    pub(crate) fn choose(data: &Data, flow: Option<&Flow>) -> Option<Bottleneck> {
+        let p = data.programme();
+        let named = |stage: StageId, evidence| {
+            let s = p.stages.get(stage.0 as usize)?;
+            Some(Bottleneck {
+                name: s.name.clone(),
+                id: s.id.clone(),
+                evidence,
+            })
+        };
+        if let Some(b) = flow.and_then(|f| f.bottleneck) {
+            return named(
+                b.stage(),
+                Evidence::Little {
+                    wip: b.row.wip,
+                    per_week: b.row.per_week,
+                    clear_days: b.row.clear_days,
+                },
+            );
+        }
+        let b = data.forecast.bottleneck()?;
+        named(
+            b.stage,
+            Evidence::Waiting {
+                median_days: b.median_days?,
+            },
+        )
+    }
+
     /// The hint in words, from the longest (`tier` 0) to the shortest (4).
     pub(crate) fn text(&self, tier: usize) -> String {
         let name = &self.name;
-        // A median is a whole number of days or a half: 34, 34.5.
-        let days = if self.median_days == 1.0 {
-            "1 day".to_owned()
-        } else {
-            format!("{} days", self.median_days)
-        };
-        match tier {
-            0 => format!("bottleneck: {name}, median {days} in stage"),
-            1 => format!("bottleneck: {name}, median {days}"),
-            2 => format!("bottleneck: {name}, {days}"),
-            3 => format!("bottleneck: {name}"),
-            _ => format!("bottleneck: {}", capitalised(&self.id)),
+        let short = format!("bottleneck: {}", capitalised(&self.id));
+        match self.evidence {
+            Evidence::Waiting { median_days } => {
+                // A median is a whole number of days or a half: 34, 34.5.
+                let days = if median_days == 1.0 {
+                    "1 day".to_owned()
+                } else {
+                    format!("{median_days} days")
+                };
+                match tier {
+                    0 => format!("bottleneck: {name}, median {days} in stage"),
+                    1 => format!("bottleneck: {name}, median {days}"),
+                    2 => format!("bottleneck: {name}, {days}"),
+                    3 => format!("bottleneck: {name}"),
+                    _ => short,
+                }
+            }
+            Evidence::Little {
+                wip,
+                per_week,
+                clear_days,
+            } => {
+                let clear = clear_days.map_or_else(
+                    || "none leaving".to_owned(),
+                    |d| format!("{d:.0} days to clear"),
+                );
+                match tier {
+                    0 => format!(
+                        "bottleneck: {name}, {wip} in progress, {per_week:.1} out a week, {clear}"
+                    ),
+                    1 => format!("bottleneck: {name}, {wip} in progress, {clear}"),
+                    2 => format!("bottleneck: {name}, {clear}"),
+                    3 => format!("bottleneck: {name}"),
+                    _ => short,
+                }
+            }
         }
     }
 }
