@@ -7,6 +7,9 @@
 //! load_probe soak N FILE PATH...  load, then N times: edit FILE, reload, refresh, draw
 //! ```
 //!
+//! `--workers N` has the loader read N files at once (default: one per core, as the
+//! binary does); `--workers 1` reads them one by one.
+//!
 //! The allocator is tuned as the fleetdash binary tunes it ([`fleetdash::mem`]); with
 //! `--default-malloc`, glibc's defaults are kept (for the floor under both settings).
 //!
@@ -35,6 +38,16 @@ fn main() {
         }
         None => fleetdash::mem::tune_allocator(),
     }
+    // `--workers N`: the loader's threads (default: one per core, as the binary).
+    let workers = match args.iter().position(|a| a == "--workers") {
+        Some(i) => {
+            let n = args.remove(i + 1);
+            args.remove(i);
+            n.parse()
+                .unwrap_or_else(|_| fail("--workers needs a number"))
+        }
+        None => 0,
+    };
     let today = match args.iter().position(|a| a == "--today") {
         Some(i) => {
             let d = args.remove(i + 1);
@@ -48,14 +61,14 @@ fn main() {
     };
     match mode.as_str() {
         "floor" => floor(&paths(&args[1..])),
-        "fleetdash" => load(&args[1..], today),
+        "fleetdash" => load(&args[1..], today, workers),
         "soak" => {
             let n: usize = args
                 .get(1)
                 .and_then(|n| n.parse().ok())
                 .unwrap_or_else(|| fail("soak needs a number of reloads"));
             let file = PathBuf::from(args.get(2).unwrap_or_else(|| fail("soak needs a file")));
-            soak(n, &file, &args[3..], today);
+            soak(n, &file, &args[3..], today, workers);
         }
         other => fail(&format!("unknown mode {other}")),
     }
@@ -132,13 +145,14 @@ fn floor(paths: &[PathBuf]) {
     report("floor", paths, start.elapsed().as_secs_f64(), base, "");
 }
 
-fn load(args: &[String], today: Date) {
+fn load(args: &[String], today: Date, workers: usize) {
     let sources: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
     let base = status_kb("VmRSS");
     let start = Instant::now();
     // The loader is kept to the end, as the dashboard keeps it: it holds the last good
     // content of every file.
     let mut loader = Loader::new(sources, Limits::default());
+    loader.set_workers(workers);
     let snapshot = loader.load(today);
     let secs = start.elapsed().as_secs_f64();
     let extra = format!(
@@ -155,11 +169,12 @@ fn load(args: &[String], today: Date) {
 /// (alternately with and without a trailing comment), read again, the set merged, the
 /// views refreshed, freed memory given back and a 200×60 frame drawn. Resident memory is
 /// printed ten times.
-fn soak(n: usize, file: &Path, args: &[String], today: Date) {
+fn soak(n: usize, file: &Path, args: &[String], today: Date, workers: usize) {
     let sources: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
     let original = std::fs::read_to_string(file).unwrap_or_else(|e| fail(&format!("{e}")));
     let edited = format!("{original}# edited by load_probe soak\n");
     let mut loader = Loader::new(sources, Limits::default());
+    loader.set_workers(workers);
     let base = status_kb("VmRSS");
     let mut app = App::new(Data::new(loader.load(today), today));
     // As the dashboard does once its views are built.

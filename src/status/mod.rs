@@ -17,6 +17,7 @@ pub mod progress;
 pub mod quoting;
 pub mod raw;
 mod read;
+mod workers;
 pub mod yaml;
 
 use std::collections::{BTreeMap, HashSet};
@@ -32,7 +33,7 @@ pub use limits::Limits;
 pub use problem::{Loc, Problem, Severity};
 pub use progress::{Progress, ProgressNow};
 use raw::RawFile;
-use read::{Outcome, apply, read_file};
+use read::{Outcome, apply};
 
 use crate::domain::{Date, Programme};
 
@@ -129,6 +130,8 @@ pub struct Loader {
     merged: merge::Cache,
     /// Counted while loading, for a screen that shows how far the load has gone.
     progress: Arc<Progress>,
+    /// The threads that read files at once (see [`Loader::set_workers`]).
+    workers: usize,
 }
 
 /// After reading this much, the parser's freed memory is handed back to the system.
@@ -145,7 +148,15 @@ impl Loader {
             versions: 0,
             merged: merge::Cache::default(),
             progress: Arc::default(),
+            workers: workers::every_core(),
         }
+    }
+
+    /// Reads up to `n` files at once, each on a thread of its own; 0 means one per core
+    /// the process may run on (the default). The result of a load is the same whatever
+    /// the number; only its time and memory change.
+    pub fn set_workers(&mut self, n: usize) {
+        self.workers = if n == 0 { workers::every_core() } else { n };
     }
 
     /// The counters this loader updates while it loads; share them with whatever shows
@@ -187,44 +198,38 @@ impl Loader {
         mut paths: Vec<PathBuf>,
         mut problems: Vec<Problem>,
     ) -> Snapshot {
-        let mut reread = Vec::new();
         // Files listed but gone when read: removed between the listing and the read.
         let mut vanished = HashSet::new();
-        let mut bytes_read = 0;
         let stamps: Vec<_> = paths.iter().map(|p| stamp(p)).collect();
-        let to_read = |(path, stamp): &(&PathBuf, &Option<Stamp>)| {
-            let cached = self.cache.get(*path);
-            let unchanged = cached.is_some_and(|c| c.stamp.is_some() && c.stamp == **stamp);
-            !unchanged || force.contains(*path)
-        };
-        let (count, bytes) = paths
-            .iter()
-            .zip(&stamps)
-            .filter(to_read)
-            .fold((0, 0), |(n, b), (_, s)| (n + 1, b + s.map_or(0, |s| s.len)));
-        self.progress.begin(count, bytes);
-        for (path, &stamp) in paths.iter().zip(&stamps) {
+        let mut jobs = Vec::new();
+        for (index, (path, stamp)) in paths.iter().zip(&stamps).enumerate() {
             let cached = self.cache.get(path);
-            let unchanged = cached.is_some_and(|c| c.stamp.is_some() && c.stamp == stamp);
+            let unchanged = cached.is_some_and(|c| c.stamp.is_some() && c.stamp == *stamp);
             if unchanged && !force.contains(path) {
                 continue;
             }
-            let name = display_name(path);
-            bytes_read += stamp.map_or(0, |s| s.len);
-            let limits = self.limits;
-            let has_last_good = cached.is_some_and(|c| c.good.is_some());
-            let outcome = intern::with(&mut self.interner, || {
-                read_file(path, limits, has_last_good)
+            jobs.push(workers::Job {
+                index,
+                path: path.clone(),
+                bytes: stamp.map_or(0, |s| s.len),
+                has_last_good: cached.is_some_and(|c| c.good.is_some()),
             });
-            self.progress.file_done(stamp.map_or(0, |s| s.len), 0);
+        }
+        let bytes_read: u64 = jobs.iter().map(|j| j.bytes).sum();
+        self.progress.begin(jobs.len() as u64, bytes_read);
+        // The places in `paths` of the files read, to list them in the set's order.
+        let mut reread_at = Vec::new();
+        let (cache, versions) = (&mut self.cache, &mut self.versions);
+        let keep = |index: usize, outcome: Outcome| {
+            let path = &paths[index];
             if matches!(outcome, Outcome::Vanished) {
                 vanished.insert(path.clone());
-                continue;
+                return;
             }
-            reread.push(name.clone());
+            reread_at.push(index);
             let parsed = matches!(outcome, Outcome::Parsed(..));
-            let entry = self.cache.entry(path.clone()).or_insert_with(|| Cached {
-                name,
+            let entry = cache.entry(path.clone()).or_insert_with(|| Cached {
+                name: display_name(path),
                 stamp: None,
                 good: None,
                 read_problems: Vec::new(),
@@ -232,13 +237,23 @@ impl Loader {
                 version: 0,
                 left_out: Vec::new(),
             });
-            entry.stamp = stamp;
+            entry.stamp = stamps[index];
             apply(entry, outcome);
             if parsed {
-                self.versions += 1;
-                entry.version = self.versions;
+                *versions += 1;
+                entry.version = *versions;
             }
-        }
+        };
+        workers::read_all(
+            jobs,
+            self.limits,
+            self.workers,
+            &mut self.interner,
+            &self.progress,
+            keep,
+        );
+        reread_at.sort_unstable();
+        let reread: Vec<String> = reread_at.iter().map(|&i| display_name(&paths[i])).collect();
         paths.retain(|p| !vanished.contains(p));
 
         let listed: HashSet<&PathBuf> = paths.iter().collect();
