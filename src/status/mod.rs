@@ -17,6 +17,7 @@ pub mod progress;
 pub mod quoting;
 pub mod raw;
 mod read;
+mod timing;
 mod workers;
 pub mod yaml;
 
@@ -25,7 +26,7 @@ use std::fs;
 use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 pub use files::{display_name, is_status_file_name, is_temporary};
 use files::{io_reason, list_folder, stamp};
@@ -34,6 +35,7 @@ pub use problem::{Loc, Problem, Severity};
 pub use progress::{Progress, ProgressNow};
 use raw::RawFile;
 use read::{Outcome, apply};
+pub use timing::Timing;
 
 use crate::domain::{Date, Programme};
 
@@ -132,6 +134,8 @@ pub struct Loader {
     progress: Arc<Progress>,
     /// The threads that read files at once (see [`Loader::set_workers`]).
     workers: usize,
+    /// Where the time of the last load went.
+    timing: Timing,
 }
 
 /// After reading this much, the parser's freed memory is handed back to the system.
@@ -149,7 +153,13 @@ impl Loader {
             merged: merge::Cache::default(),
             progress: Arc::default(),
             workers: workers::every_core(),
+            timing: Timing::default(),
         }
+    }
+
+    /// Where the time of the last load went.
+    pub fn timing(&self) -> Timing {
+        self.timing
     }
 
     /// Reads up to `n` files at once, each on a thread of its own; 0 means one per core
@@ -185,8 +195,12 @@ impl Loader {
     /// Loads the set, reading again the files in `force` whatever their stamp (the
     /// watcher saw them change) and any other file whose size or time changed.
     pub fn load_forcing(&mut self, today: Date, force: &HashSet<PathBuf>) -> Snapshot {
+        self.timing.read = Duration::ZERO;
+        let started = Instant::now();
         let mut problems = Vec::new();
         let paths = self.discover(&mut problems);
+        // The listing counts as reading.
+        self.timing.read = started.elapsed();
         self.load_listed(today, force, paths, problems)
     }
 
@@ -198,6 +212,7 @@ impl Loader {
         mut paths: Vec<PathBuf>,
         mut problems: Vec<Problem>,
     ) -> Snapshot {
+        let started = Instant::now();
         // Files listed but gone when read: removed between the listing and the read.
         let mut vanished = HashSet::new();
         let stamps: Vec<_> = paths.iter().map(|p| stamp(p)).collect();
@@ -295,8 +310,10 @@ impl Loader {
                 versions.push(c.version);
             }
         }
+        let read = started.elapsed();
         let (programme, merge_problems) =
             merge::merge_cached(&sources, &versions, today, &mut self.merged);
+        let merged = started.elapsed();
         problems.extend(merge_problems);
         if !reread.is_empty() {
             self.interner.prune();
@@ -305,6 +322,11 @@ impl Loader {
             crate::mem::release_free_memory();
         }
         sort_problems(&mut problems);
+        self.timing = Timing {
+            read: self.timing.read + read,
+            merge: merged - read,
+            tidy: started.elapsed() - merged,
+        };
         self.progress.end();
         Snapshot {
             programme: Arc::new(programme),
@@ -365,38 +387,4 @@ fn sort_problems(problems: &mut [Problem]) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn today() -> Date {
-        Date::from_ymd_opt(2026, 11, 26).expect("a date")
-    }
-
-    #[test]
-    fn a_file_removed_between_listing_and_reading_is_dropped_quietly() {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        let keep = dir.path().join("keep.yaml");
-        let gone = dir.path().join("gone.yaml");
-        fs::write(&keep, "version: 1\n").expect("write");
-        fs::write(&gone, "version: 1\nqueue: []\n").expect("write");
-        let mut loader = Loader::new(vec![dir.path().to_path_buf()], Limits::default());
-        let first = loader.load(today());
-        assert_eq!(first.files.len(), 2);
-
-        // Listed, then removed before it is read: what a save by rename looks like.
-        let mut problems = Vec::new();
-        let listed = loader.discover(&mut problems);
-        fs::remove_file(&gone).expect("remove");
-        let force: HashSet<PathBuf> = listed.iter().cloned().collect();
-        let snapshot = loader.load_listed(today(), &force, listed, problems);
-
-        let errors: Vec<&Problem> = snapshot.problems.iter().filter(|p| p.is_error()).collect();
-        // Only the set's own problem (no programme): nothing about the vanished file.
-        assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].file.is_none());
-        assert_eq!(snapshot.files.len(), 1);
-        assert_eq!(snapshot.files[0].path, keep);
-        assert_eq!(snapshot.removed, [display_name(&gone)]);
-        assert_eq!(snapshot.reread, [display_name(&keep)]);
-    }
-}
+mod tests;
