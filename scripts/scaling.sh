@@ -22,6 +22,8 @@
 #              queue file changed (read, merge, tidy, describe, figures), then the views'
 #              refresh and one 200×60 frame on the dashboard's thread
 # Times are medians over the rounds (min–max after them); memory is the median peak.
+# The raw lines are kept in a folder whose name is printed first; `RESULTS=DIR` prints the
+# summary of such a folder again (of rounds cut short, say) without measuring.
 source "$(dirname "$0")/lib.sh"
 
 RUNS="${1:-3}"
@@ -41,7 +43,9 @@ for s in $SCALES; do
     SET[$s]="$dir/status"
 done
 
-out=$(mktemp -d)
+out="${RESULTS:-$(mktemp -d)}"
+echo "# raw results in $out"
+[[ -n "${RESULTS:-}" ]] && RUNS=0
 for ((i = 0; i < RUNS; i++)); do
     echo "# round $((i + 1)) of $RUNS: load average $(cut -d' ' -f1-3 /proc/loadavg)"
     for s in $SCALES; do
@@ -69,7 +73,7 @@ range() { printf '%.3f (%.3f–%.3f)' "$1" "$2" "$3"; }
 for s in $SCALES; do
     bytes=$(col "$out/$s.floor" bytes | head -n1)
     echo
-    echo "## $s: $bytes bytes of YAML ($(mib $(( bytes / 1024 ))) MiB), n=$RUNS"
+    echo "## $s: $bytes bytes of YAML ($(mib $(( bytes / 1024 ))) MiB), n=$(col "$out/$s.floor" secs | wc -l)"
     read -r f fmin fmax _ < <(med "$out/$s.floor" secs)
     read -r fcpu _ < <(med "$out/$s.floor" cpu_secs)
     read -r fpeak _ < <(med "$out/$s.floor" peak_kb)
@@ -97,4 +101,3 @@ for s in $SCALES; do
     read -r rpeak _ < <(med "$out/$s.reload" peak_kb)
     echo "reload          peak $(mib "$rpeak") MiB (two programmes held while the new one is built)"
 done
-rm -rf "$out"
