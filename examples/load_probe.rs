@@ -5,7 +5,11 @@
 //! load_probe floor      PATH...   read each file and parse it into serde::de::IgnoredAny
 //! load_probe fleetdash  PATH...   a full load with validation, as `fleetdash check` does
 //! load_probe soak N FILE PATH...  load, then N times: edit FILE, reload, refresh, draw
+//! load_probe reload N FILE PATH... as soak, timing each part of every reload (below)
 //! ```
+//!
+//! `--workers N` has the loader read N files at once (default: one per core, as the
+//! binary does); `--workers 1` reads them one by one.
 //!
 //! The allocator is tuned as the fleetdash binary tunes it ([`fleetdash::mem`]); with
 //! `--default-malloc`, glibc's defaults are kept (for the floor under both settings).
@@ -35,6 +39,16 @@ fn main() {
         }
         None => fleetdash::mem::tune_allocator(),
     }
+    // `--workers N`: the loader's threads (default: one per core, as the binary).
+    let workers = match args.iter().position(|a| a == "--workers") {
+        Some(i) => {
+            let n = args.remove(i + 1);
+            args.remove(i);
+            n.parse()
+                .unwrap_or_else(|_| fail("--workers needs a number"))
+        }
+        None => 0,
+    };
     let today = match args.iter().position(|a| a == "--today") {
         Some(i) => {
             let d = args.remove(i + 1);
@@ -48,14 +62,22 @@ fn main() {
     };
     match mode.as_str() {
         "floor" => floor(&paths(&args[1..])),
-        "fleetdash" => load(&args[1..], today),
+        "fleetdash" => load(&args[1..], today, workers),
         "soak" => {
             let n: usize = args
                 .get(1)
                 .and_then(|n| n.parse().ok())
                 .unwrap_or_else(|| fail("soak needs a number of reloads"));
             let file = PathBuf::from(args.get(2).unwrap_or_else(|| fail("soak needs a file")));
-            soak(n, &file, &args[3..], today);
+            soak(n, &file, &args[3..], today, workers);
+        }
+        "reload" => {
+            let n: usize = args
+                .get(1)
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| fail("reload needs a number of reloads"));
+            let file = PathBuf::from(args.get(2).unwrap_or_else(|| fail("reload needs a file")));
+            reload(n, &file, &args[3..], today, workers);
         }
         other => fail(&format!("unknown mode {other}")),
     }
@@ -109,12 +131,27 @@ fn status_kb(field: &str) -> u64 {
 
 fn report(mode: &str, paths: &[PathBuf], secs: f64, base_kb: u64, extra: &str) {
     println!(
-        "mode={mode} files={} bytes={} secs={secs:.4} base_kb={base_kb} peak_kb={} rss_kb={}{extra}",
+        "mode={mode} files={} bytes={} secs={secs:.4} cpu_secs={:.4} base_kb={base_kb} peak_kb={} rss_kb={}{extra}",
         paths.len(),
         bytes(paths),
+        cpu_secs(),
         status_kb("VmHWM"),
         status_kb("VmRSS"),
     );
+}
+
+/// The processor time (user and system, every thread) the process has used so far: on a
+/// machine shared with other work, the wall time says how long a load waited too, this
+/// says how much it did.
+fn cpu_secs() -> f64 {
+    // SAFETY: getrusage writes into the struct it is given; a zeroed rusage is valid.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: RUSAGE_SELF with a valid pointer to a rusage.
+    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
+        return 0.0;
+    }
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    secs(usage.ru_utime) + secs(usage.ru_stime)
 }
 
 /// The floor of this parser: what serde_yaml costs on the same files with nothing kept.
@@ -132,13 +169,14 @@ fn floor(paths: &[PathBuf]) {
     report("floor", paths, start.elapsed().as_secs_f64(), base, "");
 }
 
-fn load(args: &[String], today: Date) {
+fn load(args: &[String], today: Date, workers: usize) {
     let sources: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
     let base = status_kb("VmRSS");
     let start = Instant::now();
     // The loader is kept to the end, as the dashboard keeps it: it holds the last good
     // content of every file.
     let mut loader = Loader::new(sources, Limits::default());
+    loader.set_workers(workers);
     let snapshot = loader.load(today);
     let secs = start.elapsed().as_secs_f64();
     let extra = format!(
@@ -155,11 +193,12 @@ fn load(args: &[String], today: Date) {
 /// (alternately with and without a trailing comment), read again, the set merged, the
 /// views refreshed, freed memory given back and a 200×60 frame drawn. Resident memory is
 /// printed ten times.
-fn soak(n: usize, file: &Path, args: &[String], today: Date) {
+fn soak(n: usize, file: &Path, args: &[String], today: Date, workers: usize) {
     let sources: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
     let original = std::fs::read_to_string(file).unwrap_or_else(|e| fail(&format!("{e}")));
     let edited = format!("{original}# edited by load_probe soak\n");
     let mut loader = Loader::new(sources, Limits::default());
+    loader.set_workers(workers);
     let base = status_kb("VmRSS");
     let mut app = App::new(Data::new(loader.load(today), today));
     // As the dashboard does once its views are built.
@@ -197,4 +236,62 @@ fn soak(n: usize, file: &Path, args: &[String], today: Date) {
     // Kept alive to the end, so that a heap profiler's "at exit" view (valgrind --tool=dhat)
     // shows what the idle dashboard holds.
     std::mem::forget((app, loader));
+}
+
+/// Reloads `file` `n` times as the dashboard does, and prints one line per reload with the
+/// time of each part, in ms: `read` (listing, reading and parsing the file: the loader),
+/// `merge` (the programme built again from every file), `tidy` (the loader's last steps),
+/// `describe` (the words of the reload's flash: what changed in the programme), `figures`
+/// (figures, forecast, completeness: `Data::with_window`), all on the loader thread; then
+/// `refresh` (the views take the new data: `App::set_data`) and `frame` (one 200×60 frame),
+/// on the dashboard's thread. `loader_thread` is the sum of the first five.
+fn reload(n: usize, file: &Path, args: &[String], today: Date, workers: usize) {
+    let sources: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
+    let original = std::fs::read_to_string(file).unwrap_or_else(|e| fail(&format!("{e}")));
+    let edited = format!("{original}# edited by load_probe reload\n");
+    let mut loader = Loader::new(sources, Limits::default());
+    loader.set_workers(workers);
+    let mut app = App::new(Data::new(loader.load(today), today));
+    fleetdash::mem::release_free_memory();
+    let area = ratatui::layout::Rect::new(0, 0, 200, 60);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    ui::draw(&app, &Theme::default(), area, &mut buf);
+    let force = [file.to_path_buf()].into_iter().collect();
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    for i in 1..=n {
+        let text = if i % 2 == 1 { &edited } else { &original };
+        std::fs::write(file, text).unwrap_or_else(|e| fail(&format!("{e}")));
+        let old = std::sync::Arc::clone(app.data.programme());
+        let start = Instant::now();
+        let snapshot = loader.load_forcing(today, &force);
+        let loaded = start.elapsed();
+        let timing = loader.timing();
+        let words = fleetdash::domain::changes::describe(&old, &snapshot.programme);
+        let described = start.elapsed();
+        let data = Data::new(snapshot, today);
+        let figured = start.elapsed();
+        drop(old);
+        app.set_data(data);
+        fleetdash::mem::release_free_memory();
+        let refreshed = start.elapsed();
+        buf.reset();
+        ui::draw(&app, &Theme::default(), area, &mut buf);
+        let drawn = start.elapsed();
+        println!(
+            "mode=reload reload={i} read={:.1} merge={:.1} tidy={:.1} describe={:.1} figures={:.1} \
+             loader_thread={:.1} refresh={:.1} frame={:.1} words={} peak_kb={} rss_kb={}",
+            ms(timing.read),
+            ms(timing.merge),
+            ms(timing.tidy),
+            ms(described - loaded),
+            ms(figured - described),
+            ms(figured),
+            ms(refreshed - figured),
+            ms(drawn - refreshed),
+            words.len(),
+            status_kb("VmHWM"),
+            status_kb("VmRSS"),
+        );
+    }
+    std::fs::write(file, &original).unwrap_or_else(|e| fail(&format!("{e}")));
 }

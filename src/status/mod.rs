@@ -17,6 +17,8 @@ pub mod progress;
 pub mod quoting;
 pub mod raw;
 mod read;
+mod timing;
+mod workers;
 pub mod yaml;
 
 use std::collections::{BTreeMap, HashSet};
@@ -24,7 +26,7 @@ use std::fs;
 use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 pub use files::{display_name, is_status_file_name, is_temporary};
 use files::{io_reason, list_folder, stamp};
@@ -32,7 +34,8 @@ pub use limits::Limits;
 pub use problem::{Loc, Problem, Severity};
 pub use progress::{Progress, ProgressNow};
 use raw::RawFile;
-use read::{Outcome, apply, read_file};
+use read::{Outcome, apply};
+pub use timing::Timing;
 
 use crate::domain::{Date, Programme};
 
@@ -129,6 +132,10 @@ pub struct Loader {
     merged: merge::Cache,
     /// Counted while loading, for a screen that shows how far the load has gone.
     progress: Arc<Progress>,
+    /// The threads that read files at once (see [`Loader::set_workers`]).
+    workers: usize,
+    /// Where the time of the last load went.
+    timing: Timing,
 }
 
 /// After reading this much, the parser's freed memory is handed back to the system.
@@ -145,7 +152,21 @@ impl Loader {
             versions: 0,
             merged: merge::Cache::default(),
             progress: Arc::default(),
+            workers: workers::every_core(),
+            timing: Timing::default(),
         }
+    }
+
+    /// Where the time of the last load went.
+    pub fn timing(&self) -> Timing {
+        self.timing
+    }
+
+    /// Reads up to `n` files at once, each on a thread of its own; 0 means one per core
+    /// the process may run on (the default). The result of a load is the same whatever
+    /// the number; only its time and memory change.
+    pub fn set_workers(&mut self, n: usize) {
+        self.workers = if n == 0 { workers::every_core() } else { n };
     }
 
     /// The counters this loader updates while it loads; share them with whatever shows
@@ -174,8 +195,12 @@ impl Loader {
     /// Loads the set, reading again the files in `force` whatever their stamp (the
     /// watcher saw them change) and any other file whose size or time changed.
     pub fn load_forcing(&mut self, today: Date, force: &HashSet<PathBuf>) -> Snapshot {
+        self.timing.read = Duration::ZERO;
+        let started = Instant::now();
         let mut problems = Vec::new();
         let paths = self.discover(&mut problems);
+        // The listing counts as reading.
+        self.timing.read = started.elapsed();
         self.load_listed(today, force, paths, problems)
     }
 
@@ -187,44 +212,39 @@ impl Loader {
         mut paths: Vec<PathBuf>,
         mut problems: Vec<Problem>,
     ) -> Snapshot {
-        let mut reread = Vec::new();
+        let started = Instant::now();
         // Files listed but gone when read: removed between the listing and the read.
         let mut vanished = HashSet::new();
-        let mut bytes_read = 0;
         let stamps: Vec<_> = paths.iter().map(|p| stamp(p)).collect();
-        let to_read = |(path, stamp): &(&PathBuf, &Option<Stamp>)| {
-            let cached = self.cache.get(*path);
-            let unchanged = cached.is_some_and(|c| c.stamp.is_some() && c.stamp == **stamp);
-            !unchanged || force.contains(*path)
-        };
-        let (count, bytes) = paths
-            .iter()
-            .zip(&stamps)
-            .filter(to_read)
-            .fold((0, 0), |(n, b), (_, s)| (n + 1, b + s.map_or(0, |s| s.len)));
-        self.progress.begin(count, bytes);
-        for (path, &stamp) in paths.iter().zip(&stamps) {
+        let mut jobs = Vec::new();
+        for (index, (path, stamp)) in paths.iter().zip(&stamps).enumerate() {
             let cached = self.cache.get(path);
-            let unchanged = cached.is_some_and(|c| c.stamp.is_some() && c.stamp == stamp);
+            let unchanged = cached.is_some_and(|c| c.stamp.is_some() && c.stamp == *stamp);
             if unchanged && !force.contains(path) {
                 continue;
             }
-            let name = display_name(path);
-            bytes_read += stamp.map_or(0, |s| s.len);
-            let limits = self.limits;
-            let has_last_good = cached.is_some_and(|c| c.good.is_some());
-            let outcome = intern::with(&mut self.interner, || {
-                read_file(path, limits, has_last_good)
+            jobs.push(workers::Job {
+                index,
+                path: path.clone(),
+                bytes: stamp.map_or(0, |s| s.len),
+                has_last_good: cached.is_some_and(|c| c.good.is_some()),
             });
-            self.progress.file_done(stamp.map_or(0, |s| s.len), 0);
+        }
+        let bytes_read: u64 = jobs.iter().map(|j| j.bytes).sum();
+        self.progress.begin(jobs.len() as u64, bytes_read);
+        // The places in `paths` of the files read, to list them in the set's order.
+        let mut reread_at = Vec::new();
+        let (cache, versions) = (&mut self.cache, &mut self.versions);
+        let keep = |index: usize, outcome: Outcome| {
+            let path = &paths[index];
             if matches!(outcome, Outcome::Vanished) {
                 vanished.insert(path.clone());
-                continue;
+                return;
             }
-            reread.push(name.clone());
+            reread_at.push(index);
             let parsed = matches!(outcome, Outcome::Parsed(..));
-            let entry = self.cache.entry(path.clone()).or_insert_with(|| Cached {
-                name,
+            let entry = cache.entry(path.clone()).or_insert_with(|| Cached {
+                name: display_name(path),
                 stamp: None,
                 good: None,
                 read_problems: Vec::new(),
@@ -232,13 +252,23 @@ impl Loader {
                 version: 0,
                 left_out: Vec::new(),
             });
-            entry.stamp = stamp;
+            entry.stamp = stamps[index];
             apply(entry, outcome);
             if parsed {
-                self.versions += 1;
-                entry.version = self.versions;
+                *versions += 1;
+                entry.version = *versions;
             }
-        }
+        };
+        workers::read_all(
+            jobs,
+            self.limits,
+            self.workers,
+            &mut self.interner,
+            &self.progress,
+            keep,
+        );
+        reread_at.sort_unstable();
+        let reread: Vec<String> = reread_at.iter().map(|&i| display_name(&paths[i])).collect();
         paths.retain(|p| !vanished.contains(p));
 
         let listed: HashSet<&PathBuf> = paths.iter().collect();
@@ -280,8 +310,10 @@ impl Loader {
                 versions.push(c.version);
             }
         }
+        let read = started.elapsed();
         let (programme, merge_problems) =
             merge::merge_cached(&sources, &versions, today, &mut self.merged);
+        let merged = started.elapsed();
         problems.extend(merge_problems);
         if !reread.is_empty() {
             self.interner.prune();
@@ -290,6 +322,11 @@ impl Loader {
             crate::mem::release_free_memory();
         }
         sort_problems(&mut problems);
+        self.timing = Timing {
+            read: self.timing.read + read,
+            merge: merged - read,
+            tidy: started.elapsed() - merged,
+        };
         self.progress.end();
         Snapshot {
             programme: Arc::new(programme),
@@ -350,38 +387,4 @@ fn sort_problems(problems: &mut [Problem]) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn today() -> Date {
-        Date::from_ymd_opt(2026, 11, 26).expect("a date")
-    }
-
-    #[test]
-    fn a_file_removed_between_listing_and_reading_is_dropped_quietly() {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        let keep = dir.path().join("keep.yaml");
-        let gone = dir.path().join("gone.yaml");
-        fs::write(&keep, "version: 1\n").expect("write");
-        fs::write(&gone, "version: 1\nqueue: []\n").expect("write");
-        let mut loader = Loader::new(vec![dir.path().to_path_buf()], Limits::default());
-        let first = loader.load(today());
-        assert_eq!(first.files.len(), 2);
-
-        // Listed, then removed before it is read: what a save by rename looks like.
-        let mut problems = Vec::new();
-        let listed = loader.discover(&mut problems);
-        fs::remove_file(&gone).expect("remove");
-        let force: HashSet<PathBuf> = listed.iter().cloned().collect();
-        let snapshot = loader.load_listed(today(), &force, listed, problems);
-
-        let errors: Vec<&Problem> = snapshot.problems.iter().filter(|p| p.is_error()).collect();
-        // Only the set's own problem (no programme): nothing about the vanished file.
-        assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].file.is_none());
-        assert_eq!(snapshot.files.len(), 1);
-        assert_eq!(snapshot.files[0].path, keep);
-        assert_eq!(snapshot.removed, [display_name(&gone)]);
-        assert_eq!(snapshot.reread, [display_name(&keep)]);
-    }
-}
+mod tests;

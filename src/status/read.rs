@@ -22,6 +22,32 @@ pub(super) enum Outcome {
     Vanished,
 }
 
+impl Outcome {
+    /// The records read: items of `variants`, `stages`, `queue` and `deliveries`, and
+    /// entries of the plan (a year's quantity of one variant); 0 when the file was not
+    /// parsed. Records left out for a bad value are not counted.
+    pub(super) fn records(&self) -> u64 {
+        match self {
+            Outcome::Parsed(raw, ..) => records(raw),
+            _ => 0,
+        }
+    }
+}
+
+/// The records of `raw` (see [`Outcome::records`]).
+fn records(raw: &RawFile) -> u64 {
+    let plan: usize = raw
+        .plan
+        .as_ref()
+        .map_or(0, |p| p.years.iter().map(|y| y.entries.len()).sum());
+    let len = |n: Option<usize>| n.unwrap_or(0);
+    (len(raw.variants.as_ref().map(Vec::len))
+        + len(raw.stages.as_ref().map(Vec::len))
+        + len(raw.queue.as_ref().map(Vec::len))
+        + len(raw.deliveries.as_ref().map(Vec::len))
+        + plan) as u64
+}
+
 /// Why a file's text could not be had.
 enum ReadError {
     Vanished,

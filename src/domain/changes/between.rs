@@ -32,13 +32,33 @@ pub fn between(old: &Programme, new: &Programme) -> Vec<Change> {
     out
 }
 
+/// What the old queue says of one serial (its last vehicle when written twice), and
+/// whether the new queue holds it too.
+struct Before<'a> {
+    vehicle: &'a Vehicle,
+    still_there: bool,
+}
+
+/// Moves, arrivals, departures and holds, in one table of the old queue's serials (sized
+/// once, hashbrown's fast hasher): at a million vehicles, a `std` map per question cost
+/// several times the parse of the file that changed.
 fn queue(old: &Programme, new: &Programme, (was, now): (&Names, &Names), out: &mut Vec<Change>) {
-    let before: HashMap<&str, &Vehicle> = old.queue.iter().map(|v| (&*v.serial, v)).collect();
+    let mut before: hashbrown::HashMap<&str, Before> =
+        hashbrown::HashMap::with_capacity(old.queue.len());
+    for v in old.queue.iter() {
+        before.insert(
+            &*v.serial,
+            Before {
+                vehicle: v,
+                still_there: false,
+            },
+        );
+    }
     let mut entered = Vec::new();
     let mut holds = Vec::new();
     for v in new.queue.iter() {
         let serial = || Name::new(&v.serial);
-        let Some(o) = before.get(&*v.serial) else {
+        let Some(b) = before.get_mut(&*v.serial) else {
             let first = v.history.first();
             entered.push(Change::Entered {
                 serial: serial(),
@@ -48,6 +68,8 @@ fn queue(old: &Programme, new: &Programme, (was, now): (&Names, &Names), out: &m
             });
             continue;
         };
+        b.still_there = true;
+        let o = b.vehicle;
         let from = was.stage(o.stage);
         let to = now.stage(v.stage);
         if from.id != to.id {
@@ -81,19 +103,21 @@ fn queue(old: &Programme, new: &Programme, (was, now): (&Names, &Names), out: &m
         }
     }
     out.append(&mut entered);
-    let still: HashSet<&str> = new.queue.iter().map(|v| &*v.serial).collect();
-    let delivered: HashSet<&str> = new
-        .deliveries
-        .iter()
-        .flat_map(|d| d.serials.iter().map(|s| &**s))
-        .collect();
-    for v in old.queue.iter().filter(|v| !still.contains(&*v.serial)) {
-        out.push(Change::Left {
-            serial: Name::new(&v.serial),
-            variant: was.variant(v.variant),
-            stage: was.stage(v.stage),
-            handed_over: delivered.contains(&*v.serial),
-        });
+    let gone = |v: &&Vehicle| before.get(&*v.serial).is_some_and(|b| !b.still_there);
+    if old.queue.iter().any(|v| gone(&v)) {
+        let delivered: HashSet<&str> = new
+            .deliveries
+            .iter()
+            .flat_map(|d| d.serials.iter().map(|s| &**s))
+            .collect();
+        for v in old.queue.iter().filter(gone) {
+            out.push(Change::Left {
+                serial: Name::new(&v.serial),
+                variant: was.variant(v.variant),
+                stage: was.stage(v.stage),
+                handed_over: delivered.contains(&*v.serial),
+            });
+        }
     }
     // Holds set before holds cleared, each in the new queue's order.
     holds.sort_by_key(|c| matches!(c, Change::HoldCleared { .. }));
