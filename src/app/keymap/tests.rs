@@ -104,16 +104,14 @@ fn every_view_has_help_and_quit() {
 }
 
 #[test]
-fn eight_shows_the_changes_and_seven_is_left_free() {
+fn seven_shows_the_flow_and_eight_the_changes() {
+    assert_eq!(
+        action(press(KeyCode::Char('7')), View::Overview, false),
+        Some(Action::Show(View::Flow))
+    );
     assert_eq!(
         action(press(KeyCode::Char('8')), View::Overview, false),
         Some(Action::Show(View::Changes))
-    );
-    // Key 7 is kept for the Flow view.
-    assert!(
-        BINDINGS
-            .iter()
-            .all(|b| !b.keys.contains(&(KeyCode::Char('7'), NONE)))
     );
     // The Changes view scrolls with the list keys.
     assert_eq!(
