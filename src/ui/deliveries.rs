@@ -11,7 +11,6 @@
 mod charts;
 mod outlook;
 mod table;
-mod trend;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -157,13 +156,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<
     if charts_h > 0 {
         let both = charts_h >= BOTH_FROM_HEIGHT && area.width >= BOTH_FROM_WIDTH;
         match (state.charts_shown(), state.trend()) {
-            (Charts::Trend, Some(t)) => trend::render(t, theme, charts_area, buf),
+            (Charts::Trend, Some(t)) => widgets::trend::panel(t, theme, charts_area, buf),
             (_, Some(t)) if both => {
                 let [yearly, below] =
                     Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)])
                         .areas(charts_area);
                 render_yearly(app, selected, theme, yearly, buf);
-                trend::render(t, theme, below, buf);
+                widgets::trend::panel(t, theme, below, buf);
             }
             _ => render_yearly(app, selected, theme, charts_area, buf),
         }

@@ -142,7 +142,10 @@ impl TrendSeries {
         let Finish::Projected(then) = e.outlook.finish else {
             return format!("{head}; no finish was projected on {}", e.day);
         };
-        let moved = match super::slip_months(then, now) {
+        // Counted between the months named, so that the words add up on their face
+        // (December 2032 to February 2032 is 10 months, whatever the days).
+        let month = |d: Date| i64::from(d.year()) * 12 + i64::from(d.month());
+        let moved = match month(now) - month(then) {
             0 => "unchanged".to_owned(),
             m if m > 0 => format!("{} later", months(m)),
             m => format!("{} earlier", months(-m)),

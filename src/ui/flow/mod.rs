@@ -4,7 +4,8 @@
 //! 85th percentile days in stage, the oldest vehicle, vehicles leaving a week and its
 //! trend; from 120 columns the mean, the stays counted and Little's cross-check); under it
 //! the cumulative flow chart and the hand-overs per month, or, after `Enter`, the selected
-//! stage's vehicles by age.
+//! stage's vehicles by age. A tall screen adds the forecast's own trend under the charts
+//! (the Deliveries view's `t` panel).
 
 mod bars;
 mod cfd;
@@ -21,6 +22,9 @@ use crate::app::App;
 use crate::app::flow::Seen;
 use crate::domain::Programme;
 use crate::domain::flow::Flow;
+
+/// The forecast's trend goes under the flow charts when this many rows are left for both.
+const TREND_FROM_HEIGHT: u16 = 30;
 
 /// The least area the view draws in: the headline and a few stages.
 pub fn min_size(_app: &App) -> (u16, u16) {
@@ -62,6 +66,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<
     if app.flow.is_open() {
         return Some(vehicles::render(app, theme, rest, buf));
     }
+    // A tall screen shows the forecast's trend under the flow charts: where the flow leads.
+    let rest = match app.deliveries.trend() {
+        Some(trend) if rest.height >= TREND_FROM_HEIGHT => {
+            let [flow_area, trend_area] =
+                Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)])
+                    .areas(rest);
+            widgets::trend::panel(trend, theme, trend_area, buf);
+            flow_area
+        }
+        _ => rest,
+    };
     let [left, right] = if rest.width >= 60 {
         Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(rest)
     } else {

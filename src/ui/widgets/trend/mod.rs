@@ -3,6 +3,10 @@
 //! needed to finish on plan against the vehicles handed over each month. Shared: the
 //! Deliveries view draws them, and any view holding a [`Trend`] may.
 
+mod panel;
+
+pub use panel::panel;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

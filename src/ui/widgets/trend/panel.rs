@@ -1,14 +1,14 @@
-//! The Deliveries view's trend charts (`t`): the forecast's finish at each month-end beside
-//! the rate needed to finish on plan against each month's hand-overs, drawn by the shared
-//! widgets of `ui::widgets::trend`, and under them, when the height allows, how each
-//! family's finish moved over the last three months, in words.
+//! The trend panel the Deliveries view (`t`) and the Flow view show: the forecast's finish
+//! at each month-end beside the rate needed to finish on plan against each month's
+//! hand-overs, and under them, when the height allows, how each family's finish moved over
+//! the last three months, in words.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
+use super::{milestones, rates};
 use crate::domain::forecast::Trend;
-use crate::ui::widgets::trend::{milestones, rates};
 use crate::ui::{Theme, widgets};
 
 /// The rate chart goes beside the milestone trend from this width on.
@@ -21,7 +21,7 @@ const WORDS_MAX: usize = 3;
 /// Draws the trend charts into `area`: the milestone trend, and beside it when the width
 /// allows the programme's rates; under them, a line per family (at most three) saying how
 /// its finish moved, when the height allows.
-pub fn render(trend: &Trend, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn panel(trend: &Trend, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let words: Vec<String> = if area.height >= WORDS_FROM_HEIGHT {
         trend
             .families
