@@ -331,3 +331,26 @@ fn an_unknown_field_in_a_visit_is_named() {
     assert!(c.queued().is_empty());
     assert!(c.lines[0].contains("entered"), "{:?}", c.lines);
 }
+
+#[test]
+fn the_sample_keeps_a_history_for_every_vehicle_in_assembly_and_some_delivered() {
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config/status");
+    let c = checked::load(&sample, vec![sample.clone()], Limits::default());
+    c.assert_lines(&[]);
+    let p = c.programme();
+    assert_eq!(p.queue.len(), 40);
+    for v in p.queue.iter() {
+        // Kept only when good: it ends at the vehicle's stage and since.
+        let last = v.history.last().unwrap_or_else(|| panic!("{} has none", v.serial));
+        assert_eq!((last.stage, last.entered), (v.stage, v.since));
+    }
+    let rework = p.stage_by_id("rework").unwrap();
+    assert!(
+        p.queue
+            .iter()
+            .any(|v| v.history.iter().filter(|h| h.stage == rework).count() > 1),
+        "a vehicle sent to rework twice"
+    );
+    let delivered: usize = p.deliveries.iter().map(|d| d.histories.len()).sum();
+    assert!(delivered > 0 && delivered < p.deliveries.iter().map(|d| d.serials.len()).sum());
+}
