@@ -41,7 +41,12 @@ fn with_and_without(c: &mut Criterion) {
     assert!(a.problems.is_empty() && b.problems.is_empty());
     assert_eq!(a.programme.queue.len(), b.programme.queue.len());
     let visits: usize = a.programme.queue.iter().map(|v| v.history.len()).sum();
-    let kept: usize = a.programme.deliveries.iter().map(|d| d.histories.len()).sum();
+    let kept: usize = a
+        .programme
+        .deliveries
+        .iter()
+        .map(|d| d.histories.len())
+        .sum();
     eprintln!(
         "with histories: {with_bytes} bytes, {visits} visits in the queue, {kept} delivered \
          histories; without: {without_bytes} bytes"

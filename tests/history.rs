@@ -341,7 +341,10 @@ fn the_sample_keeps_a_history_for_every_vehicle_in_assembly_and_some_delivered()
     assert_eq!(p.queue.len(), 40);
     for v in p.queue.iter() {
         // Kept only when good: it ends at the vehicle's stage and since.
-        let last = v.history.last().unwrap_or_else(|| panic!("{} has none", v.serial));
+        let last = v
+            .history
+            .last()
+            .unwrap_or_else(|| panic!("{} has none", v.serial));
         assert_eq!((last.stage, last.entered), (v.stage, v.since));
     }
     let rework = p.stage_by_id("rework").unwrap();
