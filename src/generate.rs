@@ -121,7 +121,7 @@ pub fn files_with(spec: &Spec, histories: Histories) -> Vec<(String, String)> {
             let _ = writeln!(e, "    hold: waiting for a part");
         }
         if let Some(h) = history.as_mut() {
-            h.queue(&mut e, stage, since, family % 2 == 0);
+            h.queue(&mut e, stage, since, family.is_multiple_of(2));
         }
         queue_entries[site].push(e);
     }
@@ -143,7 +143,12 @@ pub fn files_with(spec: &Spec, histories: Histories) -> Vec<(String, String)> {
                 .collect();
             let _ = writeln!(deliveries, "    serials: [{}]", serials.join(", "));
             if let Some(h) = history.as_mut() {
-                h.delivered(&mut deliveries, &serials, date, v % families % 2 == 0);
+                h.delivered(
+                    &mut deliveries,
+                    &serials,
+                    date,
+                    (v % families).is_multiple_of(2),
+                );
             }
         } else {
             serial_no[v] += n;

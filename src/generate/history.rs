@@ -119,3 +119,41 @@ impl Writer {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_end_at_the_current_stage_through_the_family_s_stages() {
+        let mut w = Writer::new(5);
+        let mut loops = 0;
+        for i in 0..400 {
+            let current = i % STAGES.len();
+            let weapon = i % 3 == 0;
+            let current = if current == WEAPON && !weapon {
+                4
+            } else {
+                current
+            };
+            let path = w.path(current, weapon);
+            assert_eq!(path.last(), Some(&current));
+            assert_eq!(path[0], 0, "every path starts at the hull");
+            assert!(path.windows(2).all(|p| p[0] != p[1]), "{path:?}");
+            assert_eq!(
+                path.contains(&WEAPON),
+                weapon && current >= WEAPON,
+                "{path:?}"
+            );
+            loops += usize::from(path.iter().filter(|&&s| s == ACCEPTANCE).count() > 1);
+            let dated = w.dated(&path, Date::from_ymd_opt(2026, 11, 2).unwrap());
+            assert!(dated.windows(2).all(|d| d[0].1 < d[1].1), "{dated:?}");
+            assert_eq!(
+                dated.last().unwrap().1,
+                Date::from_ymd_opt(2026, 11, 2).unwrap()
+            );
+        }
+        // A quarter of the 100 vehicles at acceptance or rework, give or take.
+        assert!((10..=45).contains(&loops), "{loops}");
+    }
+}

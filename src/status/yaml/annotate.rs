@@ -39,8 +39,9 @@ pub(super) fn annotate(raw: &mut RawFile, text: &str) {
             // A history has `stage` and `since` keys of its own: the vehicle's are the ones
             // at its entry's column (block style), wherever the history is written.
             let own = |k| {
-                if v.history.is_empty() {
-                    return key(k);
+                let first = e.key(k);
+                if v.history.is_empty() || first.is_some_and(|l| l.column == e.loc.column) {
+                    return first.unwrap_or(e.loc);
                 }
                 let all = e.keys_after(k, Loc::UNKNOWN);
                 all.iter()

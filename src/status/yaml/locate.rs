@@ -339,6 +339,31 @@ deliveries: []
     }
 
     #[test]
+    fn keys_after_a_place_are_found_in_one_pass() {
+        let text = "\
+queue:
+  - serial: A
+    history:
+      - {stage: hull, since: 2026-01-02}
+      - stage: paint
+        since: 2026-02-03
+    stage: paint
+    since: 2026-02-03
+";
+        let s = sections(text);
+        let e = &s[0].entries[0];
+        let history = e.key("history").unwrap();
+        assert_eq!(history, Loc::new(3, 5));
+        assert_eq!(
+            e.keys_after("stage", history),
+            [Loc::new(4, 10), Loc::new(5, 9), Loc::new(7, 5)]
+        );
+        // From the entry's first place: every one; `stages:` is another key.
+        assert_eq!(e.keys_after("since", Loc::UNKNOWN).len(), 3);
+        assert!(e.keys_after("stag", Loc::UNKNOWN).is_empty());
+    }
+
+    #[test]
     fn sequence_at_the_key_indentation() {
         let text = "queue:\n- serial: A\n  stage: x\n- serial: B\nplan:\n";
         let s = sections(text);
