@@ -339,12 +339,17 @@ fn the_sample_keeps_a_history_for_every_vehicle_in_assembly_and_some_delivered()
     c.assert_lines(&[]);
     let p = c.programme();
     assert_eq!(p.queue.len(), 40);
-    for v in p.queue.iter() {
-        // Kept only when good: it ends at the vehicle's stage and since.
-        let last = v
-            .history
-            .last()
-            .unwrap_or_else(|| panic!("{} has none", v.serial));
+    // Two vehicles at Seraing give none, as a set may: the rest keep theirs (only good
+    // ones are kept: each ends at its vehicle's stage and since).
+    let without: Vec<&str> = p
+        .queue
+        .iter()
+        .filter(|v| v.history.is_empty())
+        .map(|v| &*v.serial)
+        .collect();
+    assert_eq!(without, ["BE-GRF-0072", "BE-GRF-0074"]);
+    for v in p.queue.iter().filter(|v| !v.history.is_empty()) {
+        let last = v.history.last().unwrap();
         assert_eq!((last.stage, last.entered), (v.stage, v.since));
     }
     let rework = p.stage_by_id("rework").unwrap();
