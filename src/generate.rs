@@ -68,10 +68,10 @@ impl Rng {
     }
 }
 
-/// The files of a generated set with stage histories: (file name relative to the set's
-/// folder, contents).
+/// The files of a generated set without stage histories, as written before they existed:
+/// (file name relative to the set's folder, contents). [`files_with`] writes them too.
 pub fn files(spec: &Spec) -> Vec<(String, String)> {
-    files_with(spec, Histories::Written)
+    files_with(spec, Histories::LeftOut)
 }
 
 /// The files of a generated set, with or without stage histories; everything else is the
@@ -263,11 +263,11 @@ pub fn prepare(spec: &Spec, out: &Path, force: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// Writes the set with histories under `out/status/` and a config at
-/// `out/fleetdash.yaml` (creating them), overwriting files of the same names; see
-/// [`prepare`] first.
+/// Writes the set without stage histories (see [`files`]) under `out/status/` and a
+/// config at `out/fleetdash.yaml` (creating them), overwriting files of the same names;
+/// see [`prepare`] first. `fleetdash generate` writes histories: [`write_with`].
 pub fn write(spec: &Spec, out: &Path) -> io::Result<()> {
-    write_with(spec, out, Histories::Written)
+    write_with(spec, out, Histories::LeftOut)
 }
 
 /// [`write`], with or without stage histories.
@@ -307,7 +307,7 @@ mod tests {
     #[test]
     fn generated_set_is_valid_and_sized() {
         let s = spec(1);
-        let parsed: Vec<(String, crate::status::raw::RawFile)> = files(&s)
+        let parsed: Vec<(String, crate::status::raw::RawFile)> = files_with(&s, Histories::Written)
             .into_iter()
             .map(|(n, t)| (n, crate::status::yaml::parse(&t).expect("parses")))
             .collect();
@@ -347,8 +347,8 @@ mod tests {
     #[test]
     fn without_history_the_set_is_the_same_but_for_its_histories() {
         let s = spec(3);
-        let with = files(&s);
-        let without = files_with(&s, Histories::LeftOut);
+        let with = files_with(&s, Histories::Written);
+        let without = files(&s);
         assert_eq!(with.len(), without.len());
         for ((name, a), (name_b, b)) in with.iter().zip(&without) {
             assert_eq!(name, name_b);
