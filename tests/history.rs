@@ -362,3 +362,19 @@ fn the_sample_keeps_a_history_for_every_vehicle_in_assembly_and_some_delivered()
     let delivered: usize = p.deliveries.iter().map(|d| d.histories.len()).sum();
     assert!(delivered > 0 && delivered < p.deliveries.iter().map(|d| d.serials.len()).sum());
 }
+
+#[test]
+fn the_schema_takes_histories_and_refuses_a_visit_with_another_key() {
+    let schema = fleetdash::schema::status_file_schema();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let json = |text: &str| {
+        let yaml: serde_yaml::Value = serde_yaml::from_str(text).unwrap();
+        serde_json::to_value(yaml).unwrap()
+    };
+    assert!(validator.is_valid(&json(QUEUE_GOOD)));
+    assert!(validator.is_valid(&json(DELIVERIES)));
+    let bad = one_vehicle("      - {stage: hull, entered: 2026-08-01}\n");
+    assert!(!validator.is_valid(&json(&bad)));
+    let not_a_list = one_vehicle("      hull: 2026-08-01\n");
+    assert!(!validator.is_valid(&json(&not_a_list)));
+}
