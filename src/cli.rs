@@ -79,6 +79,10 @@ pub enum Command {
         /// Seed: the same seed writes the same set
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Write no stage histories (the same set otherwise), to compare loads with and
+        /// without them
+        #[arg(long)]
+        no_history: bool,
         /// Write into a folder that is not empty: overwrite its config and status files,
         /// and remove the other status files of its `status/` (they would merge)
         #[arg(long)]

@@ -12,6 +12,10 @@ use chrono::{Datelike, Duration};
 
 use crate::domain::Date;
 
+mod history;
+
+pub use history::Histories;
+
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Spec {
@@ -64,9 +68,17 @@ impl Rng {
     }
 }
 
-/// The files of a generated set: (file name relative to the set's folder, contents).
+/// The files of a generated set without stage histories, as written before they existed:
+/// (file name relative to the set's folder, contents). [`files_with`] writes them too.
 pub fn files(spec: &Spec) -> Vec<(String, String)> {
+    files_with(spec, Histories::LeftOut)
+}
+
+/// The files of a generated set, with or without stage histories; everything else is the
+/// same either way.
+pub fn files_with(spec: &Spec, histories: Histories) -> Vec<(String, String)> {
     let mut rng = Rng(spec.seed);
+    let mut history = (histories == Histories::Written).then(|| history::Writer::new(spec.seed));
     let n_variants = spec.variants.max(1);
     let families = n_variants.div_ceil(10);
     let first_year = spec.today.year() - 5;
@@ -108,6 +120,9 @@ pub fn files(spec: &Spec) -> Vec<(String, String)> {
         if rng.below(10) == 0 {
             let _ = writeln!(e, "    hold: waiting for a part");
         }
+        if let Some(h) = history.as_mut() {
+            h.queue(&mut e, stage, since, family.is_multiple_of(2));
+        }
         queue_entries[site].push(e);
     }
 
@@ -127,6 +142,14 @@ pub fn files(spec: &Spec) -> Vec<(String, String)> {
                 })
                 .collect();
             let _ = writeln!(deliveries, "    serials: [{}]", serials.join(", "));
+            if let Some(h) = history.as_mut() {
+                h.delivered(
+                    &mut deliveries,
+                    &serials,
+                    date,
+                    (v % families).is_multiple_of(2),
+                );
+            }
         } else {
             serial_no[v] += n;
             let _ = writeln!(deliveries, "    count: {n}");
@@ -240,12 +263,18 @@ pub fn prepare(spec: &Spec, out: &Path, force: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// Writes the set under `out/status/` and a config at `out/fleetdash.yaml` (creating
-/// them), overwriting files of the same names; see [`prepare`] first.
+/// Writes the set without stage histories (see [`files`]) under `out/status/` and a
+/// config at `out/fleetdash.yaml` (creating them), overwriting files of the same names;
+/// see [`prepare`] first. `fleetdash generate` writes histories: [`write_with`].
 pub fn write(spec: &Spec, out: &Path) -> io::Result<()> {
+    write_with(spec, out, Histories::LeftOut)
+}
+
+/// [`write`], with or without stage histories.
+pub fn write_with(spec: &Spec, out: &Path, histories: Histories) -> io::Result<()> {
     let status = out.join("status");
     std::fs::create_dir_all(&status)?;
-    for (name, text) in files(spec) {
+    for (name, text) in files_with(spec, histories) {
         std::fs::write(status.join(name), text)?;
     }
     std::fs::write(
@@ -278,7 +307,7 @@ mod tests {
     #[test]
     fn generated_set_is_valid_and_sized() {
         let s = spec(1);
-        let parsed: Vec<(String, crate::status::raw::RawFile)> = files(&s)
+        let parsed: Vec<(String, crate::status::raw::RawFile)> = files_with(&s, Histories::Written)
             .into_iter()
             .map(|(n, t)| (n, crate::status::yaml::parse(&t).expect("parses")))
             .collect();
@@ -291,5 +320,56 @@ mod tests {
         assert_eq!(programme.variants.len(), 23);
         assert_eq!(programme.queue.len(), 500);
         assert_eq!(programme.deliveries.len(), 300);
+        // Every vehicle has a history (the merge keeps only good ones), some with a
+        // rework loop; every delivery listing serials keeps one per serial.
+        assert!(programme.queue.iter().all(|v| !v.history.is_empty()));
+        let rework = programme.stage_by_id("rework").unwrap();
+        let acceptance = programme.stage_by_id("acceptance").unwrap();
+        let looped = programme
+            .queue
+            .iter()
+            .filter(|v| {
+                v.history
+                    .windows(2)
+                    .any(|w| w[0].stage == rework && w[1].stage == acceptance)
+            })
+            .count();
+        assert!(
+            looped > 0 && looped < 500 / 4,
+            "{looped} went back to acceptance"
+        );
+        for d in programme.deliveries.iter() {
+            assert_eq!(d.histories.len(), d.serials.len());
+        }
+        assert!(programme.deliveries.iter().any(|d| !d.histories.is_empty()));
+    }
+
+    #[test]
+    fn without_history_the_set_is_the_same_but_for_its_histories() {
+        let s = spec(3);
+        let with = files_with(&s, Histories::Written);
+        let without = files(&s);
+        assert_eq!(with.len(), without.len());
+        for ((name, a), (name_b, b)) in with.iter().zip(&without) {
+            assert_eq!(name, name_b);
+            // A history is its key line and the lines indented below it.
+            let mut kept = String::new();
+            let mut in_history = false;
+            for line in a.lines() {
+                let indent = line.len() - line.trim_start().len();
+                if line == "    history:" || line == "    histories:" {
+                    in_history = true;
+                    continue;
+                }
+                if in_history && indent > 4 {
+                    continue;
+                }
+                in_history = false;
+                kept.push_str(line);
+                kept.push('\n');
+            }
+            assert_eq!(&kept, b, "{name}");
+        }
+        assert!(without.iter().all(|(_, t)| !t.contains("history")));
     }
 }

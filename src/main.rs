@@ -99,6 +99,7 @@ fn run(cli: &Cli) -> Result<ExitCode, String> {
             queue,
             deliveries,
             seed,
+            no_history,
             force,
         } => {
             let spec = fleetdash::generate::Spec {
@@ -109,7 +110,12 @@ fn run(cli: &Cli) -> Result<ExitCode, String> {
                 today,
             };
             fleetdash::generate::prepare(&spec, out, *force)?;
-            fleetdash::generate::write(&spec, out)
+            let histories = if *no_history {
+                fleetdash::generate::Histories::LeftOut
+            } else {
+                fleetdash::generate::Histories::Written
+            };
+            fleetdash::generate::write_with(&spec, out, histories)
                 .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
             println!(
                 "wrote {} variants, {queue} queued vehicles and {deliveries} delivery records to {}",

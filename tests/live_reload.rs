@@ -80,7 +80,7 @@ fn an_in_place_write_shows_within_moments_and_rereads_only_that_file() {
     let file = dash.sample.status("queue-seraing.yaml");
     let text = dash
         .sample
-        .edited(&file, "stage: acceptance", "stage: paint", 2);
+        .edited(&file, "    stage: acceptance", "    stage: paint", 2);
     std::fs::write(&file, text).unwrap();
     let written = Instant::now();
     let shown = wait_for_stage(&dash, "Paint", 6);
@@ -110,7 +110,7 @@ fn a_burst_of_writes_gives_one_reload() {
     wait_for_trace(&trace, "watch");
     let file = dash.sample.status("queue-roanne.yaml");
     let original = dash.sample.read(&file);
-    let moved = original.replacen("stage: hull", "stage: paint", 2);
+    let moved = original.replacen("    stage: hull", "    stage: paint", 2);
     let started = Instant::now();
     for i in 0..20 {
         let text = if i == 19 {
@@ -154,19 +154,19 @@ fn a_save_by_rename_is_seen_every_time() {
     // and the rename over the original is seen.
     let text = dash
         .sample
-        .edited(&file, "stage: acceptance", "stage: paint", 1);
+        .edited(&file, "    stage: acceptance", "    stage: paint", 1);
     save_by_rename(&file, ".queue-seraing.yaml.swp", &text);
     wait_for_stage(&dash, "Paint", 5);
     dash.wait_for_status("queue-seraing.yaml: 1 vehicle moved to Paint");
     // The file is a new one now: a watch on the old one would have gone with it.
     let text = dash
         .sample
-        .edited(&file, "stage: acceptance", "stage: paint", 1);
+        .edited(&file, "    stage: acceptance", "    stage: paint", 1);
     save_by_rename(&file, "queue-seraing.yaml.tmp", &text);
     wait_for_stage(&dash, "Paint", 6);
     let text = dash
         .sample
-        .edited(&file, "stage: acceptance", "stage: paint", 1);
+        .edited(&file, "    stage: acceptance", "    stage: paint", 1);
     save_by_rename(&file, "queue-seraing.yaml~", &text);
     wait_for_stage(&dash, "Paint", 7);
 }
@@ -177,7 +177,7 @@ fn truncate_then_write_keeps_the_last_good_content_in_between() {
     let file = dash.sample.status("queue-seraing.yaml");
     let text = dash
         .sample
-        .edited(&file, "stage: acceptance", "stage: paint", 2);
+        .edited(&file, "    stage: acceptance", "    stage: paint", 2);
     std::fs::File::create(&file).unwrap();
     // Caught empty: the figures stay, the status line says so.
     dash.wait_for_status("⚠ queue-seraing.yaml since ");
@@ -194,7 +194,7 @@ fn a_sed_style_edit_is_seen() {
     let file = dash.sample.status("queue-seraing.yaml");
     let text = dash
         .sample
-        .edited(&file, "stage: acceptance", "stage: paint", 2);
+        .edited(&file, "    stage: acceptance", "    stage: paint", 2);
     // GNU sed -i writes `sedXXXXXX` in the same folder and renames it over the file.
     save_by_rename(&file, "sedK3x9Qa", &text);
     wait_for_stage(&dash, "Paint", 6);
@@ -254,7 +254,7 @@ fn a_bad_save_keeps_the_last_good_content_and_says_where() {
     let file = dash.sample.status("queue-seraing.yaml");
     let good = dash
         .sample
-        .edited(&file, "stage: acceptance", "stage: paint", 2);
+        .edited(&file, "    stage: acceptance", "    stage: paint", 2);
     let bad = dash
         .sample
         .edited(&file, "    variant: grf-tt\n", "    variant: [grf-tt\n", 1);
@@ -307,7 +307,7 @@ fn a_status_folder_deleted_and_recreated_is_watched_again() {
     let file = dash.sample.status("queue-seraing.yaml");
     let text = dash
         .sample
-        .edited(&file, "stage: acceptance", "stage: paint", 2);
+        .edited(&file, "    stage: acceptance", "    stage: paint", 2);
     std::fs::write(&file, text).unwrap();
     wait_for_stage(&dash, "Paint", 6);
 }
@@ -435,7 +435,7 @@ fn a_config_map_update_is_followed() {
     let to_paint = |n: usize| {
         move |name: &str, text: String| {
             if name == "queue-seraing.yaml" {
-                text.replacen("stage: acceptance", "stage: paint", n)
+                text.replacen("    stage: acceptance", "    stage: paint", n)
             } else {
                 text
             }
@@ -493,7 +493,7 @@ fn a_link_to_a_file_elsewhere_is_followed(named_on_the_command_line: bool) {
     // A save by rename next to the target, as `sed -i` does it.
     let text = dash
         .sample
-        .edited(&target, "stage: acceptance", "stage: paint", 2);
+        .edited(&target, "    stage: acceptance", "    stage: paint", 2);
     save_by_rename(&target, "sedQ8zT1b", &text);
     wait_for_stage(&dash, "Paint", 6);
 }

@@ -63,7 +63,7 @@ const LEAVES: &str = "  - serial: BE-GRF-0071
     due: 2026-12-18
     site: KNDS Roanne
     lot: L26A
-
+    history: [{stage: hull, since: 2026-06-17}, {stage: kit, since: 2026-07-13}, {stage: comms, since: 2026-08-03}, {stage: rws, since: 2026-08-21}, {stage: paint, since: 2026-09-18}, {stage: tests, since: 2026-09-29}, {stage: acceptance, since: 2026-10-07}, {stage: rework, since: 2026-10-20}]
 ";
 
 #[test]

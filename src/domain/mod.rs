@@ -138,8 +138,12 @@ pub struct Vehicle {
     pub lot: Option<Name>,
     /// Why it is not moving, when it is on hold.
     pub hold: Option<Name>,
-    /// The stages it has been through, oldest first, re-entries included; the last visit
-    /// is its current stage (`stage`, `since`). Empty when the file gives no history.
+    /// The stages it has been through, oldest first, re-entries included (acceptance,
+    /// rework, acceptance). Empty when the file gives no history, or when the one it gives
+    /// is wrong (the loader then warns and leaves it out whole). When not empty it holds,
+    /// as the loader checks: the days entered never go back, no stage follows itself,
+    /// every stage applies to the vehicle's family, no day is after the day of the load,
+    /// and the last visit is the current stage: `stage`, entered on `since`.
     pub history: Box<[Visit]>,
     /// Where the record was written.
     pub origin: Origin,
@@ -157,7 +161,9 @@ pub struct Visit {
 }
 
 /// The stage history a delivered vehicle kept: its visits, oldest first; the last ends at
-/// the hand-over of the [`Delivery`] that lists it.
+/// the hand-over of the [`Delivery`] that lists it. As for [`Vehicle::history`], the loader
+/// keeps only a history that holds: days that never go back, no stage following itself,
+/// stages of the vehicle's family, no day after the hand-over; never an empty one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct History {
     /// The vehicle (one of the delivery's serials).
@@ -201,7 +207,9 @@ pub struct Delivery {
     pub quantity: u32,
     /// The serials handed over, when the record lists them.
     pub serials: Vec<Serial>,
-    /// The stage histories the record keeps, for some or all of its serials.
+    /// The stage histories the record keeps, for some or all of its serials, in file
+    /// order, at most one per serial, each of a serial in `serials` (see [`History`]);
+    /// empty when it keeps none.
     pub histories: Box<[History]>,
     /// Where the record was written.
     pub origin: Origin,

@@ -113,7 +113,7 @@ fn only_the_changed_file_is_read_again_however_its_path_is_spelled() {
     config.status = vec![root.join(".").join("status")];
     let mut rt = runtime(config);
     let file = root.join("status/queue-seraing.yaml");
-    edit(&file, "stage: acceptance", "stage: paint", 2);
+    edit(&file, "    stage: acceptance", "    stage: paint", 2);
     let now = Instant::now();
     rt.handle(Event::Files(vec![file.clone()]), now);
     settle(&mut rt, now);

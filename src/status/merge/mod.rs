@@ -8,6 +8,7 @@
 //! records (queue and deliveries) in [`records`], with the table of serials of [`serials`].
 
 mod definitions;
+mod history;
 mod lead;
 mod records;
 mod serials;

@@ -159,6 +159,7 @@ impl Merger {
                 &v.site
             });
             let optional = |n: &Option<Name>| n.as_ref().filter(|n| !n.is_empty()).cloned();
+            let history = self.queue_history(file, s.raw, v, serial, family);
             out.push(Vehicle {
                 serial: s.raw.shared_serial(v.serial),
                 variant,
@@ -168,7 +169,7 @@ impl Merger {
                 site,
                 lot: optional(&v.lot),
                 hold: optional(&v.hold),
-                history: Box::default(),
+                history,
                 origin: Origin {
                     file,
                     line: v.loc().line,
@@ -266,12 +267,14 @@ impl Merger {
                 }
                 kept.push(s.raw.shared_serial(r));
             }
+            let family = self.p.family_of(variant);
+            let histories = self.delivery_histories(file, s.raw, d, family, &kept);
             out.push(Delivery {
                 date,
                 variant,
                 quantity,
                 serials: kept,
-                histories: Box::default(),
+                histories,
                 origin: Origin {
                     file,
                     line: d.loc().line,

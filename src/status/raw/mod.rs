@@ -14,13 +14,15 @@
 //! kept in one text that the merged programme shares rather than copies ([`SerialRef`]).
 //!
 //! The records and their places are here; the values checked alone are in [`values`], the
-//! sections read as ordered lists (attributes, plan) in [`lists`].
+//! sections read as ordered lists (attributes, plan) in [`lists`], the stage histories in
+//! [`history`], the file's text of serials in [`serials`].
 
+mod history;
 mod lists;
 mod places;
+mod serials;
 mod values;
 
-use std::cell::RefCell;
 use std::sync::Arc;
 
 use schemars::JsonSchema;
@@ -28,7 +30,10 @@ use serde::Deserialize;
 
 use super::problem::Loc;
 use crate::domain::{Name, Serial};
+pub use history::{Below, HistoriesRef, RawHistory, RawVisit, VisitsRef};
 pub use places::Places;
+use serials::SERIALS;
+pub use serials::{SerialRef, with_serials};
 pub use values::{Day, LeadDays, Quantity, Year, days_in_month, month_name, parse_date};
 
 /// The highest quantity accepted in one field: far above any fleet, far below overflow.
@@ -61,6 +66,12 @@ pub struct RawFile {
     /// The text of every serial of the file, one after the other (see [`SerialRef`]).
     #[serde(skip)]
     pub serials: Arc<str>,
+    /// Every visit of the file's stage histories, in file order (see [`VisitsRef`]).
+    #[serde(skip)]
+    pub visits: Box<[RawVisit]>,
+    /// Every history of the file's deliveries, in file order (see [`HistoriesRef`]).
+    #[serde(skip)]
+    pub histories: Box<[RawHistory]>,
 }
 
 impl RawFile {
@@ -78,6 +89,16 @@ impl RawFile {
         } else {
             Serial::new("")
         }
+    }
+
+    /// The visits of a record's history.
+    pub fn visits(&self, r: VisitsRef) -> &[RawVisit] {
+        self.visits.get(r.range()).unwrap_or_default()
+    }
+
+    /// The histories a delivery keeps.
+    pub fn histories(&self, r: HistoriesRef) -> &[RawHistory] {
+        self.histories.get(r.range()).unwrap_or_default()
     }
 
     /// Gives back the room the lists grew into while parsing: a file is kept for as long
@@ -218,6 +239,11 @@ pub struct RawVehicle {
     /// Why it is not moving, when it is on hold.
     #[schemars(with = "Option<Text>")]
     pub hold: Option<Name>,
+    /// The stages it has been through, oldest first, re-entries included: the last is the
+    /// stage it is in now, entered on `since`.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<RawVisit>>")]
+    pub history: VisitsRef,
     /// Where the entry and its `variant`, `stage`, `since` and `due` are written.
     #[serde(skip)]
     pub places: Places<4>,
@@ -264,6 +290,11 @@ pub struct RawDelivery {
     pub serials: Option<Vec<SerialRef>>,
     /// The number handed over; must agree with `serials` when both are given.
     pub count: Option<Quantity>,
+    /// The stage histories of some or all of the `serials`: a serial, then its stages
+    /// oldest first, as a queue vehicle's `history`.
+    #[serde(default)]
+    #[schemars(with = "Option<std::collections::BTreeMap<String, Option<Vec<RawVisit>>>>")]
+    pub histories: HistoriesRef,
     /// Where the entry and its `variant`, `date` and `serials` are written.
     #[serde(skip)]
     pub places: Places<3>,
@@ -325,42 +356,6 @@ pub struct RawPlanEntry {
 #[derive(Debug, Default, PartialEq)]
 pub struct Attributes(pub Vec<(String, String)>);
 
-/// A serial of a file: where its text is in the file's text of serials ([`RawFile::serials`]).
-/// Serials are cleaned and trimmed as they are read, then written one after the other
-/// into one text per file (see [`with_serials`]): a hundred thousand serials cost one
-/// allocation, shared with the merged programme ([`Serial`]), instead of one each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct SerialRef {
-    start: u32,
-    end: u32,
-}
-
-thread_local! {
-    /// The text of serials of the file being parsed, while [`with_serials`] runs.
-    static SERIALS: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// Runs `parse` (which deserializes one [`RawFile`]) with a text of serials to write
-/// into, and gives the file that text.
-pub fn with_serials<E>(parse: impl FnOnce() -> Result<RawFile, E>) -> Result<RawFile, E> {
-    struct Restore(Option<String>);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            let outer = self.0.take();
-            SERIALS.with(|s| *s.borrow_mut() = outer);
-        }
-    }
-    let outer = SERIALS.with(|s| s.borrow_mut().replace(String::new()));
-    let restore = Restore(outer);
-    let parsed = parse();
-    let text = SERIALS.with(|s| s.borrow_mut().take()).unwrap_or_default();
-    drop(restore);
-    parsed.map(|mut raw| {
-        raw.serials = Arc::from(text);
-        raw
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,8 +365,12 @@ mod tests {
     fn records_stay_small() {
         // Kept for every record of every file for as long as the dashboard runs (see
         // BENCHMARKS.md): a field added here costs a hundred thousand times over.
-        assert!(std::mem::size_of::<RawVehicle>() <= 80);
-        assert!(std::mem::size_of::<RawDelivery>() <= 72);
+        // 8 of these 88 and 80 bytes are where the record's history is in its file's table
+        // (`VisitsRef`, `HistoriesRef`): a record without one allocates nothing, a history
+        // costs 16 bytes a visit in one table per file (`RawVisit`, no allocation of its own).
+        assert!(std::mem::size_of::<RawVehicle>() <= 88);
+        assert!(std::mem::size_of::<RawDelivery>() <= 80);
+        assert!(std::mem::size_of::<RawVisit>() <= 16);
         // 16 of these 88 bytes are the stage history (a boxed slice: no allocation when
         // the file gives none).
         assert!(std::mem::size_of::<crate::domain::Vehicle>() <= 88);

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::locate::{self, Section};
 use crate::status::problem::Loc;
-use crate::status::raw::{Places, RawFile};
+use crate::status::raw::{Below, Places, RawFile, RawVisit};
 
 /// Fills in the locations of sections, entries and the fields problems point at.
 pub(super) fn annotate(raw: &mut RawFile, text: &str) {
@@ -32,19 +32,60 @@ pub(super) fn annotate(raw: &mut RawFile, text: &str) {
             }
         });
     }
+    let visits = &mut raw.visits;
     if let (Some(items), Some(s)) = (raw.queue.as_mut(), find("queue")) {
         for_entries(items, s, |v, e| {
             let key = |k| e.key(k).unwrap_or(e.loc);
+            // A history has `stage` and `since` keys of its own: the vehicle's are the ones
+            // at its entry's column (block style), wherever the history is written.
+            let own = |k| {
+                let first = e.key(k);
+                if v.history.is_empty() || first.is_some_and(|l| l.column == e.loc.column) {
+                    return first.unwrap_or(e.loc);
+                }
+                let all = e.keys_after(k, Loc::UNKNOWN);
+                all.iter()
+                    .find(|l| l.column == e.loc.column)
+                    .or(all.first())
+                    .copied()
+                    .unwrap_or(e.loc)
+            };
             v.places = Places::new(
                 e.loc,
-                [key("variant"), key("stage"), key("since"), key("due")],
+                [key("variant"), own("stage"), own("since"), key("due")],
             );
+            if !v.history.is_empty()
+                && let Some(history) = e.key("history")
+                && let Some(run) = visits.get_mut(v.history.range())
+            {
+                place_visits(run, e.loc, history, &e.keys_after("stage", history));
+            }
         });
     }
+    let (histories, serials) = (&mut raw.histories, &raw.serials);
     if let (Some(items), Some(s)) = (raw.deliveries.as_mut(), find("deliveries")) {
         for_entries(items, s, |d, e| {
             let key = |k| e.key(k).unwrap_or(e.loc);
             d.places = Places::new(e.loc, [key("variant"), key("date"), key("serials")]);
+            let (Some(at), Some(kept)) =
+                (e.key("histories"), histories.get_mut(d.histories.range()))
+            else {
+                return;
+            };
+            // The visits of every history of the record, one after the other.
+            let stages = e.keys_after("stage", at);
+            let mut next = 0;
+            for h in kept {
+                let serial = serials.get(h.serial.range()).unwrap_or_default();
+                let serial_at = e.keys_after(serial, at).first().copied().unwrap_or(at);
+                h.at = Below::new(e.loc, serial_at);
+                let n = h.visits.len();
+                if let Some(run) = visits.get_mut(h.visits.range()) {
+                    let theirs = stages.get(next..next + n).unwrap_or_default();
+                    place_visits(run, e.loc, serial_at, theirs);
+                }
+                next += n;
+            }
         });
     }
     if let (Some(plan), Some(s)) = (raw.plan.as_mut(), find("plan")) {
@@ -70,6 +111,21 @@ pub(super) fn annotate(raw: &mut RawFile, text: &str) {
                 };
             }
         });
+    }
+}
+
+/// Places the visits of one history at the `stage` keys found for them (`stages`, in
+/// order); when they do not pair up (an anchor, a list written on one line with its keys
+/// elsewhere), every visit points at `key`, where the history is written.
+fn place_visits(run: &mut [RawVisit], entry: Loc, key: Loc, stages: &[Loc]) {
+    if stages.len() >= run.len() {
+        for (visit, &loc) in run.iter_mut().zip(stages) {
+            visit.at = Below::new(entry, loc);
+        }
+    } else {
+        for visit in run {
+            visit.at = Below::new(entry, key);
+        }
     }
 }
 

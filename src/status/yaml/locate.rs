@@ -98,6 +98,39 @@ impl<'a> Entry<'a> {
         self.find(key, fits)
     }
 
+    /// Where `key:` is written in this entry after the place `after`, every time, in one
+    /// pass over its lines: the keys of the items of a list inside the entry (the `stage`
+    /// of each visit of a history).
+    pub fn keys_after(&self, key: &str, after: Loc) -> Vec<Loc> {
+        let mut found = Vec::new();
+        if key.is_empty() {
+            return found;
+        }
+        for (i, line) in self.text.split('\n').enumerate() {
+            let line_no = self.first_line + i as u32;
+            if line_no < after.line {
+                continue;
+            }
+            let mut from = 0;
+            while let Some(pos) = find_from(line, from, key) {
+                from = pos + key.len();
+                let before = &line[..pos];
+                let rest = line[from..].trim_start_matches([' ', '"', '\'']);
+                if !key_start(before) || !rest.starts_with(':') {
+                    continue;
+                }
+                let mut column = before.chars().count() as u32 + 1;
+                if i == 0 {
+                    column += self.first_column - 1;
+                }
+                if (line_no, column) > (after.line, after.column) {
+                    found.push(Loc::new(line_no, column));
+                }
+            }
+        }
+        found
+    }
+
     /// Where the value `value` is written in this entry, as a whole token.
     pub fn value(&self, value: &str) -> Option<Loc> {
         if value.is_empty() {
@@ -303,6 +336,31 @@ deliveries: []
         assert_eq!(entry_key(&plan.entries[0]), "2025");
         assert_eq!(plan.entries[0].key("cp"), Some(Loc::new(12, 18)));
         assert_eq!(plan.entries[1].key("tt"), Some(Loc::new(14, 5)));
+    }
+
+    #[test]
+    fn keys_after_a_place_are_found_in_one_pass() {
+        let text = "\
+queue:
+  - serial: A
+    history:
+      - {stage: hull, since: 2026-01-02}
+      - stage: paint
+        since: 2026-02-03
+    stage: paint
+    since: 2026-02-03
+";
+        let s = sections(text);
+        let e = &s[0].entries[0];
+        let history = e.key("history").unwrap();
+        assert_eq!(history, Loc::new(3, 5));
+        assert_eq!(
+            e.keys_after("stage", history),
+            [Loc::new(4, 10), Loc::new(5, 9), Loc::new(7, 5)]
+        );
+        // From the entry's first place: every one; `stages:` is another key.
+        assert_eq!(e.keys_after("since", Loc::UNKNOWN).len(), 3);
+        assert!(e.keys_after("stag", Loc::UNKNOWN).is_empty());
     }
 
     #[test]

@@ -1,0 +1,251 @@
+//! Stage histories as written: a queue vehicle's `history:` and a delivery's `histories:`.
+//!
+//! A large set holds a hundred thousand vehicles with several visits each, kept between
+//! loads like the rest of the records. So a record does not hold its visits: they go, in
+//! file order, into one table per file ([`super::RawFile::visits`]), and the record keeps
+//! where its own run of visits is ([`VisitsRef`], 8 bytes, nothing allocated when the file
+//! gives no history). A delivery's histories go the same way into
+//! [`super::RawFile::histories`]. The tables are filled while [`super::with_serials`] runs,
+//! as the text of serials is.
+
+use std::cell::RefCell;
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use super::{Day, SerialRef, Text};
+use crate::domain::Name;
+use crate::status::problem::Loc;
+
+/// One item of a `history` list: a stay in a stage, from the day the vehicle entered it.
+#[derive(Debug, Clone, Deserialize, PartialEq, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawVisit {
+    /// The `id` of the stage.
+    #[schemars(with = "Text")]
+    pub stage: Name,
+    /// The date the vehicle entered it.
+    pub since: Day,
+    /// Where its `stage` is written, from its record's entry.
+    #[serde(skip)]
+    pub at: Below,
+}
+
+/// One entry of a delivery's `histories`: a serial and its visits.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct RawHistory {
+    /// The serial, as a key of the mapping.
+    pub serial: SerialRef,
+    /// Its visits.
+    pub visits: VisitsRef,
+    /// Where the serial is written, from its record's entry.
+    pub at: Below,
+}
+
+/// A place in a record, kept in 4 bytes: lines below the record's entry and the column.
+/// The default (column 0) stands for the entry itself, for a place that was not found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Below {
+    lines: u16,
+    column: u16,
+}
+
+impl Below {
+    /// `loc` kept relative to `entry`; the entry itself when it does not fit.
+    pub fn new(entry: Loc, loc: Loc) -> Below {
+        let lines = loc.line.checked_sub(entry.line).map(u16::try_from);
+        match (lines, u16::try_from(loc.column)) {
+            (Some(Ok(lines)), Ok(column)) if entry.is_known() && loc.is_known() => {
+                Below { lines, column }
+            }
+            _ => Below::default(),
+        }
+    }
+
+    /// The place, from the record's `entry`.
+    pub fn loc(self, entry: Loc) -> Loc {
+        if self.column == 0 || !entry.is_known() {
+            return entry;
+        }
+        Loc::new(entry.line + u32::from(self.lines), u32::from(self.column))
+    }
+}
+
+/// A record's run of visits in its file's table ([`super::RawFile::visits`]); empty when
+/// the record gives none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct VisitsRef {
+    start: u32,
+    len: u32,
+}
+
+impl VisitsRef {
+    /// True when the record gives no visit.
+    pub fn is_empty(self) -> bool {
+        self.len == 0
+    }
+
+    /// The number of visits.
+    pub fn len(self) -> usize {
+        self.len as usize
+    }
+
+    /// Its range in the file's table.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.start as usize + self.len as usize
+    }
+}
+
+/// A delivery's run of histories in its file's table ([`super::RawFile::histories`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct HistoriesRef {
+    start: u32,
+    len: u32,
+}
+
+impl HistoriesRef {
+    /// True when the record keeps no history.
+    pub fn is_empty(self) -> bool {
+        self.len == 0
+    }
+
+    /// Its range in the file's table.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.start as usize + self.len as usize
+    }
+}
+
+/// The tables of the file being parsed.
+#[derive(Debug, Default)]
+pub(super) struct Tables {
+    pub visits: Vec<RawVisit>,
+    pub histories: Vec<RawHistory>,
+}
+
+thread_local! {
+    /// The tables of the file being parsed, while [`super::with_serials`] runs.
+    pub(super) static TABLES: RefCell<Option<Tables>> = const { RefCell::new(None) };
+}
+
+/// The run of a table from `start` to `end`, or an error past 4 G items.
+fn run<E: de::Error>(start: usize, end: usize) -> Result<(u32, u32), E> {
+    match (u32::try_from(start), u32::try_from(end - start)) {
+        (Ok(s), Ok(l)) if u32::try_from(end).is_ok() => Ok((s, l)),
+        _ => Err(E::custom(
+            "the histories of this file hold more than 4 G visits",
+        )),
+    }
+}
+
+impl<'de> Deserialize<'de> for VisitsRef {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = VisitsRef;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "a list of stages with the date entered, e.g. `- {stage: hull, since: 2026-01-12}`",
+                )
+            }
+            fn visit_none<E: de::Error>(self) -> Result<VisitsRef, E> {
+                Ok(VisitsRef::default())
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<VisitsRef, E> {
+                Ok(VisitsRef::default())
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<VisitsRef, D::Error> {
+                d.deserialize_seq(self)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<VisitsRef, A::Error> {
+                // Each visit goes straight into the file's table. Outside `with_serials`
+                // (a record read alone) there is no table: the record reads as giving none.
+                let len = || TABLES.with(|t| t.borrow().as_ref().map(|t| t.visits.len()));
+                let start = len();
+                while let Some(v) = seq.next_element::<RawVisit>()? {
+                    TABLES.with(|t| {
+                        if let Some(t) = t.borrow_mut().as_mut() {
+                            t.visits.push(v);
+                        }
+                    });
+                }
+                match (start, len()) {
+                    (Some(start), Some(end)) => {
+                        let (start, len) = run(start, end)?;
+                        Ok(VisitsRef { start, len })
+                    }
+                    _ => Ok(VisitsRef::default()),
+                }
+            }
+        }
+        d.deserialize_option(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for HistoriesRef {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = HistoriesRef;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "serials handed over, each with its list of stages, e.g. `BE-GRF-0031: [{stage: hull, since: 2026-01-12}]`",
+                )
+            }
+            fn visit_none<E: de::Error>(self) -> Result<HistoriesRef, E> {
+                Ok(HistoriesRef::default())
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<HistoriesRef, E> {
+                Ok(HistoriesRef::default())
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<HistoriesRef, D::Error> {
+                d.deserialize_map(self)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<HistoriesRef, A::Error> {
+                let mut read = Vec::new();
+                while let Some((serial, visits)) = map.next_entry::<SerialRef, VisitsRef>()? {
+                    read.push(RawHistory {
+                        serial,
+                        visits,
+                        at: Below::default(),
+                    });
+                }
+                TABLES.with(|t| {
+                    let mut t = t.borrow_mut();
+                    let Some(t) = t.as_mut() else {
+                        return Ok(HistoriesRef::default());
+                    };
+                    let start = t.histories.len();
+                    t.histories.append(&mut read);
+                    let (start, len) = run(start, t.histories.len())?;
+                    Ok(HistoriesRef { start, len })
+                })
+            }
+        }
+        d.deserialize_option(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_below_an_entry_fit_in_four_bytes() {
+        assert_eq!(std::mem::size_of::<Below>(), 4);
+        assert_eq!(std::mem::size_of::<RawVisit>(), 16);
+        let entry = Loc::new(10, 5);
+        assert_eq!(
+            Below::new(entry, Loc::new(14, 11)).loc(entry),
+            Loc::new(14, 11)
+        );
+        // Above the entry, or too far below: the entry.
+        assert_eq!(Below::new(entry, Loc::new(9, 11)).loc(entry), entry);
+        assert_eq!(
+            Below::new(entry, Loc::new(10 + 70_000, 1)).loc(entry),
+            entry
+        );
+        assert_eq!(Below::new(entry, Loc::UNKNOWN).loc(entry), entry);
+    }
+}

@@ -1,0 +1,56 @@
+//! The serials of a file kept in one text, and the tables a parse fills ([`with_serials`]).
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use super::{RawFile, history};
+
+/// A serial of a file: where its text is in the file's text of serials ([`RawFile::serials`]).
+/// Serials are cleaned and trimmed as they are read, then written one after the other
+/// into one text per file (see [`with_serials`]): a hundred thousand serials cost one
+/// allocation, shared with the merged programme ([`Serial`]), instead of one each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SerialRef {
+    pub(super) start: u32,
+    pub(super) end: u32,
+}
+
+impl SerialRef {
+    /// Where the serial is in its file's text of serials.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+thread_local! {
+    /// The text of serials of the file being parsed, while [`with_serials`] runs.
+    pub(super) static SERIALS: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Runs `parse` (which deserializes one [`RawFile`]) with a text of serials and tables of
+/// visits and histories to write into, and gives the file those.
+pub fn with_serials<E>(parse: impl FnOnce() -> Result<RawFile, E>) -> Result<RawFile, E> {
+    struct Restore(Option<String>, Option<history::Tables>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let (outer, tables) = (self.0.take(), self.1.take());
+            SERIALS.with(|s| *s.borrow_mut() = outer);
+            history::TABLES.with(|t| *t.borrow_mut() = tables);
+        }
+    }
+    let outer = SERIALS.with(|s| s.borrow_mut().replace(String::new()));
+    let tables = history::TABLES.with(|t| t.borrow_mut().replace(history::Tables::default()));
+    let restore = Restore(outer, tables);
+    let parsed = parse();
+    let text = SERIALS.with(|s| s.borrow_mut().take()).unwrap_or_default();
+    let tables = history::TABLES
+        .with(|t| t.borrow_mut().take())
+        .unwrap_or_default();
+    drop(restore);
+    parsed.map(|mut raw| {
+        raw.serials = Arc::from(text);
+        raw.visits = tables.visits.into_boxed_slice();
+        raw.histories = tables.histories.into_boxed_slice();
+        raw
+    })
+}
