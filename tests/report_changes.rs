@@ -40,6 +40,7 @@ fn rows(csv: &str) -> Vec<(String, String, String)> {
 /// The sample's queue vehicles whose `since` is 2026-11-19 or later, and its two
 /// hand-overs of 2026-11-19, read off the files by hand; oldest first, on one day moves
 /// before hand-overs, each in file order (queue-roanne.yaml before queue-seraing.yaml).
+/// A vehicle whose history holds only its current stage entered the line that day.
 fn week() -> Vec<(String, String, String)> {
     [
         ("2026-11-19", "moved", "BE-GRF-0094"),
@@ -47,12 +48,12 @@ fn week() -> Vec<(String, String, String)> {
         ("2026-11-19", "handed_over", "BE-GRF-0066 BE-GRF-0067"),
         ("2026-11-19", "handed_over", "BE-GRF-0068"),
         ("2026-11-20", "moved", "BE-GRF-0080"),
-        ("2026-11-20", "moved", "BE-GRF-0099"),
+        ("2026-11-20", "entered", "BE-GRF-0099"),
         ("2026-11-23", "moved", "BE-GRF-0076"),
         ("2026-11-23", "moved", "BE-JAG-006"),
-        ("2026-11-24", "moved", "BE-JAG-010"),
+        ("2026-11-24", "entered", "BE-JAG-010"),
         ("2026-11-24", "moved", "BE-GRF-0084"),
-        ("2026-11-25", "moved", "BE-GRF-0100"),
+        ("2026-11-25", "entered", "BE-GRF-0100"),
     ]
     .map(|(a, b, c)| (a.to_owned(), b.to_owned(), c.to_owned()))
     .to_vec()
@@ -125,8 +126,12 @@ fn the_week_in_json_markdown_and_html() {
     assert_eq!(v["changes"]["until"], "2026-11-26");
     let changes = v["changes"]["changes"].as_array().unwrap();
     assert_eq!(changes.len(), week().len());
-    assert_eq!(changes[0]["text"], "BE-GRF-0094 ? → Communications");
-    assert_eq!(changes[0]["from"], serde_json::Value::Null);
+    // Its history: hull, kit, then comms on 2026-11-19.
+    assert_eq!(
+        changes[0]["text"],
+        "BE-GRF-0094 Variant kit and interior → Communications"
+    );
+    assert_eq!(changes[0]["from"], "kit");
     assert_eq!(changes[2]["quantity"], 2);
     // What the files cannot tell is said.
     let untold = v["changes"]["untold"].as_array().unwrap();
@@ -148,7 +153,7 @@ fn the_week_in_json_markdown_and_html() {
     ]));
     assert!(md.starts_with("## Changes\n\nFrom the files:"), "{md}");
     assert!(
-        md.contains("| 2026-11-25 | moved | grf-eng | BE-GRF-0100 |  | hull |  |  |"),
+        md.contains("| 2026-11-25 | entered | grf-eng | BE-GRF-0100 |  | hull |  |  |"),
         "{md}"
     );
     assert!(md.contains("- The files do not date holds"), "{md}");

@@ -139,17 +139,34 @@ fn the_keys_of_the_view_are_six_and_the_arrows() {
 
 #[test]
 fn without_lead_times_the_view_says_what_is_missing() {
-    // The sample without its `lead_time_days`: a copy in a temporary folder.
+    // The sample without its `lead_time_days` and without the stage histories lead times
+    // are measured from: a copy in a temporary folder.
     let dir = tempfile::tempdir().expect("a temporary folder");
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("config/status");
     for entry in std::fs::read_dir(&src).expect("the sample") {
         let path = entry.expect("an entry").path();
         let text = std::fs::read_to_string(&path).expect("a status file");
-        let kept: String = text
-            .lines()
-            .filter(|l| !l.contains("lead_time_days:"))
-            .map(|l| format!("{l}\n"))
-            .collect();
+        let indent = |l: &str| l.len() - l.trim_start().len();
+        // The indentation of a `histories:` key being skipped, with everything under it.
+        let mut skipping: Option<usize> = None;
+        let mut kept = String::new();
+        for l in text.lines() {
+            if let Some(at) = skipping {
+                if indent(l) > at {
+                    continue;
+                }
+                skipping = None;
+            }
+            if l.trim_start().starts_with("histories:") {
+                skipping = Some(indent(l));
+                continue;
+            }
+            if l.contains("lead_time_days:") || l.trim_start().starts_with("history:") {
+                continue;
+            }
+            kept.push_str(l);
+            kept.push('\n');
+        }
         std::fs::write(dir.path().join(path.file_name().expect("a name")), kept).expect("written");
     }
     let mut app = app_on(dir.path(), day(2026, 11, 26));

@@ -131,7 +131,7 @@ fn a_load_that_lands_logs_its_changes_for_the_changes_view() {
     assert_eq!(rt.app.changes.log.entries().count(), 0);
     let file = root.join("status/queue-seraing.yaml");
     // The first two vehicles in acceptance: BE-GRF-0072 and BE-GRF-0074.
-    edit(&file, "stage: acceptance", "stage: paint", 2);
+    edit(&file, "    stage: acceptance", "    stage: paint", 2);
     let now = Instant::now();
     rt.handle(Event::Files(vec![file]), now);
     settle(&mut rt, now);
