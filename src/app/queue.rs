@@ -109,7 +109,7 @@ impl State {
         self.widths = Widths::measure(p);
         self.total = p.queue.len();
         self.all = Counts::all(&self.index);
-        self.order = Arc::new(sort::order(&self.index, self.sort, self.descending));
+        self.order = Arc::new(sort::order(&self.index, p, self.sort, self.descending));
         self.found.clear();
         self.selected_id = self.selected_serial.as_deref().and_then(|serial| {
             let i = p.queue.iter().position(|v| *v.serial == *serial)?;

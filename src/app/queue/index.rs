@@ -6,9 +6,8 @@
 //! its serial lower-cased, one after another in one text. The texts a vehicle shares with
 //! others (variant, stage, site, lot, hold, due date) are kept once each, lower-cased, in
 //! small tables that a compiled filter turns into yes/no per entry
-//! ([`super::matcher`]). At a million vehicles that is about 24 MB of rows, 16 MB of
-//! serials and their ends, 4 MB of days in stage and 8 MB for the serial order the sort
-//! starts from.
+//! ([`super::matcher`]). At a million 16-byte serials that is about 24 MB of rows, 20 MB
+//! of serials and their ends, and 4 MB for the serial order the sort starts from.
 
 use hashbrown::{HashMap, HashSet};
 
@@ -50,12 +49,8 @@ pub struct Index {
     pub(crate) holds: Vec<String>,
     /// The distinct due dates, in date order.
     pub(crate) dues: Vec<Date>,
-    /// Days in the current stage per vehicle, as of `today`.
-    pub(crate) days: Vec<u32>,
     /// The queue's indices in serial order (ties in queue order).
     pub(crate) by_serial: Vec<u32>,
-    /// Each vehicle's place in `by_serial`.
-    pub(crate) serial_rank: Vec<u32>,
     /// Sort rank of each stage: flow order, rework stages after the main line.
     pub(crate) stage_rank: Vec<u32>,
     /// Sort rank of each site: by name.
@@ -155,15 +150,7 @@ impl Index {
                     .map_or(NONE, id),
             })
             .collect();
-        let days = queue
-            .iter()
-            .map(|v| u32::try_from(v.days_in_stage(today)).unwrap_or(u32::MAX))
-            .collect();
         let by_serial = serial_order(p);
-        let mut serial_rank = vec![0; queue.len()];
-        for (rank, &i) in by_serial.iter().enumerate() {
-            serial_rank[i as usize] = id(rank);
-        }
         let n = id(p.stages.len());
         let stage_rank = p
             .stages
@@ -201,9 +188,7 @@ impl Index {
             lots,
             holds,
             dues,
-            days,
             by_serial,
-            serial_rank,
             stage_rank,
             site_rank,
             today,

@@ -74,7 +74,12 @@ impl State {
     /// Sorts the rows again (the filter did not change); a pass under way starts again
     /// in the new order.
     pub(super) fn resort(&mut self, data: &Data) {
-        self.order = Arc::new(sort::order(&self.index, self.sort, self.descending));
+        self.order = Arc::new(sort::order(
+            &self.index,
+            data.programme(),
+            self.sort,
+            self.descending,
+        ));
         let rows = if self.shown.is_empty() {
             Arc::clone(&self.order)
         } else {

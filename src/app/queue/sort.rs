@@ -7,10 +7,11 @@
 
 use super::SortKey;
 use super::index::Index;
+use crate::domain::Programme;
 
-/// Every vehicle of `index` in the order of `key`, descending when `descending` (the
+/// Every vehicle of `index` (built from `p`) in the order of `key`, descending when `descending` (the
 /// column only: ties stay in ascending serial order, as the old comparison had them).
-pub(crate) fn order(index: &Index, key: SortKey, descending: bool) -> Vec<u32> {
+pub(crate) fn order(index: &Index, p: &Programme, key: SortKey, descending: bool) -> Vec<u32> {
     if key == SortKey::Serial {
         let mut order = index.by_serial.clone();
         if descending {
@@ -19,18 +20,27 @@ pub(crate) fn order(index: &Index, key: SortKey, descending: bool) -> Vec<u32> {
         return order;
     }
     let rank = |ranks: &[u32], i: u32| ranks.get(i as usize).copied().unwrap_or(u32::MAX);
+    let mut serial_rank = vec![0u32; index.len()];
+    for (rank, &i) in index.by_serial.iter().enumerate() {
+        if let Some(r) = serial_rank.get_mut(i as usize) {
+            *r = u32::try_from(rank).unwrap_or(u32::MAX);
+        }
+    }
+    let days = |v: &crate::domain::Vehicle| {
+        u32::try_from(v.days_in_stage(index.today)).unwrap_or(u32::MAX)
+    };
     let mut keys: Vec<u64> = index
         .rows
         .iter()
-        .zip(&index.serial_rank)
-        .zip(&index.days)
-        .map(|((row, &serial), &days)| {
+        .zip(&serial_rank)
+        .zip(p.queue.iter())
+        .map(|((row, &serial), v)| {
             let primary = match key {
                 SortKey::Serial => 0,
                 SortKey::Variant => row.variant,
                 SortKey::Stage => rank(&index.stage_rank, row.stage),
                 SortKey::Site => rank(&index.site_rank, row.site),
-                SortKey::DaysInStage => days,
+                SortKey::DaysInStage => days(v),
                 // Due ids follow the dates; vehicles without one (`NONE`) go last.
                 SortKey::Due => row.due,
             };
