@@ -75,18 +75,7 @@ impl Forecast {
         let window_months = window_months.clamp(1, MAX_WINDOW_MONTHS);
         let n_families = programme.families.len();
 
-        let mut contracted = vec![0u32; n_families];
-        for v in &programme.variants {
-            let c = &mut contracted[v.family.0 as usize];
-            *c = c.saturating_add(v.contracted);
-        }
-        // Each family's deliveries up to today, and the programme's as the last slot.
-        let mut hand_overs: Vec<Vec<(Date, u32)>> = vec![Vec::new(); n_families + 1];
-        for d in programme.deliveries.iter().filter(|d| d.date <= today) {
-            let f = programme.family_of(d.variant).0 as usize;
-            hand_overs[f].push((d.date, d.quantity));
-            hand_overs[n_families].push((d.date, d.quantity));
-        }
+        let (contracted, hand_overs) = contracted_and_hand_overs(programme, today);
         let mut planned: Vec<Vec<(i32, u32)>> = vec![Vec::new(); n_families + 1];
         for p in &programme.plan {
             let f = programme.family_of(p.variant).0 as usize;
@@ -318,4 +307,26 @@ fn year_outlooks(
             }
         })
         .collect()
+}
+
+/// The forecast's inputs: each family's vehicles on contract (indexed by family), and each
+/// family's hand-overs up to `today` as (day, vehicles) in file order, the programme's as
+/// the last slot. Shared by the forecast and its trend.
+pub(super) fn contracted_and_hand_overs(
+    programme: &Programme,
+    today: Date,
+) -> (Vec<u32>, Vec<Vec<(Date, u32)>>) {
+    let n_families = programme.families.len();
+    let mut contracted = vec![0u32; n_families];
+    for v in &programme.variants {
+        let c = &mut contracted[v.family.0 as usize];
+        *c = c.saturating_add(v.contracted);
+    }
+    let mut hand_overs: Vec<Vec<(Date, u32)>> = vec![Vec::new(); n_families + 1];
+    for d in programme.deliveries.iter().filter(|d| d.date <= today) {
+        let f = programme.family_of(d.variant).0 as usize;
+        hand_overs[f].push((d.date, d.quantity));
+        hand_overs[n_families].push((d.date, d.quantity));
+    }
+    (contracted, hand_overs)
 }

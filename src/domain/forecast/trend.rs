@@ -252,17 +252,7 @@ impl Trend {
         let n_families = programme.families.len();
 
         // The same inputs as the forecast's: contracts and plan as the files give them.
-        let mut contracted = vec![0u32; n_families];
-        for v in &programme.variants {
-            let c = &mut contracted[v.family.0 as usize];
-            *c = c.saturating_add(v.contracted);
-        }
-        let mut hand_overs: Vec<Vec<(Date, u32)>> = vec![Vec::new(); n_families + 1];
-        for d in programme.deliveries.iter().filter(|d| d.date <= today) {
-            let f = programme.family_of(d.variant).0 as usize;
-            hand_overs[f].push((d.date, d.quantity));
-            hand_overs[n_families].push((d.date, d.quantity));
-        }
+        let (contracted, hand_overs) = super::contracted_and_hand_overs(programme, today);
         let hand_overs: Vec<Days> = hand_overs.into_iter().map(Days::new).collect();
         let mut planned: Vec<Vec<(i32, u32)>> = vec![Vec::new(); n_families + 1];
         for p in &programme.plan {
