@@ -153,6 +153,10 @@ fn the_help_opens_over_the_loading_screen() {
     assert_eq!(app.update(Action::ToggleHelp), Effect::Redraw);
     let text = screen(&mut app, 80, 24);
     assert!(text.contains("quit (also Ctrl-C)"), "{text}");
+    assert!(text.contains("repaint the screen"), "{text}");
+    // Only the keys that work before any data has come: no reload, no moving in rows.
+    assert!(!text.contains("reload every file now"), "{text}");
+    assert!(!text.contains("move down"), "{text}");
 }
 
 #[test]

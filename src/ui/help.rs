@@ -6,17 +6,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use crate::app::keymap;
+use crate::app::loading::works_while_first_loading;
 use crate::app::{Action, App};
 
 use super::Theme;
 use super::widgets::fit;
 use unicode_width::UnicodeWidthStr;
 
-/// The help's entries: (keys, what they do), the digit keys folded into one line.
+/// The help's entries: (keys, what they do), the digit keys folded into one line. While
+/// the first load runs, only the keys that work then ([`works_while_first_loading`]).
 fn entries(app: &App) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     let mut views = Vec::new();
-    for b in keymap::bindings_for(app.view) {
+    let first_loading = app.first_loading();
+    let bindings = keymap::bindings_for(app.view)
+        .filter(|b| !first_loading || works_while_first_loading(b.action));
+    for b in bindings {
         if let Action::Show(v) = b.action {
             views.push((b.label, v.short_title()));
             continue;
@@ -25,7 +30,10 @@ fn entries(app: &App) -> Vec<(String, String)> {
     }
     if let (Some(first), Some(last)) = (views.first(), views.last()) {
         let names: Vec<&str> = views.iter().map(|v| v.1).collect();
-        out.insert(2, (format!("{}–{}", first.0, last.0), names.join(", ")));
+        out.insert(
+            2.min(out.len()),
+            (format!("{}–{}", first.0, last.0), names.join(", ")),
+        );
     }
     out
 }
