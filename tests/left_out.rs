@@ -136,3 +136,65 @@ fn many_bad_records_refuse_the_file() {
     assert_eq!(s.left_out, 0);
     const { assert!(43 > fleetdash::status::yaml::MAX_LEFT_OUT) };
 }
+
+/// The problems of the records left out of `file`, as `line:column: message` up to `:`
+/// after the field.
+fn left_out_places(s: &Snapshot, file: &str) -> Vec<String> {
+    s.problems
+        .iter()
+        .filter(|p| p.is_error() && p.file.as_deref().is_some_and(|f| f.ends_with(file)))
+        .map(|p| {
+            let field = p.message.split(": ").next().unwrap_or("");
+            format!("{}:{} {field}", p.loc.line, p.loc.column)
+        })
+        .collect()
+}
+
+#[test]
+fn each_record_left_out_is_named_by_its_place_in_the_file_as_written() {
+    let dir = sample();
+    // Deliveries: the records at lines 41 (the 12th, [11]) and 47 (the 14th, [13]).
+    let path = dir.path().join("deliveries.yaml");
+    let mut lines: Vec<String> = fs::read_to_string(&path)
+        .expect("read")
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(lines[40], "  - date: 2026-02-12");
+    assert_eq!(lines[46], "  - date: 2026-02-26");
+    lines[40] = "  - date: 2026-13-12".into();
+    lines[46] = "  - date: 2026-02-30".into();
+    fs::write(&path, lines.join("\n") + "\n").expect("write");
+    // Queue: the 1st, 3rd and 5th vehicles of queue-seraing.yaml get an impossible `since`.
+    let path = dir.path().join("queue-seraing.yaml");
+    let text = fs::read_to_string(&path).expect("read");
+    let mut out = String::new();
+    for (n, line) in text.lines().enumerate() {
+        let at = n + 1;
+        if [11, 27, 43].contains(&at) {
+            assert!(line.starts_with("    since: 2026-"), "line {at}: {line}");
+            out.push_str("    since: 2026-04-31\n");
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    fs::write(&path, out).expect("write");
+    let s = load(&mut Loader::new(
+        vec![dir.path().to_path_buf()],
+        Limits::default(),
+    ));
+    assert_eq!(s.left_out, 5);
+    assert_eq!(
+        left_out_places(&s, "deliveries.yaml"),
+        ["41:11 deliveries[11].date", "47:11 deliveries[13].date"]
+    );
+    assert_eq!(
+        left_out_places(&s, "queue-seraing.yaml"),
+        [
+            "11:12 queue[0].since",
+            "27:12 queue[2].since",
+            "43:12 queue[4].since"
+        ]
+    );
+}

@@ -24,6 +24,9 @@ pub fn parse_leaving_out(
 ) -> Result<(RawFile, Vec<ParseError>), ParseError> {
     let mut current: Option<String> = None;
     let mut left_out = Vec::new();
+    // The items left out so far, by section and place in the file as written: a blanked
+    // item is no longer an item, so the later ones are numbered one less in the new text.
+    let mut removed: Vec<(&str, usize)> = Vec::new();
     loop {
         let now = current.as_deref().unwrap_or(text);
         let e = match parse_within(now, limits) {
@@ -33,12 +36,12 @@ pub fn parse_leaving_out(
             }
             Err(e) => e,
         };
-        if left_out.len() >= MAX_LEFT_OUT {
-            return Err(e);
-        }
-        let Some(range) = record_of(now, &e) else {
-            return Err(e);
+        let Some((section, index, range)) = record_of(now, &e) else {
+            return Err(renumbered(e, &removed));
         };
+        if left_out.len() >= MAX_LEFT_OUT {
+            return Err(renumbered(e, &removed));
+        }
         // Blank, not removed: every other line keeps its number and its places.
         let mut next = String::with_capacity(now.len());
         next.push_str(&now[..range.start]);
@@ -49,18 +52,51 @@ pub fn parse_leaving_out(
         );
         next.push_str(&now[range.end..]);
         current = Some(next);
+        let e = renumbered(e, &removed);
+        removed.push((section, original_index(&removed, section, index)));
         left_out.push(e);
     }
 }
 
-/// The lines of the item the problem `e` is in, when it names one (`queue[3].since: …`)
-/// and that item stands where the problem is (block style).
-fn record_of(text: &str, e: &ParseError) -> Option<std::ops::Range<usize>> {
-    let (section, rest) = e.message.split_once('[')?;
-    if !SECTIONS.contains(&section) {
-        return None;
+/// The place in the file as written of the item numbered `index` of `section` once the
+/// items `removed` were blanked.
+fn original_index(removed: &[(&str, usize)], section: &str, index: usize) -> usize {
+    let mut gone: Vec<usize> = removed
+        .iter()
+        .filter(|(s, _)| *s == section)
+        .map(|&(_, i)| i)
+        .collect();
+    gone.sort_unstable();
+    gone.into_iter()
+        .fold(index, |at, g| if g <= at { at + 1 } else { at })
+}
+
+/// `e` with the item it names (`queue[3]…`) numbered as in the file as written.
+fn renumbered(e: ParseError, removed: &[(&str, usize)]) -> ParseError {
+    let Some((section, index)) = item_named(&e) else {
+        return e;
+    };
+    let original = original_index(removed, section, index);
+    if original == index {
+        return e;
     }
+    let named = format!("{section}[{index}]");
+    let message = format!("{section}[{original}]{}", &e.message[named.len()..]);
+    ParseError { message, ..e }
+}
+
+/// The section and item a problem names at its start (`queue[3].since: …`).
+fn item_named(e: &ParseError) -> Option<(&'static str, usize)> {
+    let (section, rest) = e.message.split_once('[')?;
+    let section = SECTIONS.into_iter().find(|s| *s == section)?;
     let index: usize = rest.split_once(']')?.0.parse().ok()?;
+    Some((section, index))
+}
+
+/// The section, the item and the lines of the item the problem `e` is in, when it names
+/// one (`queue[3].since: …`) and that item stands where the problem is (block style).
+fn record_of(text: &str, e: &ParseError) -> Option<(&'static str, usize, std::ops::Range<usize>)> {
+    let (section, index) = item_named(e)?;
     let sections = locate::sections(text);
     let s = sections.iter().find(|s| s.name == section)?;
     let entry = s.entries.get(index)?;
@@ -68,5 +104,5 @@ fn record_of(text: &str, e: &ParseError) -> Option<std::ops::Range<usize>> {
     if !(first..=last).contains(&e.loc.line) {
         return None;
     }
-    entry.lines_in(text)
+    Some((section, index, entry.lines_in(text)?))
 }
