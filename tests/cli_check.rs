@@ -240,6 +240,18 @@ fn print_and_report_exit_0_on_the_complete_sample() {
 }
 
 #[test]
+fn a_path_that_does_not_exist_is_named_first_as_the_cause() {
+    let o = fleetdash(&root(), &["check", "/nope", "--today", "2026-11-26"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "/nope: error: no such file or folder: check the path in the config or on the command line\n\
+         \x20   and 1 more that follows from it\n\
+         (no programme): 0 files, 0 variants, 0 in assembly, 0 delivery records: 2 errors\n"
+    );
+}
+
+#[test]
 fn print_without_data_says_no_data_and_exits_1() {
     let o = fleetdash(
         &root(),

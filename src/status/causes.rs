@@ -1,8 +1,9 @@
 //! Root cause first: which problems follow from another, so that `check`, the Problems
 //! view and the headline show the cause first and group its knock-on problems under it.
 //!
-//! A refused file and a record left out for a bad value are causes: every name the file
-//! or record would have defined is now unknown. A problem that says a name is unknown
+//! A refused file, a record left out for a bad value and a source that gave no file (a
+//! folder or file named that does not exist, cannot be read, or holds no status file)
+//! are causes: every name the file or record would have defined is now unknown. A problem that says a name is unknown
 //! (`… which no `variants` section defines`, `… which no variant has`) or that no file
 //! has a `programme` section follows from the record left out of that section when there
 //! is one, else from the first file refused outright (it may have defined the name), unless
@@ -25,7 +26,7 @@ pub struct ProblemGroup {
 
 /// What a problem is, as far as causes go.
 enum Role<'a> {
-    /// A file refused outright: nothing from it counts.
+    /// A file refused outright, or a source that gave no file: nothing from it counts.
     RefusedFile,
     /// A record of this section (`variants`, `stages`, …) left out for a bad value.
     LeftOut(&'a str),
@@ -36,6 +37,14 @@ enum Role<'a> {
     /// Neither.
     Other,
 }
+
+/// How the loader's problems about a source that gave no file begin.
+const LOST_SOURCE: [&str; 4] = [
+    "no such file or folder",
+    "the folder holds no status files",
+    "cannot list the folder",
+    "cannot read: ",
+];
 
 fn role<'a>(p: &'a Problem, refused: &HashSet<&str>) -> Role<'a> {
     let m = p.message.as_str();
@@ -57,6 +66,9 @@ fn role<'a>(p: &'a Problem, refused: &HashSet<&str>) -> Role<'a> {
         return Role::Unknown("programme", false);
     }
     if p.is_error() && p.file.as_deref().is_some_and(|f| refused.contains(f)) {
+        return Role::RefusedFile;
+    }
+    if p.is_error() && LOST_SOURCE.iter().any(|s| m.starts_with(s)) {
         return Role::RefusedFile;
     }
     Role::Other
@@ -214,5 +226,31 @@ mod tests {
         );
         // Nothing refused: nothing to group.
         assert_eq!(by_cause(&problems, &HashSet::new()).len(), 3);
+    }
+
+    #[test]
+    fn a_source_that_gave_no_file_is_the_cause_of_the_missing_programme() {
+        for lost in [
+            "no such file or folder: check the path in the config or on the command line",
+            "the folder holds no status files (*.yaml or *.yml)",
+        ] {
+            let problems = vec![
+                Problem::new(
+                    crate::status::Severity::Error,
+                    None,
+                    Loc::UNKNOWN,
+                    "no file has a `programme` section: add one",
+                ),
+                Problem::error("nope", Loc::UNKNOWN, lost),
+            ];
+            assert_eq!(
+                by_cause(&problems, &HashSet::new()),
+                vec![ProblemGroup {
+                    cause: 1,
+                    follow: vec![0]
+                }],
+                "{lost}"
+            );
+        }
     }
 }
