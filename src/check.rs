@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use crate::domain::Date;
-use crate::status::causes::follow_words;
+use crate::domain::words::follow_words;
 use crate::status::{Problem, Snapshot, is_status_file_name};
 use crate::watch::same_file;
 

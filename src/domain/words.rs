@@ -25,6 +25,16 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     )
 }
 
+/// `and 130 more that follow from it`: the problems grouped under a cause (see
+/// `status::causes`), in words.
+pub fn follow_words(n: usize) -> String {
+    if n == 1 {
+        "and 1 more that follows from it".to_owned()
+    } else {
+        format!("and {n} more that follow from it")
+    }
+}
+
 /// One to ten in words, larger numbers in digits: `one`, `ten`, `11`, `-2`.
 pub fn number_word(n: i64) -> String {
     const WORDS: [&str; 10] = [

@@ -118,15 +118,6 @@ pub fn by_cause(problems: &[Problem], refused: &HashSet<&str>) -> Vec<ProblemGro
     causes
 }
 
-/// `and 130 more that follow from it`: the problems grouped under a cause, in words.
-pub fn follow_words(n: usize) -> String {
-    if n == 1 {
-        "and 1 more that follows from it".to_owned()
-    } else {
-        format!("and {n} more that follow from it")
-    }
-}
-
 impl Snapshot {
     /// The problems of this snapshot grouped by cause (see [`by_cause`]).
     pub fn problems_by_cause(&self) -> Vec<ProblemGroup> {

@@ -21,7 +21,7 @@ use crate::app::overview::State;
 use crate::app::{App, Data};
 use crate::domain::completeness::State as CompletenessState;
 use crate::domain::forecast::Finish;
-use crate::status::causes::follow_words;
+use crate::domain::words::follow_words;
 use plan::{render_gauges, render_schedule};
 use stages::{holds_height, render_attention, render_holds, render_stages};
 

@@ -14,7 +14,7 @@ use super::Theme;
 use super::widgets;
 use crate::app::problems::{Grouping, Seen, State};
 use crate::app::{App, Data, FileHealth, Problem, Severity};
-use crate::status::causes::follow_words;
+use crate::domain::words::follow_words;
 
 /// Draws the Problems view into `area`; returns what drawing the list learned (`None`
 /// when there is no list).
