@@ -12,6 +12,7 @@ pub mod domain;
 pub mod event;
 pub mod generate;
 pub mod mem;
+pub mod paths;
 pub mod report;
 pub mod runtime;
 pub mod schema;

@@ -8,6 +8,7 @@
 
 use std::time::Duration;
 
+use super::words::thousands;
 use super::{Action, App, Effect};
 use crate::status::ProgressNow;
 
@@ -129,5 +130,78 @@ impl App {
     /// [`App::update`] while the first load runs: the actions that need no data.
     pub(super) fn update_first_loading(&mut self, action: Action) -> Option<Effect> {
         (!works_while_first_loading(action)).then_some(Effect::None)
+    }
+}
+
+/// What the status line says of a load: `loading: 3 of 11 files, 42%, 2.4 s`; `None`
+/// while no load is shown (none runs, or a reload is still young) and during the first
+/// load, whose screen says it all.
+pub fn status_text(app: &App) -> Option<String> {
+    let loading = app.loading.as_ref().filter(|l| l.shown() && !l.first)?;
+    let what = match (loading.phase(), loading.progress) {
+        (Phase::Reading, Some(p)) => format!(
+            "{} of {} files, {}",
+            thousands(p.files_done),
+            thousands(p.files_total),
+            percent(p.ratio())
+        ),
+        _ => phase_words(loading).to_owned(),
+    };
+    Some(format!("loading: {what}, {}", elapsed(loading.elapsed)))
+}
+
+/// Where the load is, in words: `reading the files`.
+pub fn phase_words(loading: &Loading) -> &'static str {
+    match loading.phase() {
+        Phase::Listing => "listing the files",
+        Phase::Reading => "reading the files",
+        Phase::Figuring => "merging the files, working out the figures",
+    }
+}
+
+/// A ratio in 0..=1 as `42%`, rounded down so that 100% means done.
+pub fn percent(ratio: f64) -> String {
+    format!("{}%", (ratio.clamp(0.0, 1.0) * 100.0).floor() as u32)
+}
+
+/// A time so far in words: `2.4 s`, `1 min 05 s`.
+pub fn elapsed(d: Duration) -> String {
+    let secs = d.as_secs();
+    if secs < 60 {
+        format!("{}.{} s", secs, d.subsec_millis() / 100)
+    } else {
+        format!("{} min {:02} s", secs / 60, secs % 60)
+    }
+}
+
+/// Bytes done of a total, in the unit of the total: `63.2 of 151.0 MB`.
+pub fn bytes_of(done: u64, total: u64) -> String {
+    const KB: f64 = 1000.0;
+    let (unit, div) = match total {
+        t if t >= 1_000_000_000 => ("GB", KB * KB * KB),
+        t if t >= 1_000_000 => ("MB", KB * KB),
+        t if t >= 1_000 => ("kB", KB),
+        _ => return format!("{done} of {total} bytes"),
+    };
+    format!(
+        "{:.1} of {:.1} {unit}",
+        done as f64 / div,
+        total as f64 / div
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_and_times_in_words() {
+        assert_eq!(bytes_of(63_200_000, 151_000_000), "63.2 of 151.0 MB");
+        assert_eq!(bytes_of(500, 900), "500 of 900 bytes");
+        assert_eq!(bytes_of(1_500, 2_000), "1.5 of 2.0 kB");
+        assert_eq!(elapsed(Duration::from_millis(2_460)), "2.4 s");
+        assert_eq!(elapsed(Duration::from_secs(65)), "1 min 05 s");
+        assert_eq!(percent(0.999), "99%");
+        assert_eq!(percent(1.0), "100%");
     }
 }

@@ -1,12 +1,9 @@
 //! The loading screen, drawn until the first load lands: what is being read, files read
-//! of all, records read, a gauge of the bytes read, and the time so far. And the words
-//! the status line shows while a long reload runs.
+//! of all, records read, a gauge of the bytes read, and the time so far. Its words, and
+//! those the status line shows while a long reload runs, are [`crate::app::loading`]'s.
 //!
 //! Everything drawn comes from [`Loading`], which the runtime refreshes while the load
 //! runs; nothing here reads the clock, so a drawing depends on the state alone.
-
-use std::time::Duration;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -15,7 +12,7 @@ use ratatui::widgets::{Clear, Gauge, LineGauge, Widget};
 use super::widgets::{self, thousands};
 use super::{MIN_HEIGHT, MIN_WIDTH, Theme, help, status_line, tabs};
 use crate::app::App;
-use crate::app::loading::{Loading, Phase};
+use crate::app::loading::{Loading, Phase, bytes_of, elapsed, percent, phase_words};
 
 /// The panel's widest and its rows: title and border, what is read, the phase, files,
 /// bytes, records, a blank, the gauge.
@@ -129,78 +126,5 @@ fn compact(loading: &Loading, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     if let Some(row) = rows.next() {
         widgets::line(row, buf, Line::styled("q quit", theme.muted));
-    }
-}
-
-/// What the status line says of a load: `loading: 3 of 11 files, 42%, 2.4 s`; `None`
-/// while no load is shown (none runs, or a reload is still young) and during the first
-/// load, whose screen says it all.
-pub fn status_text(app: &App) -> Option<String> {
-    let loading = app.loading.as_ref().filter(|l| l.shown() && !l.first)?;
-    let what = match (loading.phase(), loading.progress) {
-        (Phase::Reading, Some(p)) => format!(
-            "{} of {} files, {}",
-            thousands(p.files_done),
-            thousands(p.files_total),
-            percent(p.ratio())
-        ),
-        _ => phase_words(loading).to_owned(),
-    };
-    Some(format!("loading: {what}, {}", elapsed(loading.elapsed)))
-}
-
-/// Where the load is, in words.
-fn phase_words(loading: &Loading) -> &'static str {
-    match loading.phase() {
-        Phase::Listing => "listing the files",
-        Phase::Reading => "reading the files",
-        Phase::Figuring => "merging the files, working out the figures",
-    }
-}
-
-/// `42%`, rounded down so that 100% means done.
-fn percent(ratio: f64) -> String {
-    format!("{}%", (ratio.clamp(0.0, 1.0) * 100.0).floor() as u32)
-}
-
-/// `2.4 s`, `1 min 05 s`.
-fn elapsed(d: Duration) -> String {
-    let secs = d.as_secs();
-    if secs < 60 {
-        format!("{}.{} s", secs, d.subsec_millis() / 100)
-    } else {
-        format!("{} min {:02} s", secs / 60, secs % 60)
-    }
-}
-
-/// `63.2 of 151.0 MB`, in the unit of the total.
-fn bytes_of(done: u64, total: u64) -> String {
-    const KB: f64 = 1000.0;
-    let (unit, div) = match total {
-        t if t >= 1_000_000_000 => ("GB", KB * KB * KB),
-        t if t >= 1_000_000 => ("MB", KB * KB),
-        t if t >= 1_000 => ("kB", KB),
-        _ => return format!("{done} of {total} bytes"),
-    };
-    format!(
-        "{:.1} of {:.1} {unit}",
-        done as f64 / div,
-        total as f64 / div
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sizes_and_times_in_words() {
-        assert_eq!(bytes_of(63_200_000, 151_000_000), "63.2 of 151.0 MB");
-        assert_eq!(bytes_of(500, 900), "500 of 900 bytes");
-        assert_eq!(bytes_of(1_500, 2_000), "1.5 of 2.0 kB");
-        assert_eq!(elapsed(Duration::from_millis(2_460)), "2.4 s");
-        assert_eq!(elapsed(Duration::from_secs(65)), "1 min 05 s");
-        assert_eq!(percent(0.999), "99%");
-        assert_eq!(percent(1.0), "100%");
     }
 }

@@ -104,7 +104,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         left.push(Span::styled(format!("⚠ {alert} "), theme.warning));
     }
     // A long reload: how far it has gone, while the figures of the last load stay.
-    if let Some(text) = super::loading::status_text(app) {
+    if let Some(text) = crate::app::loading::status_text(app) {
         let pad = if left.is_empty() { " " } else { "" };
         left.push(Span::styled(format!("{pad}{text} "), theme.accent));
     }

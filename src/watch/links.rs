@@ -14,7 +14,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
 
-use super::paths::{absolute, normalize};
+use crate::paths::{absolute, normalize};
 
 /// Links followed before giving up on a chain (the system's own limit is 40).
 const MAX_LINKS: usize = 40;

@@ -22,10 +22,10 @@ use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use crate::event::Event;
+pub use crate::paths::{absolute, same_file};
 use crate::status::display_name;
 use netfs::network_fs;
 use paths::Filter;
-pub use paths::{absolute, same_file};
 
 /// What to watch: the status sources and the config file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -3,10 +3,11 @@
 //! paths the loader lists.
 
 use std::collections::BTreeSet;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use super::Targets;
 use super::links::Links;
+use crate::paths::{absolute, normalize, same_file};
 use crate::status::is_status_file_name;
 
 /// The targets as absolute paths without `.` or `..`, as the watcher reports paths.
@@ -110,44 +111,6 @@ fn nearest_existing(start: &Path) -> Option<PathBuf> {
         .map(Path::to_path_buf)
 }
 
-/// `p` made absolute against the working folder, with `.` and `..` resolved by name.
-pub fn absolute(p: &Path) -> PathBuf {
-    if p.is_absolute() {
-        return normalize(p);
-    }
-    match std::env::current_dir() {
-        Ok(cwd) => normalize(&cwd.join(p)),
-        Err(_) => normalize(p),
-    }
-}
-
-/// `p` with `.` and `..` resolved by name.
-pub(super) fn normalize(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// True when `a` and `b` name the same file, however each is written: relative or
-/// absolute, with `.` or `..`, or through a symbolic link (both must exist for that).
-pub fn same_file(a: &Path, b: &Path) -> bool {
-    if a == b || absolute(a) == absolute(b) {
-        return true;
-    }
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
@@ -164,15 +127,8 @@ pub(super) mod tests {
     }
 
     #[test]
-    fn relative_and_absolute_spellings_match() {
+    fn the_filter_knows_the_files_of_the_set_however_spelled() {
         let cwd = std::env::current_dir().unwrap();
-        let rel = Path::new("./cfg/../cfg/status/q.yaml");
-        assert!(same_file(rel, &cwd.join("cfg/status/q.yaml")));
-        assert!(same_file(Path::new("cfg/status/q.yaml"), rel));
-        assert!(!same_file(
-            Path::new("cfg/status/q.yaml"),
-            Path::new("cfg/q.yaml")
-        ));
         let f = filter();
         assert!(f.is_file(&cwd.join("cfg/status/q.yaml")));
         assert!(f.is_file(&cwd.join("cfg/./status/q.yml")));
@@ -182,21 +138,6 @@ pub(super) mod tests {
         assert!(!f.is_file(&cwd.join("cfg/other.yaml")));
         // Only sed's own temporary names are sed's.
         assert!(f.is_file(&cwd.join("cfg/status/sedan-queue.yaml")));
-    }
-
-    #[test]
-    fn links_to_the_same_file_match() {
-        let dir = tempfile::tempdir().unwrap();
-        let real = dir.path().join("real");
-        std::fs::create_dir(&real).unwrap();
-        std::fs::write(real.join("q.yaml"), "version: 1\n").unwrap();
-        let link = dir.path().join("link");
-        #[cfg(unix)]
-        {
-            std::os::unix::fs::symlink(&real, &link).unwrap();
-            assert!(same_file(&link.join("q.yaml"), &real.join("q.yaml")));
-        }
-        assert!(!same_file(&real.join("q.yaml"), &real.join("gone.yaml")));
     }
 
     #[test]
