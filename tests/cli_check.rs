@@ -1,6 +1,7 @@
 //! `fleetdash check` as a user runs it: the real binary, its output and its exit code.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -335,4 +336,37 @@ fn check_puts_a_refused_files_parse_error_first() {
     );
     assert_eq!(lines[1], "    and 130 more that follow from it");
     assert!(lines[2].ends_with(": 131 errors"), "{}", lines[2]);
+}
+
+/// The README shows the sample's Overview at 80×24 as `print` writes it: the block must
+/// stay what the command it names prints.
+#[test]
+fn the_readme_shows_the_overview_print_writes() {
+    let readme = fs::read_to_string(root().join("README.md")).expect("the README");
+    let command = "`fleetdash print --view overview --width 80\n--height 24 --today 2026-11-26`";
+    let after = readme
+        .split_once(command)
+        .expect("the README names the command")
+        .1;
+    let block = after
+        .split_once("```text\n")
+        .and_then(|(_, rest)| rest.split_once("```"))
+        .expect("a text block after it")
+        .0;
+    let o = fleetdash(
+        &root(),
+        &[
+            "print",
+            "--view",
+            "overview",
+            "--width",
+            "80",
+            "--height",
+            "24",
+            "--today",
+            "2026-11-26",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(block, stdout(&o));
 }
