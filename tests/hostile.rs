@@ -771,6 +771,11 @@ fn control_sequences_are_cleaned_on_load() {
         "bad-key.yaml:3:1: error: unknown field `␛[31mqueue␛[0m` (the fields here are: version, programme, variants, stages, plan, queue, deliveries); nothing from this file is shown",
         "    and 2 more that follow from it",
         "bad-value.yaml:3:11: error: deliveries[0].date: `2026-03-12␛[31m` is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31; this record is left out, the rest of the file counts",
+        // Invisible characters written as escapes are named like those written as they are.
+        "programme.yaml:9:30: warning: a direction control U+202E written as `\\u202e` after `final_assembler: \"Assembler`: it cannot be seen and is read as nothing: delete it",
+        "programme.yaml:30:17: warning: a direction control U+2066 written as `\\u2066` after `name: \"Paint`: it cannot be seen and is read as nothing: delete it",
+        "programme.yaml:30:31: warning: a direction control U+2069 written as `\\u2069` after `name: \"Paint\\u2066isolated`: it cannot be seen and is read as nothing: delete it",
+        "queue.yaml:9:34: warning: a direction control U+202E written as `\\u202e` after `hold: \"waiting\\e[5m for radio`: it cannot be seen and is read as nothing: delete it",
         "q␛[31m␇\u{fffd}.yaml:2:10: error: queue[0]: expected a mapping of `field: value` lines, found the text `not a vehicle␛[2J`; nothing from this file is shown",
     ]);
 }
