@@ -28,9 +28,9 @@ pub use flow::{
     FlowBottleneck, FlowReport, FlowRework, FlowSpread, FlowStage, FlowThroughput, FlowWeek,
 };
 pub use json::{
-    AttributeReport, CompletenessReport, CountsFields, FamilyCounts, FinishReport, ForecastReport, HoldReport,
-    OutlookReport, OutlookYear, ProblemRow, ProgrammeInfo, Queue, QueueStage, RateWindow, Report,
-    ScheduleFigures, StageCount, StageInfo, VariantCounts, YearRow,
+    AttributeReport, CompletenessReport, CountsFields, FamilyCounts, FinishReport, ForecastReport,
+    HoldReport, OutlookReport, OutlookYear, ProblemRow, ProgrammeInfo, Queue, QueueStage,
+    RateWindow, Report, ScheduleFigures, StageCount, StageInfo, VariantCounts, YearRow,
 };
 pub use json_section::SectionDocument;
 pub use trend::{TrendReport, TrendRow, TrendScope};

@@ -5,9 +5,10 @@ use chrono::Datelike;
 
 use super::completeness_of;
 use super::{
-    AttributeReport, CompletenessReport, CountsFields, FORMAT_NAME, FORMAT_VERSION, FamilyCounts, FinishReport,
-    ForecastReport, HoldReport, OutlookReport, OutlookYear, ProblemRow, ProgrammeInfo, Queue,
-    QueueStage, RateWindow, Report, ScheduleFigures, StageCount, StageInfo, VariantCounts, YearRow,
+    AttributeReport, CompletenessReport, CountsFields, FORMAT_NAME, FORMAT_VERSION, FamilyCounts,
+    FinishReport, ForecastReport, HoldReport, OutlookReport, OutlookYear, ProblemRow,
+    ProgrammeInfo, Queue, QueueStage, RateWindow, Report, ScheduleFigures, StageCount, StageInfo,
+    VariantCounts, YearRow,
 };
 use crate::domain::flow::Flow;
 use crate::domain::forecast::{Finish, Forecast, Outlook, Trend, YearOutlook};

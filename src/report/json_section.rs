@@ -9,10 +9,9 @@
 use serde::Serialize;
 
 use super::{
-    AttributeReport, BalanceReport, ChangesReport, CompletenessReport, CountsFields,
-    FamilyCounts, FinishReport, FlowReport, HoldReport, OutlookReport, OutlookYear, ProblemRow,
-    ProgrammeInfo, QueueStage, RateWindow, Report, ScheduleFigures, Section, StageInfo,
-    TrendReport, YearRow,
+    AttributeReport, BalanceReport, ChangesReport, CompletenessReport, CountsFields, FamilyCounts,
+    FinishReport, FlowReport, HoldReport, OutlookReport, OutlookYear, ProblemRow, ProgrammeInfo,
+    QueueStage, RateWindow, Report, ScheduleFigures, Section, StageInfo, TrendReport, YearRow,
 };
 
 /// The JSON of one section: `format`, `version`, `today`, `completeness`, `files` and
@@ -125,7 +124,11 @@ impl<'a> SectionDocument<'a> {
                     bottleneck: r.queue.bottleneck.as_deref(),
                 });
             }
-            Section::Holds => d.queue = Some(QueuePart::Holds { holds: &r.queue.holds }),
+            Section::Holds => {
+                d.queue = Some(QueuePart::Holds {
+                    holds: &r.queue.holds,
+                })
+            }
             Section::Years => {
                 d.schedule = Some(&r.schedule);
                 d.years = Some(&r.years);

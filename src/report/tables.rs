@@ -106,9 +106,9 @@ pub(super) fn table(r: &Report, section: Section) -> Table {
                 .variants
                 .iter()
                 .flat_map(|v| {
-                    v.attributes.iter().map(|a| {
-                        [&v.id, &v.name, &a.name, &a.value].map(Cell::text).to_vec()
-                    })
+                    v.attributes
+                        .iter()
+                        .map(|a| [&v.id, &v.name, &a.name, &a.value].map(Cell::text).to_vec())
                 })
                 .collect(),
             totals: Vec::new(),
