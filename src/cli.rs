@@ -94,8 +94,8 @@ pub enum Command {
         /// The output format
         #[arg(long, value_enum, default_value_t = report::Format::Markdown)]
         format: report::Format,
-        /// The one table to write: required for CSV (a CSV file holds one table), optional
-        /// for Markdown and HTML, refused for JSON (which holds every section)
+        /// The one section to write: required for CSV (a CSV file holds one table),
+        /// optional for Markdown, JSON and HTML (every section without it)
         #[arg(long, value_enum)]
         section: Option<report::Section>,
         /// The first day of the `changes` section [default: 7 days before today]; not

@@ -15,6 +15,7 @@ mod csv;
 mod flow;
 mod html;
 mod json;
+mod json_section;
 mod markdown;
 mod tables;
 mod trend;
@@ -27,10 +28,11 @@ pub use flow::{
     FlowBottleneck, FlowReport, FlowRework, FlowSpread, FlowStage, FlowThroughput, FlowWeek,
 };
 pub use json::{
-    CompletenessReport, CountsFields, FamilyCounts, FinishReport, ForecastReport, HoldReport,
-    OutlookReport, OutlookYear, ProblemRow, ProgrammeInfo, Queue, QueueStage, RateWindow, Report,
-    ScheduleFigures, StageCount, StageInfo, VariantCounts, YearRow,
+    AttributeReport, CompletenessReport, CountsFields, FamilyCounts, FinishReport, ForecastReport,
+    HoldReport, OutlookReport, OutlookYear, ProblemRow, ProgrammeInfo, Queue, QueueStage,
+    RateWindow, Report, ScheduleFigures, StageCount, StageInfo, VariantCounts, YearRow,
 };
+pub use json_section::SectionDocument;
 pub use trend::{TrendReport, TrendRow, TrendScope};
 
 /// The `format` field of the JSON, naming the document.
@@ -47,7 +49,7 @@ pub enum Format {
     Markdown,
     /// One table (`--section`) as CSV, for spreadsheets.
     Csv,
-    /// Every section as one JSON document (docs/REPORT.md).
+    /// Every section, or one (`--section`), as one JSON document (docs/REPORT.md).
     Json,
     /// One self-contained page with charts, for briefing and printing.
     Html,
@@ -58,6 +60,8 @@ pub enum Format {
 pub enum Section {
     /// Counts per variant: contracted, delivered, per stage, not started.
     Variants,
+    /// Each variant's free attributes, exactly as written.
+    Attributes,
     /// The same counts per family, and the programme's total.
     Families,
     /// The assembly queue per stage: vehicles, holds, waits.
@@ -86,9 +90,10 @@ pub enum Section {
 
 impl Section {
     /// Every section, in the order Markdown writes them.
-    pub const ALL: [Section; 13] = [
+    pub const ALL: [Section; 14] = [
         Section::Completeness,
         Section::Variants,
+        Section::Attributes,
         Section::Families,
         Section::Queue,
         Section::Holds,
@@ -106,6 +111,7 @@ impl Section {
     pub fn name(self) -> &'static str {
         match self {
             Section::Variants => "variants",
+            Section::Attributes => "attributes",
             Section::Families => "families",
             Section::Queue => "queue",
             Section::Holds => "holds",
@@ -124,6 +130,7 @@ impl Section {
     fn title(self) -> &'static str {
         match self {
             Section::Variants => "Variants",
+            Section::Attributes => "Variant attributes",
             Section::Families => "Families",
             Section::Queue => "Assembly queue",
             Section::Holds => "Holds by reason",
@@ -149,12 +156,6 @@ pub enum ReportError {
         section_names()
     )]
     CsvNeedsSection,
-    /// JSON was asked for with `--section`.
-    #[error(
-        "a JSON report always holds every section: leave out --section, or use --format csv \
-         or markdown for one table"
-    )]
-    JsonHasEverySection,
     /// `--since` is after the report's day.
     #[error(
         "--since {since} is after today ({today}): the changes since a day end today; give a \
@@ -187,21 +188,15 @@ fn section_names() -> String {
     Section::ALL.map(Section::name).join(", ")
 }
 
-/// Writes the report in `format`: every section, or only `section`.
+/// Writes the report in `format`: every section, or only `section` (in JSON: what every
+/// JSON report carries, then that section's keys, [`SectionDocument`]).
 pub fn render(
     report: &Report,
     format: Format,
     section: Option<Section>,
 ) -> Result<String, ReportError> {
     match (format, section) {
-        // The changes are a period's, not a figure of the day: they may be asked alone.
-        (Format::Json, Some(Section::Changes)) => Ok(json_text(&ChangesDocument {
-            format: FORMAT_NAME,
-            version: FORMAT_VERSION,
-            today: report.today.clone(),
-            changes: report.changes.clone(),
-        })),
-        (Format::Json, Some(_)) => Err(ReportError::JsonHasEverySection),
+        (Format::Json, Some(s)) => Ok(json_text(&SectionDocument::of(report, s))),
         (Format::Json, None) => Ok(json_text(report)),
         (Format::Csv, None) => Err(ReportError::CsvNeedsSection),
         (Format::Csv, Some(s)) => Ok(csv::write(&tables::table(report, s))),
@@ -234,12 +229,11 @@ mod tests {
             render(&r, Format::Csv, None),
             Err(ReportError::CsvNeedsSection)
         );
-        assert_eq!(
-            render(&r, Format::Json, Some(Section::Years)),
-            Err(ReportError::JsonHasEverySection)
-        );
+        for format in [Format::Json, Format::Markdown, Format::Html] {
+            assert!(render(&r, format, Some(Section::Years)).is_ok());
+        }
         assert!(ReportError::CsvNeedsSection.to_string().contains(
-            "completeness, variants, families, queue, holds, years, forecast, outlook, \
+            "completeness, variants, attributes, families, queue, holds, years, forecast, outlook, \
                      trend, balance, flow, problems, changes"
         ));
     }

@@ -5,9 +5,10 @@ use chrono::Datelike;
 
 use super::completeness_of;
 use super::{
-    CompletenessReport, CountsFields, FORMAT_NAME, FORMAT_VERSION, FamilyCounts, FinishReport,
-    ForecastReport, HoldReport, OutlookReport, OutlookYear, ProblemRow, ProgrammeInfo, Queue,
-    QueueStage, RateWindow, Report, ScheduleFigures, StageCount, StageInfo, VariantCounts, YearRow,
+    AttributeReport, CompletenessReport, CountsFields, FORMAT_NAME, FORMAT_VERSION, FamilyCounts,
+    FinishReport, ForecastReport, HoldReport, OutlookReport, OutlookYear, ProblemRow,
+    ProgrammeInfo, Queue, QueueStage, RateWindow, Report, ScheduleFigures, StageCount, StageInfo,
+    VariantCounts, YearRow,
 };
 use crate::domain::flow::Flow;
 use crate::domain::forecast::{Finish, Forecast, Outlook, Trend, YearOutlook};
@@ -66,6 +67,14 @@ pub fn build(snapshot: &Snapshot, today: Date, window_months: u32) -> Report {
                 id: v.id.clone(),
                 family: p.family(v.family).name.clone(),
                 name: v.name.clone(),
+                attributes: v
+                    .attributes
+                    .iter()
+                    .map(|(name, value)| AttributeReport {
+                        name: name.clone(),
+                        value: value.clone(),
+                    })
+                    .collect(),
                 counts: counts(c, s),
             })
             .collect(),

@@ -97,9 +97,21 @@ pub struct VariantCounts {
     pub family: String,
     /// The variant's name, as shown.
     pub name: String,
+    /// The variant's free attributes, in file order, each value exactly as written.
+    pub attributes: Vec<AttributeReport>,
     /// The variant's counts, flattened into the object.
     #[serde(flatten)]
     pub counts: CountsFields,
+}
+
+/// One free attribute of a variant (`software: 2.10`), as written in the status files.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AttributeReport {
+    /// The attribute's name (`software`).
+    pub name: String,
+    /// Its value, exactly the characters written (`2.10`, not `2.1`); `""` when left
+    /// empty (`spare:` or `spare: ~`).
+    pub value: String,
 }
 
 /// The counts of one family.

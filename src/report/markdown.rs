@@ -27,6 +27,7 @@ pub(super) fn write(r: &Report, only: Option<Section>) -> String {
             out.push_str(match s {
                 Section::Problems => "No problems.\n\n",
                 Section::Holds => "No vehicle is on hold.\n\n",
+                Section::Attributes => "No variant has attributes.\n\n",
                 Section::Changes => "No stage entered and no hand-over in these days.\n\n",
                 _ => "Nothing to show.\n\n",
             });
@@ -165,6 +166,9 @@ fn section_intro(r: &Report, s: Section) -> String {
             format!("{}\n\n{}", md_escape(head.as_str()), list.join("\n"))
         }
         Section::Trend => md_escape(&super::trend::intro(&r.trend)),
+        Section::Attributes => "Each variant's free attributes, in file order, exactly as \
+             written; a value left empty is an empty cell."
+            .to_owned(),
         Section::Queue if r.flow.bottleneck.is_some() => "Days in stage are counted to \
              today. The bottleneck is named by Little's law from the stage histories (see Flow)."
             .to_owned(),

@@ -94,6 +94,25 @@ pub(super) fn table(r: &Report, section: Section) -> Table {
                 .collect(),
             false,
         ),
+        // One row per attribute, so that a value is one cell whatever the variants write.
+        Section::Attributes => Table {
+            columns: vec![
+                col("variant", "Variant", false),
+                col("name", "Name", false),
+                col("attribute", "Attribute", false),
+                col("value", "Value", false),
+            ],
+            rows: r
+                .variants
+                .iter()
+                .flat_map(|v| {
+                    v.attributes
+                        .iter()
+                        .map(|a| [&v.id, &v.name, &a.name, &a.value].map(Cell::text).to_vec())
+                })
+                .collect(),
+            totals: Vec::new(),
+        },
         Section::Families => counts_table(
             r,
             vec![col("family", "Family", false)],
