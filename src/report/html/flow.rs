@@ -98,6 +98,18 @@ pub(super) fn section(f: &FlowReport, out: &mut String) {
         ),
         field("flow.coverage", escape(&f.coverage)),
     );
+    let first = f
+        .weeks
+        .iter()
+        .position(|w| w.in_stage.iter().any(|&v| v > 0));
+    let caption = match first {
+        Some(i) if i > 0 => format!(
+            "{caption} Before the week of {}, no vehicle with a history was in any stage.",
+            escape(&f.weeks[i].week)
+        ),
+        None => format!("{caption} No vehicle with a history was in any stage at a week's end."),
+        _ => caption,
+    };
     let series: Vec<Series> = f
         .stages
         .iter()
