@@ -10,6 +10,7 @@
 
 mod charts;
 mod flow;
+mod rates;
 mod style;
 mod trend;
 

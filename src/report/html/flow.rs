@@ -6,7 +6,7 @@
 use plotters::prelude::*;
 
 use super::charts::{Series, Ticks, axes, figure, finish, label_x, top};
-use super::escape;
+use super::{escape, field};
 use crate::report::{FlowReport, FlowStage, FlowWeek};
 
 /// The main-line stages' colours in turn, each apart from its neighbours and readable on a
@@ -25,11 +25,6 @@ const MAIN_LINE: [RGBColor; 9] = [
 
 /// Rework stages' colour.
 const REWORK: RGBColor = RGBColor(0xE1, 0x57, 0x59);
-
-/// A figure of the JSON tagged with its field, as the headline's are.
-fn field(path: &str, value: impl std::fmt::Display) -> String {
-    format!("<span data-field=\"{path}\">{value}</span>")
-}
 
 /// Each stage's colour, in flow order.
 fn colours(stages: &[FlowStage]) -> Vec<RGBColor> {
