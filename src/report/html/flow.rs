@@ -81,7 +81,8 @@ pub(super) fn section(f: &FlowReport, out: &mut String) {
          of {} weeks (across), from the week of {} to the week of {}, stacked (up, in \
          vehicles): {bottom_name} at the bottom, {top_name} at the top of the main line, \
          rework above it. The top edge is every vehicle with a history in assembly: {} at \
-         the last week's end, when {} had been handed over (not drawn). It rests on {}; a \
+         the last week's end (as the files stand today, if it has not ended), when {} had \
+         been handed over (not drawn). It rests on {}; a \
          vehicle without a history is in no band, for where it was is not known.",
         format_args!("<span data-count=\"flow.weeks\">{n}</span>"),
         field("flow.weeks.0.week", escape(&f.weeks[0].week)),
