@@ -1,8 +1,12 @@
 //! `fleetdash report --format html` on the bundled sample, as of 2026-11-26, read back with
 //! an HTML parser: every figure on the page against the JSON report's, every chart's bars
 //! and points against the figures they draw, nothing that reaches the network, and hostile
-//! text from a status file shown as text.
+//! text from a status file shown as text. The flow and trend charts: `report_html/`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
+
+mod flow_fixture;
+#[path = "report_html/flow_trend.rs"]
+mod flow_trend;
 
 use std::path::Path;
 use std::process::Command;
@@ -61,7 +65,7 @@ fn every_headline_figure_is_the_jsons() {
     let r = sample();
     let (doc, json) = (page(&r, None), json(&r));
     let mut checked = 0;
-    for e in doc.select(&sel("[data-field]:not([data-field=files])")) {
+    for e in doc.select(&sel("header [data-field]")) {
         let path = e.value().attr("data-field").unwrap();
         let value = json
             .pointer(&format!("/{}", path.replace('.', "/")))
@@ -299,8 +303,8 @@ fn nothing_on_the_page_reaches_the_network() {
         .map(|e| format!("{:?}", e.value()))
         .collect();
     assert!(loaders.is_empty(), "{loaders:?} load something");
-    // The charts are drawn inline (families, years, forecast and its trend).
-    assert_eq!(doc.select(&sel("figure.chart svg")).count(), 4);
+    // The charts are drawn inline (families, years, forecast, the trend's two, the flow).
+    assert_eq!(doc.select(&sel("figure.chart svg")).count(), 6);
 }
 
 #[test]
@@ -354,6 +358,20 @@ fn a_section_alone_is_its_block_with_the_day_and_the_files() {
         r.files.len()
     );
 
+    // The flow and the trend alone: their charts and nothing else's.
+    for (section, charts) in [
+        (Section::Flow, &["flow"][..]),
+        (Section::Trend, &["trend", "trend-rate"][..]),
+    ] {
+        let doc = page(&r, Some(section));
+        let shown: Vec<&str> = doc
+            .select(&sel("figure.chart"))
+            .map(|f| f.value().attr("data-chart").unwrap())
+            .collect();
+        assert_eq!(shown, charts, "{section:?}");
+        assert_eq!(doc.select(&sel("section")).count(), 1);
+    }
+
     // The queue alone shows its holds grouped by cause.
     let doc = page(&r, Some(Section::Queue));
     assert_eq!(
@@ -397,9 +415,14 @@ fn an_empty_status_set_gives_a_page_that_says_so() {
         .unwrap();
     assert_eq!(state.value().attr("data-value"), Some("no_data"));
     assert_eq!(text(state), "NO DATA");
-    // The charts are there: no bar, no plan or delivery, the forecast's years alone (the
-    // trend has no family to draw).
-    assert_eq!(doc.select(&sel("figure.chart svg")).count(), 4);
+    // The charts are there: no bar, no plan or delivery, the forecast's years alone; the
+    // trend (no month-end) and the flow (no history) say in words why they have no chart.
+    assert_eq!(doc.select(&sel("figure.chart svg")).count(), 3);
+    let missing: Vec<&str> = doc
+        .select(&sel("p.missing"))
+        .map(|p| p.value().attr("data-missing").unwrap())
+        .collect();
+    assert_eq!(missing, ["trend", "trend-rate", "flow"]);
     assert_eq!(doc.select(&sel("figure.chart svg rect")).count(), 0);
     assert_eq!(
         doc.select(&sel("figure.chart svg circle")).count(),

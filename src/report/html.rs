@@ -8,8 +8,11 @@
 //! page loads nothing: its CSS and the charts' SVG are inline, it has no script, and the
 //! fonts are the reader's own. Every text from a status file is HTML-escaped.
 
-pub(super) mod charts;
+mod charts;
+mod flow;
+mod rates;
 mod style;
+mod trend;
 
 use super::tables::{self, Cell, Table};
 use super::{Report, Section};
@@ -136,7 +139,7 @@ fn section(r: &Report, s: Section, alone: bool, out: &mut String) {
     let title = s.title();
     let has_chart = matches!(
         s,
-        Section::Families | Section::Years | Section::Forecast | Section::Trend
+        Section::Families | Section::Years | Section::Forecast | Section::Trend | Section::Flow
     );
     out.push_str(&format!(
         "<section class=\"block{}\" id=\"{}\">\n<h2>{title}</h2>\n",
@@ -147,7 +150,8 @@ fn section(r: &Report, s: Section, alone: bool, out: &mut String) {
         Section::Families => charts::families(r, out),
         Section::Years => charts::years(r, out),
         Section::Forecast => charts::cumulative(r, out),
-        Section::Trend => super::trend::chart(&r.trend, out),
+        Section::Trend => trend::section(&r.trend, out),
+        Section::Flow => flow::section(&r.flow, out),
         _ => {}
     }
     if s == Section::Completeness && r.completeness.complete {

@@ -1,8 +1,6 @@
 //! The `trend` section of the report: the forecast's own trend, what the finish forecast
 //! would have said at each month-end of the programme so far (the Deliveries view's trend
-//! charts), its JSON form, its table and its chart.
-
-mod svg;
+//! charts), its JSON form and its table (its charts are the HTML page's, `html/trend.rs`).
 
 use serde::Serialize;
 
@@ -11,8 +9,6 @@ use crate::domain::completeness::Completeness;
 #[cfg(doc)]
 use crate::domain::forecast::MOVEMENT_MONTHS;
 use crate::domain::forecast::{Finish, Trend, TrendPoint, TrendSeries};
-
-pub(super) use svg::chart;
 
 /// How each point is made, in words the report shows beside it.
 pub const RULE: &str = "Each point is the forecast made again as of a month-end (and today), \

@@ -1,11 +1,14 @@
 //! The report's charts, drawn by plotters' SVG backend into the page: bars of delivered
 //! against contracted per family, of plan against actual per year, and the cumulative
-//! deliveries with the plan and the forecast.
+//! deliveries with the plan and the forecast; and what every chart of the page shares (the
+//! axes, the labels under them, the figure with its caption and legend), which the flow
+//! and trend charts (`flow.rs`, `trend.rs`) use too.
 //!
 //! Plotters' own text needs no font library with the SVG backend (the browser draws the
 //! `<text>`); the legend is HTML beside the chart, each entry naming its colour, so that the
 //! chart holds nothing but axes and the series.
 
+use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -29,9 +32,21 @@ struct Group {
 }
 
 /// A series: its name in the legend and its colour.
-struct Series {
-    name: &'static str,
-    colour: RGBColor,
+pub(super) struct Series {
+    /// The name in the legend.
+    pub name: String,
+    /// Its colour in the chart and in the legend's swatch.
+    pub colour: RGBColor,
+}
+
+impl Series {
+    /// A series named `name` in `colour`.
+    pub fn new(name: impl Into<String>, colour: RGBColor) -> Self {
+        Series {
+            name: name.into(),
+            colour,
+        }
+    }
 }
 
 /// Delivered of contracted, per family.
@@ -45,18 +60,12 @@ pub(super) fn families(r: &Report, out: &mut String) {
         })
         .collect();
     let series = [
-        Series {
-            name: "contracted",
-            colour: PLAN,
-        },
-        Series {
-            name: "delivered",
-            colour: ACTUAL,
-        },
+        Series::new("contracted", PLAN),
+        Series::new("delivered", ACTUAL),
     ];
     figure(
         "families",
-        "Delivered of contracted, per family",
+        &escape("Delivered of contracted, per family"),
         &series,
         &bars(&groups, series.len()),
         out,
@@ -74,18 +83,12 @@ pub(super) fn years(r: &Report, out: &mut String) {
         })
         .collect();
     let series = [
-        Series {
-            name: "planned",
-            colour: PLAN,
-        },
-        Series {
-            name: "delivered",
-            colour: ACTUAL,
-        },
+        Series::new("planned", PLAN),
+        Series::new("delivered", ACTUAL),
     ];
     figure(
         "years",
-        "Plan against actual, per delivery year",
+        &escape("Plan against actual, per delivery year"),
         &series,
         &bars(&groups, series.len()),
         out,
@@ -115,35 +118,26 @@ pub(super) fn cumulative(r: &Report, out: &mut String) {
         .map(|y| (y.year, y.cum_projected))
         .collect();
     let series = [
-        Series {
-            name: "planned, cumulative",
-            colour: PLAN,
-        },
-        Series {
-            name: "delivered, cumulative",
-            colour: ACTUAL,
-        },
-        Series {
-            name: "forecast at the current rate",
-            colour: FORECAST,
-        },
+        Series::new("planned, cumulative", PLAN),
+        Series::new("delivered, cumulative", ACTUAL),
+        Series::new("forecast at the current rate", FORECAST),
     ];
     let svg = lines(&[plan, actual, forecast], &series);
     figure(
         "cumulative",
-        "Cumulative deliveries by the end of each year: plan, actual and forecast",
+        &escape("Cumulative deliveries by the end of each year: plan, actual and forecast"),
         &series,
         &svg,
         out,
     );
 }
 
-/// A chart with its caption and legend.
-fn figure(id: &str, caption: &str, series: &[Series], svg: &str, out: &mut String) {
+/// A chart with its caption and legend: `caption` is HTML (its text escaped by the caller,
+/// so that it may tag its figures with `data-field`).
+pub(super) fn figure(id: &str, caption: &str, series: &[Series], svg: &str, out: &mut String) {
     out.push_str(&format!(
-        "<figure class=\"chart\" data-chart=\"{id}\">\n<figcaption>{}</figcaption>\n\
-         <p class=\"legend\">",
-        escape(caption)
+        "<figure class=\"chart\" data-chart=\"{id}\">\n<figcaption>{caption}</figcaption>\n\
+         <p class=\"legend\">"
     ));
     for s in series {
         let RGBColor(red, green, blue) = s.colour;
@@ -151,8 +145,8 @@ fn figure(id: &str, caption: &str, series: &[Series], svg: &str, out: &mut Strin
         out.push_str(&format!(
             "<span data-series=\"{}\" data-colour=\"{colour}\"><span class=\"swatch\" \
              style=\"background:{colour}\"></span>{}</span>",
-            escape(s.name),
-            escape(s.name)
+            escape(&s.name),
+            escape(&s.name)
         ));
     }
     out.push_str("</p>\n");
@@ -161,7 +155,7 @@ fn figure(id: &str, caption: &str, series: &[Series], svg: &str, out: &mut Strin
 }
 
 /// The largest value, with room above it, at least 1 so that an empty chart has an axis.
-fn top(values: impl Iterator<Item = u32>) -> i64 {
+pub(super) fn top(values: impl Iterator<Item = u32>) -> i64 {
     let max = i64::from(values.max().unwrap_or(0));
     (max + max / 10 + 1).max(1)
 }
@@ -177,7 +171,7 @@ fn draw_bars(svg: &mut String, groups: &[Group], per_group: usize) -> Result<(),
     let root = SVGBackend::with_string(svg, SIZE).into_drawing_area();
     let n = groups.len().max(1) as f64;
     let y_top = top(groups.iter().flat_map(|g| g.values.iter().copied()));
-    let mut chart = axes(&root, 0f64..n, y_top)?;
+    let mut chart = axes(&root, 0f64..n, 0i64..y_top, &Ticks::counts())?;
     let colours = [PLAN, ACTUAL, FORECAST];
     let width = 0.8 / per_group.max(1) as f64;
     for (i, g) in groups.iter().enumerate() {
@@ -191,10 +185,7 @@ fn draw_bars(svg: &mut String, groups: &[Group], per_group: usize) -> Result<(),
                 )))
                 .map_err(|e| e.to_string())?;
         }
-        let (px, py) = chart.backend_coord(&(i as f64 + 0.5, 0));
-        let style = TextStyle::from((FONT, 16).into_font()).pos(Pos::new(HPos::Center, VPos::Top));
-        root.draw(&Text::new(g.label.clone(), (px, py + 8), style))
-            .map_err(|e| e.to_string())?;
+        label_x(&root, &chart, i as f64 + 0.5, g.label.clone())?;
     }
     root.present().map_err(|e| e.to_string())
 }
@@ -212,14 +203,16 @@ fn draw_lines(svg: &mut String, data: &[Vec<(i32, u32)>], series: &[Series]) -> 
     let first = years.clone().min().unwrap_or(0);
     let last = years.max().unwrap_or(0).max(first + 1);
     let y_top = top(data.iter().flatten().map(|&(_, v)| v));
-    let mut chart = axes(&root, f64::from(first) - 0.3..f64::from(last) + 0.3, y_top)?;
+    let mut chart = axes(
+        &root,
+        f64::from(first) - 0.3..f64::from(last) + 0.3,
+        0i64..y_top,
+        &Ticks::counts(),
+    )?;
     // A label a year, or every few years over a long span, so that labels never overlap.
     let step = usize::try_from((last - first) / 15 + 1).unwrap_or(1);
     for year in (first..=last).step_by(step) {
-        let (px, py) = chart.backend_coord(&(f64::from(year), 0));
-        let style = TextStyle::from((FONT, 16).into_font()).pos(Pos::new(HPos::Center, VPos::Top));
-        root.draw(&Text::new(year.to_string(), (px, py + 8), style))
-            .map_err(|e| e.to_string())?;
+        label_x(&root, &chart, f64::from(year), year.to_string())?;
     }
     for (points, s) in data.iter().zip(series) {
         let at: Vec<(f64, i64)> = points
@@ -252,34 +245,86 @@ pub(in crate::report) fn finish(svg: String, drawn: Result<(), String>) -> Strin
     }
 }
 
-/// The axes both charts share: `x` across (labels drawn by the caller), vehicles up from 0
-/// to `y_top` with eight labels, no vertical grid lines.
-fn axes<'a, 'b>(
+/// How an axis is labelled: `x` labels across (0: the caller draws its own with
+/// [`label_x`]), each axis's labels in words (`None`: the number), and the width of the
+/// area left of the chart for the vertical axis's labels, in pixels.
+pub(super) struct Ticks<'f, Y> {
+    /// Labels across; 0 when the caller draws them.
+    pub x: usize,
+    /// The words of a label across.
+    pub x_text: Option<&'f dyn Fn(&f64) -> String>,
+    /// The words of a label up the side.
+    pub y_text: Option<&'f dyn Fn(&Y) -> String>,
+    /// The width of the labels up the side, in pixels.
+    pub y_area: u32,
+}
+
+impl<Y> Ticks<'_, Y> {
+    /// Labels across drawn by the caller, numbers up the side: the bar and line charts'.
+    pub fn counts() -> Self {
+        Ticks {
+            x: 0,
+            x_text: None,
+            y_text: None,
+            y_area: 56,
+        }
+    }
+}
+
+/// The axes every chart of the page shares: `x` across, `y` up (vehicles from 0, or days
+/// for the trend) with eight labels, light horizontal grid lines, no vertical ones.
+pub(super) fn axes<'a, 'b, Y>(
     root: &'a DrawingArea<SVGBackend<'b>, plotters::coord::Shift>,
     x: std::ops::Range<f64>,
-    y_top: i64,
+    y: Y,
+    ticks: &Ticks<'_, Y::Value>,
 ) -> Result<
     ChartContext<
         'a,
         SVGBackend<'b>,
-        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordi64>,
+        Cartesian2d<plotters::coord::types::RangedCoordf64, Y::CoordDescType>,
     >,
     String,
-> {
+>
+where
+    Y: AsRangedCoord,
+    Y::CoordDescType: ValueFormatter<Y::Value>,
+{
     let mut chart = ChartBuilder::on(root)
         .margin(12)
         .x_label_area_size(32)
-        .y_label_area_size(56)
-        .build_cartesian_2d(x, 0i64..y_top)
+        .y_label_area_size(ticks.y_area)
+        .build_cartesian_2d(x, y)
         .map_err(|e| e.to_string())?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
+    let mut mesh = chart.configure_mesh();
+    mesh.disable_x_mesh()
         .light_line_style(TRANSPARENT)
-        .x_labels(0)
+        .x_labels(ticks.x)
         .y_labels(8)
-        .label_style((FONT, 16))
-        .draw()
-        .map_err(|e| e.to_string())?;
+        .label_style((FONT, 16));
+    if let Some(f) = ticks.x_text {
+        mesh.x_label_formatter(f);
+    }
+    if let Some(f) = ticks.y_text {
+        mesh.y_label_formatter(f);
+    }
+    mesh.draw().map_err(|e| e.to_string())?;
     Ok(chart)
+}
+
+/// A label under the horizontal axis at `x`, centred.
+pub(super) fn label_x<Y: Ranged>(
+    root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+    chart: &ChartContext<
+        '_,
+        SVGBackend<'_>,
+        Cartesian2d<plotters::coord::types::RangedCoordf64, Y>,
+    >,
+    x: f64,
+    text: String,
+) -> Result<(), String> {
+    let (px, py) = chart.backend_coord(&(x, chart.y_range().start));
+    let style = TextStyle::from((FONT, 16).into_font()).pos(Pos::new(HPos::Center, VPos::Top));
+    root.draw(&Text::new(text, (px, py + 8), style))
+        .map_err(|e| e.to_string())
 }

@@ -1,5 +1,7 @@
 //! The page's inline CSS: light by default, dark when the reader's system asks for it,
-//! and an A4 landscape print with one block per page. No font is fetched: the page uses the
+//! and an A4 landscape print with one block per page, each chart kept whole on its page
+//! (a section's second chart starts a page), and tables small enough to fit its width
+//! (7 pt, narrow padding: `scripts/render-html.sh` measures them). No font is fetched: the page uses the
 //! reader's sans-serif.
 
 /// The CSS of the HTML report. The charts' SVG comes from plotters with fixed colours; the
@@ -41,6 +43,7 @@ figure { margin: .5rem 0 1rem; }
 .swatch { display: inline-block; width: .9em; height: .9em; margin-right: .3em;
   vertical-align: -.1em; border-radius: 2px; }
 ul.files { columns: 2; }
+p.missing { border-left: 3px solid var(--muted); padding-left: .6rem; font-style: italic; }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
   :root {
@@ -48,12 +51,16 @@ ul.files { columns: 2; }
     --ok: #1a7f37; --bad: #b42318; --stripe: #f3f5f7;
   }
   div.wide { overflow: visible; }
-  table { font-size: 8pt; }
+  table { font-size: 7pt; }
+  th, td { padding: .1rem .2rem; }
+  th { hyphens: auto; }
   html { background: #ffffff; color: #000000; }
   body { margin: 0; max-width: none; font-size: 10pt; }
   .block { break-inside: avoid; page-break-inside: avoid; }
   section.block.chart-block { break-before: page; page-break-before: always; }
-  .chart svg { max-height: 150mm; }
+  figure.chart { break-inside: avoid; page-break-inside: avoid; }
+  figure.chart + figure.chart { break-before: page; page-break-before: always; }
+  .chart svg { max-height: 110mm; }
   .chart text { fill: #000000; }
 }
 "##;
