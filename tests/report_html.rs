@@ -459,3 +459,22 @@ fn the_trend_block_has_its_chart_and_its_table() {
     let points: usize = r.trend.scopes.iter().map(|s| s.points.len()).sum();
     assert_eq!(rows, points);
 }
+
+#[test]
+fn the_balance_block_says_the_first_point_out_of_balance_as_the_json_does() {
+    let r = sample();
+    let j = json(&r);
+    let warning = j["balance"]["warning"].as_str().expect("the sample has one");
+    assert_eq!(
+        warning,
+        "Hull received (Griffon) is 7 vehicles short of what the deliveries due by March 2027 need"
+    );
+    for doc in [page(&r, None), page(&r, Some(Section::Balance))] {
+        let said: Vec<String> = doc
+            .select(&sel("#balance [data-key=balance-summary]"))
+            .map(text)
+            .collect();
+        assert_eq!(said.len(), 1);
+        assert!(said[0].starts_with(&format!("{warning}. ")), "{}", said[0]);
+    }
+}

@@ -175,3 +175,18 @@ pub(super) fn table(r: &BalanceReport) -> Table {
         totals: Vec::new(),
     }
 }
+
+/// The section's sentence in plain text: the first point out of balance (or that none is
+/// below its line), [`RULE`], and what is missing. Markdown and HTML escape it their way.
+pub fn summary(b: &BalanceReport) -> String {
+    let warning = b.warning.as_deref().map_or_else(
+        || "No control point with a line is below it.".to_owned(),
+        |w| format!("{w}."),
+    );
+    let missing = if b.missing.is_empty() {
+        String::new()
+    } else {
+        format!(" Missing: {}.", b.missing.join("; "))
+    };
+    format!("{warning} {RULE}{missing}")
+}

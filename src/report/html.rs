@@ -154,6 +154,12 @@ fn section(r: &Report, s: Section, alone: bool, out: &mut String) {
         Section::Flow => flow::section(&r.flow, out),
         _ => {}
     }
+    if s == Section::Balance {
+        out.push_str(&format!(
+            "<p data-key=\"balance-summary\">{}</p>\n",
+            escape(&super::balance::summary(&r.balance))
+        ));
+    }
     if s == Section::Completeness && r.completeness.complete {
         out.push_str("<p>Nothing is missing: the figures rest on every status file named.</p>\n");
     } else {

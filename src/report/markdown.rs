@@ -145,18 +145,7 @@ fn section_intro(r: &Report, s: Section) -> String {
              its spacing and case), most vehicles first; days are their days in their current \
              stage, counted to today."
             .to_owned(),
-        Section::Balance => {
-            let warning = r.balance.warning.as_deref().map_or_else(
-                || "No control point with a line is below it.".to_owned(),
-                |w| format!("{}.", md_escape(w)),
-            );
-            let missing = if r.balance.missing.is_empty() {
-                String::new()
-            } else {
-                format!(" Missing: {}.", md_escape(&r.balance.missing.join("; ")))
-            };
-            format!("{warning} {}{missing}", md_escape(super::balance::RULE))
-        }
+        Section::Balance => md_escape(&super::balance::summary(&r.balance)),
         Section::Changes => {
             let (head, untold) = super::changes::intro(&r.changes);
             let list: Vec<String> = untold
