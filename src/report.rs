@@ -9,6 +9,7 @@
 
 mod balance;
 mod build;
+mod cell;
 mod changes;
 mod completeness;
 mod csv;

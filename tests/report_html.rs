@@ -464,7 +464,9 @@ fn the_trend_block_has_its_chart_and_its_table() {
 fn the_balance_block_says_the_first_point_out_of_balance_as_the_json_does() {
     let r = sample();
     let j = json(&r);
-    let warning = j["balance"]["warning"].as_str().expect("the sample has one");
+    let warning = j["balance"]["warning"]
+        .as_str()
+        .expect("the sample has one");
     assert_eq!(
         warning,
         "Hull received (Griffon) is 7 vehicles short of what the deliveries due by March 2027 need"

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::tables::{Cell, Table, col};
+use super::cell::{Cell, Table, col};
 use crate::domain::balance::{self, Balance, Measured, MonthPoint, Study};
 use crate::domain::{Date, Programme};
 

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::tables::{Cell, Table, col};
+use super::cell::{Cell, Table, col};
 use crate::domain::changes::{self, Change};
 use crate::domain::dates::add_days;
 use crate::domain::{Date, Programme};

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::tables::{Cell, Table, col};
+use super::cell::{Cell, Table, col};
 use crate::domain::flow::{Flow, Spread, Throughput, Trend, WINDOW_WEEKS};
 use crate::domain::{Programme, StageId};
 

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::tables::{Cell, Table, col};
+use super::cell::{Cell, Table, col};
 use crate::domain::completeness::Completeness;
 #[cfg(doc)]
 use crate::domain::forecast::MOVEMENT_MONTHS;
