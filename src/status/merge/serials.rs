@@ -101,7 +101,8 @@ impl<'a> Serials<'a> {
     }
 
     /// Notes that `serial` is written at `at`, unless it was written before: then where
-    /// it was first.
+    /// it was first. A serial noted at `at` already (a file's serials noted before its
+    /// records are built again, see [`super::shares`]) is first where it is.
     pub(super) fn first(&mut self, serial: &str, at: Written) -> Option<Written> {
         let (sources, hasher) = (self.sources, &self.hasher);
         let entry = self.table.entry(
@@ -110,7 +111,7 @@ impl<'a> Serials<'a> {
             |&w| hasher.hash_one(Serials::text(sources, w)),
         );
         match entry {
-            hash_table::Entry::Occupied(o) => Some(*o.get()),
+            hash_table::Entry::Occupied(o) => Some(*o.get()).filter(|&w| w != at),
             hash_table::Entry::Vacant(v) => {
                 v.insert(at);
                 None
