@@ -68,6 +68,11 @@ impl<'a> Serials<'a> {
                 queued + delivered
             })
             .sum();
+        Serials::with_capacity(sources, count)
+    }
+
+    /// Room for `count` serials of `sources`.
+    pub(super) fn with_capacity(sources: &'a [Source<'a>], count: usize) -> Serials<'a> {
         Serials {
             sources,
             table: HashTable::with_capacity(count),

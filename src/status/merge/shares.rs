@@ -10,6 +10,10 @@
 //! the same as at the last merge has its serials noted from the list of the records whose
 //! serials that merge noted; when they meet the same earlier serials as then (usually
 //! none), its share is copied, else it is built again like the file that changed.
+//!
+//! Usually the files read again write no serial that the others write ([`apart::apart`]: a
+//! look-up of each of the others' serials in a table of theirs); then the others' shares
+//! are copied without noting their serials, and the table holds the new files' only.
 
 use std::ops::Range;
 
@@ -18,6 +22,9 @@ use super::{Merger, Source};
 use crate::domain::{Delivery, Shared, SiteId, Vehicle};
 use crate::status::problem::{Loc, Problem};
 use crate::status::raw::RawFile;
+
+mod apart;
+use apart::{apart, count_serials};
 
 /// A serial found written before: where (`at`), where it was `first`, and the line of
 /// that first record (part of the problem's words).
@@ -195,7 +202,6 @@ impl Merger {
     ) -> (Kept, Vec<String>, Vec<Problem>) {
         let before = self.problems.len();
         let mut old = old.unwrap_or_default();
-        let mut serials = Serials::new(sources);
         let mut shares: Vec<Share> = Vec::with_capacity(sources.len());
         let mut reuse = Vec::with_capacity(sources.len());
         for i in 0..sources.len() {
@@ -210,6 +216,15 @@ impl Merger {
                 ..Share::default()
             });
         }
+        // The usual reload: the files read again share no serial with the others, whose
+        // shares are then copied without noting their serials.
+        let apart = reuse.contains(&true) && apart(sources, &reuse, &old.shares);
+        let mut serials = if apart {
+            let again: Vec<bool> = reuse.iter().map(|r| !r).collect();
+            Serials::with_capacity(sources, count_serials(sources, &again))
+        } else {
+            Serials::new(sources)
+        };
 
         let mut pieces = Vec::with_capacity(sources.len());
         let mut at = 0;
@@ -217,8 +232,8 @@ impl Merger {
             let file = i as u32;
             if reuse[i] {
                 let o = std::mem::take(&mut old.shares[i].queue);
-                let twice = note_queue(&mut serials, file, s.raw, &o.marks.checked);
-                if twice == o.marks.twice {
+                if apart || note_queue(&mut serials, file, s.raw, &o.marks.checked) == o.marks.twice
+                {
                     let mut remap = Vec::new();
                     for (id, name) in std::mem::take(&mut old.shares[i].sites) {
                         let new = self.intern_site(&name);
@@ -263,8 +278,9 @@ impl Merger {
             let file = i as u32;
             if reuse[i] {
                 let o = std::mem::take(&mut old.shares[i].deliveries);
-                let twice = note_deliveries(&mut serials, file, s.raw, &o.marks.checked);
-                if twice == o.marks.twice {
+                if apart
+                    || note_deliveries(&mut serials, file, s.raw, &o.marks.checked) == o.marks.twice
+                {
                     self.problems.extend(o.problems.iter().cloned());
                     let len = o.range.len();
                     pieces.push(Piece::Old(o.range, Vec::new()));
