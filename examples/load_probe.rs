@@ -242,9 +242,11 @@ fn soak(n: usize, file: &Path, args: &[String], today: Date, workers: usize) {
 /// time of each part, in ms: `read` (listing, reading and parsing the file: the loader),
 /// `merge` (the programme built again from every file), `tidy` (the loader's last steps),
 /// `describe` (the words of the reload's flash: what changed in the programme), `figures`
-/// (figures, forecast, completeness: `Data::with_window`), all on the loader thread; then
+/// (figures, forecast, completeness: `Data::with_window`), `index` (the queue view's index
+/// and widths of a new queue: `Data::with_queue_index`), all on the loader thread; then
 /// `refresh` (the views take the new data: `App::set_data`) and `frame` (one 200×60 frame),
-/// on the dashboard's thread. `loader_thread` is the sum of the first five.
+/// on the dashboard's thread. `loader_thread` is the sum of the first six, `loader_cpu`
+/// the processor time of the process meanwhile (every thread, ms).
 fn reload(n: usize, file: &Path, args: &[String], today: Date, workers: usize) {
     let sources: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
     let original = std::fs::read_to_string(file).unwrap_or_else(|e| fail(&format!("{e}")));
@@ -263,13 +265,23 @@ fn reload(n: usize, file: &Path, args: &[String], today: Date, workers: usize) {
         std::fs::write(file, text).unwrap_or_else(|e| fail(&format!("{e}")));
         let old = std::sync::Arc::clone(app.data.programme());
         let start = Instant::now();
+        let cpu_start = cpu_secs();
         let snapshot = loader.load_forcing(today, &force);
         let loaded = start.elapsed();
         let timing = loader.timing();
         let words = fleetdash::domain::changes::describe(&old, &snapshot.programme);
         let described = start.elapsed();
+        let new_queue = !fleetdash::domain::Shared::ptr_eq(&old.queue, &snapshot.programme.queue);
         let data = Data::new(snapshot, today);
         let figured = start.elapsed();
+        // As the loader thread does: the queue view's index of a new queue.
+        let data = if new_queue {
+            data.with_queue_index()
+        } else {
+            data
+        };
+        let indexed = start.elapsed();
+        let loader_cpu = (cpu_secs() - cpu_start) * 1000.0;
         drop(old);
         app.set_data(data);
         fleetdash::mem::release_free_memory();
@@ -279,14 +291,16 @@ fn reload(n: usize, file: &Path, args: &[String], today: Date, workers: usize) {
         let drawn = start.elapsed();
         println!(
             "mode=reload reload={i} read={:.1} merge={:.1} tidy={:.1} describe={:.1} figures={:.1} \
-             loader_thread={:.1} refresh={:.1} frame={:.1} words={} peak_kb={} rss_kb={}",
+             index={:.1} loader_thread={:.1} loader_cpu={:.1} refresh={:.1} frame={:.1} words={} peak_kb={} rss_kb={}",
             ms(timing.read),
             ms(timing.merge),
             ms(timing.tidy),
             ms(described - loaded),
             ms(figured - described),
-            ms(figured),
-            ms(refreshed - figured),
+            ms(indexed - figured),
+            ms(indexed),
+            loader_cpu,
+            ms(refreshed - indexed),
             ms(drawn - refreshed),
             words.len(),
             status_kb("VmHWM"),

@@ -21,8 +21,9 @@
 #   idle       load_probe soak 0: resident memory once the dashboard's data and views are
 #              built and freed memory given back
 #   reload     load_probe reload 2 queue-site3.yaml: the loader thread's work for one
-#              queue file changed (read, merge, tidy, describe, figures), then the views'
-#              refresh and one 200×60 frame on the dashboard's thread
+#              queue file changed (read, merge, tidy, describe, figures, the queue view's
+#              index; and its processor time), then the views' refresh and one 200×60
+#              frame on the dashboard's thread
 # Times are medians over the rounds (min–max after them); memory is the median peak.
 # The raw lines are kept in a folder whose name is printed first; `RESULTS=DIR` prints the
 # summary of such a folder again (of rounds cut short, say) without measuring.
@@ -95,7 +96,7 @@ for s in $SCALES; do
     read -r idle _ < <(med "$out/$s.idle" rss_kb)
     echo "idle            RSS $(mib "$idle") MiB = $(ratio "$idle*1024" "$bytes")× YAML"
     line="reload (ms)    "
-    for k in read merge describe figures loader_thread refresh frame; do
+    for k in read merge describe figures index loader_thread loader_cpu refresh frame; do
         read -r v vmin vmax _ < <(med "$out/$s.reload" "$k")
         line+=" $k $(printf '%.1f (%.1f–%.1f)' "$v" "$vmin" "$vmax")"
     done

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 use std::time::SystemTime;
 
+use super::queue::{Index, Widths};
 use crate::domain::completeness::Completeness;
 use crate::domain::forecast::{self, Forecast};
 use crate::domain::{Date, Family, Figures, Programme, Shared, Stage, Variant, Vehicle};
@@ -28,6 +29,11 @@ pub struct Data {
     pub root_cause: Option<(usize, usize)>,
     /// When the snapshot was loaded, for the status line.
     pub loaded_at: SystemTime,
+    /// The queue view's index and column widths of this programme and day, when they
+    /// were built with the data ([`Data::with_queue_index`], on the loader's thread), so
+    /// that the dashboard's thread does not build them (half a second at a million
+    /// vehicles); `None`: the view builds them itself.
+    pub(crate) queue_index: Option<(Arc<Index>, Widths)>,
 }
 
 impl Data {
@@ -54,7 +60,21 @@ impl Data {
             completeness,
             root_cause,
             loaded_at: SystemTime::now(),
+            queue_index: None,
         }
+    }
+
+    /// The data with the queue view's index and column widths built now, on the caller's
+    /// thread: the loader's, off the dashboard's (see [`Data::queue_index`]).
+    pub fn with_queue_index(mut self) -> Data {
+        let p = self.programme();
+        self.queue_index = Some((Arc::new(Index::new(p, self.today())), Widths::measure(p)));
+        self
+    }
+
+    /// True when the queue view's index came built with the data.
+    pub fn has_queue_index(&self) -> bool {
+        self.queue_index.is_some()
     }
 
     /// The programme of the snapshot.

@@ -105,8 +105,11 @@ impl State {
         }
         self.basis = Some(Arc::new(QueueBasis::of(data)));
         let p = data.programme();
-        self.index = Arc::new(Index::new(p, data.today()));
-        self.widths = Widths::measure(p);
+        // Built on the loader's thread with the data, when it was.
+        (self.index, self.widths) = match &data.queue_index {
+            Some((index, widths)) => (Arc::clone(index), *widths),
+            None => (Arc::new(Index::new(p, data.today())), Widths::measure(p)),
+        };
         self.total = p.queue.len();
         self.all = Counts::all(&self.index);
         self.order = Arc::new(sort::order(&self.index, p, self.sort, self.descending));
@@ -117,6 +120,13 @@ impl State {
         });
         // The rows shown are of the old queue: the new ones cannot wait for the thread.
         self.refilter(p, Lost::SamePlace, true);
+    }
+
+    /// The index the rows are filtered and sorted through (built with the data on the
+    /// loader's thread, or by [`State::refresh`]).
+    #[cfg(test)]
+    pub(crate) fn index(&self) -> &Arc<Index> {
+        &self.index
     }
 
     /// Changes the state for `action` (typing, sorting, opening, moving); returns true when

@@ -9,17 +9,20 @@
 //! and config). However many changes arrive during a long load, at most one more load
 //! follows it, and it reads everything they asked for.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Instant;
 
 use crate::app::Data;
-use crate::domain::{Date, Programme, changes};
+use crate::domain::{Date, Programme, Shared, changes};
 use crate::event::{Event, Loaded};
-use crate::status::{FileHealth, Limits, Loader, Problem, Snapshot};
+use crate::status::{Limits, Loader, Problem, Snapshot};
 use crate::watch;
+
+mod flash;
+use flash::flash_text;
 
 /// What a reload reads again besides the files whose size or time changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -311,6 +314,10 @@ impl Worker {
             self.removed.remove(&f.name);
         }
         snapshot.removed = self.removed.iter().cloned().collect();
+        // The queue view's index is built here, off the dashboard's thread, for a new
+        // queue or day.
+        let new_queue = self.today != Some(request.today)
+            || !Shared::ptr_eq(&self.last.programme.queue, &snapshot.programme.queue);
         self.last = Last::of(&snapshot);
         self.today = Some(request.today);
         self.window_months = request.window_months;
@@ -319,7 +326,8 @@ impl Worker {
                 snapshot,
                 request.today,
                 request.window_months,
-            )),
+            ))
+            .map(|d| if new_queue { d.with_queue_index() } else { d }),
             changed,
             flash,
             trace,
@@ -347,54 +355,4 @@ pub fn matching(known: &[PathBuf], changed: &HashSet<PathBuf>) -> HashSet<PathBu
 /// The absolute and the real path of `path`.
 fn spellings(path: &Path) -> impl Iterator<Item = PathBuf> {
     std::iter::once(watch::absolute(path)).chain(std::fs::canonicalize(path).ok())
-}
-
-/// The flash after a reload: which files, and what changed in the programme's words,
-/// e.g. `queue-seraing.yaml: 2 vehicles moved to Paint`.
-fn flash_text(old: &Last, new: &Snapshot, words: &[String]) -> Option<String> {
-    let short = |n: &String| n.rsplit('/').next().unwrap_or(n).to_owned();
-    let failing_now: HashMap<&str, bool> = new
-        .files
-        .iter()
-        .map(|f| {
-            (
-                f.name.as_str(),
-                matches!(f.health, FileHealth::Stale { .. }),
-            )
-        })
-        .collect();
-    let (mut read, mut added, mut failing) = (Vec::new(), Vec::new(), Vec::new());
-    for name in &new.reread {
-        let was_there = old.names.contains(name);
-        let fails = failing_now.get(name.as_str()).copied().unwrap_or(false);
-        match (was_there, fails) {
-            (_, true) => failing.push(short(name)),
-            (false, false) => added.push(short(name)),
-            (true, false) => read.push(short(name)),
-        }
-    }
-    let removed: Vec<String> = new.removed.iter().map(short).collect();
-    // Two names say more than a count; a whole folder is a count.
-    let list = |names: &[String], what: &str| match names.len() {
-        0 => None,
-        1 | 2 => Some(format!("{}{what}", names.join(", "))),
-        n => Some(format!("{n} files{what}")),
-    };
-    let only_read = added.is_empty() && failing.is_empty() && removed.is_empty();
-    let files: Vec<String> = [
-        list(&read, ""),
-        list(&added, " added"),
-        list(&failing, " not applied"),
-        list(&removed, " removed"),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    match (files.is_empty(), words.is_empty()) {
-        (true, true) => None,
-        (true, false) => Some(words.join(", ")),
-        (false, true) if only_read => Some(format!("reloaded {}", files.join(", "))),
-        (false, true) => Some(files.join(", ")),
-        (false, false) => Some(format!("{}: {}", files.join(", "), words.join(", "))),
-    }
 }

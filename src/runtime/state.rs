@@ -3,18 +3,16 @@
 //! the data on screen, and while a load runs its progress is copied to the screen every
 //! [`super::PROGRESS_EVERY`].
 
-use std::collections::HashSet;
 use std::ffi::OsStr;
 use std::fmt;
 use std::io::Write as _;
-use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant, SystemTime};
 
 use super::filtering::{Filtering, SYNC_ROWS};
 use super::progress::LoadClock;
 use super::reload::{Force, Gate, Reloader, Request, Sources};
-use super::{DEBOUNCE, MAX_DELAY, Options, POLL_EVERY};
+use super::{Options, POLL_EVERY};
 use crate::app::keymap;
 use crate::app::loading::Loading;
 use crate::app::{App, Data, Effect};
@@ -24,6 +22,9 @@ use crate::event::{Event, Loaded};
 use crate::status::Loader;
 use crate::ui::Theme;
 use crate::watch::Watcher;
+
+mod pending;
+pub(super) use pending::Pending;
 
 /// What the loop must do to the terminal after an event.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -59,29 +60,6 @@ impl Todo {
             quit: true,
             ..Todo::default()
         }
-    }
-}
-
-/// Changes seen by the watcher and not yet reloaded, with the debounce deadline.
-#[derive(Debug, Default)]
-pub(super) struct Pending {
-    pub(super) files: HashSet<PathBuf>,
-    /// A folder came or went: set the watches again before reloading.
-    pub(super) folders: bool,
-    first: Option<Instant>,
-    pub(super) deadline: Option<Instant>,
-}
-
-impl Pending {
-    /// Notes a change at `now`: the reload waits for [`DEBOUNCE`] of quiet, but never
-    /// more than [`MAX_DELAY`] after the first change of a burst.
-    fn touch(&mut self, now: Instant) {
-        let first = *self.first.get_or_insert(now);
-        self.deadline = Some((now + DEBOUNCE).min(first + MAX_DELAY));
-    }
-
-    pub(super) fn is_due(&self, now: Instant) -> bool {
-        self.deadline.is_some_and(|d| d <= now)
     }
 }
 

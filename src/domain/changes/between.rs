@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Change, Named, Names};
-use crate::domain::{Date, Name, Programme, Shared, Vehicle};
+use crate::domain::{Date, Name, Programme, Shared, StageId, Vehicle};
 
 /// Every change from `old` to `new`, in this order: the queue's moves, arrivals (in the
 /// new queue's order), departures (in the old queue's), holds set and cleared; hand-overs
@@ -39,13 +39,56 @@ struct Before<'a> {
     still_there: bool,
 }
 
-/// Moves, arrivals, departures and holds, in one table of the old queue's serials (sized
-/// once, hashbrown's fast hasher): at a million vehicles, a `std` map per question cost
-/// several times the parse of the file that changed.
+/// The part of each queue that can hold a change: the two queues without the vehicles
+/// they begin and end with alike (same serial, stage id and hold, one for one). A reload
+/// that read one queue file again changes that file's vehicles only, and the merge keeps
+/// the files' vehicles in file order, so only that file's are compared.
+///
+/// Exact when each queue names a serial once, as the merge makes it (a vehicle written
+/// again is left out): a serial of the parts left out is then in neither changed part.
+fn changed_parts<'a>(
+    old: &'a Programme,
+    new: &'a Programme,
+    was: &Names,
+    now: &Names,
+) -> (&'a [Vehicle], &'a [Vehicle]) {
+    // The new id of each old stage, when the new programme has it.
+    let stage: Vec<Option<StageId>> = was
+        .stages
+        .iter()
+        .map(|w| {
+            now.stages
+                .iter()
+                .position(|n| n.id == w.id)
+                .map(|i| StageId(i as u32))
+        })
+        .collect();
+    let alike = |o: &Vehicle, v: &Vehicle| {
+        o.serial.as_str() == v.serial.as_str()
+            && stage.get(o.stage.0 as usize).copied().flatten() == Some(v.stage)
+            && o.hold.as_deref() == v.hold.as_deref()
+    };
+    let (o, n) = (&old.queue[..], &new.queue[..]);
+    let head = o.iter().zip(n).take_while(|(o, v)| alike(o, v)).count();
+    let (o, n) = (&o[head..], &n[head..]);
+    let tail = o
+        .iter()
+        .rev()
+        .zip(n.iter().rev())
+        .take_while(|(o, v)| alike(o, v))
+        .count();
+    (&o[..o.len() - tail], &n[..n.len() - tail])
+}
+
+/// Moves, arrivals, departures and holds, in one table of the old queue's serials that can
+/// have changed ([`changed_parts`]; sized once, hashbrown's fast hasher): at a million
+/// vehicles, a `std` map per question cost several times the parse of the file that
+/// changed, and one table of every serial still a third of it.
 fn queue(old: &Programme, new: &Programme, (was, now): (&Names, &Names), out: &mut Vec<Change>) {
+    let (old_part, new_part) = changed_parts(old, new, was, now);
     let mut before: hashbrown::HashMap<&str, Before> =
-        hashbrown::HashMap::with_capacity(old.queue.len());
-    for v in old.queue.iter() {
+        hashbrown::HashMap::with_capacity(old_part.len());
+    for v in old_part {
         before.insert(
             &*v.serial,
             Before {
@@ -56,7 +99,7 @@ fn queue(old: &Programme, new: &Programme, (was, now): (&Names, &Names), out: &m
     }
     let mut entered = Vec::new();
     let mut holds = Vec::new();
-    for v in new.queue.iter() {
+    for v in new_part {
         let serial = || Name::new(&v.serial);
         let Some(b) = before.get_mut(&*v.serial) else {
             let first = v.history.first();
@@ -104,13 +147,13 @@ fn queue(old: &Programme, new: &Programme, (was, now): (&Names, &Names), out: &m
     }
     out.append(&mut entered);
     let gone = |v: &&Vehicle| before.get(&*v.serial).is_some_and(|b| !b.still_there);
-    if old.queue.iter().any(|v| gone(&v)) {
+    if old_part.iter().any(|v| gone(&v)) {
         let delivered: HashSet<&str> = new
             .deliveries
             .iter()
             .flat_map(|d| d.serials.iter().map(|s| &**s))
             .collect();
-        for v in old.queue.iter().filter(gone) {
+        for v in old_part.iter().filter(gone) {
             out.push(Change::Left {
                 serial: Name::new(&v.serial),
                 variant: was.variant(v.variant),

@@ -169,3 +169,53 @@ fn a_change_to_a_thousand_files_costs_about_what_r_costs() {
         "r took {all:?}, a change to 1 000 files {touched:?}"
     );
 }
+
+/// The next finished load on the channel, other events handled as the loop would.
+fn next_loaded(rt: &mut Rig) -> Box<crate::event::Loaded> {
+    loop {
+        match rt
+            .rx
+            .recv_timeout(DEADLINE)
+            .expect("a load within the deadline")
+        {
+            Event::Loaded(loaded) => return loaded,
+            other => {
+                rt.rt.handle(other, Instant::now());
+            }
+        }
+    }
+}
+
+#[test]
+fn the_queue_index_of_a_reload_is_built_on_the_loader_thread() {
+    let (_dir, root) = sample();
+    let mut rt = runtime(crate::config::load(&root.join("fleetdash.yaml")).unwrap());
+    let status = root.join("status");
+    let one = |name: &str| reload::Force::Files([status.join(name)].into());
+
+    // A queue file edited: the load comes with the queue view's index built, and the
+    // view takes that very index, building nothing on the loop's thread.
+    let queue = status.join("queue-roanne.yaml");
+    let text = std::fs::read_to_string(&queue).unwrap();
+    std::fs::write(&queue, text.replacen("stage: paint", "stage: hull", 1)).unwrap();
+    rt.reload(one("queue-roanne.yaml"), "files");
+    let loaded = next_loaded(&mut rt);
+    let data = loaded.data.as_ref().expect("new data");
+    let (built, _) = data
+        .queue_index
+        .clone()
+        .expect("the index came with the data");
+    assert_eq!(built.len(), data.programme().queue.len());
+    rt.handle(Event::Loaded(loaded), Instant::now());
+    assert!(std::sync::Arc::ptr_eq(rt.app.queue.index(), &built));
+
+    // The plan edited: the queue is the same, no index is built, the view keeps its own.
+    let plan = status.join("plan.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    std::fs::write(&plan, format!("{text}# edited\n")).unwrap();
+    rt.reload(one("plan.yaml"), "files");
+    let loaded = next_loaded(&mut rt);
+    assert!(loaded.data.as_ref().is_none_or(|d| !d.has_queue_index()));
+    rt.handle(Event::Loaded(loaded), Instant::now());
+    assert!(std::sync::Arc::ptr_eq(rt.app.queue.index(), &built));
+}

@@ -12,14 +12,13 @@ mod history;
 mod lead;
 mod records;
 mod serials;
+mod shares;
 
 use std::collections::HashMap;
 
 use super::problem::{Loc, Problem};
 use super::raw::RawFile;
-use crate::domain::{
-    Date, Delivery, FamilyId, Programme, Shared, SiteId, StageId, VariantId, Vehicle,
-};
+use crate::domain::{Date, FamilyId, Programme, SiteId, StageId, VariantId};
 
 /// One parsed file of the set.
 #[derive(Debug, Clone, Copy)]
@@ -37,7 +36,9 @@ pub fn merge(sources: &[Source], today: Date) -> (Programme, Vec<Problem>) {
 
 /// What one merge keeps so that the next can skip the records (queue and deliveries) when
 /// nothing they depend on changed: a small file edited in a set of a hundred thousand
-/// records costs its own parse and the definitions, not a pass over every record.
+/// records costs its own parse and the definitions, not a pass over every record. When
+/// only some files' content changed, the records are built again for those files only
+/// (see [`shares`]): the merged lists of the last merge and each file's share of them.
 #[derive(Debug, Default)]
 pub struct Cache {
     records: Option<(RecordsKey, Records)>,
@@ -69,11 +70,23 @@ struct RecordsKey {
     stages: Vec<(String, Vec<FamilyId>)>,
 }
 
+impl RecordsKey {
+    /// The same files and definitions: only the versions may differ.
+    fn same_definitions(&self, other: &RecordsKey) -> bool {
+        self.files == other.files
+            && self.versions.len() == other.versions.len()
+            && self.today == other.today
+            && self.years == other.years
+            && self.variants == other.variants
+            && self.families == other.families
+            && self.stages == other.stages
+    }
+}
+
 /// The records part of a merge.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct Records {
-    queue: Shared<Vehicle>,
-    deliveries: Shared<Delivery>,
+    kept: shares::Kept,
     sites: Vec<String>,
     problems: Vec<Problem>,
 }
@@ -117,10 +130,16 @@ pub fn merge_cached(
     let key = m.records_key(sources, versions);
     let records = match (&key, cache.records.take()) {
         (Some(key), Some((old_key, old))) if *key == old_key => old,
-        _ => m.records(sources),
+        (Some(key), Some((old_key, old))) if key.same_definitions(&old_key) => {
+            m.records_of(sources, &key.versions, Some(old.kept))
+        }
+        (key, _) => {
+            let versions = key.as_ref().map_or(&[][..], |k| &k.versions);
+            m.records_of(sources, versions, None)
+        }
     };
-    m.p.queue = records.queue.clone();
-    m.p.deliveries = records.deliveries.clone();
+    m.p.queue = records.kept.queue.clone();
+    m.p.deliveries = records.kept.deliveries.clone();
     m.p.sites.clone_from(&records.sites);
     m.problems.extend(records.problems.iter().cloned());
     if let Some(key) = key {
@@ -181,6 +200,21 @@ impl Merger {
             .info
             .as_ref()
             .is_none_or(|i| (i.first_year..=i.last_year).contains(&year))
+    }
+
+    /// The records of `sources` (see [`Merger::records`]).
+    fn records_of(
+        &mut self,
+        sources: &[Source],
+        versions: &[Option<u64>],
+        old: Option<shares::Kept>,
+    ) -> Records {
+        let (kept, sites, problems) = self.records(sources, versions, old);
+        Records {
+            kept,
+            sites,
+            problems,
+        }
     }
 
     /// What the records depend on, or `None` when a file's version is unknown.

@@ -1,45 +1,16 @@
-//! The records of a set, the queue and the deliveries, checked against the definitions
-//! and against each other (a serial written twice).
+//! The records of one file, its queue and its deliveries, checked against the definitions
+//! and against the serials of the records before them (a serial written twice); the
+//! files are put together in [`super::shares`].
 
 use chrono::Datelike;
 
 use super::serials::{Serials, Written};
-use super::{Merger, Records, Source};
+use super::shares::Marks;
+use super::{Merger, Source};
 use crate::domain::{Delivery, Name, Origin, SiteId, VariantId, Vehicle};
 use crate::status::problem::{Loc, did_you_mean};
 
 impl Merger {
-    /// The queue and the deliveries of every file, checked against the definitions and
-    /// against each other (a serial written twice).
-    pub(super) fn records(&mut self, sources: &[Source]) -> Records {
-        let before = self.problems.len();
-        let mut serials = Serials::new(sources);
-        let mut queue = Vec::with_capacity(
-            sources
-                .iter()
-                .map(|s| s.raw.queue.as_ref().map_or(0, Vec::len))
-                .sum(),
-        );
-        for (i, s) in sources.iter().enumerate() {
-            self.queue(i as u32, s, &mut serials, &mut queue);
-        }
-        let mut deliveries = Vec::with_capacity(
-            sources
-                .iter()
-                .map(|s| s.raw.deliveries.as_ref().map_or(0, Vec::len))
-                .sum(),
-        );
-        for (i, s) in sources.iter().enumerate() {
-            self.deliveries(i as u32, s, &mut serials, &mut deliveries);
-        }
-        Records {
-            queue: queue.into(),
-            deliveries: deliveries.into(),
-            sites: std::mem::take(&mut self.p.sites),
-            problems: self.problems.split_off(before),
-        }
-    }
-
     pub(super) fn intern_site(&mut self, name: &str) -> SiteId {
         if let Some(&id) = self.site_index.get(name) {
             return id;
@@ -71,6 +42,7 @@ impl Merger {
         s: &Source<'a>,
         serials: &mut Serials<'a>,
         out: &mut Vec<Vehicle>,
+        marks: &mut Marks,
     ) {
         for (record, v) in s.raw.queue.iter().flatten().enumerate() {
             let serial: &'a str = s.raw.serial(v.serial);
@@ -114,8 +86,12 @@ impl Merger {
                 );
                 self.error(file, v.stage_loc(), msg);
             }
-            if let Some(first) = serials.first(serial, Written::queued(file, record)) {
-                let first_at = self.place(first.file, serials.loc(first));
+            marks.checked.push(record as u32);
+            let at = Written::queued(file, record);
+            if let Some(first) = serials.first(serial, at) {
+                let first_loc = serials.loc(first);
+                marks.twice(at, first, first_loc);
+                let first_at = self.place(first.file, first_loc);
                 self.error(
                     file,
                     v.loc(),
@@ -184,6 +160,7 @@ impl Merger {
         s: &Source<'a>,
         serials: &mut Serials<'a>,
         out: &mut Vec<Delivery>,
+        marks: &mut Marks,
     ) {
         for (record, d) in s.raw.deliveries.iter().flatten().enumerate() {
             let date = d.date.0;
@@ -237,6 +214,7 @@ impl Merger {
                     ),
                 );
             }
+            marks.checked.push(record as u32);
             let mut kept = Vec::with_capacity(d.serials.as_ref().map_or(0, Vec::len));
             for (item, &r) in d.serials.iter().flatten().enumerate() {
                 let serial: &'a str = s.raw.serial(r);
@@ -253,7 +231,9 @@ impl Merger {
                 }
                 let at = Written::delivered(file, record, item);
                 if let Some(first) = serials.first(serial, at) {
-                    let first_at = self.place(first.file, serials.loc(first));
+                    let first_loc = serials.loc(first);
+                    marks.twice(at, first, first_loc);
+                    let first_at = self.place(first.file, first_loc);
                     let msg = if first.is_queued() {
                         format!(
                             "vehicle {serial} is delivered on {date} but still in the queue ({first_at}): remove it from the queue"

@@ -68,6 +68,11 @@ impl<'a> Serials<'a> {
                 queued + delivered
             })
             .sum();
+        Serials::with_capacity(sources, count)
+    }
+
+    /// Room for `count` serials of `sources`.
+    pub(super) fn with_capacity(sources: &'a [Source<'a>], count: usize) -> Serials<'a> {
         Serials {
             sources,
             table: HashTable::with_capacity(count),
@@ -101,7 +106,8 @@ impl<'a> Serials<'a> {
     }
 
     /// Notes that `serial` is written at `at`, unless it was written before: then where
-    /// it was first.
+    /// it was first. A serial noted at `at` already (a file's serials noted before its
+    /// records are built again, see [`super::shares`]) is first where it is.
     pub(super) fn first(&mut self, serial: &str, at: Written) -> Option<Written> {
         let (sources, hasher) = (self.sources, &self.hasher);
         let entry = self.table.entry(
@@ -110,7 +116,7 @@ impl<'a> Serials<'a> {
             |&w| hasher.hash_one(Serials::text(sources, w)),
         );
         match entry {
-            hash_table::Entry::Occupied(o) => Some(*o.get()),
+            hash_table::Entry::Occupied(o) => Some(*o.get()).filter(|&w| w != at),
             hash_table::Entry::Vacant(v) => {
                 v.insert(at);
                 None

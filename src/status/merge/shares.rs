@@ -1,0 +1,330 @@
+//! The records of a merge, kept per file, so that a reload that read one queue file again
+//! builds that file's vehicles only.
+//!
+//! A file's share of the records (its vehicles or deliveries, their problems, the sites
+//! its vehicles name) depends on the definitions, on its own content, and on the other
+//! files through the serials written twice only: a vehicle whose serial an earlier record
+//! holds is left out, and every problem of a serial written twice says where it was first.
+//! So every merge still notes every serial in one table, in the order of a whole merge
+//! (the queue of each file, then the deliveries of each file). A file whose content is
+//! the same as at the last merge has its serials noted from the list of the records whose
+//! serials that merge noted; when they meet the same earlier serials as then (usually
+//! none), its share is copied, else it is built again like the file that changed.
+//!
+//! Usually the files read again write no serial that the others write ([`apart::apart`]: a
+//! look-up of each of the others' serials in a table of theirs); then the others' shares
+//! are copied without noting their serials, and the table holds the new files' only.
+
+use std::ops::Range;
+
+use super::serials::{Serials, Written};
+use super::{Merger, Source};
+use crate::domain::{Delivery, Shared, SiteId, Vehicle};
+use crate::status::problem::{Loc, Problem};
+use crate::status::raw::RawFile;
+
+mod apart;
+use apart::{apart, count_serials};
+
+/// A serial found written before: where (`at`), where it was `first`, and the line of
+/// that first record (part of the problem's words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Twice {
+    at: Written,
+    first: Written,
+    first_loc: Loc,
+}
+
+/// What the records of one part of a file (its queue or its deliveries) met at the table
+/// of serials.
+#[derive(Debug, Default)]
+pub(super) struct Marks {
+    /// The records (their index in the file's list) whose serials were noted, in order.
+    pub(super) checked: Vec<u32>,
+    /// The serials among them found written before.
+    twice: Vec<Twice>,
+}
+
+impl Marks {
+    /// Notes that the serial at `at` was written `first` at `first_loc`.
+    pub(super) fn twice(&mut self, at: Written, first: Written, first_loc: Loc) {
+        self.twice.push(Twice {
+            at,
+            first,
+            first_loc,
+        });
+    }
+}
+
+/// One part (queue or deliveries) of one file's share.
+#[derive(Debug, Default)]
+struct Part {
+    /// Its records in the merged list.
+    range: Range<usize>,
+    marks: Marks,
+    problems: Vec<Problem>,
+}
+
+/// One file's share of the records of the last merge.
+#[derive(Debug, Default)]
+pub(super) struct Share {
+    /// The version of the file's content it was built from; `None` for a file without
+    /// records.
+    version: Option<u64>,
+    queue: Part,
+    deliveries: Part,
+    /// The sites its vehicles name, in the order they first do: their id in the last
+    /// merge, and their name.
+    sites: Vec<(SiteId, String)>,
+}
+
+/// The merged records of the last merge, with each file's share of them.
+#[derive(Debug, Default)]
+pub(super) struct Kept {
+    pub(super) queue: Shared<Vehicle>,
+    pub(super) deliveries: Shared<Delivery>,
+    pub(super) shares: Vec<Share>,
+}
+
+/// A merged list put together from pieces: ranges of the last merge's list (with the
+/// sites of its vehicles renumbered when `remap` is not empty) and new records.
+enum Piece<T> {
+    Old(Range<usize>, Vec<(SiteId, SiteId)>),
+    New(Vec<T>),
+}
+
+/// Joins `pieces` into one list; the last merge's list itself when they are all of it,
+/// in order, unchanged.
+fn join<T: Clone>(
+    old: &Shared<T>,
+    pieces: Vec<Piece<T>>,
+    renumber: impl Fn(&mut T, &[(SiteId, SiteId)]),
+) -> Shared<T> {
+    let mut next = 0;
+    let whole = pieces.iter().all(|p| match p {
+        Piece::Old(r, remap) if r.start == next && remap.is_empty() => {
+            next = r.end;
+            true
+        }
+        Piece::New(v) => v.is_empty(),
+        Piece::Old(..) => false,
+    });
+    if whole && next == old.len() {
+        return old.clone();
+    }
+    let len = pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Old(r, _) => r.len(),
+            Piece::New(v) => v.len(),
+        })
+        .sum();
+    let mut out = Vec::with_capacity(len);
+    for p in pieces {
+        match p {
+            Piece::Old(r, remap) => {
+                let start = out.len();
+                out.extend_from_slice(old.get(r).unwrap_or_default());
+                if !remap.is_empty() {
+                    for x in &mut out[start..] {
+                        renumber(x, &remap);
+                    }
+                }
+            }
+            Piece::New(mut v) => out.append(&mut v),
+        }
+    }
+    out.into()
+}
+
+/// Notes the serials of the queue records `checked` of `file` in `serials`; those found
+/// written before.
+fn note_queue<'a>(
+    serials: &mut Serials<'a>,
+    file: u32,
+    raw: &'a RawFile,
+    checked: &[u32],
+) -> Vec<Twice> {
+    let mut marks = Marks::default();
+    let queue = raw.queue.as_deref().unwrap_or_default();
+    for &record in checked {
+        let Some(v) = queue.get(record as usize) else {
+            continue;
+        };
+        let at = Written::queued(file, record as usize);
+        if let Some(first) = serials.first(raw.serial(v.serial), at) {
+            marks.twice(at, first, serials.loc(first));
+        }
+    }
+    marks.twice
+}
+
+/// Notes the serials of the delivery records `checked` of `file`, as
+/// [`Merger::deliveries`] does (an empty serial is not noted).
+fn note_deliveries<'a>(
+    serials: &mut Serials<'a>,
+    file: u32,
+    raw: &'a RawFile,
+    checked: &[u32],
+) -> Vec<Twice> {
+    let mut marks = Marks::default();
+    let deliveries = raw.deliveries.as_deref().unwrap_or_default();
+    for &record in checked {
+        let Some(d) = deliveries.get(record as usize) else {
+            continue;
+        };
+        for (item, &r) in d.serials.iter().flatten().enumerate() {
+            let serial = raw.serial(r);
+            if serial.is_empty() {
+                continue;
+            }
+            let at = Written::delivered(file, record as usize, item);
+            if let Some(first) = serials.first(serial, at) {
+                marks.twice(at, first, serials.loc(first));
+            }
+        }
+    }
+    marks.twice
+}
+
+impl Merger {
+    /// The queue and the deliveries of every file, checked against the definitions and
+    /// against each other (a serial written twice), with their problems. `old` is the
+    /// last merge's, made with the same files and definitions, and `versions` the version
+    /// of each file's content (`None` for a file without records): a file whose version
+    /// is its share's in `old` has its share copied when the serials written twice around
+    /// it are the same.
+    pub(super) fn records(
+        &mut self,
+        sources: &[Source],
+        versions: &[Option<u64>],
+        old: Option<Kept>,
+    ) -> (Kept, Vec<String>, Vec<Problem>) {
+        let before = self.problems.len();
+        let mut old = old.unwrap_or_default();
+        let mut shares: Vec<Share> = Vec::with_capacity(sources.len());
+        let mut reuse = Vec::with_capacity(sources.len());
+        for i in 0..sources.len() {
+            let version = versions.get(i).copied().flatten();
+            let same = old
+                .shares
+                .get(i)
+                .is_some_and(|o| versions.len() == sources.len() && o.version == version);
+            reuse.push(same);
+            shares.push(Share {
+                version,
+                ..Share::default()
+            });
+        }
+        // The usual reload: the files read again share no serial with the others, whose
+        // shares are then copied without noting their serials.
+        let apart = reuse.contains(&true) && apart(sources, &reuse, &old.shares);
+        let mut serials = if apart {
+            let again: Vec<bool> = reuse.iter().map(|r| !r).collect();
+            Serials::with_capacity(sources, count_serials(sources, &again))
+        } else {
+            Serials::new(sources)
+        };
+
+        let mut pieces = Vec::with_capacity(sources.len());
+        let mut at = 0;
+        for (i, s) in sources.iter().enumerate() {
+            let file = i as u32;
+            if reuse[i] {
+                let o = std::mem::take(&mut old.shares[i].queue);
+                if apart || note_queue(&mut serials, file, s.raw, &o.marks.checked) == o.marks.twice
+                {
+                    let mut remap = Vec::new();
+                    for (id, name) in std::mem::take(&mut old.shares[i].sites) {
+                        let new = self.intern_site(&name);
+                        if new != id {
+                            remap.push((id, new));
+                        }
+                        shares[i].sites.push((new, name));
+                    }
+                    self.problems.extend(o.problems.iter().cloned());
+                    let len = o.range.len();
+                    pieces.push(Piece::Old(o.range, remap));
+                    shares[i].queue = Part {
+                        range: at..at + len,
+                        ..o
+                    };
+                    at += len;
+                    continue;
+                }
+            }
+            let p0 = self.problems.len();
+            let mut marks = Marks::default();
+            let mut vehicles = Vec::new();
+            self.queue(file, s, &mut serials, &mut vehicles, &mut marks);
+            shares[i].sites = self.sites_of(&vehicles);
+            shares[i].queue = Part {
+                range: at..at + vehicles.len(),
+                marks,
+                problems: self.problems[p0..].to_vec(),
+            };
+            at += vehicles.len();
+            pieces.push(Piece::New(vehicles));
+        }
+        let queue = join(&old.queue, pieces, |v: &mut Vehicle, remap| {
+            if let Some(&(_, new)) = remap.iter().find(|(id, _)| *id == v.site) {
+                v.site = new;
+            }
+        });
+
+        let mut pieces = Vec::with_capacity(sources.len());
+        let mut at = 0;
+        for (i, s) in sources.iter().enumerate() {
+            let file = i as u32;
+            if reuse[i] {
+                let o = std::mem::take(&mut old.shares[i].deliveries);
+                if apart
+                    || note_deliveries(&mut serials, file, s.raw, &o.marks.checked) == o.marks.twice
+                {
+                    self.problems.extend(o.problems.iter().cloned());
+                    let len = o.range.len();
+                    pieces.push(Piece::Old(o.range, Vec::new()));
+                    shares[i].deliveries = Part {
+                        range: at..at + len,
+                        ..o
+                    };
+                    at += len;
+                    continue;
+                }
+            }
+            let p0 = self.problems.len();
+            let mut marks = Marks::default();
+            let mut deliveries = Vec::new();
+            self.deliveries(file, s, &mut serials, &mut deliveries, &mut marks);
+            shares[i].deliveries = Part {
+                range: at..at + deliveries.len(),
+                marks,
+                problems: self.problems[p0..].to_vec(),
+            };
+            at += deliveries.len();
+            pieces.push(Piece::New(deliveries));
+        }
+        let deliveries = join(&old.deliveries, pieces, |_, _| {});
+        let kept = Kept {
+            queue,
+            deliveries,
+            shares,
+        };
+        let sites = std::mem::take(&mut self.p.sites);
+        (kept, sites, self.problems.split_off(before))
+    }
+
+    /// The sites `vehicles` name, in the order they first do.
+    fn sites_of(&self, vehicles: &[Vehicle]) -> Vec<(SiteId, String)> {
+        let mut seen = vec![false; self.p.sites.len()];
+        let mut sites = Vec::new();
+        for v in vehicles {
+            let i = v.site.0 as usize;
+            if seen.get(i) == Some(&false) {
+                seen[i] = true;
+                sites.push((v.site, self.p.sites[i].clone()));
+            }
+        }
+        sites
+    }
+}
