@@ -2,18 +2,11 @@
 //! (theme, mouse, status folders, limits, forecast window); a bad one, or one caught empty
 //! half-way through a save, leaves the last good one in force and says why.
 
-use std::path::Path;
-use std::time::{Instant, SystemTime};
+use std::time::Instant;
 
 use super::reload::{Force, Sources};
-use super::state::Runtime;
+use super::state::{Runtime, stamp};
 use crate::ui::Theme;
-
-/// A file's size and modification time, to see it change while polling.
-pub fn stamp(path: &Path) -> Option<(u64, Option<SystemTime>)> {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.len(), meta.modified().ok()))
-}
 
 impl Runtime {
     /// Reads the config again if its size or time changed (while polling); true when it

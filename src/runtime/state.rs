@@ -6,6 +6,7 @@
 use std::ffi::OsStr;
 use std::fmt;
 use std::io::Write as _;
+use std::path::Path;
 use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -37,6 +38,12 @@ pub struct Todo {
     pub resize: bool,
     /// End the loop.
     pub quit: bool,
+}
+
+/// A file's size and modification time, to see it change while polling.
+pub fn stamp(path: &Path) -> Option<(u64, Option<SystemTime>)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()))
 }
 
 impl Todo {
@@ -132,11 +139,7 @@ impl Runtime {
         if let Some(first) = bad.first() {
             app.flash(first.clone(), Instant::now());
         }
-        let config_stamp = options
-            .config
-            .path
-            .as_deref()
-            .and_then(super::config::stamp);
+        let config_stamp = options.config.path.as_deref().and_then(stamp);
         Runtime {
             app,
             theme,
@@ -301,7 +304,7 @@ impl Runtime {
             .is_some_and(|c| pending.files.iter().any(|p| crate::watch::same_file(c, p)));
         let mut force = Force::Files(pending.files);
         if config_changed {
-            self.config_stamp = self.config.path.as_deref().and_then(super::config::stamp);
+            self.config_stamp = self.config.path.as_deref().and_then(stamp);
             if self.apply_config(now) {
                 force = Force::All;
             }
