@@ -2,6 +2,10 @@
 //! within 1.5 times): the same vehicles, stages and dates, the files with histories add a
 //! `history` to every queue vehicle and `histories` to every delivery that lists serials.
 //!
+//! `with` reads the plain histories by hand (`status::yaml::visits`), as a load does;
+//! `with_serde_yaml_only` switches that off and leaves every history to serde_yaml, as
+//! before it.
+//!
 //! Run: `cargo bench --bench history`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
@@ -14,6 +18,7 @@ use std::time::Duration;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 use fleetdash::generate::{self, Histories};
+use fleetdash::status::yaml::visits;
 use fleetdash::status::{Limits, Loader};
 
 /// The large set written with or without histories into a fresh temporary folder: the
@@ -40,7 +45,7 @@ fn with_and_without(c: &mut Criterion) {
     let (a, b) = (load(&with), load(&without));
     assert!(a.problems.is_empty() && b.problems.is_empty());
     assert_eq!(a.programme.queue.len(), b.programme.queue.len());
-    let visits: usize = a.programme.queue.iter().map(|v| v.history.len()).sum();
+    let queued_visits: usize = a.programme.queue.iter().map(|v| v.history.len()).sum();
     let kept: usize = a
         .programme
         .deliveries
@@ -48,7 +53,7 @@ fn with_and_without(c: &mut Criterion) {
         .map(|d| d.histories.len())
         .sum();
     eprintln!(
-        "with histories: {with_bytes} bytes, {visits} visits in the queue, {kept} delivered \
+        "with histories: {with_bytes} bytes, {queued_visits} visits in the queue, {kept} delivered \
          histories; without: {without_bytes} bytes"
     );
     drop((a, b));
@@ -59,6 +64,11 @@ fn with_and_without(c: &mut Criterion) {
     g.bench_function("without", |b| b.iter(|| black_box(load(&without))));
     g.throughput(Throughput::Bytes(with_bytes));
     g.bench_function("with", |b| b.iter(|| black_box(load(&with))));
+    visits::set_enabled(false);
+    g.bench_function("with_serde_yaml_only", |b| {
+        b.iter(|| black_box(load(&with)))
+    });
+    visits::set_enabled(true);
     g.finish();
 }
 

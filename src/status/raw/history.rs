@@ -122,6 +122,74 @@ impl HistoriesRef {
 pub(super) struct Tables {
     pub visits: Vec<RawVisit>,
     pub histories: Vec<RawHistory>,
+    /// The histories read before the parse ([`pre_read`]), one after the other.
+    pre_read: Vec<RawVisit>,
+    /// Where each of them is in `pre_read`.
+    runs: Vec<std::ops::Range<usize>>,
+    /// The next run a marker may take; past `runs.len()` (or a run taken out of turn)
+    /// the parse is not the text's.
+    next_run: usize,
+    /// True when a marker was found out of turn or twice.
+    broken: bool,
+}
+
+/// What the YAML layer writes in place of a history it read itself (see
+/// `status::yaml::visits`), followed by the number [`pre_read`] gave the history: a plain
+/// scalar that a [`VisitsRef`] turns back into those visits while the file is parsed.
+/// The layer only writes it into a text that does not hold it.
+pub const PRE_READ_MARK: &str = "fleetdash-visits-read-before-";
+
+/// Keeps `visits` (emptied), read from the text before the parse, for the marker
+/// `{PRE_READ_MARK}{n}` that stands in their place, and gives `n`; `None` outside
+/// [`super::with_serials`] (there is no table to put them in).
+pub fn pre_read(visits: &mut Vec<RawVisit>) -> Option<usize> {
+    TABLES.with(|t| {
+        let mut t = t.borrow_mut();
+        let t = t.as_mut()?;
+        let start = t.pre_read.len();
+        t.pre_read.append(visits);
+        t.runs.push(start..t.pre_read.len());
+        Some(t.runs.len() - 1)
+    })
+}
+
+/// True when every history kept by [`pre_read`] so far was taken by a marker, once each
+/// and in the order kept: then the parse met each marker where the history was written,
+/// as the value of a history, and read nothing else as one.
+pub fn pre_read_all_taken() -> bool {
+    TABLES.with(|t| {
+        t.borrow()
+            .as_ref()
+            .is_some_and(|t| !t.broken && t.next_run == t.runs.len())
+    })
+}
+
+/// True while histories read before the parse wait for their markers.
+fn pre_reading() -> bool {
+    TABLES.with(|t| t.borrow().as_ref().is_some_and(|t| !t.runs.is_empty()))
+}
+
+/// The visits of the history whose marker is `text`, now put into the file's table:
+/// `None` when `text` is not a marker, or its history is not the next one.
+fn take_pre_read(text: &str) -> Option<VisitsRef> {
+    let n: usize = text.strip_prefix(PRE_READ_MARK)?.parse().ok()?;
+    TABLES.with(|t| {
+        let mut t = t.borrow_mut();
+        let t = t.as_mut()?;
+        if n != t.next_run {
+            t.broken = true;
+            return None;
+        }
+        let range = t.runs.get(n)?.clone();
+        t.next_run += 1;
+        let start = t.visits.len();
+        let Tables {
+            visits, pre_read, ..
+        } = t;
+        visits.extend_from_slice(pre_read.get(range)?);
+        let (start, len) = run::<de::value::Error>(start, visits.len()).ok()?;
+        Some(VisitsRef { start, len })
+    })
 }
 
 thread_local! {
@@ -156,7 +224,16 @@ impl<'de> Deserialize<'de> for VisitsRef {
                 Ok(VisitsRef::default())
             }
             fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<VisitsRef, D::Error> {
-                d.deserialize_seq(self)
+                // A marker of a history read before the parse is a text: only then is a
+                // text more than a mistake (see `pre_read`).
+                if pre_reading() {
+                    d.deserialize_any(self)
+                } else {
+                    d.deserialize_seq(self)
+                }
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<VisitsRef, E> {
+                take_pre_read(v).ok_or_else(|| E::invalid_type(de::Unexpected::Str(v), &self))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<VisitsRef, A::Error> {
                 // Each visit goes straight into the file's table. Outside `with_serials`

@@ -14,12 +14,13 @@
 //! kept in one text that the merged programme shares rather than copies ([`SerialRef`]).
 //!
 //! The records and their places are here; the values checked alone are in [`values`], the
-//! sections read as ordered lists (attributes, plan) in [`lists`], the stage histories in
-//! [`history`], the file's text of serials in [`serials`].
+//! sections read as ordered lists (attributes, plan) in [`lists`] (the plan's types in
+//! [`plan`]), the stage histories in [`history`], the file's text of serials in [`serials`].
 
 mod history;
 mod lists;
 mod places;
+mod plan;
 mod serials;
 mod values;
 
@@ -30,8 +31,12 @@ use serde::Deserialize;
 
 use super::problem::Loc;
 use crate::domain::{Name, Serial};
-pub use history::{Below, HistoriesRef, RawHistory, RawVisit, VisitsRef};
+pub use history::{
+    Below, HistoriesRef, PRE_READ_MARK, RawHistory, RawVisit, VisitsRef, pre_read,
+    pre_read_all_taken,
+};
 pub use places::Places;
+pub use plan::{RawPlan, RawPlanEntry, RawPlanYear};
 use serials::SERIALS;
 pub use serials::{SerialRef, with_serials};
 pub use values::{Day, LeadDays, Quantity, Year, days_in_month, month_name, parse_date};
@@ -320,36 +325,6 @@ impl RawDelivery {
     pub fn serials_loc(&self) -> Loc {
         self.places.field(2)
     }
-}
-
-/// The `plan` section: years in file order, each with its variants in file order.
-/// Kept as lists (not maps) so that a year or variant written twice is reported, not lost.
-#[derive(Debug, Default, PartialEq)]
-pub struct RawPlan {
-    /// The years, in file order.
-    pub years: Vec<RawPlanYear>,
-}
-
-/// One year of the plan.
-#[derive(Debug, PartialEq)]
-pub struct RawPlanYear {
-    /// The year as written (checked against the programme years when merged).
-    pub year: i64,
-    /// Its variants, in file order.
-    pub entries: Vec<RawPlanEntry>,
-    /// Where the year is written.
-    pub loc: Loc,
-}
-
-/// The vehicles of one variant planned in one year.
-#[derive(Debug, PartialEq)]
-pub struct RawPlanEntry {
-    /// The `id` of the variant.
-    pub variant: String,
-    /// The vehicles planned.
-    pub quantity: u32,
-    /// Where the entry is written.
-    pub loc: Loc,
 }
 
 /// Free attributes in file order.

@@ -6,6 +6,7 @@
 //! - [`guard`]: the limits of size, depth and alias expansion, checked before the memory
 //!   or time is spent;
 //! - [`slice`]: long block-style lists read a slice at a time, for memory;
+//! - [`visits`]: stage histories written in their plain form read by hand, for time;
 //! - [`locate`] and [`annotate`]: the places of sections, entries and fields, which
 //!   serde_yaml gives only with an error;
 //! - [`reword`] and [`place`]: its errors in a programme officer's words, at the right
@@ -23,6 +24,7 @@ mod reword;
 pub mod slice;
 #[cfg(test)]
 mod tests;
+pub mod visits;
 
 use super::Limits;
 use super::problem::Loc;
@@ -110,6 +112,13 @@ pub fn parse_in_slices(
         return Ok(raw);
     }
     if let Some(mut raw) = cut.and_then(|c| c.parse()) {
+        annotate::annotate(&mut raw, text);
+        return Ok(raw);
+    }
+    // Plain histories read by hand, unless an alias might repeat one (see visits).
+    if !shape.aliases
+        && let Ok(mut raw) = super::raw::with_serials(|| visits::parse(text).unwrap_or(Err(())))
+    {
         annotate::annotate(&mut raw, text);
         return Ok(raw);
     }

@@ -148,16 +148,29 @@ pub fn cut<'t>(text: &'t str, outline: &Outline, per_slice: usize) -> Option<Cut
 
 impl Cut<'_> {
     /// Reads the pieces into one file; `None` when any piece does not parse, or the
-    /// pieces do not add up to the lists they were cut from.
+    /// pieces do not add up to the lists they were cut from. Plain histories are read by
+    /// hand ([`super::visits`]); when that parse fails, the pieces are read again as
+    /// written.
     pub fn parse(&self) -> Option<RawFile> {
+        let mut marked = false;
+        match self.parse_reading(true, &mut marked) {
+            Some(raw) => Some(raw),
+            None if marked => self.parse_reading(false, &mut marked),
+            None => None,
+        }
+    }
+
+    /// [`Cut::parse`], reading plain histories by hand when `by_hand`; `marked` is set
+    /// when a piece was parsed with markers.
+    fn parse_reading(&self, by_hand: bool, marked: &mut bool) -> Option<RawFile> {
         with_serials(|| {
-            let mut raw: RawFile = serde_yaml::from_str(&self.rest).map_err(drop)?;
+            let mut raw: RawFile = read(&self.rest, by_hand, marked)?;
             for list in &self.lists {
                 // The rest holds the key with no value: anything else there is not the
                 // file that was cut.
                 let filled = match list.section {
-                    Section::Queue => fill(&mut raw.queue, list),
-                    Section::Deliveries => fill(&mut raw.deliveries, list),
+                    Section::Queue => fill(&mut raw.queue, list, by_hand, marked),
+                    Section::Deliveries => fill(&mut raw.deliveries, list, by_hand, marked),
                 };
                 if !filled {
                     return Err(());
@@ -169,17 +182,31 @@ impl Cut<'_> {
     }
 }
 
+/// One piece read, its plain histories by hand when `by_hand` (`marked` set then).
+fn read<T: DeserializeOwned>(piece: &str, by_hand: bool, marked: &mut bool) -> Result<T, ()> {
+    if by_hand && let Some(parsed) = super::visits::parse(piece) {
+        *marked = true;
+        return parsed;
+    }
+    serde_yaml::from_str(piece).map_err(drop)
+}
+
 /// Reads the items of `list`, slice by slice, into the empty `section`; false when a
 /// slice does not parse, the items do not add up, or the section was not empty.
-fn fill<T: DeserializeOwned>(section: &mut Option<Vec<T>>, list: &List) -> bool {
+fn fill<T: DeserializeOwned>(
+    section: &mut Option<Vec<T>>,
+    list: &List,
+    by_hand: bool,
+    marked: &mut bool,
+) -> bool {
     if section.is_some() {
         return false;
     }
     let mut all = Vec::with_capacity(list.items);
     for slice in &list.slices {
-        match serde_yaml::from_str::<Vec<T>>(slice) {
+        match read::<Vec<T>>(slice, by_hand, marked) {
             Ok(items) => all.extend(items),
-            Err(_) => return false,
+            Err(()) => return false,
         }
     }
     let whole = all.len() == list.items;

@@ -1,0 +1,291 @@
+//! Stage histories written in their plain form, read by hand before serde_yaml sees them.
+//!
+//! A history is most of a large file's text and most of its YAML events: a visit
+//! `- {stage: hull, since: 2026-01-12}` is six events, read by libyaml a byte at a time.
+//! `generate` and the sample write every history in one of two plain forms:
+//!
+//! ```yaml
+//!     history:                        # or a serial of a delivery's `histories`
+//!       - {stage: hull, since: 2026-09-27}
+//!       - {stage: kit, since: 2026-10-12}
+//!     history: [{stage: hull, since: 2026-03-11}, {stage: kit, since: 2026-04-04}]
+//! ```
+//!
+//! [`take`] reads those with a few byte comparisons, keeps their visits for the parse
+//! ([`raw::pre_read`]) and writes in their place one short marker (`history: <mark>7`),
+//! which the history's `Deserialize` turns back into the same visits, in the same table,
+//! in the same order. Everything downstream (places, checks, merge) sees what serde_yaml
+//! would have given.
+//!
+//! It is exact or steps aside. Only lines of exactly that shape are read: one space after
+//! each `:` and `,`, nothing else on the line, no comment, no quote, no tag, a stage id of
+//! letters, digits, `_` and `-`, a real date (a wrong date, like 2026-02-30, is left for
+//! serde_yaml to report). A block history must be followed by a line indented no deeper
+//! than its key. Anything else is left in the text as it was. A whole piece is left alone
+//! when a flow collection (`[`, `{`) might be open at the end of one of its lines (in a
+//! flow collection a `- ` item is an error that the marker would hide), when it already
+//! holds the marker's text, or when reading is switched off ([`set_enabled`]). The parse
+//! of the text with markers counts only when every marker was taken, once, in order
+//! ([`raw::pre_read_all_taken`]), that is where a history was expected; otherwise, and on
+//! any error, the caller parses the text as written, so that problems are reported from
+//! it, at their places. The guard and the locator read the text as written, before and
+//! after.
+
+use std::fmt::Write as _;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use serde::de::DeserializeOwned;
+
+use crate::status::raw::{self, Day, PRE_READ_MARK, RawVisit};
+
+/// Whether [`take`] reads histories by hand: on, unless a test or a bench compares.
+static ENABLED: AtomicBool = AtomicBool::new(true);
+
+/// Pieces of text whose parse with markers was taken, since the process started.
+static READ: AtomicUsize = AtomicUsize::new(0);
+
+/// How many pieces of text (whole files, or the slices and rests of cut ones) were read
+/// with their plain histories read by hand, since the process started: for tests, to
+/// see that the reading by hand was used.
+pub fn pieces_read_by_hand() -> usize {
+    READ.load(Ordering::Relaxed)
+}
+
+/// Switches the reading of plain histories by hand on or off, for the whole process: the
+/// result is the same either way, only the time differs (tests and benches compare).
+pub fn set_enabled(on: bool) {
+    ENABLED.store(on, Ordering::Relaxed);
+}
+
+/// Parses `piece` with its plain histories read by hand (see the module's
+/// documentation): `None` when none was read (parse the piece as written), `Some(Err)`
+/// when the parse with markers failed or did not take every marker in turn (parse it as
+/// written, with fresh tables). Runs inside [`raw::with_serials`].
+pub(super) fn parse<T: DeserializeOwned>(piece: &str) -> Option<Result<T, ()>> {
+    let text = take(piece)?;
+    let parsed = serde_yaml::from_str::<T>(&text).map_err(drop);
+    let taken = parsed.and_then(|v| {
+        if raw::pre_read_all_taken() {
+            Ok(v)
+        } else {
+            Err(())
+        }
+    });
+    if taken.is_ok() {
+        READ.fetch_add(1, Ordering::Relaxed);
+    }
+    Some(taken)
+}
+
+/// How every plain visit starts.
+const VISIT_START: &str = "{stage: ";
+
+/// `text` with its plain histories replaced by markers, their visits kept by
+/// [`raw::pre_read`]; `None` when none was replaced.
+fn take(text: &str) -> Option<String> {
+    if !ENABLED.load(Ordering::Relaxed)
+        || !text.contains(VISIT_START)
+        || text.contains(PRE_READ_MARK)
+    {
+        return None;
+    }
+    let b = text.as_bytes();
+    let mut out = String::new();
+    // The text up to `copied` is in `out`.
+    let mut copied = 0;
+    let mut visits = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let (end, closed) = scan_line(b, i);
+        if !closed {
+            return None;
+        }
+        let line = &b[i..end];
+        let next = (end + 1).min(b.len());
+        let (indent, key) = key_of(line);
+        let after = &line[(indent + key).min(line.len())..];
+        let mut read_to = None;
+        if key > 0 && after == b":" {
+            // `key:` alone: a block list of plain visits below it?
+            let mut j = next;
+            let mut item_indent = None;
+            while j < b.len() {
+                let e = line_end(b, j);
+                let l = &b[j..e];
+                let n = l.iter().take_while(|&&c| c == b' ').count();
+                if n <= indent || item_indent.is_some_and(|m| m != n) {
+                    break;
+                }
+                let Some(v) = l[n..].strip_prefix(b"- ").and_then(visit_whole) else {
+                    break;
+                };
+                item_indent = Some(n);
+                visits.push(v);
+                j = (e + 1).min(b.len());
+            }
+            if !visits.is_empty() && ends_block(&b[j..], indent) {
+                read_to = Some(j);
+            }
+        } else if key > 0
+            && let Some(list) = after.strip_prefix(b": [")
+            && let Some(list) = list.strip_suffix(b"]")
+        {
+            // `key: [{...}, {...}]` on one line.
+            let mut rest = list;
+            while let Some((v, after)) = visit(rest) {
+                visits.push(v);
+                match after.strip_prefix(b", ") {
+                    Some(more) => rest = more,
+                    None => {
+                        rest = after;
+                        break;
+                    }
+                }
+            }
+            if rest.is_empty() && !visits.is_empty() {
+                read_to = Some(next);
+            }
+        }
+        match read_to {
+            Some(to) => {
+                let n = raw::pre_read(&mut visits)?;
+                out.push_str(&text[copied..i + indent + key]);
+                // Never fails: writing to a String.
+                let _ = writeln!(out, ": {PRE_READ_MARK}{n}");
+                copied = to;
+                i = to;
+            }
+            None => {
+                visits.clear();
+                i = next.max(i + 1);
+            }
+        }
+    }
+    if copied == 0 {
+        return None;
+    }
+    out.push_str(&text[copied..]);
+    Some(out)
+}
+
+/// Where the line that starts at `from` ends (its `\n`, or the end of the text).
+fn line_end(b: &[u8], from: usize) -> usize {
+    b[from..]
+        .iter()
+        .position(|&c| c == b'\n')
+        .map_or(b.len(), |p| from + p)
+}
+
+/// Where the line that starts at `from` ends (its `\n`, or the end of the text), and
+/// whether no flow collection can be open at its end, whatever came before, as long as
+/// none was open at the end of the line before: a line with a bracket must close every
+/// bracket it opens, in order of depth, with no quote or `#` that could hide one. (It
+/// errs on the side of false: a `[` in a plain text also makes it false.)
+fn scan_line(b: &[u8], from: usize) -> (usize, bool) {
+    let mut depth = 0usize;
+    let mut brackets = false;
+    let mut hiding = false;
+    let mut negative = false;
+    let mut i = from;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'\n' => break,
+            b'[' | b'{' => {
+                depth += 1;
+                brackets = true;
+            }
+            b']' | b'}' => {
+                match depth.checked_sub(1) {
+                    Some(d) => depth = d,
+                    None => negative = true,
+                }
+                brackets = true;
+            }
+            b'"' | b'\'' | b'#' => hiding = true,
+            _ => {}
+        }
+        i += 1;
+    }
+    (i, !negative && (!brackets || (depth == 0 && !hiding)))
+}
+
+/// The indentation of `line` (spaces) and the length of the plain key after it: letters,
+/// digits, `_`, `.` and `-`, starting with a letter or digit; 0 when there is none.
+fn key_of(line: &[u8]) -> (usize, usize) {
+    let indent = line.iter().take_while(|&&c| c == b' ').count();
+    let rest = &line[indent..];
+    if !rest.first().is_some_and(u8::is_ascii_alphanumeric) {
+        return (indent, 0);
+    }
+    let key = rest
+        .iter()
+        .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'))
+        .count();
+    (indent, key)
+}
+
+/// True when `rest` (the text after the items of a block history whose key is indented
+/// `indent`) ends the history: the end of the text, or a line with content indented no
+/// deeper than the key, and not a `- ` item at the key's own column.
+fn ends_block(rest: &[u8], indent: usize) -> bool {
+    let n = rest.iter().take_while(|&&c| c == b' ').count();
+    match rest.get(n) {
+        None => true,
+        Some(&c) => {
+            n <= indent
+                && !matches!(c, b'\n' | b'\r' | b'\t' | b'#' | b' ')
+                && !(n == indent && c == b'-')
+        }
+    }
+}
+
+/// The visit that is the whole of `text`, as `{stage: ID, since: YYYY-MM-DD}`.
+fn visit_whole(text: &[u8]) -> Option<RawVisit> {
+    match visit(text)? {
+        (v, []) => Some(v),
+        _ => None,
+    }
+}
+
+/// The visit `{stage: ID, since: YYYY-MM-DD}` at the start of `text`, and the text after.
+fn visit(text: &[u8]) -> Option<(RawVisit, &[u8])> {
+    let rest = text.strip_prefix(VISIT_START.as_bytes())?;
+    let id = rest
+        .iter()
+        .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
+        .count();
+    if !rest.first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let (stage, rest) = rest.split_at(id);
+    let rest = rest.strip_prefix(b", since: ")?;
+    let (date, rest) = rest.split_at_checked(10)?;
+    let rest = rest.strip_prefix(b"}")?;
+    let digits = |r: std::ops::Range<usize>| date[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && date[4] == b'-' && digits(5..7) && date[7] == b'-' && digits(8..10)) {
+        return None;
+    }
+    // ASCII, checked above. As the `Deserialize` of a day reads a date in this form
+    // (`raw::parse_date`, less the message it prepares), and of a name a text that
+    // cleaning leaves as it is (`crate::text::clean`: printable ASCII without two
+    // spaces, shorter than its cut).
+    let number = |r: std::ops::Range<usize>| {
+        date[r]
+            .iter()
+            .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'))
+    };
+    let day = crate::domain::Date::from_ymd_opt(number(0..4) as i32, number(5..7), number(8..10))?;
+    if stage.len() >= crate::text::MAX_CHARS {
+        return None;
+    }
+    let stage = crate::status::intern::intern(std::str::from_utf8(stage).ok()?);
+    let since = Day(day);
+    Some((
+        RawVisit {
+            stage,
+            since,
+            at: raw::Below::default(),
+        },
+        rest,
+    ))
+}
