@@ -49,6 +49,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<
         );
         return None;
     }
+    // The queue shown lacks the vehicles of a refused file: say so first.
+    let area = widgets::above_incomplete(&data.completeness, theme, area, buf);
     let [pipeline, main, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
