@@ -57,7 +57,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .wrap(Wrap { trim: true })
         .render(notes_area, buf);
     points::render(p, study, balance, theme, table, buf);
-    if chart_area.height >= 5 {
+    // A chart flatter than this reads as no progress at all: better none.
+    if chart_area.height >= 7 {
         chart::render(state.objective(), study.today, theme, chart_area, buf);
     }
 }
