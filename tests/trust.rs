@@ -233,6 +233,17 @@ fn without_a_plan_there_is_no_verdict_and_print_and_report_exit_1() {
         "{balance}"
     );
     assert!(!balance.contains(" over"), "{balance}");
+    // The Deliveries view: the projections for 2027 on (75 a year at the current rate) are
+    // over no plan: no `+75`.
+    for (width, height) in [(80, 24), (200, 60)] {
+        let deliveries = screen(&dir, View::Deliveries, width, height);
+        assert!(deliveries.contains("0/75"), "{deliveries}");
+        assert!(!deliveries.contains("+75"), "{deliveries}");
+        assert!(
+            deliveries.contains("no plan to compare with"),
+            "{deliveries}"
+        );
+    }
 
     assert_eq!(run("print", &dir, &[]).status.code(), Some(1));
     let o = run("report", &dir, &[]);
