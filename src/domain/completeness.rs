@@ -104,6 +104,13 @@ pub const NO_PLAN: &str = "no plan to compare with";
 /// ([`Completeness::finding`]).
 pub const UNSURE: &str = "may be wrong on incomplete figures";
 
+/// The Line of Balance's finding when no point is short ([`Completeness::finding`] gives it
+/// as fact only on complete figures); the view and the report say it in these words.
+pub const NONE_SHORT: &str = "every control point with a line is on or above it";
+
+/// What the Line of Balance says in place of a finding when there is no plan.
+pub const NO_LINE: &str = "no plan: no control point has a line to be measured against";
+
 /// How far the figures can be trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum State {

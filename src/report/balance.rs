@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::tables::{Cell, Table, col};
 use crate::domain::balance::{self, Balance, Measured, MonthPoint, Study};
-use crate::domain::completeness::Completeness;
+use crate::domain::completeness::{Completeness, NO_LINE, NONE_SHORT};
 use crate::domain::words::capitalize;
 use crate::domain::{Date, Programme};
 
@@ -111,13 +111,10 @@ fn warning(p: &Programme, study: &Study, completeness: &Completeness) -> Option<
     if completeness.is_complete() {
         return found;
     }
-    let sentence =
-        found.unwrap_or_else(|| "every control point with a line is on or above it".to_owned());
+    let sentence = found.unwrap_or_else(|| NONE_SHORT.to_owned());
     Some(capitalize(&match completeness.finding(&sentence, true) {
         Some(s) => s,
-        None if completeness.lacks_plan() => {
-            "no plan: no control point has a line to be measured against".to_owned()
-        }
+        None if completeness.lacks_plan() => NO_LINE.to_owned(),
         None => "no data".to_owned(),
     }))
 }

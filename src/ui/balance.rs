@@ -17,6 +17,7 @@ use super::{Theme, widgets};
 use crate::app::App;
 use crate::domain::Programme;
 use crate::domain::balance::Study;
+use crate::domain::completeness::{NO_LINE, NONE_SHORT};
 use crate::domain::words::capitalize;
 
 /// The least area the view draws in: the scope, the sentence and two points.
@@ -117,11 +118,7 @@ fn sentence_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
         {
             return Line::from(Span::styled("No control point has a line yet", theme.muted));
         }
-        None => (
-            "▲ ",
-            "Every control point with a line is on or above it".to_owned(),
-            theme.ok,
-        ),
+        None => ("▲ ", capitalize(NONE_SHORT), theme.ok),
     };
     match c.finding(&sentence, true) {
         Some(s) if c.is_complete() => {
@@ -132,7 +129,7 @@ fn sentence_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
             Span::styled(capitalize(&s), theme.error),
         ]),
         None if c.lacks_plan() => Line::from(Span::styled(
-            "✖ No plan: no control point has a line to be measured against",
+            format!("✖ {}", capitalize(NO_LINE)),
             theme.error,
         )),
         None => Line::from(Span::styled("✖ No data", theme.error)),
