@@ -316,3 +316,20 @@ fn an_explicit_empty_deliveries_section_means_none_yet_and_is_complete() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).ends_with(": no problems\n"), "{}", stdout(&o));
 }
+
+#[test]
+fn check_says_nothing_of_missing_sections_while_a_file_is_refused() {
+    // The refused queue file could hold the plan as far as `check` knows: its syntax error
+    // comes first, and no warning follows from it.
+    let dir = sample_copy("refused-no-plan");
+    break_seraing(&dir);
+    fs::remove_file(dir.join("plan.yaml")).expect("removed");
+    let o = run("check", &dir, &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("queue-seraing.yaml:10:19: error"), "{out}");
+    assert!(!out.contains("(status set)"), "{out}");
+    // The screen still has no plan to compare with.
+    let text = screen(&dir, View::Overview, 200, 60);
+    assert!(text.contains("✖ NO PLAN TO COMPARE WITH"), "{text}");
+}
