@@ -1,6 +1,7 @@
 //! Small drawing helpers shared by the views, and the pieces more than one view draws
 //! (the queue's pipeline, the forecast's trend).
 
+mod incomplete;
 mod pipeline;
 pub mod trend;
 
@@ -9,6 +10,7 @@ use unicode_width::UnicodeWidthChar;
 
 use super::Theme;
 pub use crate::app::words::{fit, pad, plural, thousands};
+pub use incomplete::{above_incomplete, incomplete, incomplete_rows};
 pub use pipeline::pipeline;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
@@ -208,56 +210,6 @@ pub fn verdict_words(completeness: &Completeness, lead: i64, short: bool) -> Str
             .replace(" of plan", "")
     } else {
         v
-    }
-}
-
-/// The rows [`incomplete`] takes in `width` columns: 0 when the figures are complete, else
-/// the rows its words wrap to, at most two (the Overview and `print --view problems` say
-/// the rest).
-pub fn incomplete_rows(completeness: &Completeness, width: u16) -> u16 {
-    completeness.why_not().map_or(0, |why| {
-        (why.chars().count() + 3)
-            .div_ceil(usize::from(width.max(1)))
-            .clamp(1, 2) as u16
-    })
-}
-
-/// `✖ figures incomplete: queue-seraing.yaml refused: its records are left out`, wrapped in
-/// `area` in the error style ([`Completeness::why_not`], the words of the Overview): every
-/// view whose figures rest on the vehicles, deliveries or plan draws it above them.
-pub fn incomplete(completeness: &Completeness, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let area = area.intersection(buf.area);
-    if let Some(why) = completeness.why_not()
-        && !area.is_empty()
-    {
-        Paragraph::new(Line::from(Span::styled(format!("✖ {why}"), theme.error)))
-            .wrap(Wrap { trim: true })
-            .render(area, buf);
-    }
-}
-
-/// Draws [`incomplete`] at the top of `area` when the figures are not complete and returns
-/// the rest of `area` for the view's figures (all of it when they are complete).
-pub fn above_incomplete(
-    completeness: &Completeness,
-    theme: &Theme,
-    area: Rect,
-    buf: &mut Buffer,
-) -> Rect {
-    let rows = incomplete_rows(completeness, area.width).min(area.height.saturating_sub(1));
-    incomplete(
-        completeness,
-        theme,
-        Rect {
-            height: rows,
-            ..area
-        },
-        buf,
-    );
-    Rect {
-        y: area.y + rows,
-        height: area.height - rows,
-        ..area
     }
 }
 
