@@ -302,8 +302,22 @@ fn without_a_deliveries_section_the_figures_are_incomplete() {
 
 #[test]
 fn an_explicit_empty_deliveries_section_means_none_yet_and_is_complete() {
-    let dir = sample_copy("deliveries-none-yet");
-    fs::write(dir.join("deliveries.yaml"), "version: 1\ndeliveries: []\n").expect("written");
+    for (name, section) in [
+        ("deliveries-none-yet", "deliveries: []"),
+        // What `generate --deliveries 0` writes: the key with nothing under it.
+        ("deliveries-key-only", "deliveries:"),
+    ] {
+        none_yet(name, section);
+    }
+}
+
+fn none_yet(name: &str, section: &str) {
+    let dir = sample_copy(name);
+    fs::write(
+        dir.join("deliveries.yaml"),
+        format!("version: 1\n{section}\n"),
+    )
+    .expect("written");
     let text = screen(&dir, View::Overview, 80, 24);
     let head = text.lines().nth(1).unwrap_or_default();
     assert!(

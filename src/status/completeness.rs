@@ -73,6 +73,10 @@ pub(super) fn mark_sections(p: &mut Programme, sources: &[merge::Source<'_>], fi
             }
         )
     });
-    p.no_deliveries_section =
-        !refused && p.info.is_some() && !sources.iter().any(|s| s.raw.deliveries.is_some());
+    p.no_deliveries_section = !refused
+        && p.info.is_some()
+        && !sources.iter().any(|s| {
+            // `deliveries:` with nothing after it reads as no list, but is written.
+            s.raw.deliveries.is_some() || s.raw.section_locs.deliveries.is_known()
+        });
 }
