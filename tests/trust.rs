@@ -170,6 +170,14 @@ fn a_refused_queue_file_is_said_first_on_variants_queue_and_deliveries() {
             );
         }
     }
+    // The Queue's footer names the bottleneck of what loaded (Hull received; 40 mm turret
+    // on the whole set): not as fact.
+    let queue = screen(&dir, View::Queue, 80, 24);
+    assert!(queue.contains("bottleneck: Hull?"), "{queue}");
+    let queue = screen(&dir, View::Queue, 200, 60);
+    assert!(queue.contains("91 days to clear (may be wrong)"), "{queue}");
+    let whole = screen(&root().join("config/status"), View::Queue, 200, 60);
+    assert!(!whole.contains("may be wrong"), "{whole}");
     // The Variants view counts the 34 vehicles of Seraing as not started (366, not 332):
     // the mark stands above that count.
     let variants = screen(&dir, View::Variants, 80, 24);
