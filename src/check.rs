@@ -7,8 +7,9 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use crate::domain::Date;
+use crate::domain::completeness::Gap;
 use crate::domain::words::follow_words;
-use crate::status::{Problem, Snapshot, is_status_file_name};
+use crate::status::{Loc, Problem, Severity, Snapshot, is_status_file_name};
 use crate::watch::same_file;
 
 /// What to load for `check PATHS`: each file named is read in its folder's set, so its
@@ -58,11 +59,25 @@ pub fn named_files(snapshot: &Snapshot, paths: &[PathBuf]) -> Vec<String> {
 }
 
 /// Writes the problems of the files named `only` (all of them when `only` is empty) as
-/// `file:line:col: severity: message`, then a one-line summary; returns the exit code
-/// (1 when any problem written is an error).
+/// `file:line:col: severity: message`, then (for the whole set) the warnings of what the
+/// set lacks ([`gap_warnings`]), then a one-line summary; returns the exit code (1 when any
+/// problem written is an error).
 pub fn report_on(snapshot: &Snapshot, only: &[String], out: &mut impl Write) -> io::Result<i32> {
     if only.is_empty() {
-        report(snapshot, out)?;
+        write_problems(snapshot, out)?;
+        let gaps = gap_warnings(snapshot);
+        for g in &gaps {
+            writeln!(out, "{g}")?;
+        }
+        writeln!(
+            out,
+            "{}",
+            summary_with(
+                snapshot,
+                snapshot.errors(),
+                snapshot.warnings() + gaps.len()
+            )
+        )?;
         return Ok(exit_code(snapshot));
     }
     // Root cause first: each cause before what follows from it.
@@ -91,6 +106,30 @@ pub fn report_on(snapshot: &Snapshot, only: &[String], out: &mut impl Write) -> 
 /// counting the problems that follow from it in place of them; then a one-line summary
 /// that counts every problem.
 pub fn report(snapshot: &Snapshot, out: &mut impl Write) -> io::Result<()> {
+    write_problems(snapshot, out)?;
+    writeln!(out, "{}", summary(snapshot))
+}
+
+/// The warnings `check` adds for what the whole set lacks though every file is fine: no
+/// plan, no `deliveries` section ([`Gap::fix`], the words of the completeness the screen
+/// and the reports give), as `(status set): warning: …` lines. None while a file is
+/// refused or a source unread: the section may be in it, and its own error comes first.
+pub fn gap_warnings(snapshot: &Snapshot) -> Vec<Problem> {
+    let gaps = snapshot.completeness().gaps;
+    if gaps
+        .iter()
+        .any(|g| matches!(g, Gap::RefusedFile(_) | Gap::UnreadSource(_)))
+    {
+        return Vec::new();
+    }
+    gaps.iter()
+        .filter_map(Gap::fix)
+        .map(|fix| Problem::new(Severity::Warning, None, Loc::UNKNOWN, fix))
+        .collect()
+}
+
+/// Every problem, root cause first (see [`report`]), without the summary.
+fn write_problems(snapshot: &Snapshot, out: &mut impl Write) -> io::Result<()> {
     for group in snapshot.problems_by_cause() {
         let Some(p) = snapshot.problems.get(group.cause) else {
             continue;
@@ -100,7 +139,7 @@ pub fn report(snapshot: &Snapshot, out: &mut impl Write) -> io::Result<()> {
             writeln!(out, "    {}", follow_words(group.follow.len()))?;
         }
     }
-    writeln!(out, "{}", summary(snapshot))
+    Ok(())
 }
 
 /// `6 files, 11 variants, 40 in assembly, 43 deliveries: 2 errors, 1 warning`.

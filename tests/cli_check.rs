@@ -61,7 +61,9 @@ fn an_error_prints_its_line_and_exits_1() {
     assert_eq!(
         stdout(&o),
         "queue.yaml:4:5: error: vehicle BE-GRF-0001 names the variant `grf-t`, which no `variants` section defines; did you mean `grf-tt`?\n\
-         Test Fleet: 2 files, 3 variants, 1 in assembly, 0 delivery records: 1 error\n"
+         (status set): warning: no file has a plan: the deliveries cannot be compared with one; write a `plan` section with the deliveries planned per year and variant (docs/FORMAT.md)\n\
+         (status set): warning: no file has a `deliveries` section: the figures count none delivered; write the hand-overs, or `deliveries: []` when none is delivered yet (docs/FORMAT.md)\n\
+         Test Fleet: 2 files, 3 variants, 1 in assembly, 0 delivery records: 1 error, 2 warnings\n"
     );
 }
 
@@ -75,7 +77,13 @@ fn a_warning_alone_exits_0() {
         "{}",
         stdout(&o)
     );
-    assert!(stdout(&o).ends_with(": 1 warning\n"), "{}", stdout(&o));
+    // The set has a plan but no `deliveries` section: check says so too.
+    assert!(
+        stdout(&o).contains("(status set): warning: no file has a `deliveries` section"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).ends_with(": 2 warnings\n"), "{}", stdout(&o));
 }
 
 #[test]

@@ -2,10 +2,12 @@
 //!
 //! Every figure is computed from what loaded. A [`Completeness`] says what did not: no
 //! status file at all, a folder or file that could not be read, no `programme` section,
-//! refused files, records left out. The rule it carries: a verdict against the plan (on
-//! plan, behind plan) is only given as such when nothing is missing; with gaps it is given
-//! as resting on incomplete figures, and without data there is no verdict at all
-//! ([`Completeness::verdict`]).
+//! refused files, records left out, no plan, no `deliveries` section. The rule it carries: a
+//! verdict against the plan (on plan, behind plan) is only given as such when nothing is
+//! missing; with gaps it is given as resting on incomplete figures, without a plan there is
+//! nothing to compare with, and without data there is no verdict at all
+//! ([`Completeness::verdict`]). A finding drawn from counts of vehicles (a shortfall, a
+//! bottleneck) is never given as fact on incomplete figures ([`Completeness::finding`]).
 //!
 //! The loader knows what is missing; this type only holds it, so that the domain imports
 //! nothing of the loader.
@@ -31,12 +33,24 @@ pub enum Gap {
     StaleFile(String),
     /// Records left out because a value in them was refused (their files still count).
     RecordsLeftOut(u64),
+    /// A programme without a plan: no file of the set has plan entries, so the deliveries
+    /// cannot be compared with a plan (no ahead or behind verdict).
+    NoPlan,
+    /// No file of the set has a `deliveries` section (not even `deliveries: []`): the
+    /// figures count none delivered, which the files do not say.
+    NoDeliveries,
 }
 
 impl Gap {
     /// True for the gaps that leave no figures to speak of.
     pub fn is_no_data(&self) -> bool {
         matches!(self, Gap::NoStatusFiles | Gap::NoProgramme)
+    }
+
+    /// True for the gaps that may hide vehicles from the counts (a file, a record or a
+    /// section not read); false for a missing plan, which leaves every count whole.
+    pub fn hides_vehicles(&self) -> bool {
+        !matches!(self, Gap::NoPlan)
     }
 
     /// What is missing, in words: `queue-roanne.yaml refused: its records are left out`.
@@ -57,9 +71,45 @@ impl Gap {
                     "records"
                 )
             ),
+            Gap::NoPlan => "no plan: nothing to compare the deliveries with".to_owned(),
+            Gap::NoDeliveries => {
+                "no `deliveries` section: the figures count none delivered".to_owned()
+            }
+        }
+    }
+
+    /// The fix, for the gaps the files can mend by a section (`check` warns with it):
+    /// `None` for the others, whose problems already say what to do.
+    pub fn fix(&self) -> Option<&'static str> {
+        match self {
+            Gap::NoPlan => Some(
+                "no file has a plan: the deliveries cannot be compared with one; write a \
+                 `plan` section with the deliveries planned per year and variant \
+                 (docs/FORMAT.md)",
+            ),
+            Gap::NoDeliveries => Some(
+                "no file has a `deliveries` section: the figures count none delivered; write \
+                 the hand-overs, or `deliveries: []` when none is delivered yet \
+                 (docs/FORMAT.md)",
+            ),
+            _ => None,
         }
     }
 }
+
+/// The verdict against the plan when there is none ([`Completeness::verdict`]).
+pub const NO_PLAN: &str = "no plan to compare with";
+
+/// What a finding (a shortfall, a bottleneck) carries on incomplete figures
+/// ([`Completeness::finding`]).
+pub const UNSURE: &str = "may be wrong on incomplete figures";
+
+/// The Line of Balance's finding when no point is short ([`Completeness::finding`] gives it
+/// as fact only on complete figures); the view and the report say it in these words.
+pub const NONE_SHORT: &str = "every control point with a line is on or above it";
+
+/// What the Line of Balance says in place of a finding when there is no plan.
+pub const NO_LINE: &str = "no plan: no control point has a line to be measured against";
 
 /// How far the figures can be trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,14 +180,21 @@ impl Completeness {
         Some(format!("{head}: {}", self.missing().join("; ")))
     }
 
+    /// True when there is no plan to compare the deliveries with ([`Gap::NoPlan`]).
+    pub fn lacks_plan(&self) -> bool {
+        self.gaps.contains(&Gap::NoPlan)
+    }
+
     /// The verdict against the plan for a lead (delivered minus planned to date) computed
     /// from these figures: `18 behind plan` when complete, `18 behind plan on incomplete
-    /// figures` when something is missing, `no data` when there is nothing to count.
+    /// figures` when something is missing, `no plan to compare with` without a plan (the
+    /// lead is then only the deliveries), `no data` when there is nothing to count.
     pub fn verdict(&self, lead_vehicles: i64) -> String {
         match self.state() {
+            State::NoData => "no data".to_owned(),
+            _ if self.lacks_plan() => NO_PLAN.to_owned(),
             State::Complete => lead(lead_vehicles),
             State::Incomplete => format!("{} on incomplete figures", lead(lead_vehicles)),
-            State::NoData => "no data".to_owned(),
         }
     }
 
@@ -145,6 +202,27 @@ impl Completeness {
     /// verdict may be shown as good news.
     pub fn is_good_news(&self, lead_vehicles: i64) -> bool {
         self.is_complete() && lead_vehicles >= 0
+    }
+
+    /// True when a gap may hide vehicles from the counts ([`Gap::hides_vehicles`]): then a
+    /// finding drawn from them is not given as fact.
+    pub fn hides_vehicles(&self) -> bool {
+        self.gaps.iter().any(Gap::hides_vehicles)
+    }
+
+    /// A finding drawn from counts of vehicles (`Paint is 9 vehicles short of …`, a
+    /// bottleneck) as it may be shown: as is when no gap may hide vehicles; after [`UNSURE`]
+    /// when one may, since the file or record left out may hold the very vehicles it counts
+    /// (what is missing is said beside it, [`Completeness::why_not`]); `None` when there is
+    /// nothing to count, or when the finding rests on the plan (`on_plan`) and there is
+    /// none: then it is not given at all.
+    pub fn finding(&self, sentence: &str, on_plan: bool) -> Option<String> {
+        match self.state() {
+            State::NoData => None,
+            _ if on_plan && self.lacks_plan() => None,
+            _ if self.hides_vehicles() => Some(format!("{UNSURE}: {sentence}")),
+            _ => Some(sentence.to_owned()),
+        }
     }
 
     /// A sentence drawn from these figures (a forecast, a pace) as it may be shown: as is
@@ -218,5 +296,60 @@ mod tests {
             assert!(c.why_not().is_some_and(|w| w.starts_with("no data: ")));
         }
         assert_eq!(State::NoData.as_str(), "no_data");
+    }
+
+    #[test]
+    fn no_plan_gives_no_verdict_and_no_finding_that_rests_on_the_plan() {
+        let c = Completeness::new(vec![Gap::NoPlan]);
+        assert_eq!(c.state(), State::Incomplete);
+        assert!(!c.is_complete());
+        assert!(c.lacks_plan());
+        // 70 delivered against no plan is not "70 ahead of plan".
+        assert_eq!(c.verdict(70), "no plan to compare with");
+        assert!(!c.is_good_news(70));
+        assert_eq!(c.finding("Paint is 9 vehicles short", true), None);
+        // A bottleneck does not rest on the plan: every vehicle is still counted.
+        assert!(!c.hides_vehicles());
+        assert_eq!(
+            c.finding("Paint is the bottleneck", false).as_deref(),
+            Some("Paint is the bottleneck")
+        );
+        assert!(
+            Gap::NoPlan
+                .fix()
+                .is_some_and(|f| f.contains("`plan` section"))
+        );
+        assert_eq!(Gap::RefusedFile("a.yaml".into()).fix(), None);
+    }
+
+    #[test]
+    fn no_deliveries_section_is_incomplete_and_says_none_are_counted() {
+        let c = Completeness::new(vec![Gap::NoDeliveries]);
+        assert_eq!(c.state(), State::Incomplete);
+        assert_eq!(c.verdict(-88), "88 behind plan on incomplete figures");
+        assert_eq!(
+            c.why_not().as_deref(),
+            Some("figures incomplete: no `deliveries` section: the figures count none delivered")
+        );
+        assert!(
+            Gap::NoDeliveries
+                .fix()
+                .is_some_and(|f| f.contains("`deliveries: []`"))
+        );
+    }
+
+    #[test]
+    fn a_finding_is_given_as_fact_only_on_complete_figures() {
+        let s = "Paint is 9 vehicles short";
+        assert_eq!(Completeness::default().finding(s, true).as_deref(), Some(s));
+        let c = Completeness::new(vec![Gap::RefusedFile("queue-seraing.yaml".into())]);
+        assert_eq!(
+            c.finding(s, true).as_deref(),
+            Some("may be wrong on incomplete figures: Paint is 9 vehicles short")
+        );
+        assert_eq!(
+            Completeness::new(vec![Gap::NoStatusFiles]).finding(s, false),
+            None
+        );
     }
 }

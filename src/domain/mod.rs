@@ -239,6 +239,10 @@ pub struct Programme {
     pub deliveries: Shared<Delivery>,
     /// Display names of the files the records came from, for [`Origin::file`].
     pub files: Vec<String>,
+    /// True when no file of the set has a `deliveries` section (not even `deliveries: []`):
+    /// [`Programme::deliveries`] is then empty for want of data, not because none were
+    /// delivered (see [`completeness::Gap::NoDeliveries`]). Set by the loader.
+    pub no_deliveries_section: bool,
 }
 
 impl Programme {

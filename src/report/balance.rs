@@ -5,6 +5,8 @@ use serde::Serialize;
 
 use super::cell::{Cell, Table, col};
 use crate::domain::balance::{self, Balance, Measured, MonthPoint, Study};
+use crate::domain::completeness::{Completeness, NO_LINE, NONE_SHORT};
+use crate::domain::words::capitalize;
 use crate::domain::{Date, Programme};
 
 /// How the line is drawn, in words the report shows beside it.
@@ -19,9 +21,14 @@ pub const RULE: &str = "A control point is passed when a vehicle enters its stag
 pub struct BalanceReport {
     /// [`RULE`].
     pub rule: &'static str,
-    /// The first point out of balance in words; `None` when none is short.
+    /// The first point out of balance in words; `None` when none is short and the figures
+    /// are complete. Given through the completeness ([`Completeness::finding`]): on
+    /// incomplete figures it starts `may be wrong on incomplete figures` (also when no
+    /// point is short), without a plan it says there is no line to measure against, and
+    /// without data it is `No data`.
     pub warning: Option<String>,
-    /// What the study lacks, in words.
+    /// What is missing from the figures ([`Completeness::missing`]), then what the study
+    /// lacks, in words.
     pub missing: Vec<String>,
     /// The programme first (`family` null), then each family.
     pub scopes: Vec<BalanceScope>,
@@ -72,8 +79,13 @@ pub struct ObjectiveMonth {
 }
 
 /// The section's figures for `p` as of `today`, with the lead times `measured` from the
-/// stage histories.
-pub fn build(p: &Programme, today: Date, measured: &Measured) -> BalanceReport {
+/// stage histories; `completeness` (what is missing from the load) qualifies the warning.
+pub fn build(
+    p: &Programme,
+    today: Date,
+    measured: &Measured,
+    completeness: &Completeness,
+) -> BalanceReport {
     let study = balance::study(p, today, measured);
     let objectives = balance::objectives(p, today);
     let scopes = std::iter::once(&study.programme)
@@ -81,12 +93,30 @@ pub fn build(p: &Programme, today: Date, measured: &Measured) -> BalanceReport {
         .enumerate()
         .map(|(i, b)| scope(p, b, objectives.get(i).map_or(&[], Vec::as_slice)))
         .collect();
+    let mut gaps = completeness.missing();
+    gaps.extend(missing(p, &study));
     BalanceReport {
         rule: RULE,
-        warning: study.warning(None).map(|w| w.sentence(p)),
-        missing: missing(p, &study),
+        warning: warning(p, &study, completeness),
+        missing: gaps,
         scopes,
     }
+}
+
+/// The first point out of balance, through `completeness`: as is on complete figures
+/// (`None` when no point is short), qualified on incomplete ones, or what keeps the study
+/// from saying anything (no plan, no data).
+fn warning(p: &Programme, study: &Study, completeness: &Completeness) -> Option<String> {
+    let found = study.warning(None).map(|w| w.sentence(p));
+    if completeness.is_complete() {
+        return found;
+    }
+    let sentence = found.unwrap_or_else(|| NONE_SHORT.to_owned());
+    Some(capitalize(&match completeness.finding(&sentence, true) {
+        Some(s) => s,
+        None if completeness.lacks_plan() => NO_LINE.to_owned(),
+        None => "no data".to_owned(),
+    }))
 }
 
 fn scope(p: &Programme, b: &Balance, objective: &[MonthPoint]) -> BalanceScope {

@@ -153,8 +153,8 @@ pub fn build(snapshot: &Snapshot, today: Date, window_months: u32) -> Report {
             programme: outlook_report(&forecast.programme, today),
         },
         trend: super::trend::build(&Trend::compute(p, today, window_months), &completeness),
-        balance: super::balance::build(p, today, &flow.measured),
-        flow: super::flow::build(p, &flow),
+        balance: super::balance::build(p, today, &flow.measured, &completeness),
+        flow: super::flow::build(p, &flow, &completeness),
         changes: super::changes::build(p, super::default_since(today), today),
         problems: snapshot
             .problems

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::cell::{Cell, Table, col};
+use crate::domain::completeness::{Completeness, UNSURE};
 use crate::domain::flow::{Flow, Spread, Throughput, Trend, WINDOW_WEEKS};
 use crate::domain::{Programme, StageId};
 
@@ -24,6 +25,9 @@ pub const RULE: &str = "A stay in a stage ends the day the next begins, or at ha
 pub struct FlowReport {
     /// [`RULE`].
     pub rule: &'static str,
+    /// Why the figures of the load are not complete (`figures incomplete: queue-seraing.yaml
+    /// refused: its records are left out`, [`Completeness::why_not`]); null when they are.
+    pub incomplete: Option<String>,
     /// What the histories cover, in words.
     pub coverage: String,
     /// Vehicles in assembly with a stage history.
@@ -170,8 +174,10 @@ fn throughput(t: &Throughput, flow: &Flow) -> FlowThroughput {
     }
 }
 
-/// The section's figures from `flow`, the figures of `p`.
-pub fn build(p: &Programme, flow: &Flow) -> FlowReport {
+/// The section's figures from `flow`, the figures of `p`; `completeness` (what is missing
+/// from the load) gives `incomplete` and, when a gap may hide vehicles, marks the
+/// bottleneck's evidence [`UNSURE`] (see [`Completeness::finding`]).
+pub fn build(p: &Programme, flow: &Flow, completeness: &Completeness) -> FlowReport {
     let b = &flow.basis;
     let mut missing = Vec::new();
     if b.no_history() {
@@ -188,6 +194,7 @@ pub fn build(p: &Programme, flow: &Flow) -> FlowReport {
     let name = |s: StageId| (p.stage(s).id.clone(), p.stage(s).name.clone());
     FlowReport {
         rule: RULE,
+        incomplete: completeness.why_not(),
         coverage: b.words(),
         queue_with_history: b.queue_tracked,
         queue_without_history: b.queue_untracked,
@@ -199,7 +206,11 @@ pub fn build(p: &Programme, flow: &Flow) -> FlowReport {
             FlowBottleneck {
                 stage,
                 name,
-                evidence: bn.evidence(),
+                evidence: if !completeness.hides_vehicles() {
+                    bn.evidence()
+                } else {
+                    format!("{} ({UNSURE})", bn.evidence())
+                },
                 stalled: bn.stalled,
             }
         }),
@@ -255,6 +266,9 @@ pub fn build(p: &Programme, flow: &Flow) -> FlowReport {
 /// missing, and the rule.
 pub(super) fn intro(r: &FlowReport) -> String {
     let mut out = Vec::new();
+    if let Some(why) = &r.incomplete {
+        out.push(format!("{}.", crate::domain::words::capitalize(why)));
+    }
     match &r.bottleneck {
         Some(b) => out.push(format!(
             "Bottleneck by Little's law: {} ({}): {}.",

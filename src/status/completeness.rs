@@ -3,7 +3,8 @@
 
 use std::collections::HashSet;
 
-use super::{FileHealth, Snapshot};
+use super::{FileHealth, FileState, Snapshot, merge};
+use crate::domain::Programme;
 use crate::domain::completeness::{Completeness, Gap};
 
 impl Snapshot {
@@ -46,6 +47,36 @@ impl Snapshot {
         if self.left_out > 0 {
             gaps.push(Gap::RecordsLeftOut(self.left_out as u64));
         }
+        let p = &self.programme;
+        if p.info.is_some() {
+            if p.plan.is_empty() {
+                gaps.push(Gap::NoPlan);
+            }
+            if p.no_deliveries_section {
+                gaps.push(Gap::NoDeliveries);
+            }
+        }
         Completeness::new(gaps)
     }
+}
+
+/// After the merge: marks `p` when no file of `sources` has a `deliveries` section (see
+/// [`Gap::NoDeliveries`]). Not while a file of `files` is refused with no earlier good
+/// version: it may hold the section, and its own gap says so.
+pub(super) fn mark_sections(p: &mut Programme, sources: &[merge::Source<'_>], files: &[FileState]) {
+    let refused = files.iter().any(|f| {
+        matches!(
+            f.health,
+            FileHealth::Stale {
+                has_last_good: false,
+                ..
+            }
+        )
+    });
+    p.no_deliveries_section = !refused
+        && p.info.is_some()
+        && !sources.iter().any(|s| {
+            // `deliveries:` with nothing after it reads as no list, but is written.
+            s.raw.deliveries.is_some() || s.raw.section_locs.deliveries.is_known()
+        });
 }

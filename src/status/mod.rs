@@ -311,8 +311,9 @@ impl Loader {
             }
         }
         let read = started.elapsed();
-        let (programme, merge_problems) =
+        let (mut programme, merge_problems) =
             merge::merge_cached(&sources, &versions, today, &mut self.merged);
+        completeness::mark_sections(&mut programme, &sources, &files);
         let merged = started.elapsed();
         problems.extend(merge_problems);
         if !reread.is_empty() {

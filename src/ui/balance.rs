@@ -17,6 +17,8 @@ use super::{Theme, widgets};
 use crate::app::App;
 use crate::domain::Programme;
 use crate::domain::balance::Study;
+use crate::domain::completeness::{NO_LINE, NONE_SHORT};
+use crate::domain::words::capitalize;
 
 /// The least area the view draws in: the scope, the sentence and two points.
 pub fn min_size(_app: &App) -> (u16, u16) {
@@ -32,17 +34,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         widgets::empty_note(area, buf, "no figures yet", theme);
         return;
     };
+    let completeness = &app.data.completeness;
     let notes = notes(p, study, area.width, theme);
     let table_rows = balance.points.len() as u16 + 3;
     let sentence_line = sentence_line(app, theme);
-    // A sentence too long for one row takes two.
-    let sentence_rows = if sentence_line.width() > usize::from(area.width) {
-        2
-    } else {
-        1
-    };
-    let [scope, sentence, notes_area, table, chart_area] = Layout::vertical([
+    // A sentence too long for one row takes two, or three on incomplete figures.
+    let sentence_rows = rows(std::slice::from_ref(&sentence_line), area.width);
+    let [scope, gaps, sentence, notes_area, table, chart_area] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(widgets::incomplete_rows(completeness, area.width)),
         Constraint::Length(sentence_rows),
         Constraint::Length(rows(&notes, area.width)),
         Constraint::Length(table_rows),
@@ -50,6 +50,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     ])
     .areas(area);
     widgets::line(scope, buf, scope_line(app, theme));
+    widgets::incomplete(completeness, theme, gaps, buf);
     Paragraph::new(sentence_line)
         .wrap(Wrap { trim: true })
         .render(sentence, buf);
@@ -57,12 +58,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .wrap(Wrap { trim: true })
         .render(notes_area, buf);
     points::render(p, study, balance, theme, table, buf);
-    if chart_area.height >= 5 {
+    // A chart flatter than this reads as no progress at all: better none.
+    if chart_area.height >= 7 {
         chart::render(state.objective(), study.today, theme, chart_area, buf);
     }
 }
 
-/// The rows `lines` take wrapped in `width` columns (a note wraps, up to three rows).
+/// The rows `lines` take wrapped in `width` columns (a note or the sentence wraps, up to
+/// three rows).
 fn rows(lines: &[Line<'_>], width: u16) -> u16 {
     let width = usize::from(width.max(1));
     lines
@@ -93,28 +96,43 @@ fn scope_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     Line::from(spans)
 }
 
-/// The first point out of balance in words, or that every point is on or above its line.
+/// The first point out of balance in words, or that every point is on or above its line;
+/// through the completeness ([`Completeness::finding`]): on incomplete figures it says what
+/// is missing and that it may be wrong, in the error style, and without a plan or data it
+/// gives no finding at all.
+///
+/// [`Completeness::finding`]: crate::domain::completeness::Completeness::finding
 fn sentence_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     let p = app.data.programme();
-    match app.balance.warning() {
-        Some(w) => Line::from(vec![
-            Span::styled("▼ ", theme.warning),
-            Span::styled(w.sentence(p), theme.warning.add_modifier(Modifier::BOLD)),
-        ]),
+    let c = &app.data.completeness;
+    let (mark, sentence, style) = match app.balance.warning() {
+        Some(w) => (
+            "▼ ",
+            w.sentence(p),
+            theme.warning.add_modifier(Modifier::BOLD),
+        ),
         None if app
             .balance
             .balance()
             .is_some_and(|b| b.points.iter().all(|pt| pt.line.is_none())) =>
         {
-            Line::from(Span::styled("No control point has a line yet", theme.muted))
+            return Line::from(Span::styled("No control point has a line yet", theme.muted));
         }
-        None => Line::from(vec![
-            Span::styled("▲ ", theme.ok),
-            Span::styled(
-                "Every control point with a line is on or above it",
-                theme.ok,
-            ),
+        None => ("▲ ", capitalize(NONE_SHORT), theme.ok),
+    };
+    match c.finding(&sentence, true) {
+        Some(s) if c.is_complete() => {
+            Line::from(vec![Span::styled(mark, style), Span::styled(s, style)])
+        }
+        Some(s) => Line::from(vec![
+            Span::styled("✖ ", theme.error),
+            Span::styled(capitalize(&s), theme.error),
         ]),
+        None if c.lacks_plan() => Line::from(Span::styled(
+            format!("✖ {}", capitalize(NO_LINE)),
+            theme.error,
+        )),
+        None => Line::from(Span::styled("✖ No data", theme.error)),
     }
 }
 

@@ -112,6 +112,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<
         );
         return None;
     }
+    // Every figure rests on the deliveries and the plan loaded: say first when some are
+    // missing.
+    let area = widgets::above_incomplete(&data.completeness, theme, area, buf);
     let years = &data.figures.years;
     let Some(selected) = state.selected_index(years) else {
         widgets::empty_note(

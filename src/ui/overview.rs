@@ -183,6 +183,7 @@ fn headline_line<'a>(data: &Data, theme: &Theme, width: u16) -> Line<'a> {
     let lead = f.schedule.lead();
     let arrow = match (c.state(), lead) {
         (CompletenessState::NoData, _) => "✖",
+        _ if c.lacks_plan() => "✖",
         (_, 0) => "●",
         (_, n) if n > 0 => "▲",
         _ => "▼",

@@ -49,6 +49,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<
         );
         return None;
     }
+    // The queue shown lacks the vehicles of a refused file: say so first.
+    let area = widgets::above_incomplete(&data.completeness, theme, area, buf);
     let [pipeline, main, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -60,7 +62,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<
         buf,
         widgets::pipeline(data.programme(), &state.per_stage, theme, pipeline.width),
     );
-    render_footer(state, theme, footer, buf);
+    render_footer(
+        state,
+        data.completeness.hides_vehicles(),
+        theme,
+        footer,
+        buf,
+    );
 
     let p = data.programme();
     let vehicle = state.selected(data).filter(|_| state.detail);
@@ -116,7 +124,7 @@ fn updating(state: &State) -> &'static str {
     }
 }
 
-fn render_footer(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn render_footer(state: &State, unsure: bool, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let total = state.total;
     let width = usize::from(area.width);
     let mut left: Vec<Span> = Vec::new();
@@ -213,6 +221,13 @@ fn render_footer(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
             left.push(Span::styled(label.to_owned(), theme.muted));
             left.push(Span::styled(name.to_owned(), theme.warning));
             left.push(Span::styled(tail.to_owned(), theme.muted));
+            // A refused file may hold the vehicles that would move the bottleneck.
+            // Said in full where it fits, else as a `?`.
+            if unsure {
+                let room = Line::from(left.clone()).width() + 15 + sort_width <= width;
+                let mark = if room { " (may be wrong)" } else { "?" };
+                left.push(Span::styled(mark, theme.error));
+            }
             if !keep_sort {
                 rights.clear();
             }

@@ -48,6 +48,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Seen {
         );
         return seen;
     }
+    // Every count rests on the vehicles loaded: say first when some are missing.
+    let area = widgets::above_incomplete(&data.completeness, theme, area, buf);
     if state.rows.is_empty() {
         widgets::empty_note(area, buf, "No variants in the status files.", theme);
         return seen;

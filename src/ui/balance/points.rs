@@ -163,7 +163,9 @@ pub fn render(
             break;
         }
         let name = pt.stage.map_or("Hand-over", |s| p.stage(s).name.as_str());
-        let fill = if pt.is_short() {
+        let fill = if study.missing.plan {
+            theme.accent
+        } else if pt.is_short() {
             theme.warning
         } else {
             theme.ok
@@ -179,11 +181,13 @@ pub fn render(
             None => format!("{} / —", thousands(u64::from(pt.progress))),
         };
         spans.push(Span::raw(format!("  {counts:>counts_w$}  ")));
-        let gap_style = match pt.gap() {
-            None => theme.muted,
-            Some(g) => widgets::lead_style(g, theme),
+        // Without a plan every line is 0: a surplus over it would be no finding.
+        let (gap, gap_style) = match pt.gap() {
+            _ if study.missing.plan => ("no plan".to_owned(), theme.muted),
+            None => (gap_text(pt), theme.muted),
+            Some(g) => (gap_text(pt), widgets::lead_style(g, theme)),
         };
-        spans.push(Span::styled(format!("{:>gap_w$}", gap_text(pt)), gap_style));
+        spans.push(Span::styled(format!("{gap:>gap_w$}"), gap_style));
         if wide {
             spans.push(Span::raw(format!(
                 "  {:>9}  {:>9}  {:>14}",

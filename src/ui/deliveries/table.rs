@@ -52,8 +52,11 @@ pub(super) fn render_table(
     // The projections say their shortfall or surplus while every year fits beside names
     // that keep enough room.
     let all = |widths: &[usize]| widths.iter().map(|w| w + 1).sum::<usize>();
-    let difference =
-        NAME_WITH_DIFFERENCE.min(state.name_width) + fixed + all(&state.year_widths) <= width;
+    // Without a plan there is nothing to be over or under: the projections say no
+    // difference and take no colour of good or bad news.
+    let no_plan = data.completeness.lacks_plan();
+    let difference = !no_plan
+        && NAME_WITH_DIFFERENCE.min(state.name_width) + fixed + all(&state.year_widths) <= width;
     let year_widths = if difference {
         &state.year_widths
     } else {
@@ -150,7 +153,10 @@ pub(super) fn render_table(
             .clone()
             .map(|i| {
                 if let Some(o) = forecast.and_then(|f| projection(data, f, years[i].year)) {
-                    let spans = projection_spans(&o, difference, theme);
+                    let mut spans = projection_spans(&o, difference, theme);
+                    if no_plan {
+                        spans = spans.into_iter().map(|s| s.style(theme.muted)).collect();
+                    }
                     let used: usize = spans.iter().map(Span::width).sum();
                     let mut line = vec![Span::raw(" ".repeat(year_width(i).saturating_sub(used)))];
                     line.extend(spans);

@@ -21,6 +21,7 @@ use super::{Theme, widgets};
 use crate::app::App;
 use crate::app::flow::Seen;
 use crate::domain::Programme;
+use crate::domain::completeness::{Completeness, State, UNSURE};
 use crate::domain::flow::Flow;
 
 /// The forecast's trend goes under the flow charts when this many rows are left for both.
@@ -39,15 +40,21 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<
         widgets::empty_note(area, buf, "no figures yet", theme);
         return None;
     };
-    let heads = headline(p, flow, area.width, theme);
-    let table_rows =
-        (p.stages.len() as u16 + 1).min(area.height.saturating_sub(heads.len() as u16 + 1));
-    let [head, table_area, rest] = Layout::vertical([
+    let completeness = &app.data.completeness;
+    let gaps_rows = widgets::incomplete_rows(completeness, area.width);
+    let heads = headline(p, flow, completeness, area.width, theme);
+    let table_rows = (p.stages.len() as u16 + 1).min(
+        area.height
+            .saturating_sub(heads.len() as u16 + gaps_rows + 1),
+    );
+    let [gaps, head, table_area, rest] = Layout::vertical([
+        Constraint::Length(gaps_rows),
         Constraint::Length(heads.len() as u16),
         Constraint::Length(table_rows),
         Constraint::Min(0),
     ])
     .areas(area);
+    widgets::incomplete(completeness, theme, gaps, buf);
     for (i, line) in heads.into_iter().enumerate().take(usize::from(head.height)) {
         widgets::line(
             Rect {
@@ -90,8 +97,16 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<
 }
 
 /// The headline: the bottleneck and its evidence, the lead time and rework, and what the
-/// histories cover.
-fn headline<'a>(p: &Programme, flow: &Flow, width: u16, theme: &Theme) -> Vec<Line<'a>> {
+/// histories cover. On incomplete figures the bottleneck is not named as fact: the line
+/// above says what is missing, and the bottleneck is marked `may be wrong` in the error
+/// style (without data, not named at all).
+fn headline<'a>(
+    p: &Programme,
+    flow: &Flow,
+    completeness: &Completeness,
+    width: u16,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
     let mut out = Vec::new();
     let basis = &flow.basis;
     if basis.no_history() {
@@ -113,14 +128,21 @@ fn headline<'a>(p: &Programme, flow: &Flow, width: u16, theme: &Theme) -> Vec<Li
                 None => format!(": {} in progress, none leaving: stalled", r.wip),
             }
         };
-        out.push(Line::from(vec![
-            Span::styled("Bottleneck ", theme.muted),
-            Span::styled(
-                p.stage(b.stage()).name.clone(),
-                theme.warning.add_modifier(Modifier::BOLD),
-            ),
-            Span::styled(evidence, theme.warning),
-        ]));
+        let name = p.stage(b.stage()).name.clone();
+        // As [`Completeness::finding`] says: not as fact when a gap may hide vehicles.
+        match completeness.state() {
+            State::NoData => {}
+            _ if completeness.hides_vehicles() => out.push(Line::from(vec![
+                Span::styled(format!("Bottleneck ({UNSURE}) "), theme.error),
+                Span::styled(name, theme.error.add_modifier(Modifier::BOLD)),
+                Span::styled(evidence, theme.error),
+            ])),
+            _ => out.push(Line::from(vec![
+                Span::styled("Bottleneck ", theme.muted),
+                Span::styled(name, theme.warning.add_modifier(Modifier::BOLD)),
+                Span::styled(evidence, theme.warning),
+            ])),
+        }
     } else {
         out.push(Line::from(Span::styled(
             format!(

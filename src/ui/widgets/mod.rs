@@ -1,6 +1,7 @@
 //! Small drawing helpers shared by the views, and the pieces more than one view draws
 //! (the queue's pipeline, the forecast's trend).
 
+mod incomplete;
 mod pipeline;
 pub mod trend;
 
@@ -9,6 +10,7 @@ use unicode_width::UnicodeWidthChar;
 
 use super::Theme;
 pub use crate::app::words::{fit, pad, plural, thousands};
+pub use incomplete::{above_incomplete, incomplete, incomplete_rows};
 pub use pipeline::pipeline;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
