@@ -80,16 +80,34 @@ pub fn report_on(snapshot: &Snapshot, only: &[String], out: &mut impl Write) -> 
         )?;
         return Ok(exit_code(snapshot));
     }
-    // Root cause first: each cause before what follows from it.
-    let mine: Vec<&Problem> = snapshot
-        .problems_by_cause()
-        .iter()
-        .flat_map(|g| std::iter::once(g.cause).chain(g.follow.iter().copied()))
-        .filter_map(|i| snapshot.problems.get(i))
-        .filter(|p| p.file.as_ref().is_some_and(|f| only.contains(f)))
-        .collect();
-    for p in &mine {
-        writeln!(out, "{p}")?;
+    // Root cause first: each cause before what follows from it; a cause in another file
+    // of the set is named too, before the problems of these files that follow from it.
+    let ours = |p: &&Problem| p.file.as_ref().is_some_and(|f| only.contains(f));
+    let mut mine: Vec<&Problem> = Vec::new();
+    for g in snapshot.problems_by_cause() {
+        let Some(cause) = snapshot.problems.get(g.cause) else {
+            continue;
+        };
+        let follow: Vec<&Problem> = g
+            .follow
+            .iter()
+            .filter_map(|&i| snapshot.problems.get(i))
+            .filter(ours)
+            .collect();
+        if ours(&cause) {
+            writeln!(out, "{cause}")?;
+            mine.push(cause);
+        } else if !follow.is_empty() {
+            writeln!(
+                out,
+                "{cause}\n    (in another file of the set: the cause of the {} below)",
+                follow.len()
+            )?;
+        }
+        for p in follow {
+            writeln!(out, "{p}")?;
+            mine.push(p);
+        }
     }
     let errors = mine.iter().filter(|p| p.is_error()).count();
     writeln!(

@@ -378,3 +378,49 @@ fn the_readme_shows_the_overview_print_writes() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(block, stdout(&o));
 }
+
+/// `check FILE` names the cause of the file's problems when it is in another file of the
+/// set: `contracted: many` leaves a variant out of programme.yaml, and every delivery of
+/// that variant in deliveries.yaml follows from it.
+#[test]
+fn checking_one_file_names_the_cause_in_another_file() {
+    let dir = sample_copy();
+    let programme = dir.path().join("programme.yaml");
+    let text = fs::read_to_string(&programme).expect("read");
+    let line = text.lines().nth(18).expect("line 19");
+    assert_eq!(line, "    contracted: 190   # (s)");
+    fs::write(&programme, text.replacen(line, "    contracted: many", 1)).expect("write");
+    let file = dir.path().join("deliveries.yaml");
+    let o = fleetdash(
+        dir.path(),
+        &[
+            "check",
+            file.to_str().expect("a path"),
+            "--today",
+            "2026-11-26",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let lines: Vec<&str> = stdout(&o).lines().collect();
+    assert!(
+        lines[0].ends_with(
+            "programme.yaml:19:17: error: variants[0].contracted: expected a whole number of \
+             vehicles, found the text `many`: write the number without quotes or units; this \
+             record is left out, the rest of the file counts"
+        ),
+        "{}",
+        lines[0]
+    );
+    // The grf-tt deliveries of the sample: 22 records (counted in deliveries.yaml).
+    assert_eq!(
+        lines[1],
+        "    (in another file of the set: the cause of the 22 below)"
+    );
+    assert_eq!(lines.len(), 2 + 22 + 1);
+    assert!(
+        lines[2..24]
+            .iter()
+            .all(|l| l.contains("names the variant `grf-tt`"))
+    );
+    assert!(lines[24].ends_with(": 22 errors"), "{}", lines[24]);
+}
