@@ -9,6 +9,7 @@ use chrono::NaiveDateTime;
 
 use super::{Action, Data, list};
 use crate::domain::changes::{self, Change, Since};
+use crate::domain::completeness::{Completeness, Gap};
 use crate::domain::dates::{add_days, month_name};
 use crate::domain::words::plural;
 use crate::domain::{Date, Programme};
@@ -29,6 +30,10 @@ pub struct Entry {
     pub changes: Vec<Change>,
     /// Changes of this reload no longer kept (past [`LOG_LIMIT`]).
     pub not_kept: usize,
+    /// What happened to the data, when this reload's gaps differ from the last one's
+    /// ([`changes::data_changed`]): then its vehicles were not compared and `changes` is
+    /// empty.
+    pub data: Vec<String>,
 }
 
 /// The changes of every reload since the dashboard started, oldest first, at most
@@ -59,6 +64,7 @@ impl Log {
             at,
             changes,
             not_kept,
+            data: Vec::new(),
         });
         while self.kept > LOG_LIMIT {
             let Some(oldest) = self.entries.front_mut() else {
@@ -73,6 +79,21 @@ impl Log {
                 self.entries.pop_front();
             }
         }
+    }
+
+    /// Logs a reload that landed `at` whose data had other gaps than the last one's:
+    /// `data` says what happened to it, and nothing was compared.
+    pub fn push_data(&mut self, at: NaiveDateTime, data: Vec<String>) {
+        if data.is_empty() {
+            return;
+        }
+        self.unseen += 1;
+        self.entries.push_back(Entry {
+            at,
+            changes: Vec::new(),
+            not_kept: 0,
+            data,
+        });
     }
 
     /// The reloads logged, oldest first.
@@ -132,17 +153,22 @@ impl Row {
         Row { kind, day, text }
     }
 
-    fn change(c: &Change) -> Row {
-        let day = c.date().map_or_else(String::new, short_day);
+    fn change(c: &Change, year: i32) -> Row {
+        let day = c.date().map_or_else(String::new, |d| short_day(d, year));
         Row::new(RowKind::Change, day, c.sentence())
     }
 }
 
-/// `20 Nov`.
-fn short_day(d: Date) -> String {
+/// `20 Nov`, or `15 Jul 2025` outside the current `year`.
+fn short_day(d: Date, year: i32) -> String {
     use chrono::Datelike;
     let month = month_name(d.month());
-    format!("{:>2} {}", d.day(), month.get(..3).unwrap_or(month))
+    let short = format!("{:>2} {}", d.day(), month.get(..3).unwrap_or(month));
+    if d.year() == year {
+        short
+    } else {
+        format!("{short} {}", d.year())
+    }
 }
 
 /// The Changes view's state.
@@ -160,19 +186,46 @@ pub struct State {
     page: usize,
     /// The last first row at the last drawing: from it the remaining rows fill the screen.
     max_offset: Option<usize>,
+    /// What is missing from the data last refreshed; `None` before a load (the empty data
+    /// the dashboard starts with).
+    gaps: Option<Completeness>,
+    /// What happened to the data at the last refresh, when its gaps differ from those of
+    /// the data before: the next reload logged says it and compares nothing.
+    pending: Option<Vec<String>>,
+    /// The year of the data's day: dates of other years are written with theirs.
+    year: i32,
+    /// The files have no `deliveries` section: hand-overs cannot be listed.
+    no_deliveries: bool,
 }
 
 impl State {
     /// Derives the part from the files of `data` (its last [`FILES_DAYS`] days).
     pub fn refresh(&mut self, data: &Data) {
+        use chrono::Datelike;
         let p: &Programme = data.programme();
         self.files = Some(changes::since(p, add_days(data.today(), -FILES_DAYS)));
+        self.year = data.today().year();
+        self.no_deliveries = data.completeness.gaps.contains(&Gap::NoDeliveries);
+        let now = &data.completeness;
+        self.pending = self
+            .gaps
+            .as_ref()
+            .and_then(|was| changes::data_changed(was, now));
+        // The data the dashboard starts with, before any load, is no gap of the files.
+        let s = &data.snapshot;
+        let before_any_load = s.files.is_empty() && s.problems.is_empty();
+        self.gaps = (!before_any_load).then(|| now.clone());
         self.build();
     }
 
-    /// Logs the changes of a reload landed `at`.
+    /// Logs the changes of a reload landed `at`; when its data has other gaps than the
+    /// data before (the last [`State::refresh`]), its changes are not kept: what happened
+    /// to the data is logged instead.
     pub fn push(&mut self, at: NaiveDateTime, changes: Vec<Change>) {
-        self.log.push(at, changes);
+        match self.pending.take() {
+            Some(data) => self.log.push_data(at, data),
+            None => self.log.push(at, changes),
+        }
         self.build();
     }
 
@@ -197,14 +250,24 @@ impl State {
                 "No reload has changed anything yet.".to_owned(),
             ));
         }
+        let year = self.year;
         for e in log.entries().rev() {
-            let count = plural(e.changes.len() + e.not_kept, "change", "changes");
+            let count = if e.data.is_empty() {
+                plural(e.changes.len() + e.not_kept, "change", "changes")
+            } else {
+                "the data changed: nothing compared".to_owned()
+            };
             rows.push(Row::new(
                 RowKind::Heading,
                 String::new(),
                 format!("{} · {count}", e.at.format("%a %e %b %H:%M:%S")),
             ));
-            rows.extend(e.changes.iter().map(Row::change));
+            rows.extend(
+                e.data
+                    .iter()
+                    .map(|d| Row::new(RowKind::Note, String::new(), d.clone())),
+            );
+            rows.extend(e.changes.iter().map(|c| Row::change(c, year)));
             if e.not_kept > 0 {
                 rows.push(Row::new(
                     RowKind::Note,
@@ -244,7 +307,14 @@ impl State {
                     "No stage entered and no hand-over in the files for these days.".to_owned(),
                 ));
             }
-            rows.extend(files.changes.iter().rev().map(Row::change));
+            rows.extend(files.changes.iter().rev().map(|c| Row::change(c, year)));
+            if self.no_deliveries {
+                rows.push(Row::new(
+                    RowKind::Note,
+                    String::new(),
+                    "No file has a `deliveries` section: hand-overs cannot be listed.".to_owned(),
+                ));
+            }
             rows.extend(
                 files
                     .untold

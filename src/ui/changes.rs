@@ -14,8 +14,9 @@ use super::widgets;
 use crate::app::App;
 use crate::app::changes::{Row, RowKind, Seen};
 
-/// The columns of the day column, with its margins: `  20 Nov  `.
-const DAY: usize = 10;
+/// The columns of the day column's margins: `  20 Nov  ` (a day of another year,
+/// `15 Jul 2025`, takes more).
+const MARGINS: usize = 4;
 
 /// The smallest area the view draws in: a heading and a change.
 pub fn min_size(_app: &App) -> (u16, u16) {
@@ -25,6 +26,8 @@ pub fn min_size(_app: &App) -> (u16, u16) {
 /// Draws the view into `area`; returns the rows on screen.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Seen {
     let area = area.intersection(buf.area);
+    // Every change listed rests on what loaded: say what did not.
+    let area = widgets::above_incomplete(&app.data.completeness, theme, area, buf);
     let state = &app.changes;
     let rows = state.rows();
     let height = usize::from(area.height);
@@ -80,7 +83,10 @@ fn lines<'a>(row: &'a Row, width: usize, theme: &Theme) -> Vec<Line<'a>> {
         ))],
         RowKind::Change => vec![Line::from(vec![
             Span::styled(format!("  {:>6}  ", row.day), theme.muted),
-            Span::raw(widgets::fit(&row.text, width.saturating_sub(DAY))),
+            Span::raw(widgets::fit(
+                &row.text,
+                width.saturating_sub(row.day.width().max(6) + MARGINS),
+            )),
         ])],
         RowKind::Note => wrap(&row.text, width.saturating_sub(4).max(10))
             .into_iter()

@@ -4,6 +4,7 @@
 //! and display name, so that it outlives the loads it came from.
 
 mod between;
+mod gaps;
 mod since;
 mod words;
 
@@ -11,6 +12,7 @@ mod words;
 mod tests;
 
 pub use between::between;
+pub use gaps::data_changed;
 pub use since::{Since, since};
 pub use words::{describe, words};
 
