@@ -77,7 +77,7 @@ pub(super) fn annotate(raw: &mut RawFile, text: &str) {
             let mut next = 0;
             for h in kept {
                 let serial = serials.get(h.serial.range()).unwrap_or_default();
-                let serial_at = e.keys_after(serial, at).first().copied().unwrap_or(at);
+                let serial_at = e.first_key_after(serial, at).unwrap_or(at);
                 h.at = Below::new(e.loc, serial_at);
                 let n = h.visits.len();
                 if let Some(run) = visits.get_mut(h.visits.range()) {

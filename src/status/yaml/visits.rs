@@ -289,3 +289,24 @@ fn visit(text: &[u8]) -> Option<(RawVisit, &[u8])> {
         rest,
     ))
 }
+
+/// The length in bytes of the stage id when `content` (a line from its first non-blank
+/// character, without its break) is exactly one plain visit item `- {stage: ID, since:
+/// DATE}`: an id of ASCII letters, digits, `_` and `-`, a date of ten digits and `-`,
+/// nothing else. Such a line holds no anchor, alias, tag, quote, comment or nesting
+/// beyond its one flow mapping, so the guard's scanner, the locator and the checks of
+/// quoting may read it in one step (their results stay those of their general reading).
+/// The date is not checked for being real: that is for the parse.
+pub fn plain_visit_item(content: &[u8]) -> Option<usize> {
+    let rest = content.strip_prefix(b"- {stage: ")?;
+    let id = rest
+        .iter()
+        .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
+        .count();
+    if id == 0 {
+        return None;
+    }
+    let date = rest[id..].strip_prefix(b", since: ")?;
+    let (date, close) = date.split_at_checked(10)?;
+    (close == b"}" && date.iter().all(|&c| c.is_ascii_digit() || c == b'-')).then_some(id)
+}

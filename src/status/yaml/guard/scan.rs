@@ -215,7 +215,10 @@ impl Scanner<'_> {
                     self.resolve_pending(indent, dash, start + indent)?;
                     pos = start + indent;
                     if dash {
-                        self.rest(pos, end)?;
+                        match super::super::visits::plain_visit_item(content) {
+                            Some(id) => self.plain_visit(pos, id)?,
+                            None => self.rest(pos, end)?,
+                        }
                         // An item of a list that is a top-level key's value.
                         if self.block.get(..2)
                             == Some(&[(0, Kind::Mapping), (indent, Kind::Sequence)])
@@ -231,6 +234,35 @@ impl Scanner<'_> {
             }
         }
         self.rest(pos, end)
+    }
+
+    /// A plain visit item `- {stage: ID, since: DATE}` whose `-` is at byte `pos` and
+    /// whose id is `id` bytes long, read in one step: the same entries, depth and places
+    /// of a limit crossed as [`Self::rest`] finds on such a line, without reading it a
+    /// token at a time (a large file holds hundreds of thousands of them).
+    fn plain_visit(&mut self, pos: usize, id: usize) -> Result<(), Exceeded> {
+        // `- `: an item, with its value on the line.
+        self.block_entry(pos - self.line_start, Kind::Sequence, pos)?;
+        self.pending_null = None;
+        // `{`: a flow mapping one deeper than the block collections (no flow is open).
+        let brace = pos + 2;
+        self.add(brace)?;
+        let depth = self.block.len() + self.flow.len() + 1;
+        self.shape.depth = self.shape.depth.max(depth);
+        if depth > self.limits.max_depth {
+            return Err(Exceeded::Depth(self.loc(brace)));
+        }
+        // `stage`, the id, `since`, the date; the mapping's two entries are whole.
+        let since = brace + "{stage: ".len() + id + ", ".len();
+        for at in [
+            brace + 1,
+            brace + "{stage: ".len(),
+            since,
+            since + "since: ".len(),
+        ] {
+            self.add(at)?;
+        }
+        Ok(())
     }
 
     fn note(&mut self, mark: Mark) {

@@ -103,13 +103,59 @@ impl<'a> Entry<'a> {
     /// of each visit of a history).
     pub fn keys_after(&self, key: &str, after: Loc) -> Vec<Loc> {
         let mut found = Vec::new();
+        self.each_key_after(key, after, |loc| {
+            found.push(loc);
+            true
+        });
+        found
+    }
+
+    /// The first of [`Self::keys_after`], reading no further than it.
+    pub fn first_key_after(&self, key: &str, after: Loc) -> Option<Loc> {
+        let mut first = None;
+        self.each_key_after(key, after, |loc| {
+            first = Some(loc);
+            false
+        });
+        first
+    }
+
+    /// Calls `found` with each place of [`Self::keys_after`] in turn, until it returns
+    /// false.
+    fn each_key_after(&self, key: &str, after: Loc, mut found: impl FnMut(Loc) -> bool) {
         if key.is_empty() {
-            return found;
+            return;
         }
+        // On a plain visit line (`- {stage: ID, since: DATE}`) the only keys are `stage`
+        // and `since`, at places known from the id's length: no search.
+        let visit_key = match key {
+            "stage" => Some(false),
+            "since" => Some(true),
+            _ => None,
+        };
         for (i, line) in self.text.split('\n').enumerate() {
             let line_no = self.first_line + i as u32;
             if line_no < after.line {
                 continue;
+            }
+            let shift = if i == 0 { self.first_column - 1 } else { 0 };
+            if let Some(since) = visit_key {
+                let content = line.trim_start_matches(' ');
+                if let Some(id) = super::visits::plain_visit_item(content.as_bytes()) {
+                    let indent = line.len() - content.len();
+                    let at = if since {
+                        indent + "- {stage: ".len() + id + ", ".len()
+                    } else {
+                        indent + "- {".len()
+                    };
+                    let column = at as u32 + 1 + shift;
+                    if (line_no, column) > (after.line, after.column)
+                        && !found(Loc::new(line_no, column))
+                    {
+                        return;
+                    }
+                    continue;
+                }
             }
             let mut from = 0;
             while let Some(pos) = find_from(line, from, key) {
@@ -119,16 +165,14 @@ impl<'a> Entry<'a> {
                 if !key_start(before) || !rest.starts_with(':') {
                     continue;
                 }
-                let mut column = before.chars().count() as u32 + 1;
-                if i == 0 {
-                    column += self.first_column - 1;
-                }
-                if (line_no, column) > (after.line, after.column) {
-                    found.push(Loc::new(line_no, column));
+                let column = before.chars().count() as u32 + 1 + shift;
+                if (line_no, column) > (after.line, after.column)
+                    && !found(Loc::new(line_no, column))
+                {
+                    return;
                 }
             }
         }
-        found
     }
 
     /// Where the value `value` is written in this entry, as a whole token.
@@ -288,87 +332,4 @@ pub fn entry_key<'a>(entry: &Entry<'a>) -> &'a str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const TEXT: &str = "\
-version: 1
-# a comment
-queue:
-  - serial: A-1
-    variant: tt
-    stage: paint
-  -   serial: A-2
-    variant: cp
-
-  - {serial: A-3, variant: amb, stage: hull}
-plan:
-  2025: { tt: 3, cp: 1 }
-  2026:
-    tt: 4
-deliveries: []
-";
-
-    #[test]
-    fn finds_sections_and_entries() {
-        let s = sections(TEXT);
-        let names: Vec<_> = s.iter().map(|s| s.name).collect();
-        assert_eq!(names, ["version", "queue", "plan", "deliveries"]);
-        let queue = &s[1];
-        assert_eq!(queue.loc, Loc::new(3, 1));
-        assert_eq!(queue.entries.len(), 3);
-        assert_eq!(queue.entries[0].loc, Loc::new(4, 5));
-        assert_eq!(queue.entries[1].loc, Loc::new(7, 7));
-        assert_eq!(queue.entries[2].loc, Loc::new(10, 5));
-        assert!(s[3].entries.is_empty());
-    }
-
-    #[test]
-    fn finds_keys_and_values_in_entries() {
-        let s = sections(TEXT);
-        let queue = &s[1];
-        assert_eq!(queue.entries[0].key("stage"), Some(Loc::new(6, 5)));
-        assert_eq!(queue.entries[1].key("variant"), Some(Loc::new(8, 5)));
-        assert_eq!(queue.entries[2].key("variant"), Some(Loc::new(10, 19)));
-        assert_eq!(queue.entries[2].value("amb"), Some(Loc::new(10, 28)));
-        assert_eq!(queue.entries[0].key("site"), None);
-        let plan = &s[2];
-        assert_eq!(entry_key(&plan.entries[0]), "2025");
-        assert_eq!(plan.entries[0].key("cp"), Some(Loc::new(12, 18)));
-        assert_eq!(plan.entries[1].key("tt"), Some(Loc::new(14, 5)));
-    }
-
-    #[test]
-    fn keys_after_a_place_are_found_in_one_pass() {
-        let text = "\
-queue:
-  - serial: A
-    history:
-      - {stage: hull, since: 2026-01-02}
-      - stage: paint
-        since: 2026-02-03
-    stage: paint
-    since: 2026-02-03
-";
-        let s = sections(text);
-        let e = &s[0].entries[0];
-        let history = e.key("history").unwrap();
-        assert_eq!(history, Loc::new(3, 5));
-        assert_eq!(
-            e.keys_after("stage", history),
-            [Loc::new(4, 10), Loc::new(5, 9), Loc::new(7, 5)]
-        );
-        // From the entry's first place: every one; `stages:` is another key.
-        assert_eq!(e.keys_after("since", Loc::UNKNOWN).len(), 3);
-        assert!(e.keys_after("stag", Loc::UNKNOWN).is_empty());
-    }
-
-    #[test]
-    fn sequence_at_the_key_indentation() {
-        let text = "queue:\n- serial: A\n  stage: x\n- serial: B\nplan:\n";
-        let s = sections(text);
-        assert_eq!(s[0].entries.len(), 2);
-        assert_eq!(s[0].entries[1].key("serial"), Some(Loc::new(4, 3)));
-        assert_eq!(s[1].name, "plan");
-    }
-}
+mod tests;
