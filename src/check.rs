@@ -112,11 +112,36 @@ pub fn report_on(snapshot: &Snapshot, only: &[String], out: &mut impl Write) -> 
     let errors = mine.iter().filter(|p| p.is_error()).count();
     writeln!(
         out,
-        "{}, checked in its folder's set: {}",
+        "{}, checked in its folder's set: {}{}",
         only.join(", "),
-        summary_with(snapshot, errors, mine.len() - errors)
+        summary_with(snapshot, errors, mine.len() - errors),
+        set_incomplete(snapshot, only)
     )?;
     Ok(i32::from(errors > 0))
+}
+
+/// What `check FILE` adds to its summary when another file of the set is refused or
+/// unread: `; the set is incomplete: queue-seraing.yaml refused: its records are left
+/// out`. The files named are fine or report their own errors, but the set's figures lack
+/// what the others hold; empty when no other file is missing.
+fn set_incomplete(snapshot: &Snapshot, only: &[String]) -> String {
+    let others: Vec<String> = snapshot
+        .completeness()
+        .gaps
+        .iter()
+        .filter(|g| match g {
+            Gap::RefusedFile(name) | Gap::StaleFile(name) | Gap::UnreadSource(name) => {
+                !only.contains(name)
+            }
+            _ => false,
+        })
+        .map(Gap::words)
+        .collect();
+    if others.is_empty() {
+        String::new()
+    } else {
+        format!("; the set is incomplete: {}", others.join("; "))
+    }
 }
 
 /// Writes every problem as `file:line:col: severity: message`, root cause first: a problem

@@ -424,3 +424,78 @@ fn checking_one_file_names_the_cause_in_another_file() {
     );
     assert!(lines[24].ends_with(": 22 errors"), "{}", lines[24]);
 }
+
+/// Issue 11: a vehicle the merge leaves out (BE-GRF-0074, at rework in queue-seraing.yaml,
+/// written again at paint in queue-roanne.yaml) makes `print` and `report` say the figures
+/// are incomplete and exit 1, as `check` does.
+#[test]
+fn a_vehicle_in_the_queue_twice_makes_print_and_report_exit_1() {
+    let dir = sample_copy();
+    let path = dir.path().join("queue-roanne.yaml");
+    let mut text = fs::read_to_string(&path).expect("the sample's queue");
+    text.push_str(
+        "  - serial: BE-GRF-0074\n    variant: grf-tt\n    stage: paint\n    since: 2026-11-16\n    \
+         due: 2026-12-03\n    site: KNDS Roanne\n    lot: L26A\n",
+    );
+    fs::write(&path, text).expect("written");
+    let o = fleetdash(dir.path(), &["check", ".", "--today", "2026-11-26"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let o = fleetdash(dir.path(), &["print", ".", "--today", "2026-11-26"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let text = stdout(&o);
+    let headline = text.lines().nth(1).unwrap_or_default();
+    assert!(
+        headline.contains("18 BEHIND PLAN ON INCOMPLETE FIGURES"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1 record left out for a conflict with the rest of the set"),
+        "{text}"
+    );
+    let o = fleetdash(dir.path(), &["report", ".", "--today", "2026-11-26"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    // The sample itself, unchanged, stays complete.
+    let o = fleetdash(&root(), &["print", "--today", "2026-11-26"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("left out"), "{}", stdout(&o));
+}
+
+/// `check FILE` of a good file exits 0 while another file of the set is refused, but its
+/// summary says the set's figures are incomplete and why.
+#[test]
+fn checking_a_good_file_says_the_set_is_incomplete_when_another_is_refused() {
+    let dir = sample_copy();
+    fs::write(
+        dir.path().join("queue-seraing.yaml"),
+        "version: 1\nqueue: [",
+    )
+    .expect("written");
+    let o = fleetdash(
+        dir.path(),
+        &["check", "deliveries.yaml", "--today", "2026-11-26"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let last = stdout(&o).lines().last().unwrap_or_default().to_owned();
+    assert!(
+        last.starts_with("deliveries.yaml, checked in its folder's set: CaMo Belgium: 5 files"),
+        "{last}"
+    );
+    assert!(
+        last.ends_with(
+            ": no problems; the set is incomplete: queue-seraing.yaml refused: its records are left out"
+        ),
+        "{last}"
+    );
+    // With every file fine, nothing is added.
+    fs::copy(
+        root().join("config/status/queue-seraing.yaml"),
+        dir.path().join("queue-seraing.yaml"),
+    )
+    .expect("a copy");
+    let o = fleetdash(
+        dir.path(),
+        &["check", "deliveries.yaml", "--today", "2026-11-26"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).ends_with(": no problems\n"), "{}", stdout(&o));
+}

@@ -33,6 +33,13 @@ pub enum Gap {
     StaleFile(String),
     /// Records left out because a value in them was refused (their files still count).
     RecordsLeftOut(u64),
+    /// Records the merge left out for a conflict with the rest of the set (a serial
+    /// already in the queue, a variant or stage no section defines, a delivery without
+    /// serials or count): their files still count.
+    RecordsDropped(u64),
+    /// Vehicles counted twice because their serial is written twice and both records are
+    /// kept (delivered and still in the queue, or delivered twice).
+    CountedTwice(u64),
     /// A programme without a plan: no file of the set has plan entries, so the deliveries
     /// cannot be compared with a plan (no ahead or behind verdict).
     NoPlan,
@@ -71,6 +78,22 @@ impl Gap {
                     "records"
                 )
             ),
+            Gap::RecordsDropped(n) => format!(
+                "{} left out for a conflict with the rest of the set",
+                plural(
+                    usize::try_from(*n).unwrap_or(usize::MAX),
+                    "record",
+                    "records"
+                )
+            ),
+            Gap::CountedTwice(n) => format!(
+                "{} counted twice: delivered and still in the queue, or delivered twice",
+                plural(
+                    usize::try_from(*n).unwrap_or(usize::MAX),
+                    "vehicle",
+                    "vehicles"
+                )
+            ),
             Gap::NoPlan => "no plan: nothing to compare the deliveries with".to_owned(),
             Gap::NoDeliveries => {
                 "no `deliveries` section: the figures count none delivered".to_owned()
@@ -94,6 +117,30 @@ impl Gap {
             ),
             _ => None,
         }
+    }
+}
+
+/// What the merge could not count as written, found while putting the records of the
+/// files together: [`Gap::RecordsDropped`] and [`Gap::CountedTwice`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MergeGaps {
+    /// Records left out.
+    pub left_out: u64,
+    /// Vehicles counted twice.
+    pub counted_twice: u64,
+}
+
+impl MergeGaps {
+    /// The gaps these make, in that order (none when both are 0).
+    pub fn gaps(self) -> Vec<Gap> {
+        let mut out = Vec::new();
+        if self.left_out > 0 {
+            out.push(Gap::RecordsDropped(self.left_out));
+        }
+        if self.counted_twice > 0 {
+            out.push(Gap::CountedTwice(self.counted_twice));
+        }
+        out
     }
 }
 
@@ -280,6 +327,29 @@ mod tests {
             Gap::RecordsLeftOut(1).words(),
             "1 record left out for a bad value"
         );
+    }
+
+    #[test]
+    fn records_the_merge_leaves_out_or_counts_twice_make_the_figures_incomplete() {
+        assert_eq!(MergeGaps::default().gaps(), Vec::new());
+        let gaps = MergeGaps {
+            left_out: 1,
+            counted_twice: 2,
+        }
+        .gaps();
+        assert_eq!(gaps, vec![Gap::RecordsDropped(1), Gap::CountedTwice(2)]);
+        let c = Completeness::new(gaps);
+        assert_eq!(c.state(), State::Incomplete);
+        assert!(c.hides_vehicles());
+        assert_eq!(c.verdict(-18), "18 behind plan on incomplete figures");
+        assert_eq!(
+            c.why_not().as_deref(),
+            Some(
+                "figures incomplete: 1 record left out for a conflict with the rest of the set; \
+                 2 vehicles counted twice: delivered and still in the queue, or delivered twice"
+            )
+        );
+        assert_eq!(Gap::RecordsDropped(1).fix(), None);
     }
 
     #[test]

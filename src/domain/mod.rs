@@ -243,6 +243,9 @@ pub struct Programme {
     /// [`Programme::deliveries`] is then empty for want of data, not because none were
     /// delivered (see [`completeness::Gap::NoDeliveries`]). Set by the loader.
     pub no_deliveries_section: bool,
+    /// The records the merge left out or counted twice for a conflict with the rest of
+    /// the set (see [`completeness::MergeGaps`]). Set by the loader.
+    pub merge_gaps: completeness::MergeGaps,
 }
 
 impl Programme {

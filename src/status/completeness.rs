@@ -11,8 +11,9 @@ impl Snapshot {
     /// What is missing from this snapshot: no status file, a source that could not be read
     /// (a set problem naming a folder or file that is not among the files read), no
     /// programme, files refused without an earlier good version, files whose last good
-    /// version stands in, and records left out for a bad value ([`Snapshot::left_out`]).
-    /// None of these: complete.
+    /// version stands in, records left out for a bad value ([`Snapshot::left_out`]), and
+    /// records the merge left out or counted twice
+    /// ([`crate::domain::completeness::MergeGaps`]). None of these: complete.
     pub fn completeness(&self) -> Completeness {
         let mut gaps = Vec::new();
         if self.files.is_empty() {
@@ -48,6 +49,7 @@ impl Snapshot {
             gaps.push(Gap::RecordsLeftOut(self.left_out as u64));
         }
         let p = &self.programme;
+        gaps.extend(p.merge_gaps.gaps());
         if p.info.is_some() {
             if p.plan.is_empty() {
                 gaps.push(Gap::NoPlan);

@@ -3,7 +3,8 @@
 //! Every check that needs more than one value lives here: references between sections,
 //! serials written twice, totals against the contract, dates against the programme years
 //! and today. An entry that cannot be counted (an unknown variant) is left out and
-//! reported; everything else still counts.//!
+//! reported; everything else still counts.
+//!
 //! The definitions (programme, variants, stages, plan) are merged in [`definitions`], the
 //! records (queue and deliveries) in [`records`], with the table of serials of [`serials`].
 
@@ -141,6 +142,7 @@ pub fn merge_cached(
     m.p.queue = records.kept.queue.clone();
     m.p.deliveries = records.kept.deliveries.clone();
     m.p.sites.clone_from(&records.sites);
+    m.p.merge_gaps = records.kept.gaps();
     m.problems.extend(records.problems.iter().cloned());
     if let Some(key) = key {
         cache.records = Some((key, records));

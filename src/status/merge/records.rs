@@ -52,11 +52,13 @@ impl Merger {
                     v.loc(),
                     "a vehicle without a serial: write its serial, e.g. `serial: BE-GRF-0042`",
                 );
+                marks.left_out += 1;
                 continue;
             }
             let Some(variant) = self.record_variant(file, v.variant_loc(), &v.variant, || {
                 format!("vehicle {serial}")
             }) else {
+                marks.left_out += 1;
                 continue;
             };
             let stage_id: &str = &v.stage;
@@ -67,6 +69,7 @@ impl Merger {
                     v.stage_loc(),
                     format!("vehicle {serial} is at the stage `{stage_id}`, which no `stages` section defines{hint}"),
                 );
+                marks.left_out += 1;
                 continue;
             };
             let family = self.p.family_of(variant);
@@ -99,6 +102,7 @@ impl Merger {
                         "vehicle {serial} is in the queue twice (first in {first_at}): remove one"
                     ),
                 );
+                marks.left_out += 1;
                 continue;
             }
             let since = v.since.0;
@@ -167,6 +171,7 @@ impl Merger {
             let Some(variant) = self.record_variant(file, d.variant_loc(), &d.variant, || {
                 format!("the delivery of {date}")
             }) else {
+                marks.left_out += 1;
                 continue;
             };
             let quantity = match (&d.serials, d.count) {
@@ -176,6 +181,7 @@ impl Merger {
                         d.loc(),
                         format!("the delivery of {date} says neither `serials` nor `count`: list the serials handed over or give their number"),
                     );
+                    marks.left_out += 1;
                     continue;
                 }
                 (Some(list), Some(count)) if list.len() != count.0 as usize => {
@@ -244,6 +250,7 @@ impl Merger {
                         )
                     };
                     self.error(file, d.serials_loc(), msg);
+                    marks.counted_twice += 1;
                 }
                 kept.push(s.raw.shared_serial(r));
             }

@@ -19,6 +19,7 @@ use std::ops::Range;
 
 use super::serials::{Serials, Written};
 use super::{Merger, Source};
+use crate::domain::completeness::MergeGaps;
 use crate::domain::{Delivery, Shared, SiteId, Vehicle};
 use crate::status::problem::{Loc, Problem};
 use crate::status::raw::RawFile;
@@ -43,6 +44,10 @@ pub(super) struct Marks {
     pub(super) checked: Vec<u32>,
     /// The serials among them found written before.
     twice: Vec<Twice>,
+    /// The records left out for a conflict with the definitions or another record.
+    pub(super) left_out: u64,
+    /// The vehicles kept though their serial was written before (counted twice).
+    pub(super) counted_twice: u64,
 }
 
 impl Marks {
@@ -84,6 +89,18 @@ pub(super) struct Kept {
     pub(super) queue: Shared<Vehicle>,
     pub(super) deliveries: Shared<Delivery>,
     pub(super) shares: Vec<Share>,
+}
+
+impl Kept {
+    /// What the merge left out or counted twice, over every file's share.
+    pub(super) fn gaps(&self) -> MergeGaps {
+        let mut g = MergeGaps::default();
+        for part in self.shares.iter().flat_map(|s| [&s.queue, &s.deliveries]) {
+            g.left_out += part.marks.left_out;
+            g.counted_twice += part.marks.counted_twice;
+        }
+        g
+    }
 }
 
 /// A merged list put together from pieces: ranges of the last merge's list (with the
