@@ -185,12 +185,14 @@ fn the_overview_draws_no_plan_to_date_without_a_plan() {
         app.seen(seen);
         let text = ui::buffer_text(&buf);
         assert!(!text.contains("of 0 to date"), "{w}×{h}:\n{text}");
-        assert!(!text.contains("0 planned to date"), "{w}×{h}:\n{text}");
+        assert!(!text.contains("planned to date"), "{w}×{h}:\n{text}");
+        assert!(!text.contains("planned in 2026"), "{w}×{h}:\n{text}");
         assert!(
             !text.contains("plan to date ┃") && !text.contains("┃ plan to date"),
             "{text}"
         );
         assert!(text.contains("70 delivered"), "{w}×{h}:\n{text}");
+        assert!(!text.contains("plan to date:"), "{w}×{h}:\n{text}");
         assert!(text.contains("no plan"), "{w}×{h}:\n{text}");
     }
 }

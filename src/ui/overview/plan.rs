@@ -180,16 +180,9 @@ impl PlanLine {
 
     /// The figures in words, from the longest (`tier` 0) to the shortest (2).
     fn text(&self, tier: usize) -> String {
+        // Without a plan: what was delivered, and no plan figure (not even `0 planned in`).
         let Some(to_date) = self.to_date_text() else {
-            return match tier {
-                0 => format!(
-                    "{} delivered · {} {}",
-                    thousands(self.delivered.into()),
-                    thousands(self.whole.into()),
-                    self.whole_words
-                ),
-                _ => format!("{} delivered", thousands(self.delivered.into())),
-            };
+            return format!("{} delivered", thousands(self.delivered.into()));
         };
         match tier {
             0 => format!(
@@ -297,18 +290,19 @@ pub(super) fn render_schedule(
     buf: &mut Buffer,
 ) {
     let f = &data.figures;
-    // How the plan to date is counted, on the box's lower edge: whole when it fits.
+    let has_plan = !data.completeness.lacks_plan();
+    // How the plan to date is counted, on the box's lower edge: whole when it fits; not
+    // without a plan, which has no plan to date.
     let rule = [PLAN_TO_DATE_RULE, PLAN_TO_DATE_SHORT]
         .into_iter()
         .map(|r| format!(" {r} "))
-        .find(|r| r.width() + 2 <= usize::from(area.width));
+        .find(|r| has_plan && r.width() + 2 <= usize::from(area.width));
     let mut outer = block("Against the plan", theme);
     if let Some(rule) = rule {
         outer = outer.title_bottom(Line::from(Span::styled(rule, theme.muted)));
     }
     let inner = outer.inner(area);
     (&outer).render(area, buf);
-    let has_plan = !data.completeness.lacks_plan();
     let mut plan = Vec::new();
     if let Some(y) = f.current_year() {
         plan.push(PlanLine {
