@@ -65,7 +65,7 @@ fn a_missing_folder_is_no_data_never_on_plan() {
     assert_eq!(r.completeness.state, "no_data");
     assert!(!r.completeness.complete);
     // The lead is 0 (nothing planned, nothing delivered), which read "on plan" before.
-    assert_eq!(r.schedule.lead, 0);
+    assert_eq!(r.schedule.lead, Some(0));
     assert_eq!(r.schedule.verdict, "no data");
     assert_eq!(r.forecast.verdict, "no data");
     assert!(!md.contains("on plan"), "{md}");
@@ -129,7 +129,7 @@ fn a_refused_queue_file_makes_the_figures_incomplete() {
         r.completeness.missing
     );
     // The queue file holds no deliveries: the lead is the sample's, but not as complete.
-    assert_eq!(r.schedule.lead, -18);
+    assert_eq!(r.schedule.lead, Some(-18));
     assert_eq!(r.schedule.verdict, "18 behind plan on incomplete figures");
     assert!(
         r.forecast.verdict.starts_with("on incomplete figures: "),

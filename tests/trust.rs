@@ -262,7 +262,7 @@ fn without_a_plan_there_is_no_verdict_and_print_and_report_exit_1() {
         "{md}"
     );
     assert!(
-        md.contains("70 delivered against 0 planned to date, no plan to compare with"),
+        md.contains("- Schedule: 70 delivered, no plan to compare with\n"),
         "{md}"
     );
     assert!(!md.contains("ahead of plan"), "{md}");

@@ -61,9 +61,9 @@ pub struct BalancePoint {
     pub due_by: Option<String>,
     /// Vehicles that have passed the point.
     pub passed: u32,
-    /// Vehicles that must have passed it today; null without a lead time.
+    /// Vehicles that must have passed it today; null without a lead time or without a plan.
     pub line: Option<u32>,
-    /// `passed − line`: negative when short.
+    /// `passed − line`: negative when short; null without a line.
     pub gap: Option<i64>,
 }
 
@@ -91,7 +91,14 @@ pub fn build(
     let scopes = std::iter::once(&study.programme)
         .chain(&study.families)
         .enumerate()
-        .map(|(i, b)| scope(p, b, objectives.get(i).map_or(&[], Vec::as_slice)))
+        .map(|(i, b)| {
+            scope(
+                p,
+                b,
+                objectives.get(i).map_or(&[], Vec::as_slice),
+                !completeness.lacks_plan(),
+            )
+        })
         .collect();
     let mut gaps = completeness.missing();
     gaps.extend(missing(p, &study));
@@ -119,7 +126,9 @@ fn warning(p: &Programme, study: &Study, completeness: &Completeness) -> Option<
     }))
 }
 
-fn scope(p: &Programme, b: &Balance, objective: &[MonthPoint]) -> BalanceScope {
+/// `plan`: false when the set has no plan, which leaves every line and gap null (a line of
+/// 0 would be a figure the files do not give).
+fn scope(p: &Programme, b: &Balance, objective: &[MonthPoint], plan: bool) -> BalanceScope {
     BalanceScope {
         family: b.family.map(|f| p.family(f).name.clone()),
         points: b
@@ -134,8 +143,8 @@ fn scope(p: &Programme, b: &Balance, objective: &[MonthPoint]) -> BalanceScope {
                 measured_lead_days: pt.measured_days,
                 due_by: pt.due_by.map(|d| d.to_string()),
                 passed: pt.progress,
-                line: pt.line,
-                gap: pt.gap(),
+                line: pt.line.filter(|_| plan),
+                gap: pt.gap().filter(|_| plan),
             })
             .collect(),
         objective: objective
@@ -151,9 +160,7 @@ fn scope(p: &Programme, b: &Balance, objective: &[MonthPoint]) -> BalanceScope {
 
 fn missing(p: &Programme, study: &Study) -> Vec<String> {
     let mut out = Vec::new();
-    if study.missing.plan {
-        out.push("no plan: every line is 0".to_owned());
-    }
+    // No plan is already in the completeness's words, and the warning says there is no line.
     for &(s, f) in &study.missing.lead_times {
         out.push(format!(
             "no planned lead time for {} ({}): no line there",

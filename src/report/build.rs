@@ -24,8 +24,10 @@ pub fn build(snapshot: &Snapshot, today: Date, window_months: u32) -> Report {
     let forecast = Forecast::compute(p, today, window_months);
     let flow = Flow::compute(p, today);
     let stage_ids: Vec<&str> = p.stages.iter().map(|s| s.id.as_str()).collect();
-    let counts = |c: &Counts, s: &Schedule| counts_fields(c, s, &stage_ids);
     let completeness = completeness_of(snapshot);
+    // Without a plan there is nothing to compare with: the against-plan figures are null.
+    let plan = !completeness.lacks_plan();
+    let counts = |c: &Counts, s: &Schedule| counts_fields(c, s, &stage_ids, plan);
 
     Report {
         format: FORMAT_NAME,
@@ -89,9 +91,9 @@ pub fn build(snapshot: &Snapshot, today: Date, window_months: u32) -> Report {
             .collect(),
         total: counts(&figures.total, &figures.schedule),
         schedule: ScheduleFigures {
-            planned_to_date: whole(figures.schedule.planned_to_date),
+            planned_to_date: plan.then(|| whole(figures.schedule.planned_to_date)),
             delivered_to_date: figures.schedule.delivered_to_date,
-            lead: figures.schedule.lead(),
+            lead: plan.then(|| figures.schedule.lead()),
             verdict: completeness.verdict(figures.schedule.lead()),
         },
         years: figures
@@ -170,7 +172,8 @@ pub fn build(snapshot: &Snapshot, today: Date, window_months: u32) -> Report {
     }
 }
 
-fn counts_fields(c: &Counts, s: &Schedule, stage_ids: &[&str]) -> CountsFields {
+/// `plan`: false when the set has no plan, which leaves the against-plan figures null.
+fn counts_fields(c: &Counts, s: &Schedule, stage_ids: &[&str], plan: bool) -> CountsFields {
     CountsFields {
         contracted: c.contracted,
         delivered: c.delivered,
@@ -179,8 +182,8 @@ fn counts_fields(c: &Counts, s: &Schedule, stage_ids: &[&str]) -> CountsFields {
         on_hold: c.on_hold,
         overdue: c.overdue,
         percent_delivered: round(c.percent_delivered(), 1),
-        planned_to_date: whole(s.planned_to_date),
-        lead: s.lead(),
+        planned_to_date: plan.then(|| whole(s.planned_to_date)),
+        lead: plan.then(|| s.lead()),
         per_stage: stage_ids
             .iter()
             .zip(&c.per_stage)

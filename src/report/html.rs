@@ -64,24 +64,15 @@ fn head(r: &Report, name: &str, headline: bool, out: &mut String) {
         out.push_str(&format!("<p class=\"facts\">{}</p>\n", facts.join(" · ")));
     }
     if !headline {
+        // A section alone starts with the completeness when something is missing.
+        if !r.completeness.complete {
+            figures(r, out);
+        }
         out.push_str("</header>\n");
         return;
     }
-    let c = &r.completeness;
-    let (class, word) = match c.state {
-        "complete" => ("ok", "complete"),
-        "no_data" => ("bad", "NO DATA"),
-        _ => ("bad", "INCOMPLETE"),
-    };
-    out.push_str(&format!(
-        "<p class=\"figures {class}\">Figures: <strong data-field=\"completeness.state\" \
-         data-value=\"{}\">{word}</strong>",
-        escape(c.state)
-    ));
-    if !c.missing.is_empty() {
-        out.push_str(&format!(": {}", escape(&c.missing.join("; "))));
-    }
-    out.push_str("</p>\n<dl class=\"headline\">\n");
+    figures(r, out);
+    out.push_str("<dl class=\"headline\">\n");
     let t = &r.total;
     let s = &r.schedule;
     out.push_str(&format!(
@@ -95,12 +86,19 @@ fn head(r: &Report, name: &str, headline: bool, out: &mut String) {
         field("total.in_assembly", t.in_assembly),
         field("total.not_started", t.not_started),
     ));
-    out.push_str(&format!(
-        "<dt>Schedule</dt><dd>{} delivered against {} planned to date: {}</dd>\n",
-        field("schedule.delivered_to_date", s.delivered_to_date),
-        field("schedule.planned_to_date", s.planned_to_date),
-        field("schedule.verdict", escape(&s.verdict)),
-    ));
+    match s.planned_to_date {
+        Some(planned) => out.push_str(&format!(
+            "<dt>Schedule</dt><dd>{} delivered against {} planned to date: {}</dd>\n",
+            field("schedule.delivered_to_date", s.delivered_to_date),
+            field("schedule.planned_to_date", planned),
+            field("schedule.verdict", escape(&s.verdict)),
+        )),
+        None => out.push_str(&format!(
+            "<dt>Schedule</dt><dd>{} delivered: {}</dd>\n",
+            field("schedule.delivered_to_date", s.delivered_to_date),
+            field("schedule.verdict", escape(&s.verdict)),
+        )),
+    }
     out.push_str(&format!(
         "<dt>Forecast</dt><dd>{}</dd>\n",
         field("forecast.verdict", escape(&r.forecast.verdict))
@@ -128,6 +126,25 @@ fn head(r: &Report, name: &str, headline: bool, out: &mut String) {
     ));
 }
 
+/// The completeness line: `Figures: complete`, or INCOMPLETE / NO DATA and what is missing.
+fn figures(r: &Report, out: &mut String) {
+    let c = &r.completeness;
+    let (class, word) = match c.state {
+        "complete" => ("ok", "complete"),
+        "no_data" => ("bad", "NO DATA"),
+        _ => ("bad", "INCOMPLETE"),
+    };
+    out.push_str(&format!(
+        "<p class=\"figures {class}\">Figures: <strong data-field=\"completeness.state\" \
+         data-value=\"{}\">{word}</strong>",
+        escape(c.state)
+    ));
+    if !c.missing.is_empty() {
+        out.push_str(&format!(": {}", escape(&c.missing.join("; "))));
+    }
+    out.push_str("</p>\n");
+}
+
 /// A figure tagged with the JSON field it shows.
 fn field(path: &str, value: impl std::fmt::Display) -> String {
     format!("<span data-field=\"{path}\">{value}</span>")
@@ -153,6 +170,9 @@ fn section(r: &Report, s: Section, alone: bool, out: &mut String) {
         Section::Trend => trend::section(&r.trend, out),
         Section::Flow => flow::section(&r.flow, out),
         _ => {}
+    }
+    if let Some(note) = tables::no_plan_note(r, s) {
+        out.push_str(&format!("<p data-key=\"no-plan\">{}</p>\n", escape(&note)));
     }
     if s == Section::Balance {
         out.push_str(&format!(

@@ -142,10 +142,10 @@ pub struct CountsFields {
     /// Delivered as a percentage of contracted, to one decimal.
     pub percent_delivered: f64,
     /// Vehicles the plan has due by `today` (whole vehicles; the total's is the sum of the
-    /// families', a family's the sum of its variants').
-    pub planned_to_date: u32,
-    /// Delivered minus planned to date (negative: behind).
-    pub lead: i64,
+    /// families', a family's the sum of its variants'); null when there is no plan.
+    pub planned_to_date: Option<u32>,
+    /// Delivered minus planned to date (negative: behind); null when there is no plan.
+    pub lead: Option<i64>,
     /// Vehicles in each stage, in stage order, every stage listed.
     pub per_stage: Vec<StageCount>,
 }
@@ -163,12 +163,13 @@ pub struct StageCount {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScheduleFigures {
     /// The cumulative plan to today in whole vehicles: past years whole, this year's
-    /// vehicles due by today.
-    pub planned_to_date: u32,
+    /// vehicles due by today; null when there is no plan.
+    pub planned_to_date: Option<u32>,
     /// Vehicles handed over up to `today`.
     pub delivered_to_date: u32,
-    /// Delivered minus planned to date, in whole vehicles (negative: behind).
-    pub lead: i64,
+    /// Delivered minus planned to date, in whole vehicles (negative: behind); null when
+    /// there is no plan.
+    pub lead: Option<i64>,
     /// The verdict in words, never given as complete when something is missing: `18 behind
     /// plan`, `18 behind plan on incomplete figures` or `no data`.
     pub verdict: String,

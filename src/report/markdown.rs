@@ -8,12 +8,23 @@ use crate::domain::words::{capitalize, last_months, plural};
 pub(super) fn write(r: &Report, only: Option<Section>) -> String {
     let mut out = String::new();
     let sections: Vec<Section> = only.map_or_else(|| Section::ALL.to_vec(), |s| vec![s]);
-    if only.is_none() {
-        markdown_head(r, &mut out);
+    match only {
+        None => markdown_head(r, &mut out),
+        // A section alone starts with the completeness when something is missing.
+        Some(s) if s != Section::Completeness && !r.completeness.complete => {
+            out.push_str(&format!(
+                "Figures: {}\n\n",
+                md_escape(&tables::figures_words(r))
+            ));
+        }
+        Some(_) => {}
     }
     for s in sections {
         out.push_str(&format!("## {}\n\n", s.title()));
-        let intro = section_intro(r, s);
+        let mut intro = section_intro(r, s);
+        if let Some(note) = tables::no_plan_note(r, s) {
+            intro = md_escape(&note);
+        }
         if !intro.is_empty() {
             out.push_str(&intro);
             out.push_str("\n\n");
@@ -62,23 +73,26 @@ fn markdown_head(r: &Report, out: &mut String) {
     }
     let t = &r.total;
     let s = &r.schedule;
-    let c = &r.completeness;
-    let figures = match c.state {
-        "complete" => "complete".to_owned(),
-        "no_data" => format!("NO DATA: {}", md_escape(&c.missing.join("; "))),
-        _ => format!("INCOMPLETE: {}", md_escape(&c.missing.join("; "))),
-    };
-    out.push_str(&format!("- Figures: {figures}\n"));
+    out.push_str(&format!(
+        "- Figures: {}\n",
+        md_escape(&tables::figures_words(r))
+    ));
     let errors = r.problems.iter().filter(|p| p.severity == "error").count();
     let warnings = r.problems.len() - errors;
     out.push_str(&format!(
         "- Delivered: {} of {} ({:.1}%), {} in assembly, {} not started\n",
         t.delivered, t.contracted, t.percent_delivered, t.in_assembly, t.not_started
     ));
-    out.push_str(&format!(
-        "- Schedule: {} delivered against {} planned to date, {}\n",
-        s.delivered_to_date, s.planned_to_date, s.verdict
-    ));
+    match s.planned_to_date {
+        Some(planned) => out.push_str(&format!(
+            "- Schedule: {} delivered against {planned} planned to date, {}\n",
+            s.delivered_to_date, s.verdict
+        )),
+        None => out.push_str(&format!(
+            "- Schedule: {} delivered, {}\n",
+            s.delivered_to_date, s.verdict
+        )),
+    }
     out.push_str(&format!("- Forecast: {}\n", md_escape(&r.forecast.verdict)));
     if !r.forecast.pace.is_empty() {
         out.push_str(&format!("- Pace: {}\n", md_escape(&r.forecast.pace)));

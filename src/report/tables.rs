@@ -2,9 +2,35 @@
 
 pub(super) use super::cell::{Cell, Column, Table, col};
 use super::{CountsFields, Report, Section};
+use crate::domain::completeness::Gap;
+use crate::domain::words::capitalize;
 
 /// The label of the programme's row in the families, forecast and outlook tables.
 const TOTAL: &str = "Total";
+
+/// The sentence a section with against-plan columns (variants, families) carries when the
+/// set has no plan, in the words of [`Gap::NoPlan`]; `None` for the other sections or with
+/// a plan.
+pub(super) fn no_plan_note(r: &Report, section: Section) -> Option<String> {
+    let has_plan_columns = matches!(section, Section::Variants | Section::Families);
+    (has_plan_columns && r.schedule.lead.is_none()).then(|| {
+        format!(
+            "{}. Planned to date and Against plan are left empty.",
+            capitalize(&Gap::NoPlan.words())
+        )
+    })
+}
+
+/// The completeness in one line, as the report's head gives it: `complete`,
+/// `INCOMPLETE: what is missing` or `NO DATA: what is missing` (plain text).
+pub(super) fn figures_words(r: &Report) -> String {
+    let c = &r.completeness;
+    match c.state {
+        "complete" => "complete".to_owned(),
+        "no_data" => format!("NO DATA: {}", c.missing.join("; ")),
+        _ => format!("INCOMPLETE: {}", c.missing.join("; ")),
+    }
+}
 
 /// The table of `section`.
 pub(super) fn table(r: &Report, section: Section) -> Table {
@@ -321,8 +347,8 @@ fn counts_table(
             cells.push(Cell::Int(c.on_hold.into()));
             cells.push(Cell::Int(c.overdue.into()));
             cells.push(Cell::Num(c.percent_delivered, 1));
-            cells.push(Cell::Int(c.planned_to_date.into()));
-            cells.push(Cell::Signed(c.lead));
+            cells.push(Cell::opt_int(c.planned_to_date));
+            cells.push(c.lead.map_or(Cell::Empty, Cell::Signed));
             cells
         })
         .collect();

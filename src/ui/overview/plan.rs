@@ -70,11 +70,14 @@ pub(super) fn render_gauges(
 ) {
     let p = data.programme();
     let f = &data.figures;
-    let title = Line::from(vec![
-        Span::styled(" Delivered of contracted ", theme.accent),
-        Span::styled("┃", theme.accent),
-        Span::styled(" plan to date ", theme.muted),
-    ]);
+    // Without a plan there is no plan to date to mark: no tick, and the title names none.
+    let has_plan = !data.completeness.lacks_plan();
+    let mut title = vec![Span::styled(" Delivered of contracted ", theme.accent)];
+    if has_plan {
+        title.push(Span::styled("┃", theme.accent));
+        title.push(Span::styled(" plan to date ", theme.muted));
+    }
+    let title = Line::from(title);
     let outer = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.muted)
@@ -134,7 +137,7 @@ pub(super) fn render_gauges(
         let fill = bar(
             bar_width,
             ratio(f64::from(counts.delivered), contracted),
-            (contracted > 0.0).then(|| ratio(*plan, contracted)),
+            (has_plan && contracted > 0.0).then(|| ratio(*plan, contracted)),
             theme.ok,
             theme,
         );
@@ -164,41 +167,46 @@ pub(super) fn render_gauges(
 struct PlanLine {
     label: String,
     delivered: u32,
-    to_date: f64,
+    /// The plan to date; `None` when there is no plan (no mark, no figure).
+    to_date: Option<f64>,
     whole: u32,
     whole_words: String,
 }
 
 impl PlanLine {
     fn lead(&self) -> i64 {
-        (f64::from(self.delivered) - self.to_date).round() as i64
+        (f64::from(self.delivered) - self.to_date.unwrap_or(0.0)).round() as i64
     }
 
     /// The figures in words, from the longest (`tier` 0) to the shortest (2).
     fn text(&self, tier: usize) -> String {
+        // Without a plan: what was delivered, and no plan figure (not even `0 planned in`).
+        let Some(to_date) = self.to_date_text() else {
+            return format!("{} delivered", thousands(self.delivered.into()));
+        };
         match tier {
             0 => format!(
                 "{} delivered · {} planned to date · {} {}",
                 thousands(self.delivered.into()),
-                self.to_date_text(),
+                to_date,
                 thousands(self.whole.into()),
                 self.whole_words
             ),
             1 => format!(
                 "{} delivered of {} planned to date",
                 thousands(self.delivered.into()),
-                self.to_date_text()
+                to_date
             ),
             _ => format!(
                 "{} of {} to date",
                 thousands(self.delivered.into()),
-                self.to_date_text()
+                to_date
             ),
         }
     }
 
-    fn to_date_text(&self) -> String {
-        thousands(self.to_date.max(0.0).round() as u64)
+    fn to_date_text(&self) -> Option<String> {
+        self.to_date.map(|t| thousands(t.max(0.0).round() as u64))
     }
 
     fn verdict(&self, completeness: &Completeness, short: bool) -> String {
@@ -253,7 +261,7 @@ fn plan_lines<'a>(
                 spans.extend(bar(
                     bar_width,
                     ratio(f64::from(l.delivered), whole),
-                    (whole > 0.0).then(|| ratio(l.to_date, whole)),
+                    l.to_date.filter(|_| whole > 0.0).map(|t| ratio(t, whole)),
                     theme.ok,
                     theme,
                 ));
@@ -282,11 +290,13 @@ pub(super) fn render_schedule(
     buf: &mut Buffer,
 ) {
     let f = &data.figures;
-    // How the plan to date is counted, on the box's lower edge: whole when it fits.
+    let has_plan = !data.completeness.lacks_plan();
+    // How the plan to date is counted, on the box's lower edge: whole when it fits; not
+    // without a plan, which has no plan to date.
     let rule = [PLAN_TO_DATE_RULE, PLAN_TO_DATE_SHORT]
         .into_iter()
         .map(|r| format!(" {r} "))
-        .find(|r| r.width() + 2 <= usize::from(area.width));
+        .find(|r| has_plan && r.width() + 2 <= usize::from(area.width));
     let mut outer = block("Against the plan", theme);
     if let Some(rule) = rule {
         outer = outer.title_bottom(Line::from(Span::styled(rule, theme.muted)));
@@ -298,7 +308,7 @@ pub(super) fn render_schedule(
         plan.push(PlanLine {
             label: y.year.to_string(),
             delivered: y.delivered,
-            to_date: y.planned_to_date.unwrap_or(0.0),
+            to_date: has_plan.then(|| y.planned_to_date.unwrap_or(0.0)),
             whole: y.planned,
             whole_words: format!("planned in {}", y.year),
         });
@@ -306,7 +316,7 @@ pub(super) fn render_schedule(
     plan.push(PlanLine {
         label: "Programme".to_owned(),
         delivered: f.schedule.delivered_to_date,
-        to_date: f.schedule.planned_to_date,
+        to_date: has_plan.then_some(f.schedule.planned_to_date),
         whole: f.total.contracted,
         whole_words: "contracted".to_owned(),
     });
