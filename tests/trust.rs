@@ -23,9 +23,15 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A fresh copy of the bundled sample in `target/tmp/trust-NAME`: under the working folder,
-/// so that file names show as the same relative path on every machine (the snapshots
-/// hold them).
+/// A fresh copy of the bundled sample in Cargo's temporary folder for tests, `trust-NAME`:
+/// under the working folder, so that file names show as the same relative path on every
+/// machine (the snapshots hold them; see [`shown`]).
+/// The queue file the tests break, named as the screen and the reports name it: relative
+/// to the working folder.
+fn shown(dir: &Path) -> String {
+    fleetdash::status::display_name(&dir.join("queue-seraing.yaml"))
+}
+
 fn sample_copy(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("trust-{name}"));
     let _ = fs::remove_dir_all(&dir);
@@ -114,10 +120,10 @@ fn a_refused_queue_file_is_said_on_the_balance_view_and_the_shortfall_is_not_fac
         let text = screen(&dir, View::Balance, width, height);
         let flat = joined(&text);
         assert!(
-            flat.contains(
-                "✖ figures incomplete: target/tmp/trust-balance/queue-seraing.yaml refused: \
-                 its records are left out"
-            ),
+            flat.contains(&format!(
+                "✖ figures incomplete: {} refused: its records are left out",
+                shown(&dir)
+            )),
             "{text}"
         );
         // 37 counted, 7 in truth: never "is 37 vehicles short" as a plain fact.
@@ -141,7 +147,7 @@ fn a_refused_queue_file_is_said_on_the_flow_view_and_the_bottleneck_is_not_fact(
         let text = screen(&dir, View::Flow, width, height);
         let flat = joined(&text);
         assert!(
-            flat.contains("✖ figures incomplete: target/tmp/trust-flow/queue-seraing.yaml"),
+            flat.contains(&format!("✖ figures incomplete: {}", shown(&dir))),
             "{text}"
         );
         // Hull received is named for want of the vehicles of Seraing (the whole set says
@@ -165,7 +171,7 @@ fn a_refused_queue_file_is_said_first_on_variants_queue_and_deliveries() {
             // The row under the tabs.
             let first = text.lines().nth(1).unwrap_or_default();
             assert!(
-                first.starts_with("✖ figures incomplete: target/tmp/trust-views/queue-seraing"),
+                first.starts_with(&format!("✖ figures incomplete: {}", shown(&dir))),
                 "{view:?} at {width}×{height}:\n{text}"
             );
         }
@@ -201,14 +207,14 @@ fn print_and_report_of_a_refused_queue_file_exit_1_with_the_balance_and_flow_mar
         "{md}"
     );
     assert!(
-        md.contains("Missing: target/tmp/trust-report/queue-seraing.yaml refused"),
+        md.contains(&format!("Missing: {} refused", shown(&dir))),
         "{md}"
     );
     let o = run("report", &dir, &["--section", "flow"]);
     assert_eq!(o.status.code(), Some(1));
     let md = stdout(&o);
     assert!(
-        md.contains("Figures incomplete: target/tmp/trust-report/queue-seraing.yaml refused"),
+        md.contains(&format!("Figures incomplete: {} refused", shown(&dir))),
         "{md}"
     );
     assert!(
