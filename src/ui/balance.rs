@@ -58,11 +58,26 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .wrap(Wrap { trim: true })
         .render(notes_area, buf);
     points::render(p, study, balance, theme, table, buf);
-    // A chart flatter than this reads as no progress at all: better none.
-    if chart_area.height >= 7 {
+    // A chart flatter than this reads as no progress at all: better none, and a word
+    // on where it went rather than blank rows.
+    if chart_area.height >= CHART_ROWS {
         chart::render(state.objective(), study.today, theme, chart_area, buf);
+    } else if chart_area.height > 0 {
+        let missing = CHART_ROWS - chart_area.height;
+        let note = format!(
+            "The objective chart needs {missing} more row{}: a taller terminal shows it.",
+            if missing == 1 { "" } else { "s" }
+        );
+        let at = Rect {
+            height: 1,
+            ..chart_area
+        };
+        widgets::line(at, buf, Line::from(Span::styled(note, theme.muted)));
     }
 }
+
+/// The least rows the objective chart is drawn in.
+const CHART_ROWS: u16 = 7;
 
 /// The rows `lines` take wrapped in `width` columns (a note or the sentence wraps, up to
 /// three rows).
