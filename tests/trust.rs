@@ -23,17 +23,18 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A fresh copy of the bundled sample in Cargo's temporary folder for tests, `trust-NAME`:
-/// under the working folder, so that file names show as the same relative path on every
-/// machine (the snapshots hold them; see [`shown`]).
 /// The queue file the tests break, named as the screen and the reports name it: relative
 /// to the working folder.
 fn shown(dir: &Path) -> String {
     fleetdash::status::display_name(&dir.join("queue-seraing.yaml"))
 }
 
+/// A fresh copy of the bundled sample in `target/tmp/trust-NAME` under the package's
+/// folder, the working folder of the tests: written out, not Cargo's temporary folder,
+/// which moves with `CARGO_TARGET_DIR`, so that the file names on screen are the same
+/// relative path on every machine and build (the snapshots hold them; see [`shown`]).
 fn sample_copy(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("trust-{name}"));
+    let dir = root().join("target/tmp").join(format!("trust-{name}"));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).expect("a folder");
     for entry in fs::read_dir(root().join("config/status")).expect("the sample") {
