@@ -97,7 +97,40 @@ pub fn warnings(file: &str, text: &str) -> Vec<Problem> {
     // The indentation of a `serials:` or `families:` key whose items follow on their lines.
     let mut list_at: Option<usize> = None;
     let patterns: Vec<String> = ONE.iter().chain(&LIST).map(|k| format!("{k}:")).collect();
-    for (i, line) in text.lines().enumerate() {
+    let bytes = text.as_bytes();
+    // The start of the next line and its index: the lines of `text.lines()`.
+    let (mut start, mut next_i) = (0, 0);
+    while start < text.len() {
+        let i = next_i;
+        next_i += 1;
+        // A plain visit (`- {stage: ID, since: DATE}`, hundreds of thousands in a large
+        // set) has one key of those checked, `stage`, its value 10 bytes after the `-`:
+        // checked there without seeking the line's end first or the search of a flow
+        // line below, to the same warning.
+        if let Some((indent, _, end)) = yaml::visits::plain_visit_line(bytes, start) {
+            if list_at.is_some_and(|at| indent <= at) {
+                list_at = None;
+            }
+            let line = &text[start..end];
+            let at = indent + "- {stage: ".len();
+            if let Some(p) = warning(file, i, line, at, &line[at..]) {
+                out.push(p);
+            }
+            start = end + 1;
+            continue;
+        }
+        let line = match text[start..].find('\n') {
+            Some(n) => {
+                let line = &text[start..start + n];
+                start += n + 1;
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => {
+                let line = &text[start..];
+                start = text.len();
+                line
+            }
+        };
         let content = line.trim_start();
         let indent = line.len() - content.len();
         if content.is_empty() || content.starts_with('#') {

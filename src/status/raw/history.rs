@@ -136,8 +136,11 @@ pub(super) struct Tables {
 /// What the YAML layer writes in place of a history it read itself (see
 /// `status::yaml::visits`), followed by the number [`pre_read`] gave the history: a plain
 /// scalar that a [`VisitsRef`] turns back into those visits while the file is parsed.
-/// The layer only writes it into a text that does not hold it.
-pub const PRE_READ_MARK: &str = "fleetdash-visits-read-before-";
+/// The layer only writes it into a text that does not hold it. Short, as libyaml reads it
+/// a byte at a time, once per history (a hundred thousand in a large set): `~` then `@`,
+/// which no id, date or name of a status file holds together (a text that does is read
+/// as written, only slower), and which YAML reads as a text, not as null (`~` alone).
+pub const PRE_READ_MARK: &str = "~@";
 
 /// Keeps `visits` (emptied), read from the text before the parse, for the marker
 /// `{PRE_READ_MARK}{n}` that stands in their place, and gives `n`; `None` outside

@@ -31,11 +31,11 @@
 //! it, at their places. The guard and the locator read the text as written, before and
 //! after.
 
-use std::fmt::Write as _;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use serde::de::DeserializeOwned;
 
+use crate::domain::Name;
 use crate::status::raw::{self, Day, PRE_READ_MARK, RawVisit};
 
 /// Whether [`take`] reads histories by hand: on, unless a test or a bench compares.
@@ -90,7 +90,10 @@ fn take(text: &str) -> Option<String> {
         return None;
     }
     let b = text.as_bytes();
-    let mut out = String::new();
+    // The markers are shorter than what they replace: one allocation, no copy on growth.
+    let mut out = String::with_capacity(text.len());
+    // The stage ids met so far: a few dozen texts, met hundreds of thousands of times.
+    let mut names = Vec::new();
     // The text up to `copied` is in `out`.
     let mut copied = 0;
     let mut visits = Vec::new();
@@ -110,15 +113,22 @@ fn take(text: &str) -> Option<String> {
             let mut j = next;
             let mut item_indent = None;
             while j < b.len() {
-                let e = line_end(b, j);
-                let l = &b[j..e];
-                let n = l.iter().take_while(|&&c| c == b' ').count();
+                let n = b[j..].iter().take_while(|&&c| c == b' ').count();
                 if n <= indent || item_indent.is_some_and(|m| m != n) {
                     break;
                 }
-                let Some(v) = l[n..].strip_prefix(b"- ").and_then(visit_whole) else {
+                // A visit never reads past its line's end: it is the whole line when a
+                // break or the end of the text follows it (no need to seek the end first).
+                let Some((v, rest)) = b[j + n..]
+                    .strip_prefix(b"- ")
+                    .and_then(|l| visit(l, &mut names))
+                else {
                     break;
                 };
+                let e = b.len() - rest.len();
+                if !matches!(rest.first(), None | Some(b'\n')) {
+                    break;
+                }
                 item_indent = Some(n);
                 visits.push(v);
                 j = (e + 1).min(b.len());
@@ -132,7 +142,7 @@ fn take(text: &str) -> Option<String> {
         {
             // `key: [{...}, {...}]` on one line.
             let mut rest = list;
-            while let Some((v, after)) = visit(rest) {
+            while let Some((v, after)) = visit(rest, &mut names) {
                 visits.push(v);
                 match after.strip_prefix(b", ") {
                     Some(more) => rest = more,
@@ -150,8 +160,10 @@ fn take(text: &str) -> Option<String> {
             Some(to) => {
                 let n = raw::pre_read(&mut visits)?;
                 out.push_str(&text[copied..i + indent + key]);
-                // Never fails: writing to a String.
-                let _ = writeln!(out, ": {PRE_READ_MARK}{n}");
+                out.push_str(": ");
+                out.push_str(PRE_READ_MARK);
+                push_number(&mut out, n);
+                out.push('\n');
                 copied = to;
                 i = to;
             }
@@ -168,13 +180,34 @@ fn take(text: &str) -> Option<String> {
     Some(out)
 }
 
-/// Where the line that starts at `from` ends (its `\n`, or the end of the text).
-fn line_end(b: &[u8], from: usize) -> usize {
-    b[from..]
-        .iter()
-        .position(|&c| c == b'\n')
-        .map_or(b.len(), |p| from + p)
+/// Writes `n` in decimal at the end of `out` (as `write!` does, without its machinery:
+/// once per history).
+fn push_number(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut left = n;
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (left % 10) as u8;
+        left /= 10;
+        if left == 0 {
+            break;
+        }
+    }
+    out.extend(digits[k..].iter().map(|&d| char::from(d)));
 }
+
+/// The bytes [`scan_line`] notes: a line break, brackets, quotes and `#`.
+const STOPS: [bool; 256] = {
+    let mut stops = [false; 256];
+    let noted = b"\n[]{}\"'#";
+    let mut k = 0;
+    while k < noted.len() {
+        stops[noted[k] as usize] = true;
+        k += 1;
+    }
+    stops
+};
 
 /// Where the line that starts at `from` ends (its `\n`, or the end of the text), and
 /// whether no flow collection can be open at its end, whatever came before, as long as
@@ -188,6 +221,11 @@ fn scan_line(b: &[u8], from: usize) -> (usize, bool) {
     let mut negative = false;
     let mut i = from;
     while let Some(&c) = b.get(i) {
+        if !STOPS[usize::from(c)] {
+            // Most bytes: nothing to note, one look-up.
+            i += 1;
+            continue;
+        }
         match c {
             b'\n' => break,
             b'[' | b'{' => {
@@ -239,16 +277,10 @@ fn ends_block(rest: &[u8], indent: usize) -> bool {
     }
 }
 
-/// The visit that is the whole of `text`, as `{stage: ID, since: YYYY-MM-DD}`.
-fn visit_whole(text: &[u8]) -> Option<RawVisit> {
-    match visit(text)? {
-        (v, []) => Some(v),
-        _ => None,
-    }
-}
-
-/// The visit `{stage: ID, since: YYYY-MM-DD}` at the start of `text`, and the text after.
-fn visit(text: &[u8]) -> Option<(RawVisit, &[u8])> {
+/// The visit `{stage: ID, since: YYYY-MM-DD}` at the start of `text`, and the text after;
+/// its stage the one of `names` (the ids met before) with that text, or interned and
+/// added to them.
+fn visit<'t>(text: &'t [u8], names: &mut Vec<Name>) -> Option<(RawVisit, &'t [u8])> {
     let rest = text.strip_prefix(VISIT_START.as_bytes())?;
     let id = rest
         .iter()
@@ -278,7 +310,17 @@ fn visit(text: &[u8]) -> Option<(RawVisit, &[u8])> {
     if stage.len() >= crate::text::MAX_CHARS {
         return None;
     }
-    let stage = crate::status::intern::intern(std::str::from_utf8(stage).ok()?);
+    let stage = match names.iter().find(|n| n.as_bytes() == stage) {
+        Some(name) => name.clone(),
+        None => {
+            let name = crate::status::intern::intern(std::str::from_utf8(stage).ok()?);
+            // A file of many more ids (not a real one) would make the search the cost.
+            if names.len() < 64 {
+                names.push(name.clone());
+            }
+            name
+        }
+    };
     let since = Day(day);
     Some((
         RawVisit {
@@ -298,6 +340,29 @@ fn visit(text: &[u8]) -> Option<(RawVisit, &[u8])> {
 /// quoting may read it in one step (their results stay those of their general reading).
 /// The date is not checked for being real: that is for the parse.
 pub fn plain_visit_item(content: &[u8]) -> Option<usize> {
+    match plain_visit_prefix(content)? {
+        (id, len) if len == content.len() => Some(id),
+        _ => None,
+    }
+}
+
+/// The line of `text` that starts at byte `start` when it is a plain visit item (as
+/// [`plain_visit_item`]) after spaces, ended by `\n`: its indentation (spaces), the
+/// length of its id, and where its `\n` is; all in bytes. Read without first seeking the
+/// line's end: a pass over a run of such lines reads each once.
+pub fn plain_visit_line(text: &[u8], start: usize) -> Option<(usize, usize, usize)> {
+    let line = text.get(start..)?;
+    let indent = line.iter().take_while(|&&c| c == b' ').count();
+    let (id, len) = plain_visit_prefix(&line[indent..])?;
+    let end = start + indent + len;
+    (text.get(end) == Some(&b'\n')).then_some((indent, id, end))
+}
+
+/// The length of the stage id and of the whole item when `content` starts with a plain
+/// visit item `- {stage: ID, since: DATE}` (see [`plain_visit_item`]).
+fn plain_visit_prefix(content: &[u8]) -> Option<(usize, usize)> {
+    const HEAD: usize = "- {stage: ".len();
+    const MID: usize = ", since: ".len();
     let rest = content.strip_prefix(b"- {stage: ")?;
     let id = rest
         .iter()
@@ -308,5 +373,6 @@ pub fn plain_visit_item(content: &[u8]) -> Option<usize> {
     }
     let date = rest[id..].strip_prefix(b", since: ")?;
     let (date, close) = date.split_at_checked(10)?;
-    (close == b"}" && date.iter().all(|&c| c.is_ascii_digit() || c == b'-')).then_some(id)
+    (close.first() == Some(&b'}') && date.iter().all(|&c| c.is_ascii_digit() || c == b'-'))
+        .then_some((id, HEAD + id + MID + 10 + 1))
 }

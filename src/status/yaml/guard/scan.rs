@@ -8,6 +8,7 @@ mod tokens;
 use super::{Exceeded, Mark, Outline, Shape};
 use crate::status::Limits;
 use crate::status::problem::Loc;
+use crate::status::yaml::visits::{plain_visit_item, plain_visit_line};
 
 pub(super) fn run(
     text: &str,
@@ -34,6 +35,19 @@ pub(super) fn run(
     };
     let mut start = 0;
     loop {
+        // A run of plain visit lines, each read in one step without seeking its end first
+        // (a large file holds hundreds of thousands of them, one after the other).
+        if s.block_scalar.is_none() && s.quote.is_none() && s.flow.is_empty() {
+            while let Some((indent, id, end)) = plain_visit_line(s.text, start)
+                && s.plain_owner.is_none_or(|owner| indent as isize <= owner)
+            {
+                s.line_no += 1;
+                s.line_start = start;
+                s.plain_owner = None;
+                s.plain_visit_line(start, indent, id)?;
+                start = end + 1;
+            }
+        }
         let (end, next) = line_break(s.text, start);
         s.line_no += 1;
         s.line_start = start;
@@ -212,28 +226,40 @@ impl Scanner<'_> {
                 } else if indent == 0 && content.first() == Some(&b'%') {
                     return Ok(());
                 } else {
+                    if dash && let Some(id) = plain_visit_item(content) {
+                        return self.plain_visit_line(start, indent, id);
+                    }
                     self.resolve_pending(indent, dash, start + indent)?;
                     pos = start + indent;
                     if dash {
-                        match super::super::visits::plain_visit_item(content) {
-                            Some(id) => self.plain_visit(pos, id)?,
-                            None => self.rest(pos, end)?,
-                        }
-                        // An item of a list that is a top-level key's value.
-                        if self.block.get(..2)
-                            == Some(&[(0, Kind::Mapping), (indent, Kind::Sequence)])
-                        {
-                            self.note(Mark::Item {
-                                at: start,
-                                col: indent,
-                            });
-                        }
+                        self.rest(pos, end)?;
+                        self.note_item(start, indent);
                         return Ok(());
                     }
                 }
             }
         }
         self.rest(pos, end)
+    }
+
+    /// The line at byte `start`, a plain visit item indented `indent` with an id `id`
+    /// bytes long, outside any flow collection, quoted or block text.
+    fn plain_visit_line(&mut self, start: usize, indent: usize, id: usize) -> Result<(), Exceeded> {
+        self.resolve_pending(indent, true, start + indent)?;
+        self.plain_visit(start + indent, id)?;
+        self.note_item(start, indent);
+        Ok(())
+    }
+
+    /// Notes the item at byte `start`, indented `indent`, when it is an item of a list
+    /// that is a top-level key's value.
+    fn note_item(&mut self, start: usize, indent: usize) {
+        if self.block.get(..2) == Some(&[(0, Kind::Mapping), (indent, Kind::Sequence)]) {
+            self.note(Mark::Item {
+                at: start,
+                col: indent,
+            });
+        }
     }
 
     /// A plain visit item `- {stage: ID, since: DATE}` whose `-` is at byte `pos` and

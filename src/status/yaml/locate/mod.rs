@@ -133,45 +133,53 @@ impl<'a> Entry<'a> {
             "since" => Some(true),
             _ => None,
         };
-        for (i, line) in self.text.split('\n').enumerate() {
-            let line_no = self.first_line + i as u32;
-            if line_no < after.line {
-                continue;
-            }
+        let bytes = self.text.as_bytes();
+        let mut start = 0;
+        for i in 0u32.. {
+            let line_no = self.first_line + i;
             let shift = if i == 0 { self.first_column - 1 } else { 0 };
-            if let Some(since) = visit_key {
-                let content = line.trim_start_matches(' ');
-                if let Some(id) = super::visits::plain_visit_item(content.as_bytes()) {
-                    let indent = line.len() - content.len();
-                    let at = if since {
-                        indent + "- {stage: ".len() + id + ", ".len()
-                    } else {
-                        indent + "- {".len()
-                    };
-                    let column = at as u32 + 1 + shift;
-                    if (line_no, column) > (after.line, after.column)
-                        && !found(Loc::new(line_no, column))
-                    {
-                        return;
-                    }
-                    continue;
-                }
-            }
-            let mut from = 0;
-            while let Some(pos) = find_from(line, from, key) {
-                from = pos + key.len();
-                let before = &line[..pos];
-                let rest = line[from..].trim_start_matches([' ', '"', '\'']);
-                if !key_start(before) || !rest.starts_with(':') {
-                    continue;
-                }
-                let column = before.chars().count() as u32 + 1 + shift;
+            if let Some(since) = visit_key
+                && let Some((indent, id, end)) = super::visits::plain_visit_line(bytes, start)
+            {
+                let at = if since {
+                    indent + "- {stage: ".len() + id + ", ".len()
+                } else {
+                    indent + "- {".len()
+                };
+                let column = at as u32 + 1 + shift;
                 if (line_no, column) > (after.line, after.column)
                     && !found(Loc::new(line_no, column))
                 {
                     return;
                 }
+                start = end + 1;
+                continue;
             }
+            let end = self.text[start..]
+                .find('\n')
+                .map_or(bytes.len(), |p| start + p);
+            let line = &self.text[start..end];
+            if line_no >= after.line {
+                let mut from = 0;
+                while let Some(pos) = find_from(line, from, key) {
+                    from = pos + key.len();
+                    let before = &line[..pos];
+                    let rest = line[from..].trim_start_matches([' ', '"', '\'']);
+                    if !key_start(before) || !rest.starts_with(':') {
+                        continue;
+                    }
+                    let column = before.chars().count() as u32 + 1 + shift;
+                    if (line_no, column) > (after.line, after.column)
+                        && !found(Loc::new(line_no, column))
+                    {
+                        return;
+                    }
+                }
+            }
+            if end == bytes.len() {
+                return;
+            }
+            start = end + 1;
         }
     }
 
@@ -190,22 +198,34 @@ impl<'a> Entry<'a> {
         })
     }
 
-    /// The 1-based location of the first occurrence of `needle` that `fits` its context.
+    /// The 1-based location of the first occurrence of `needle` that `fits` its context
+    /// (the text before it and after it on its line), trying them in the order of the text.
     fn find(&self, needle: &str, mut fits: impl FnMut(&str, &str) -> bool) -> Option<Loc> {
-        for (i, line) in self.text.split('\n').enumerate() {
-            let mut from = 0;
-            while let Some(pos) = find_from(line, from, needle) {
-                let before = &line[..pos];
-                let after = &line[pos + needle.len()..];
-                if fits(before, after) {
-                    let mut column = before.chars().count() as u32 + 1;
-                    if i == 0 {
-                        column += self.first_column - 1;
-                    }
-                    return Some(Loc::new(self.first_line + i as u32, column));
+        if needle.contains('\n') {
+            // Never on one line.
+            return None;
+        }
+        // The occurrences are sought in the whole entry, not line by line: most lines
+        // hold none, and seeking each line's end first costs more than the line.
+        let text = self.text;
+        let mut from = 0;
+        while let Some(pos) = find_from(text, from, needle) {
+            let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+            let end = pos + needle.len();
+            let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+            let before = &text[line_start..pos];
+            if fits(before, &text[end..line_end]) {
+                let mut column = before.chars().count() as u32 + 1;
+                if line_start == 0 {
+                    column += self.first_column - 1;
                 }
-                from = pos + needle.len();
+                let breaks = text.as_bytes()[..line_start]
+                    .iter()
+                    .filter(|&&b| b == b'\n');
+                let line = self.first_line + breaks.count() as u32;
+                return Some(Loc::new(line, column));
             }
+            from = end;
         }
         None
     }
@@ -247,11 +267,21 @@ pub fn sections<'a>(text: &'a str) -> Vec<Section<'a>> {
         }
     };
 
-    for (n, raw_line) in text.split('\n').enumerate() {
-        let line_no = n as u32 + 1;
+    let mut line_no = 0;
+    while offset <= text.len() {
+        line_no += 1;
         let line_start = offset;
-        offset += raw_line.len() + 1;
-        let line = raw_line.trim_end_matches('\r');
+        // A plain visit line (`- {stage: ID, since: DATE}`) deeper than the entries, or
+        // outside a section, changes nothing here: passed over without seeking its end.
+        if let Some((indent, _, end)) = super::visits::plain_visit_line(text.as_bytes(), offset)
+            && (!open || child.is_some_and(|(c, _)| indent > c))
+        {
+            offset = end + 1;
+            continue;
+        }
+        let line_end = text[offset..].find('\n').map_or(text.len(), |p| offset + p);
+        offset = line_end + 1;
+        let line = text[line_start..line_end].trim_end_matches('\r');
         let content = line.trim_start_matches(' ');
         if content.is_empty() || content.starts_with('#') {
             continue;

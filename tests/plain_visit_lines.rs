@@ -1,0 +1,188 @@
+//! The guard's scanner, the locator and the quoting check read a plain visit line
+//! (`- {stage: ID, since: DATE}`) in one step, and runs of them without seeking each
+//! line's end: what they find must be what their general reading finds.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
+
+#[allow(dead_code)] // the harness is shared; this file uses a part of it
+mod checked;
+#[allow(dead_code)] // shared with `plain_histories`
+mod plain_texts;
+
+use fleetdash::generate::{self, Histories, Spec};
+use fleetdash::status::{Limits, Loc};
+use plain_texts::{PLAIN, hand_written, queue};
+
+fn spec(queue: usize, deliveries: usize, seed: u64) -> Spec {
+    Spec {
+        variants: 4,
+        queue,
+        deliveries,
+        seed,
+        today: checked::today(),
+    }
+}
+
+/// `text` with a space after every line that ends in `}`: no plain visit line is left
+/// (the readings in one step need the `}` last), and nothing before the space moves.
+fn no_plain_lines(text: &str) -> String {
+    text.split('\n')
+        .map(|l| {
+            if l.ends_with('}') {
+                format!("{l} ")
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What the guard, the locator and the quoting check make of `text`: the shape and
+/// every limit crossed (entries and depth, at each count), the places of every entry's
+/// `stage` and `since` keys, and the warnings of quoting.
+fn readings(text: &str) -> String {
+    use fleetdash::status::quoting;
+    use fleetdash::status::yaml::{guard, locate};
+    let mut out = format!("{:?}\n", guard::scan(text, Limits::DEFAULT));
+    // The outline's marks by line (their byte offsets move with the spaces added).
+    let line_of = |at: usize| text[..at.min(text.len())].matches('\n').count();
+    match guard::outline(text, Limits::DEFAULT) {
+        Ok((_, o)) => {
+            for m in o.marks {
+                out += &match m {
+                    guard::Mark::Top(at) => format!("top {}\n", line_of(at)),
+                    guard::Mark::Item { at, col } => format!("item {} {col}\n", line_of(at)),
+                };
+            }
+            out += &format!("odd breaks {}\n", o.odd_breaks);
+        }
+        Err(e) => out += &format!("{e:?}\n"),
+    }
+    let entries = guard::scan(text, Limits::DEFAULT).map_or(0, |s| s.entries);
+    for max_entries in 0..entries.min(200) {
+        let limits = Limits {
+            max_entries,
+            ..Limits::DEFAULT
+        };
+        out += &format!("{:?}\n", guard::scan(text, limits));
+    }
+    for max_depth in 0..6 {
+        let limits = Limits {
+            max_depth,
+            ..Limits::DEFAULT
+        };
+        out += &format!("{:?}\n", guard::scan(text, limits));
+    }
+    for section in locate::sections(text) {
+        for e in &section.entries {
+            for key in ["stage", "since", "history"] {
+                let after = e.key("history").unwrap_or(Loc::UNKNOWN);
+                out += &format!(
+                    "{key} {:?} {:?} {:?}\n",
+                    e.keys_after(key, Loc::UNKNOWN),
+                    e.keys_after(key, after),
+                    e.first_key_after(key, after)
+                );
+            }
+        }
+    }
+    for p in quoting::warnings("q.yaml", text) {
+        out += &format!("{}:{} {}\n", p.loc.line, p.loc.column, p.message);
+    }
+    out
+}
+
+/// The guard's scanner, the locator and the quoting check read a plain visit line in one
+/// step: what they find must be what their general reading finds on the same line made
+/// not plain by a space at its end (hand-written texts, stage ids that other readers
+/// take for numbers or yes/no, a generated set, and random edits of plain histories).
+#[test]
+fn plain_visit_lines_read_in_one_step_read_the_same() {
+    let mut texts = hand_written();
+    for id in ["on", "0070", "1e3", "-3", "y", "stage", "since"] {
+        texts.push(queue(&format!(
+            "\n      - {{stage: {id}, since: 2026-06-01}}\n      - {{stage: x-{id}, since: 2026-13-99}}\n"
+        )));
+    }
+    // Runs of plain visit lines (read a run at a time by the scanner) broken in the
+    // middle by one line that is not plain, or ended otherwise.
+    let (v1, v2) = (
+        "      - {stage: hull, since: 2026-06-01}\n",
+        "      - {stage: kit, since: 2026-06-02}\n",
+    );
+    for breaker in [
+        "      - {stage: hull, since: 2026-06-01} \n",
+        "      - {stage: hull, since: 2026-06-01}  # c\n",
+        "      - {stage: hull, since: 2026-06-01}\r\n",
+        "      - {stage: 'hull', since: 2026-06-01}\n",
+        "      - {stage: hull, since: 2026-06-01, x: 1}\n",
+        "      - {stage: hull,\n        since: 2026-06-01}\n",
+        "      - [{stage: hull, since: 2026-06-01}]\n",
+        "      - {stage: hull, since: 2026-06-01\n",
+        "\n",
+        "      # c\n",
+        "        - {stage: hull, since: 2026-06-01}\n",
+        "     - {stage: hull, since: 2026-06-01}\n",
+        "      - \"a\n",
+        "      - |\n",
+        "      - >-\n",
+        "      - a\n",
+        "      - &a {stage: hull, since: 2026-06-01}\n",
+        "    due: 2027-01-01\n",
+        "---\n",
+    ] {
+        texts.push(queue(&format!("\n{v1}{v2}{breaker}{v1}{v2}")));
+    }
+    // Top-level lists of visits (items of the outline), a list at its key's column, the
+    // last line without a break, and plain lines inside block, quoted and plain texts.
+    let top = "- {stage: hull, since: 2026-06-01}\n- {stage: kit, since: 2026-06-02}\n";
+    texts.extend([
+        top.to_owned(),
+        format!("queue:\n{top}"),
+        format!("queue:\n{top}x: 1\n{top}"),
+        format!("queue:\n  {}  {}", &top[..35], &top[35..]),
+        format!("{}{}", queue(PLAIN), v1.trim_end()),
+        format!("version: 1\nnote: |\n{v1}{v2}lot: 1\n"),
+        format!("version: 1\nnote: \"a\n{v1}{v2}\"\n"),
+        format!("version: 1\nnote: a\n{v1}{v2}lot: 1\n"),
+        format!("version: 1\nnote: [a,\n{v1}{v2}]\n"),
+        format!("version: 1\nnote: a\n  # c\n{v1}{v2}"),
+        // A list of serials that a plain line ends, or does not (the quoting check).
+        "version: 1\nqueue:\n  - serials:\n  - {stage: hull, since: 2026-06-01}\n      - 0070\n"
+            .to_owned(),
+        "version: 1\nqueue:\n  - serials:\n      - {stage: on, since: 2026-06-01}\n      - 0070\n"
+            .to_owned(),
+    ]);
+    texts.push(queue(&PLAIN.replace("      ", "    ")));
+    texts.push(queue(&PLAIN.replace("      -", "      -  ")));
+    for (_, text) in generate::files_with(&spec(40, 12, 7), Histories::Written) {
+        texts.push(text);
+    }
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for i in 0..600 {
+        let mut text = texts[i % 8].clone();
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut at = (seed % text.len() as u64) as usize;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        text.insert_str(
+            at,
+            ["{", "[", "\"", "&a ", "\n  ", "#", "*a", "- "][(seed >> 40) as usize % 8],
+        );
+        texts.push(text);
+    }
+    let mut plain = 0;
+    for text in &texts {
+        let general = no_plain_lines(text);
+        plain += usize::from(general != *text);
+        let (one_step, general) = (readings(text), readings(&general));
+        assert!(
+            one_step == general,
+            "one step:\n{one_step}\ngeneral:\n{general}\ntext:\n{text}"
+        );
+    }
+    assert!(plain > 300, "{plain} texts with plain visit lines");
+}
