@@ -40,8 +40,10 @@ struct Job {
     log: Reloads,
 }
 
-/// What reloads changed, each with the local time it landed, oldest first.
-pub type Reloads = Vec<(chrono::NaiveDateTime, Vec<Change>)>;
+/// What reloads changed, each with the local time it landed, oldest first; shared, so
+/// that posting a job copies nothing on the dashboard's thread (the refreshing thread
+/// copies what it logs).
+pub type Reloads = Arc<Vec<(chrono::NaiveDateTime, Vec<Change>)>>;
 
 #[derive(Default)]
 struct Slot {
@@ -91,7 +93,7 @@ impl Refreshing {
                 }
                 let mut timing = views.refresh(&data);
                 let start = Instant::now();
-                views.log_changes(log);
+                views.log_changes(log.iter().cloned().collect());
                 timing.push(("log", start.elapsed()));
                 let refreshed = Refreshed {
                     job: number,

@@ -43,8 +43,9 @@ impl Runtime {
         // The first load is no reload.
         self.reloads += u64::from(loaded.changed && !first);
         let landing = self.landing.get_or_insert_with(Landing::default);
-        landing
-            .changes
+        // Copied only when a job still holds them: a load landing during the refresh of
+        // the one before.
+        std::sync::Arc::make_mut(&mut landing.changes)
             .push((chrono::Local::now().naive_local(), loaded.changes));
         if loaded.flash.is_some() {
             landing.flash = loaded.flash;
@@ -52,7 +53,8 @@ impl Runtime {
         // The states as they are now, the old data's; keys change the states on screen
         // meanwhile, and are played again on the copy when it lands.
         let views = self.app.views();
-        self.refreshing.post(data, views, landing.changes.clone());
+        self.refreshing
+            .post(data, views, std::sync::Arc::clone(&landing.changes));
         Todo::default()
     }
 

@@ -199,3 +199,81 @@ fn the_states_that_land_are_those_built_on_the_refreshing_thread() {
     assert!(Arc::ptr_eq(&rt.app.queue.rows, &order));
     assert_eq!(rt.app.overview.attention.as_ptr(), attention);
 }
+
+#[test]
+fn a_refresh_overtaken_by_a_newer_load_is_dropped_and_both_reloads_are_logged() {
+    let (_dir, root) = sample();
+    let config = crate::config::load(&root.join("fleetdash.yaml")).unwrap();
+    let (started_tx, started) = mpsc::channel::<()>();
+    let (go, go_rx) = mpsc::channel::<()>();
+    let gate: reload::Gate = Box::new(move || {
+        let _ = started_tx.send(());
+        let _ = go_rx.recv();
+    });
+    let (tx, rx) = mpsc::channel();
+    let options = Options {
+        config,
+        today: Date::from_ymd_opt(2026, 11, 26),
+        status_from_cli: false,
+    };
+    let mut rt = Rig {
+        rt: Runtime::with_gates(options, tx, None, Some(gate)),
+        rx,
+    };
+    go.send(()).unwrap();
+    rt.reload(reload::Force::Stamps, "first");
+    rt.pump();
+    started.recv_timeout(DEADLINE).unwrap();
+    let old = rt.app.data.clone();
+    let next_loaded = |rt: &mut Rig| loop {
+        let event = rt.rx.recv_timeout(DEADLINE).expect("a load");
+        let loaded = matches!(event, Event::Loaded(_));
+        rt.rt.handle(event, Instant::now());
+        if loaded {
+            break;
+        }
+    };
+
+    // A first reload, whose refresh is held; then a second file edited and reloaded.
+    edit_and_reload(&mut rt, &root);
+    next_loaded(&mut rt);
+    started
+        .recv_timeout(DEADLINE)
+        .expect("the first refresh starts");
+    let seraing = root.join("status").join("queue-seraing.yaml");
+    edit(&seraing, "\n    stage: kit\n", "\n    stage: hull\n", 1);
+    rt.reload(reload::Force::Files([seraing].into()), "files");
+    next_loaded(&mut rt);
+
+    // The first refresh, released, comes back and is not shown: a newer one is wanted.
+    go.send(()).unwrap();
+    loop {
+        let event = rt.rx.recv_timeout(DEADLINE).expect("the first refresh");
+        let refreshed = matches!(event, Event::Refreshed(_));
+        rt.rt.handle(event, Instant::now());
+        if refreshed {
+            break;
+        }
+    }
+    assert!(rt.landing.is_some() && rt.app.is_refreshing());
+    assert!(Arc::ptr_eq(rt.app.data.programme(), old.programme()));
+    assert_eq!(rt.app.changes.log.entries().count(), 0);
+
+    // The second lands: both edits in the data, both reloads in the Changes view's log.
+    started
+        .recv_timeout(DEADLINE)
+        .expect("the second refresh starts");
+    go.send(()).unwrap();
+    rt.pump();
+    assert!(rt.landing.is_none() && !rt.app.is_refreshing());
+    let hulls = |data: &Data| {
+        let p = data.programme();
+        let queue = p.queue.iter();
+        queue
+            .filter(|v| p.stages[v.stage.0 as usize].id == "hull")
+            .count()
+    };
+    assert_eq!(hulls(&rt.app.data), hulls(&old) + 2);
+    assert_eq!(rt.app.changes.log.entries().count(), 2);
+    assert_eq!(rt.reloads(), 2);
+}
