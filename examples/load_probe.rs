@@ -325,10 +325,7 @@ fn reload(n: usize, file: &Path, args: &[String], today: Date, workers: usize, s
         let mut views = app.views();
         let copied = start.elapsed();
         let refresh_cpu_start = cpu_secs();
-        let mut parts = views.refresh(&data);
-        let logged = Instant::now();
-        views.log_changes(vec![(chrono::Local::now().naive_local(), found)]);
-        parts.push(("log", logged.elapsed()));
+        let parts = views.refresh_and_log(&data, vec![(chrono::Local::now().naive_local(), found)]);
         let refreshed = start.elapsed();
         let old = app.install(data, views);
         let swapped = start.elapsed();

@@ -215,6 +215,12 @@ impl State {
 
     /// Derives the part from the files of `data` (its last [`FILES_DAYS`] days).
     pub fn refresh(&mut self, data: &Data) {
+        self.derive(data);
+        self.build();
+    }
+
+    /// [`State::refresh`] but for the rows.
+    fn derive(&mut self, data: &Data) {
         use chrono::Datelike;
         let p: &Programme = data.programme();
         self.files = Some(changes::since(p, add_days(data.today(), -FILES_DAYS)));
@@ -229,18 +235,22 @@ impl State {
         let s = &data.snapshot;
         let before_any_load = s.files.is_empty() && s.problems.is_empty();
         self.gaps = (!before_any_load).then(|| now.clone());
-        self.build();
     }
 
     /// Logs the changes of a reload landed `at`; when its data has other gaps than the
     /// data before (the last [`State::refresh`]), its changes are not kept: what happened
     /// to the data is logged instead.
     pub fn push(&mut self, at: NaiveDateTime, changes: Vec<Change>) {
+        self.log_only(at, changes);
+        self.build();
+    }
+
+    /// [`State::push`] but for the rows.
+    fn log_only(&mut self, at: NaiveDateTime, changes: Vec<Change>) {
         match self.pending.take() {
             Some(data) => self.log.push_data(at, data),
             None => self.log.push(at, changes),
         }
-        self.build();
     }
 
     /// The rows: each reload newest first, its changes in order; then the files' part,
@@ -381,5 +391,6 @@ pub struct Seen {
     pub max_offset: usize,
 }
 
+mod logged;
 #[cfg(test)]
 mod tests;

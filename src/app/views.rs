@@ -48,6 +48,17 @@ impl Views {
     /// Derives every view's state from `data`, keeping what the user chose (sort, filter,
     /// selection) where it still applies; returns the time each view took.
     pub fn refresh(&mut self, data: &Data) -> Timing {
+        self.refresh_and_log(data, Vec::new())
+    }
+
+    /// [`Views::refresh`], and the Changes view logs what the reloads of the data changed,
+    /// each with the local time it landed, oldest first (as [`App::log_changes`] after a
+    /// refresh, the view's rows built once: see [`changes::State::refresh_and_log`]).
+    pub fn refresh_and_log(
+        &mut self,
+        data: &Data,
+        reloads: Vec<(chrono::NaiveDateTime, Vec<Change>)>,
+    ) -> Timing {
         let mut timing = Vec::with_capacity(9);
         let mut at = Instant::now();
         let mut lap = |name: &'static str| {
@@ -73,18 +84,9 @@ impl Views {
         lap("balance");
         self.queue.bottleneck = queue::Bottleneck::choose(data, self.flow.flow.as_ref());
         lap("bottleneck");
-        self.changes.refresh(data);
+        self.changes.refresh_and_log(data, reloads);
         lap("changes");
         timing
-    }
-
-    /// Logs in the Changes view what the reloads of the data changed, each with the local
-    /// time it landed, oldest first (see [`App::log_changes`]; the view's rows are built
-    /// again per reload, so this runs with the refresh, off the dashboard's thread).
-    pub fn log_changes(&mut self, reloads: Vec<(chrono::NaiveDateTime, Vec<Change>)>) {
-        for (at, found) in reloads {
-            self.changes.push(at, found);
-        }
     }
 }
 

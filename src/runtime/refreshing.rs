@@ -91,10 +91,7 @@ impl Refreshing {
                 if let Some(gate) = &mut gate {
                     gate();
                 }
-                let mut timing = views.refresh(&data);
-                let start = Instant::now();
-                views.log_changes(log.iter().cloned().collect());
-                timing.push(("log", start.elapsed()));
+                let timing = views.refresh_and_log(&data, log.iter().cloned().collect());
                 let refreshed = Refreshed {
                     job: number,
                     data,
