@@ -8,6 +8,10 @@
 //! load_probe reload N FILE PATH... as soak, timing each part of every reload (below)
 //! ```
 //!
+//! `reload --sync` puts the new data in place as the dashboard did before the views were
+//! refreshed on their own thread: `App::set_data` on the dashboard's thread, the old data
+//! dropped there too (`dashboard=` is then that time).
+//!
 //! `--workers N` has the loader read N files at once (default: one per core, as the
 //! binary does); `--workers 1` reads them one by one.
 //!
@@ -49,6 +53,14 @@ fn main() {
         }
         None => 0,
     };
+    // `--sync`: the views refreshed on the dashboard's thread, as before.
+    let sync = match args.iter().position(|a| a == "--sync") {
+        Some(i) => {
+            args.remove(i);
+            true
+        }
+        None => false,
+    };
     let today = match args.iter().position(|a| a == "--today") {
         Some(i) => {
             let d = args.remove(i + 1);
@@ -77,7 +89,7 @@ fn main() {
                 .and_then(|n| n.parse().ok())
                 .unwrap_or_else(|| fail("reload needs a number of reloads"));
             let file = PathBuf::from(args.get(2).unwrap_or_else(|| fail("reload needs a file")));
-            reload(n, &file, &args[3..], today, workers);
+            reload(n, &file, &args[3..], today, workers, sync);
         }
         other => fail(&format!("unknown mode {other}")),
     }
@@ -244,10 +256,16 @@ fn soak(n: usize, file: &Path, args: &[String], today: Date, workers: usize) {
 /// `describe` (the words of the reload's flash: what changed in the programme), `figures`
 /// (figures, forecast, completeness: `Data::with_window`), `index` (the queue view's index
 /// and widths of a new queue: `Data::with_queue_index`), all on the loader thread; then
-/// `refresh` (the views take the new data: `App::set_data`) and `frame` (one 200×60 frame),
-/// on the dashboard's thread. `loader_thread` is the sum of the first six, `loader_cpu`
-/// the processor time of the process meanwhile (every thread, ms).
-fn reload(n: usize, file: &Path, args: &[String], today: Date, workers: usize) {
+/// as the dashboard does it: `copy` (the views' states copied, `App::views`, dashboard's
+/// thread), `refresh` (the copy refreshed for the new data, `Views::refresh`, on the
+/// refreshing thread; `views=` each view's part), `swap` (the refreshed states put in
+/// place, `App::install`, dashboard's thread), `drop` (the old data and states freed, on
+/// the refreshing thread) and `frame` (one 200×60 frame). `dashboard` is `copy` + `swap`:
+/// what the dashboard's thread spends on a reload, besides drawing. `loader_thread` is the
+/// sum of the first six, `loader_cpu` the processor time of the process meanwhile (every
+/// thread, ms), `refresh_cpu` that of `refresh` and `drop`. Run here one after the other,
+/// on this thread.
+fn reload(n: usize, file: &Path, args: &[String], today: Date, workers: usize, sync: bool) {
     let sources: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
     let original = std::fs::read_to_string(file).unwrap_or_else(|e| fail(&format!("{e}")));
     let edited = format!("{original}# edited by load_probe reload\n");
@@ -269,7 +287,9 @@ fn reload(n: usize, file: &Path, args: &[String], today: Date, workers: usize) {
         let snapshot = loader.load_forcing(today, &force);
         let loaded = start.elapsed();
         let timing = loader.timing();
-        let words = fleetdash::domain::changes::describe(&old, &snapshot.programme);
+        // As the loader thread does: what changed, for the flash and the Changes view.
+        let found = fleetdash::domain::changes::between(&old, &snapshot.programme);
+        let words = fleetdash::domain::changes::words(&found);
         let described = start.elapsed();
         let new_queue = !fleetdash::domain::Shared::ptr_eq(&old.queue, &snapshot.programme.queue);
         let data = Data::new(snapshot, today);
@@ -283,15 +303,48 @@ fn reload(n: usize, file: &Path, args: &[String], today: Date, workers: usize) {
         let indexed = start.elapsed();
         let loader_cpu = (cpu_secs() - cpu_start) * 1000.0;
         drop(old);
-        app.set_data(data);
-        fleetdash::mem::release_free_memory();
+        if sync {
+            let cpu = cpu_secs();
+            app.set_data(data);
+            app.log_changes(chrono::Local::now().naive_local(), found);
+            fleetdash::mem::release_free_memory();
+            let set = start.elapsed();
+            let cpu = (cpu_secs() - cpu) * 1000.0;
+            buf.reset();
+            ui::draw(&app, &Theme::default(), area, &mut buf);
+            println!(
+                "mode=reload-sync reload={i} loader_thread={:.1} dashboard={:.1} dashboard_cpu={cpu:.1} frame={:.1} peak_kb={} rss_kb={}",
+                ms(indexed),
+                ms(set - indexed),
+                ms(start.elapsed() - set),
+                status_kb("VmHWM"),
+                status_kb("VmRSS"),
+            );
+            continue;
+        }
+        let mut views = app.views();
+        let copied = start.elapsed();
+        let refresh_cpu_start = cpu_secs();
+        let parts = views.refresh_and_log(&data, vec![(chrono::Local::now().naive_local(), found)]);
         let refreshed = start.elapsed();
+        let old = app.install(data, views);
+        let swapped = start.elapsed();
+        drop(old);
+        fleetdash::mem::release_free_memory();
+        let dropped = start.elapsed();
+        let refresh_cpu = (cpu_secs() - refresh_cpu_start) * 1000.0;
         buf.reset();
         ui::draw(&app, &Theme::default(), area, &mut buf);
         let drawn = start.elapsed();
+        let parts: Vec<String> = parts
+            .iter()
+            .map(|(name, d)| format!("{name}:{:.1}", ms(*d)))
+            .collect();
         println!(
             "mode=reload reload={i} read={:.1} merge={:.1} tidy={:.1} describe={:.1} figures={:.1} \
-             index={:.1} loader_thread={:.1} loader_cpu={:.1} refresh={:.1} frame={:.1} words={} peak_kb={} rss_kb={}",
+             index={:.1} loader_thread={:.1} loader_cpu={:.1} copy={:.2} refresh={:.1} \
+             swap={:.2} drop={:.1} dashboard={:.2} refresh_cpu={:.1} views={} frame={:.1} \
+             words={} peak_kb={} rss_kb={}",
             ms(timing.read),
             ms(timing.merge),
             ms(timing.tidy),
@@ -300,8 +353,14 @@ fn reload(n: usize, file: &Path, args: &[String], today: Date, workers: usize) {
             ms(indexed - figured),
             ms(indexed),
             loader_cpu,
-            ms(refreshed - indexed),
-            ms(drawn - refreshed),
+            ms(copied - indexed),
+            ms(refreshed - copied),
+            ms(swapped - refreshed),
+            ms(dropped - swapped),
+            ms(copied - indexed) + ms(swapped - refreshed),
+            refresh_cpu,
+            parts.join(","),
+            ms(drawn - dropped),
             words.len(),
             status_kb("VmHWM"),
             status_kb("VmRSS"),

@@ -29,6 +29,8 @@ pub enum Event {
     WatchFailed(String),
     /// The loader thread finished a load.
     Loaded(Box<Loaded>),
+    /// The refreshing thread built the views' states for a load's data.
+    Refreshed(Box<crate::runtime::refreshing::Refreshed>),
     /// The filtering thread finished a pass of the queue's filter.
     Filtered(Box<crate::app::queue::Outcome>),
     /// A signal asked the app to end (SIGTERM, SIGHUP, SIGINT), or the terminal is gone.

@@ -7,7 +7,7 @@ use crate::domain::FamilyId;
 use crate::domain::balance::{self, Balance, Measured, MonthPoint, Study, Warning};
 
 /// What the Balance view derives from a load, and the scope it shows.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct State {
     /// The study of the last load; `None` before the first refresh.
     pub(crate) study: Option<Study>,

@@ -92,7 +92,7 @@ impl Data {
 /// shares the previous queue (see [`crate::domain::Shared`]); when the definitions and the
 /// day are the same too, a view keeps what it derived (filtered and sorted rows, counts)
 /// instead of going over a hundred thousand vehicles again.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct QueueBasis {
     queue: Shared<Vehicle>,
     today: Date,

@@ -51,7 +51,7 @@ pub enum Charts {
 
 /// The Deliveries view's state: the table's rows and widths from the load, the selected
 /// year and the scroll, the charts shown and the forecast's trend.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct State {
     /// Variants in file order, each family followed by its subtotal.
     pub(crate) rows: Vec<Entry>,

@@ -35,7 +35,29 @@ pub struct Seen {
     pub offset: usize,
 }
 
+/// A copy of the state without its cache (the domain's cache is not copied): the copy
+/// gathers its first figures anew unless [`State::lend_cache`] gives it the original's.
+impl Clone for State {
+    fn clone(&self) -> Self {
+        State {
+            cache: Cache::default(),
+            flow: self.flow.clone(),
+            selected: self.selected,
+            vehicles: self.vehicles.clone(),
+            vehicle: self.vehicle,
+            offset: self.offset,
+            page: self.page,
+        }
+    }
+}
+
 impl State {
+    /// Moves this state's cache into `other` (a copy that will be refreshed in its place,
+    /// on another thread); this one keeps an empty cache, which only a refresh reads.
+    pub(crate) fn lend_cache(&mut self, other: &mut State) {
+        other.cache = std::mem::take(&mut self.cache);
+    }
+
     /// Derives the figures of `data`; the selection stays when its stage still exists and
     /// an open list is rebuilt from the new queue.
     pub fn refresh(&mut self, data: &Data) {

@@ -16,6 +16,7 @@ pub mod problems;
 pub mod queue;
 pub mod variants;
 mod view;
+pub mod views;
 pub mod words;
 
 use std::time::{Duration, Instant};
@@ -24,6 +25,7 @@ use std::time::{Duration, Instant};
 pub use crate::status::{FileHealth, FileState, Problem, Severity};
 pub use data::{Data, QueueBasis};
 pub use view::View;
+pub use views::{Step, Timing, Views};
 
 /// What a key or a click asks for. Keys map to actions in [`crate::app::keymap`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -163,6 +165,9 @@ pub struct App {
     /// A load under way (the first one, or a reload), as the screen shows it; `None`
     /// when no load runs. Kept by the runtime (see [`loading`]).
     pub loading: Option<loading::Loading>,
+    /// While the views' states for new data are built elsewhere ([`App::views`]), the
+    /// steps that changed the states on screen, to play again on the new ones.
+    journal: Option<views::Journal>,
 }
 
 impl App {
@@ -185,6 +190,7 @@ impl App {
             flow: flow::State::default(),
             changes: changes::State::default(),
             loading: None,
+            journal: None,
         };
         app.refresh_views();
         app
@@ -195,7 +201,9 @@ impl App {
         !self.show_help && self.view == View::Queue && self.queue.is_typing()
     }
 
-    /// Replaces the data after a reload or a change of day.
+    /// Replaces the data after a reload or a change of day, every view refreshed here, on
+    /// the caller's thread (tests, `print`); the live dashboard builds the views' states
+    /// elsewhere instead ([`App::views`], [`App::install`]).
     pub fn set_data(&mut self, data: Data) {
         self.data = data;
         self.refresh_views();
@@ -221,6 +229,7 @@ impl App {
     /// Takes what the last drawing learned (rows on screen, first rows and columns shown),
     /// so that paging moves by what the screen shows and the selection stays in view.
     pub fn seen(&mut self, seen: Seen) {
+        self.note(Step::Seen(seen));
         if let Some(s) = seen.variants {
             self.variants.seen(s);
         }
@@ -242,17 +251,9 @@ impl App {
     }
 
     fn refresh_views(&mut self) {
-        self.overview.refresh(&self.data);
-        self.variants.refresh(&self.data);
-        self.queue.refresh(&self.data);
-        self.deliveries.refresh(&self.data);
-        self.problems.refresh(&self.data);
-        // The flow first: it measures the lead times the Line of Balance uses, and names
-        // the queue's bottleneck when the files give stage histories.
-        self.flow.refresh(&self.data);
-        self.balance.refresh(&self.data, &self.flow.measured());
-        self.queue.bottleneck = queue::Bottleneck::choose(&self.data, self.flow.flow.as_ref());
-        self.changes.refresh(&self.data);
+        let mut views = self.put_views(Views::default());
+        views.refresh(&self.data);
+        self.put_views(views);
     }
 
     /// Logs what a reload that landed `at` (local clock) changed; the changes count as
@@ -270,6 +271,7 @@ impl App {
     /// the help).
     fn look(&mut self) {
         if self.view == View::Changes && !self.show_help {
+            self.note(Step::Look);
             self.changes.log.seen();
         }
     }
@@ -321,22 +323,28 @@ impl App {
             Action::PreviousView => self.view = self.view.previous(),
             Action::Show(view) => self.view = view,
             other => {
-                let data = &self.data;
-                let handled = match self.view {
-                    View::Overview => self.overview.handle(other, data),
-                    View::Variants => self.variants.handle(other, data),
-                    View::Queue => self.queue.handle(other, data),
-                    View::Deliveries => self.deliveries.handle(other, data),
-                    View::Problems => self.problems.handle(other, data),
-                    View::Balance => self.balance.handle(other, data),
-                    View::Flow => self.flow.handle(other, data),
-                    View::Changes => self.changes.handle(other, data),
-                };
-                if !handled {
+                if !self.dispatch(self.view, other) {
                     return Effect::None;
                 }
             }
         }
         Effect::Redraw
+    }
+
+    /// Hands `action` to the state of `view` (noted while a refresh runs elsewhere);
+    /// true when it changed something.
+    fn dispatch(&mut self, view: View, action: Action) -> bool {
+        self.note(Step::Handle(view, action));
+        let data = &self.data;
+        match view {
+            View::Overview => self.overview.handle(action, data),
+            View::Variants => self.variants.handle(action, data),
+            View::Queue => self.queue.handle(action, data),
+            View::Deliveries => self.deliveries.handle(action, data),
+            View::Problems => self.problems.handle(action, data),
+            View::Balance => self.balance.handle(action, data),
+            View::Flow => self.flow.handle(action, data),
+            View::Changes => self.changes.handle(action, data),
+        }
     }
 }

@@ -12,7 +12,7 @@ const ATTENTION_MAX: usize = 100;
 
 /// What the Overview derives from a load once, so that drawing stays cheap on a queue of
 /// any length.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct State {
     /// Per family, the deliveries the plan expects by today.
     pub(crate) family_plan_to_date: Vec<f64>,

@@ -21,7 +21,7 @@ pub enum Grouping {
 pub(crate) type Shown = (Problem, u64, Grouping);
 
 /// The problems shown and the selection.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct State {
     /// The problems shown, newest reload first (a cause and what follows from it kept
     /// together, the cause first), with the reload that first showed each.

@@ -129,6 +129,12 @@ impl State {
         &self.index
     }
 
+    /// Every vehicle in the order of the sort (built by [`State::refresh`] or a sort).
+    #[cfg(test)]
+    pub(crate) fn order(&self) -> &Arc<Vec<u32>> {
+        &self.order
+    }
+
     /// Changes the state for `action` (typing, sorting, opening, moving); returns true when
     /// the screen changes, false when the action means nothing here (so `Esc` with nothing
     /// to close falls through).

@@ -30,7 +30,7 @@ pub(crate) enum Entry {
 }
 
 /// The detail panel of one variant.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Detail {
     pub(crate) variant: VariantId,
     pub(crate) text: detail::Text,
@@ -39,7 +39,7 @@ pub(crate) struct Detail {
 
 /// The Variants view's state: the rows in the sort's order, the selection, the stage
 /// columns scrolled to, and the open detail.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct State {
     /// The body rows in display order.
     pub(crate) rows: Vec<Entry>,

@@ -7,6 +7,8 @@
 //! - [`event_loop`]: the loop itself, and what it does to the terminal after each event;
 //! - [`state`]: what the loop keeps between events and how each event changes it;
 //! - [`reload`]: the loader thread, which reads the files and sends back finished data;
+//! - [`refreshing`]: the thread that builds the views' states for a load's data, and drops
+//!   the old ones;
 //! - [`filtering`]: the thread that runs the queue filter's large passes;
 //! - `progress`: the progress of running loads, copied to the screen while they run;
 //! - [`config`]: reading the config again while the dashboard runs;
@@ -22,6 +24,7 @@ pub mod event_loop;
 pub mod filtering;
 pub mod input;
 mod progress;
+pub mod refreshing;
 pub mod reload;
 pub mod state;
 pub mod watching;

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use super::filtering::{Filtering, SYNC_ROWS};
 use super::progress::LoadClock;
+use super::refreshing::Refreshing;
 use super::reload::{Force, Gate, Reloader, Request, Sources};
 use super::{Options, POLL_EVERY};
 use crate::app::keymap;
@@ -19,12 +20,14 @@ use crate::app::loading::Loading;
 use crate::app::{App, Data, Effect};
 use crate::config::Config;
 use crate::domain::Date;
-use crate::event::{Event, Loaded};
+use crate::event::Event;
 use crate::status::Loader;
 use crate::ui::Theme;
 use crate::watch::Watcher;
 
+mod landing;
 mod pending;
+pub(super) use landing::Landing;
 pub(super) use pending::Pending;
 
 /// What the loop must do to the terminal after an event.
@@ -78,7 +81,11 @@ pub struct Runtime {
     pub theme: Theme,
     pub(super) reloader: Reloader,
     /// Runs the queue filter's large passes.
-    filtering: Filtering,
+    pub(super) filtering: Filtering,
+    /// Builds the views' states for new data, and drops the old.
+    pub(super) refreshing: Refreshing,
+    /// The loads whose data waits for its views' states: `None` when none waits.
+    pub(super) landing: Option<Landing>,
     pub(super) config: Config,
     pub(super) status_from_cli: bool,
     fixed_today: Option<Date>,
@@ -103,8 +110,8 @@ pub struct Runtime {
     /// New sources for the loader, sent with the next request.
     pub(super) new_sources: Option<Sources>,
     /// The progress of the loads under way, taken while they run.
-    loads: LoadClock,
-    reloads: u64,
+    pub(super) loads: LoadClock,
+    pub(super) reloads: u64,
     started: Instant,
     trace: Option<std::fs::File>,
 }
@@ -123,6 +130,17 @@ impl Runtime {
     /// the first request, which [`Runtime::start_watching`] posts once the watches are
     /// set; the first load then comes on `tx` as [`Event::Loaded`].
     pub fn with_gate(options: Options, tx: Sender<Event>, gate: Option<Gate>) -> Self {
+        Runtime::with_gates(options, tx, gate, None)
+    }
+
+    /// [`Runtime::with_gate`], with `refresh_gate` run on the refreshing thread before it
+    /// builds the views' states for a load's data (tests hold a refresh back with it).
+    pub fn with_gates(
+        options: Options,
+        tx: Sender<Event>,
+        gate: Option<Gate>,
+        refresh_gate: Option<Gate>,
+    ) -> Self {
         let today = options.today.unwrap_or_else(crate::check::clock_today);
         let window = options.config.forecast_window_months;
         let loader = Loader::new(options.config.status.clone(), options.config.limits);
@@ -145,6 +163,8 @@ impl Runtime {
             theme,
             reloader,
             filtering: Filtering::spawn(tx.clone()),
+            refreshing: Refreshing::spawn(tx.clone(), refresh_gate),
+            landing: None,
             config: options.config,
             status_from_cli: options.status_from_cli,
             fixed_today: options.today,
@@ -263,6 +283,7 @@ impl Runtime {
                 Todo::redraw()
             }
             Event::Loaded(loaded) => self.apply_loaded(*loaded, now),
+            Event::Refreshed(refreshed) => self.land(*refreshed, now),
             Event::Filtered(outcome) => {
                 Todo::redraw_if(self.app.queue.filtered(*outcome, &self.app.data))
             }
@@ -329,32 +350,6 @@ impl Runtime {
             sources: self.new_sources.take(),
             note: self.config_note.take(),
         });
-    }
-
-    /// Shows a finished load.
-    fn apply_loaded(&mut self, loaded: Loaded, now: Instant) -> Todo {
-        self.trace(format_args!("{}", loaded.trace));
-        let first = self.app.first_loading();
-        // Another load follows when one was asked for meanwhile: its progress goes on.
-        let more = self.reloader.busy();
-        let mut changed = self.loads.landed(&mut self.app, more);
-        if let Some(data) = loaded.data {
-            // The first load is no reload.
-            self.reloads += u64::from(loaded.changed && !first);
-            self.app.set_data(data);
-            self.app
-                .log_changes(chrono::Local::now().naive_local(), loaded.changes);
-            self.filtering.hand_over(&mut self.app.queue);
-            // The old data and the scratch memory of the new are freed: give it back, so
-            // that the dashboard stays at its size over days of reloads (0.2-0.3 ms).
-            crate::mem::release_free_memory();
-            changed = true;
-        }
-        if let Some(text) = loaded.flash {
-            self.app.flash(text, now);
-            changed = true;
-        }
-        Todo::redraw_if(changed)
     }
 
     pub(super) fn trace(&mut self, what: fmt::Arguments) {

@@ -10,7 +10,7 @@ use crate::domain::forecast::Finish;
 
 /// The points of the line chart, worked out on refresh. Years are on the x axis: `2026.0`
 /// is the first of January 2026.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Series {
     /// The cumulative plan at the end of each year, from zero at the start.
     pub(crate) plan: Vec<(f64, f64)>,

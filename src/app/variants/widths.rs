@@ -8,7 +8,7 @@ use crate::app::words::{fit, thousands};
 use crate::domain::{Counts, Programme};
 
 /// Widths that depend on the data only, worked out on refresh.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Widths {
     pub(crate) name: usize,
     pub(crate) family: usize,

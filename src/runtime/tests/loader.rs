@@ -207,6 +207,7 @@ fn the_queue_index_of_a_reload_is_built_on_the_loader_thread() {
         .expect("the index came with the data");
     assert_eq!(built.len(), data.programme().queue.len());
     rt.handle(Event::Loaded(loaded), Instant::now());
+    land(&mut rt);
     assert!(std::sync::Arc::ptr_eq(rt.app.queue.index(), &built));
 
     // The plan edited: the queue is the same, no index is built, the view keeps its own.
@@ -217,5 +218,15 @@ fn the_queue_index_of_a_reload_is_built_on_the_loader_thread() {
     let loaded = next_loaded(&mut rt);
     assert!(loaded.data.as_ref().is_none_or(|d| !d.has_queue_index()));
     rt.handle(Event::Loaded(loaded), Instant::now());
+    land(&mut rt);
     assert!(std::sync::Arc::ptr_eq(rt.app.queue.index(), &built));
+}
+
+/// Handles the events on the channel until the views' states of the loads taken have
+/// landed.
+fn land(rt: &mut Rig) {
+    while rt.landing.is_some() {
+        let event = rt.rx.recv_timeout(DEADLINE).expect("a landing");
+        rt.rt.handle(event, Instant::now());
+    }
 }

@@ -10,6 +10,7 @@ use super::*;
 use crate::event::Event;
 
 mod loader;
+mod refresh;
 
 /// The longest a test waits for the loader thread.
 const DEADLINE: Duration = Duration::from_secs(20);
@@ -48,17 +49,18 @@ impl DerefMut for Rig {
 }
 
 impl Rig {
-    /// Handles the events on the channel up to the next finished load, and returns what
-    /// that load asks of the terminal.
+    /// Handles the events on the channel up to the next finished load, and, when it
+    /// brought data, up to the landing of its views' states; returns what the last of
+    /// them asks of the terminal.
     fn pump(&mut self) -> state::Todo {
         loop {
             let event = self
                 .rx
                 .recv_timeout(DEADLINE)
                 .expect("a load within the deadline");
-            let loaded = matches!(event, Event::Loaded(_));
+            let done = matches!(event, Event::Loaded(_) | Event::Refreshed(_));
             let todo = self.rt.handle(event, Instant::now());
-            if loaded {
+            if done && self.rt.landing.is_none() {
                 return todo;
             }
         }
