@@ -96,7 +96,7 @@ for s in $SCALES; do
     read -r idle _ < <(med "$out/$s.idle" rss_kb)
     echo "idle            RSS $(mib "$idle") MiB = $(ratio "$idle*1024" "$bytes")× YAML"
     line="reload (ms)    "
-    for k in read merge describe figures index loader_thread loader_cpu refresh frame; do
+    for k in read merge describe figures index loader_thread loader_cpu refresh dashboard frame; do
         read -r v vmin vmax _ < <(med "$out/$s.reload" "$k")
         line+=" $k $(printf '%.1f (%.1f–%.1f)' "$v" "$vmin" "$vmax")"
     done
