@@ -15,7 +15,7 @@
 //! else, and any piece that does not parse, and the caller reads the file whole, so that a
 //! problem is reported as the whole file gives it, at its place.
 //!
-//! When the load has a core to spare, the pieces are parsed on several threads ([`apart`]),
+//! When the load has a core to spare, the pieces are parsed on several threads (`slice::apart`),
 //! and joined into what one thread gives.
 
 mod apart;
@@ -156,7 +156,7 @@ impl Cut<'_> {
     /// Reads the pieces into one file; `None` when any piece does not parse, or the
     /// pieces do not add up to the lists they were cut from. Plain histories are read by
     /// hand ([`super::visits`]); when that parse fails, the pieces are read again as
-    /// written. On several threads when the load has a core to spare ([`apart`]); on
+    /// written. On several threads when the load has a core to spare (`slice::apart`); on
     /// this one, as here, when that fails.
     pub fn parse(&self) -> Option<RawFile> {
         if let Some(raw) = apart::parse(self) {
