@@ -6,6 +6,7 @@
 //! load_probe fleetdash  PATH...   a full load with validation, as `fleetdash check` does
 //! load_probe soak N FILE PATH...  load, then N times: edit FILE, reload, refresh, draw
 //! load_probe reload N FILE PATH... as soak, timing each part of every reload (below)
+//! load_probe parse T N FILE         parse FILE N times as the loader does, on T threads
 //! ```
 //!
 //! `reload --sync` puts the new data in place as the dashboard did before the views were
@@ -90,6 +91,16 @@ fn main() {
                 .unwrap_or_else(|| fail("reload needs a number of reloads"));
             let file = PathBuf::from(args.get(2).unwrap_or_else(|| fail("reload needs a file")));
             reload(n, &file, &args[3..], today, workers, sync);
+        }
+        "parse" => {
+            let n = |i: usize, what: &str| -> usize {
+                args.get(i)
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or_else(|| fail(what))
+            };
+            let (threads, times) = (n(1, "parse needs threads"), n(2, "parse needs a count"));
+            let file = PathBuf::from(args.get(3).unwrap_or_else(|| fail("parse needs a file")));
+            parse(threads, times, &file);
         }
         other => fail(&format!("unknown mode {other}")),
     }
@@ -367,4 +378,26 @@ fn reload(n: usize, file: &Path, args: &[String], today: Date, workers: usize, s
         );
     }
     std::fs::write(file, &original).unwrap_or_else(|e| fail(&format!("{e}")));
+}
+
+/// Parses `file` `times` times as the loader does, its slices on up to `threads` threads
+/// (`slice::with_threads`), and prints one line per parse: wall and processor time (ms,
+/// every thread of the process) and the slices parsed on a helper thread.
+fn parse(threads: usize, times: usize, file: &Path) {
+    use fleetdash::status::yaml::{self, slice};
+    let text = std::fs::read_to_string(file).unwrap_or_else(|e| fail(&e.to_string()));
+    let mut interner = fleetdash::status::intern::Interner::default();
+    for i in 1..=times {
+        let (start, cpu, apart) = (Instant::now(), cpu_secs(), slice::slices_read_apart());
+        let parsed = fleetdash::status::intern::with(&mut interner, || {
+            slice::with_threads(threads, || yaml::parse_within(&text, Limits::default()))
+        });
+        let records = parsed.map_or(0, |r| r.queue.map_or(0, |q| q.len()));
+        println!(
+            "mode=parse threads={threads} parse={i} wall_ms={:.1} cpu_ms={:.1} records={records} apart={}",
+            start.elapsed().as_secs_f64() * 1000.0,
+            (cpu_secs() - cpu) * 1000.0,
+            slice::slices_read_apart() - apart
+        );
+    }
 }

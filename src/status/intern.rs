@@ -122,6 +122,68 @@ pub fn with_shared<R>(shared: &Arc<Shared>, f: impl FnOnce() -> R) -> R {
     f()
 }
 
+/// What [`lend_on`] lends to other threads: the interner of the thread that called it.
+#[derive(Debug, Clone)]
+pub struct Lender(Option<Arc<Shared>>);
+
+impl Lender {
+    /// Runs `f` on this thread with the interner lent (nothing when none was).
+    pub fn run<R>(&self, f: impl FnOnce() -> R) -> R {
+        match &self.0 {
+            Some(shared) => with_shared(shared, f),
+            None => f(),
+        }
+    }
+}
+
+/// Runs `f` with the interner lent to this thread made shareable, so that threads `f`
+/// starts intern into it too ([`Lender::run`]): an interner of its own is shared for the
+/// length of `f` and then given back to this thread whole, with every name they added.
+/// For one file parsed on several threads (`status::yaml::slice`).
+pub fn lend_on<R>(f: impl FnOnce(&Lender) -> R) -> R {
+    /// Gives this thread its own interner back, even if `f` panics.
+    struct Back(Option<Arc<Shared>>);
+    impl Drop for Back {
+        fn drop(&mut self) {
+            let Some(shared) = self.0.take() else {
+                return;
+            };
+            drop(LENT.with(|l| l.borrow_mut().take()));
+            // Every other holder was a thread of `f`, gone by now; otherwise the names
+            // are taken out of the shared one.
+            let own = Arc::try_unwrap(shared).map_or_else(
+                |s| std::mem::take(&mut *s.0.lock().unwrap_or_else(PoisonError::into_inner)),
+                Shared::into_inner,
+            );
+            LENT.with(|l| *l.borrow_mut() = Some(Lent::Own(own)));
+        }
+    }
+    let lent = LENT.with(|l| l.borrow_mut().take());
+    let (shared, back) = match lent {
+        None => (None, Back(None)),
+        Some(Lent::Shared { seen, shared }) => {
+            let s = Arc::clone(&shared);
+            LENT.with(|l| *l.borrow_mut() = Some(Lent::Shared { seen, shared }));
+            (Some(s), Back(None))
+        }
+        Some(Lent::Own(own)) => {
+            let shared = Arc::new(Shared::new(own));
+            LENT.with(|l| {
+                *l.borrow_mut() = Some(Lent::Shared {
+                    seen: Interner::default(),
+                    shared: Arc::clone(&shared),
+                })
+            });
+            (Some(Arc::clone(&shared)), Back(Some(shared)))
+        }
+    };
+    let lender = Lender(shared);
+    let out = f(&lender);
+    drop(lender);
+    drop(back);
+    out
+}
+
 /// The shared copy of `s` when an interner is lent to this thread, else a copy of its own.
 pub fn intern(s: &str) -> Name {
     LENT.with(|l| match l.borrow_mut().as_mut() {

@@ -96,6 +96,23 @@ impl VisitsRef {
     pub fn range(self) -> std::ops::Range<usize> {
         self.start as usize..self.start as usize + self.len as usize
     }
+
+    /// The same run in a table that has `by` visits before the table it was read into
+    /// (see [`SerialRef::shifted`]); an empty run stays the default one. `None` past 4 G.
+    pub fn shifted(self, by: usize) -> Option<VisitsRef> {
+        let (start, len) = shift(self.start, self.len, by)?;
+        Some(VisitsRef { start, len })
+    }
+}
+
+/// `start` moved `by` further when `len` is not 0; `None` when the run ends past 4 G.
+fn shift(start: u32, len: u32, by: usize) -> Option<(u32, u32)> {
+    if len == 0 {
+        return Some((0, 0));
+    }
+    let start = start.checked_add(u32::try_from(by).ok()?)?;
+    start.checked_add(len)?;
+    Some((start, len))
 }
 
 /// A delivery's run of histories in its file's table ([`super::RawFile::histories`]).
@@ -114,6 +131,13 @@ impl HistoriesRef {
     /// Its range in the file's table.
     pub fn range(self) -> std::ops::Range<usize> {
         self.start as usize..self.start as usize + self.len as usize
+    }
+
+    /// The same run in a table that has `by` histories before the table it was read into
+    /// (see [`VisitsRef::shifted`]).
+    pub fn shifted(self, by: usize) -> Option<HistoriesRef> {
+        let (start, len) = shift(self.start, self.len, by)?;
+        Some(HistoriesRef { start, len })
     }
 }
 
@@ -250,8 +274,10 @@ impl<'de> Deserialize<'de> for VisitsRef {
                         }
                     });
                 }
+                // An empty history reads as none, wherever it stands in the table, so
+                // that a file's pieces parsed apart join into what one parse gives.
                 match (start, len()) {
-                    (Some(start), Some(end)) => {
+                    (Some(start), Some(end)) if end > start => {
                         let (start, len) = run(start, end)?;
                         Ok(VisitsRef { start, len })
                     }
@@ -293,7 +319,8 @@ impl<'de> Deserialize<'de> for HistoriesRef {
                 }
                 TABLES.with(|t| {
                     let mut t = t.borrow_mut();
-                    let Some(t) = t.as_mut() else {
+                    // None kept reads as none (see `VisitsRef`'s `visit_seq`).
+                    let (Some(t), false) = (t.as_mut(), read.is_empty()) else {
                         return Ok(HistoriesRef::default());
                     };
                     let start = t.histories.len();

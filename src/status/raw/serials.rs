@@ -20,6 +20,17 @@ impl SerialRef {
     pub fn range(self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
     }
+
+    /// The same serial in a text of serials that has `by` bytes before the text it was
+    /// read into: for a file whose pieces were parsed apart, each into a text of its own,
+    /// and joined in order (`status::yaml::slice`); `None` past 4 GiB.
+    pub fn shifted(self, by: usize) -> Option<SerialRef> {
+        let by = u32::try_from(by).ok()?;
+        Some(SerialRef {
+            start: self.start.checked_add(by)?,
+            end: self.end.checked_add(by)?,
+        })
+    }
 }
 
 thread_local! {

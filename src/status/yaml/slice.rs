@@ -14,11 +14,17 @@
 //! far as that column (the guard's scanner finds the items, see [`Outline`]). Anything
 //! else, and any piece that does not parse, and the caller reads the file whole, so that a
 //! problem is reported as the whole file gives it, at its place.
+//!
+//! When the load has a core to spare, the pieces are parsed on several threads (`slice::apart`),
+//! and joined into what one thread gives.
+
+mod apart;
 
 use serde::de::DeserializeOwned;
 
 use super::guard::{Mark, Outline};
 use crate::status::raw::{RawFile, with_serials};
+pub use apart::{slices_read_apart, with_threads};
 
 /// Items read in one piece: about 40 KB of YAML, half a megabyte of events, which the
 /// allocator reuses from one slice to the next (see `BENCHMARKS.md` for the sizes tried).
@@ -150,8 +156,12 @@ impl Cut<'_> {
     /// Reads the pieces into one file; `None` when any piece does not parse, or the
     /// pieces do not add up to the lists they were cut from. Plain histories are read by
     /// hand ([`super::visits`]); when that parse fails, the pieces are read again as
-    /// written.
+    /// written. On several threads when the load has a core to spare (`slice::apart`); on
+    /// this one, as here, when that fails.
     pub fn parse(&self) -> Option<RawFile> {
+        if let Some(raw) = apart::parse(self) {
+            return Some(raw);
+        }
         let mut marked = false;
         match self.parse_reading(true, &mut marked) {
             Some(raw) => Some(raw),

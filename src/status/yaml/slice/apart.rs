@@ -1,0 +1,269 @@
+//! The pieces of a cut file parsed on several threads, and joined into what one thread
+//! gives.
+//!
+//! Each piece (the rest, then every slice of every list, in the order of the text) is
+//! parsed in a [`with_serials`] of its own, so into a text of serials and tables of
+//! visits and histories of its own; a piece's plain histories are read by hand, and when
+//! that parse fails the piece is read again as written, as [`Cut::parse`] does for the
+//! whole file. The thread that asked parses pieces too, and joins them in order as they
+//! come: each piece's texts are appended to the file's, and what points into them (the
+//! serials of vehicles, deliveries and histories, the runs of visits and of histories)
+//! is moved by what came before. The places are found later, in the whole text, as for
+//! one thread. Any failure (a piece that does not parse, lists that do not add up, a
+//! table past 4 G) gives `None`, and the caller parses on one thread, which reports the
+//! problem as ever.
+//!
+//! A helper thread is started for each core the load has spare ([`workers::take_spare`]):
+//! one at first, more when a worker of the load finishes its files while this file is
+//! still being read. A helper holds one piece's events at a time, as the thread that asked;
+//! pieces that finish out of order wait to be joined, a few at most.
+
+use std::collections::BTreeMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::thread;
+
+use super::{Cut, Section};
+use crate::status::intern::{self, Lender};
+use crate::status::raw::{RawFile, RawHistory, RawVisit, with_serials};
+use crate::status::workers::{self, Core};
+
+/// Slices parsed on a helper thread since the process started.
+static APART: AtomicUsize = AtomicUsize::new(0);
+
+/// How many pieces of cut files (slices or rests) were parsed on a helper thread, not on
+/// the thread that asked for the file, since the process started: for tests, to see
+/// that a file was read on more than one thread.
+pub fn slices_read_apart() -> usize {
+    APART.load(Ordering::Relaxed)
+}
+
+/// Runs `f` as a load on `threads` threads reads one file: a cut file parsed in `f` may
+/// use `threads` threads (the one that asked, and `threads - 1` helpers); 1 or 0 reads
+/// every file on the thread that asks. For tests and benches; the loader gives its own
+/// spare cores (`Loader::set_workers`).
+pub fn with_threads<R>(threads: usize, f: impl FnOnce() -> R) -> R {
+    workers::with_threads(threads, f)
+}
+
+/// One piece of a cut file.
+#[derive(Debug, Clone, Copy)]
+enum Piece<'t> {
+    /// The text without the lists' items.
+    Rest(&'t str),
+    /// Slice `slice` of list `list` of the cut.
+    Slice {
+        list: usize,
+        slice: usize,
+        section: Section,
+        text: &'t str,
+    },
+}
+
+/// `cut` parsed on this thread and the spare cores of the load; `None` when there is no
+/// core to spare, or anything fails.
+pub(super) fn parse(cut: &Cut) -> Option<RawFile> {
+    let mut pieces = vec![Piece::Rest(&cut.rest)];
+    for (l, list) in cut.lists.iter().enumerate() {
+        pieces.extend(
+            list.slices
+                .iter()
+                .enumerate()
+                .map(|(s, text)| Piece::Slice {
+                    list: l,
+                    slice: s,
+                    section: list.section,
+                    text,
+                }),
+        );
+    }
+    if pieces.len() < 2 {
+        return None;
+    }
+    let first = workers::take_spare()?;
+    intern::lend_on(|lender| on_threads(cut, &pieces, first, lender))
+}
+
+/// What a helper hands back: the piece's place and its parse.
+type Parsed = (usize, Option<RawFile>);
+
+fn on_threads(cut: &Cut, pieces: &[Piece], first: Core, lender: &Lender) -> Option<RawFile> {
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let take = || {
+        if stop.load(Ordering::Relaxed) {
+            return None;
+        }
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        (i < pieces.len()).then_some(i)
+    };
+    thread::scope(|s| {
+        let (tx, rx) = mpsc::channel::<Parsed>();
+        let spawn = |core: Core| {
+            let (tx, take) = (tx.clone(), &take);
+            let started = thread::Builder::new()
+                .name("fleetdash-slices".to_owned())
+                .stack_size(workers::STACK_BYTES)
+                .spawn_scoped(s, move || {
+                    let _core = core;
+                    lender.run(|| {
+                        while let Some(i) = take() {
+                            // A panic is a piece that did not parse, not a join that
+                            // waits for ever.
+                            let parsed = catch_unwind(AssertUnwindSafe(|| piece(&pieces[i])))
+                                .ok()
+                                .flatten();
+                            APART.fetch_add(1, Ordering::Relaxed);
+                            if tx.send((i, parsed)).is_err() {
+                                return;
+                            }
+                        }
+                    })
+                });
+            // A thread that cannot be had gives its core back: this one parses.
+            drop(started);
+        };
+        spawn(first);
+        let joined = gather(cut, pieces, &take, &rx, || {
+            if next.load(Ordering::Relaxed) < pieces.len()
+                && let Some(core) = workers::take_spare()
+            {
+                spawn(core);
+            }
+        });
+        stop.store(true, Ordering::Relaxed);
+        joined
+    })
+}
+
+/// Parses pieces on this thread and receives the helpers', joining them in order;
+/// `more_help` starts a helper when a core has come free.
+fn gather(
+    cut: &Cut,
+    pieces: &[Piece],
+    take: &dyn Fn() -> Option<usize>,
+    rx: &mpsc::Receiver<Parsed>,
+    more_help: impl Fn(),
+) -> Option<RawFile> {
+    let mut join = Join::default();
+    let mut waiting: BTreeMap<usize, Option<RawFile>> = BTreeMap::new();
+    let mut want = 0;
+    while want < pieces.len() {
+        if let Some(parsed) = waiting.remove(&want) {
+            join.push(cut, pieces[want], parsed?)?;
+            want += 1;
+            continue;
+        }
+        more_help();
+        let (i, parsed) = match take() {
+            Some(i) => (i, piece(&pieces[i])),
+            None => rx.recv().ok()?,
+        };
+        waiting.insert(i, parsed);
+    }
+    join.finish()
+}
+
+/// One piece parsed in tables of its own, its plain histories read by hand unless that
+/// fails; `None` when it does not parse.
+fn piece(piece: &Piece) -> Option<RawFile> {
+    let mut marked = false;
+    match with_serials(|| read(piece, true, &mut marked)) {
+        Ok(raw) => Some(raw),
+        Err(()) if marked => with_serials(|| read(piece, false, &mut marked)).ok(),
+        Err(()) => None,
+    }
+}
+
+fn read(piece: &Piece, by_hand: bool, marked: &mut bool) -> Result<RawFile, ()> {
+    match *piece {
+        Piece::Rest(text) => super::read(text, by_hand, marked),
+        Piece::Slice { section, text, .. } => {
+            let mut raw = RawFile::default();
+            match section {
+                Section::Queue => raw.queue = Some(super::read(text, by_hand, marked)?),
+                Section::Deliveries => {
+                    raw.deliveries = Some(super::read(text, by_hand, marked)?);
+                }
+            }
+            Ok(raw)
+        }
+    }
+}
+
+/// The file being joined: the rest's records, then every slice's, and the tables.
+#[derive(Default)]
+struct Join {
+    raw: Option<RawFile>,
+    serials: String,
+    visits: Vec<RawVisit>,
+    histories: Vec<RawHistory>,
+}
+
+impl Join {
+    /// Appends the next piece, `parsed`; `None` when it does not fit.
+    fn push(&mut self, cut: &Cut, piece: Piece, mut parsed: RawFile) -> Option<()> {
+        let (by_serials, by_visits) = (self.serials.len(), self.visits.len());
+        let by_histories = self.histories.len();
+        self.serials.push_str(&std::mem::take(&mut parsed.serials));
+        self.visits
+            .extend(std::mem::take(&mut parsed.visits).into_vec());
+        for mut h in std::mem::take(&mut parsed.histories).into_vec() {
+            h.serial = h.serial.shifted(by_serials)?;
+            h.visits = h.visits.shifted(by_visits)?;
+            self.histories.push(h);
+        }
+        let Piece::Slice { list, slice, .. } = piece else {
+            self.raw = Some(parsed);
+            return Some(());
+        };
+        let list = cut.lists.get(list)?;
+        let raw = self.raw.as_mut()?;
+        let last = slice + 1 == list.slices.len();
+        match list.section {
+            Section::Queue => {
+                let all = open(&mut raw.queue, slice, list.items)?;
+                for mut v in parsed.queue? {
+                    v.serial = v.serial.shifted(by_serials)?;
+                    v.history = v.history.shifted(by_visits)?;
+                    all.push(v);
+                }
+                (!last || all.len() == list.items).then_some(())
+            }
+            Section::Deliveries => {
+                let all = open(&mut raw.deliveries, slice, list.items)?;
+                for mut d in parsed.deliveries? {
+                    for s in d.serials.iter_mut().flatten() {
+                        *s = s.shifted(by_serials)?;
+                    }
+                    d.histories = d.histories.shifted(by_histories)?;
+                    all.push(d);
+                }
+                (!last || all.len() == list.items).then_some(())
+            }
+        }
+    }
+
+    /// The joined file.
+    fn finish(self) -> Option<RawFile> {
+        let mut raw = self.raw?;
+        raw.serials = Arc::from(self.serials);
+        raw.visits = self.visits.into_boxed_slice();
+        raw.histories = self.histories.into_boxed_slice();
+        Some(raw)
+    }
+}
+
+/// The list of a section its first slice opens (empty in the rest, as [`super::fill`]
+/// wants it), or that the slices before filled.
+fn open<T>(section: &mut Option<Vec<T>>, slice: usize, items: usize) -> Option<&mut Vec<T>> {
+    if slice == 0 {
+        if section.is_some() {
+            return None;
+        }
+        *section = Some(Vec::with_capacity(items));
+    }
+    section.as_mut()
+}
