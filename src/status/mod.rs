@@ -260,6 +260,8 @@ impl Loader {
         self.cache.retain(|p, _| listed.contains(p));
 
         let mut attempt = 0;
+        // Files read again for their records during the merge.
+        let mut fetched = 0;
         let (merged, files, left_out, read) = loop {
             let mut raws = self.take_records(&paths, attempt > 0);
             let mut left_out = 0;
@@ -300,8 +302,10 @@ impl Loader {
             }
             let read = started.elapsed();
             let (limits, interner) = (self.limits, &mut self.interner);
+            let fetched = &mut fetched;
             let mut fetch = |i: usize| {
                 let (path, c) = again.get(i)?;
+                *fetched += 1;
                 records::again(path, c, limits, interner)
             };
             let merged = merge::merge_records(
@@ -332,10 +336,10 @@ impl Loader {
         let (programme, merged_problems) = merged;
         problems.extend(merged_problems);
         let merged_at = started.elapsed();
-        if !reread.is_empty() || attempt > 0 {
+        if !reread.is_empty() || attempt > 0 || fetched > 0 {
             self.interner.prune();
         }
-        if bytes_read >= RELEASE_AFTER_BYTES || attempt > 0 {
+        if bytes_read >= RELEASE_AFTER_BYTES || attempt > 0 || fetched > 0 {
             crate::mem::release_free_memory();
         }
         sort_problems(&mut problems);
