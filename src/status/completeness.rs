@@ -62,10 +62,10 @@ impl Snapshot {
     }
 }
 
-/// After the merge: marks `p` when no file of `sources` has a `deliveries` section (see
+/// After the merge: marks `p` when no file of `noted` has a `deliveries` section (see
 /// [`Gap::NoDeliveries`]). Not while a file of `files` is refused with no earlier good
 /// version: it may hold the section, and its own gap says so.
-pub(super) fn mark_sections(p: &mut Programme, sources: &[merge::Source<'_>], files: &[FileState]) {
+pub(super) fn mark_sections(p: &mut Programme, noted: &[&merge::Noted], files: &[FileState]) {
     let refused = files.iter().any(|f| {
         matches!(
             f.health,
@@ -77,8 +77,6 @@ pub(super) fn mark_sections(p: &mut Programme, sources: &[merge::Source<'_>], fi
     });
     p.no_deliveries_section = !refused
         && p.info.is_some()
-        && !sources.iter().any(|s| {
-            // `deliveries:` with nothing after it reads as no list, but is written.
-            s.raw.deliveries.is_some() || s.raw.section_locs.deliveries.is_known()
-        });
+        // `deliveries:` with nothing after it reads as no list, but is written.
+        && !noted.iter().any(|n| n.deliveries_written());
 }

@@ -1,11 +1,12 @@
 //! The files of a set: which names are status files, listing a folder, the stamp that
 //! tells a changed file, and the names files are shown by.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::Stamp;
+use super::{Loader, Loc, Problem, Stamp};
 
 /// True for names editors and tools use for temporary or backup files.
 pub fn is_temporary(name: &str) -> bool {
@@ -66,5 +67,48 @@ pub(super) fn io_reason(e: &io::Error) -> String {
         io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
         io::ErrorKind::NotFound => "no such file (it may have been removed)".to_owned(),
         _ => e.to_string(),
+    }
+}
+
+impl Loader {
+    /// The files of the set, in the order they merge, with problems for folders that are
+    /// missing or hold no status file.
+    pub(super) fn discover(&self, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        let mut seen = HashSet::new();
+        for source in &self.sources {
+            let name = display_name(source);
+            match fs::metadata(source) {
+                Ok(meta) if meta.is_dir() => match list_folder(source) {
+                    Ok(found) if found.is_empty() => problems.push(Problem::error(
+                        &name,
+                        Loc::UNKNOWN,
+                        "the folder holds no status files (*.yaml or *.yml)",
+                    )),
+                    Ok(found) => out.extend(found.into_iter().filter(|p| seen.insert(p.clone()))),
+                    Err(e) => problems.push(Problem::error(
+                        &name,
+                        Loc::UNKNOWN,
+                        format!("cannot list the folder: {}", io_reason(&e)),
+                    )),
+                },
+                Ok(_) => {
+                    if seen.insert(source.clone()) {
+                        out.push(source.clone());
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::NotFound => problems.push(Problem::error(
+                    &name,
+                    Loc::UNKNOWN,
+                    "no such file or folder: check the path in the config or on the command line",
+                )),
+                Err(e) => problems.push(Problem::error(
+                    &name,
+                    Loc::UNKNOWN,
+                    format!("cannot read: {}", io_reason(&e)),
+                )),
+            }
+        }
+        out
     }
 }

@@ -4,6 +4,15 @@
 //! The [`Loader`] keeps every file's parsed content between loads, so that a reload parses
 //! only the files that changed, and so that a file caught half-written or saved with a
 //! mistake keeps contributing what it held last time it was good.
+//!
+//! A file's records (`queue` and `deliveries`) are kept once, as the file's share of the
+//! merged model: the parsed records are dropped as soon as they are merged, and what later
+//! merges need of them (where each serial is written) is kept compact
+//! ([`merge::Noted`]). When every record must be built again (the definitions or the day
+//! changed), the files with records are read again from disk, each in the mode it was read
+//! last (see [`Cached::leaving_out`]). A file whose latest read failed cannot be read again:
+//! it keeps its last good share of the model while the definitions and the day stay; when
+//! they change, its records are left out, with an error saying so, until it reads again.
 
 pub mod causes;
 mod completeness;
@@ -17,24 +26,24 @@ pub mod progress;
 pub mod quoting;
 pub mod raw;
 mod read;
+mod records;
 mod timing;
 mod workers;
 pub mod yaml;
 
 use std::collections::{BTreeMap, HashSet};
-use std::fs;
-use std::io;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
+use files::stamp;
 pub use files::{display_name, is_status_file_name, is_temporary};
-use files::{io_reason, list_folder, stamp};
 pub use limits::Limits;
 pub use problem::{Loc, Problem, Severity};
 pub use progress::{Progress, ProgressNow};
 use raw::RawFile;
-use read::{Outcome, apply};
+
+use merge::NeedsRecords;
 pub use timing::Timing;
 
 use crate::domain::{Date, Programme};
@@ -106,8 +115,15 @@ struct Stamp {
 struct Cached {
     name: String,
     stamp: Option<Stamp>,
-    /// The last content that parsed, shared with the merge.
+    /// The last content that parsed, shared with the merge, without its records.
     good: Option<Arc<RawFile>>,
+    /// The records of `good` (queue, deliveries), from its read until they are merged.
+    records: Option<Box<RawFile>>,
+    /// Where the serials of `good`'s records are written, for later merges.
+    noted: merge::Noted,
+    /// True when `good` was read without a last good content to fall back on (a bad
+    /// record left out, not the whole file refused): read again the same way.
+    leaving_out: bool,
     /// Problems of the latest read (a parse error, an empty file, a missing version).
     read_problems: Vec<Problem>,
     /// Set while the latest read failed.
@@ -213,8 +229,6 @@ impl Loader {
         mut problems: Vec<Problem>,
     ) -> Snapshot {
         let started = Instant::now();
-        // Files listed but gone when read: removed between the listing and the read.
-        let mut vanished = HashSet::new();
         let stamps: Vec<_> = paths.iter().map(|p| stamp(p)).collect();
         let mut jobs = Vec::new();
         for (index, (path, stamp)) in paths.iter().zip(&stamps).enumerate() {
@@ -231,48 +245,13 @@ impl Loader {
             });
         }
         let bytes_read: u64 = jobs.iter().map(|j| j.bytes).sum();
-        self.progress.begin(jobs.len() as u64, bytes_read);
-        // The places in `paths` of the files read, to list them in the set's order.
-        let mut reread_at = Vec::new();
-        let (cache, versions) = (&mut self.cache, &mut self.versions);
-        let keep = |index: usize, outcome: Outcome| {
-            let path = &paths[index];
-            if matches!(outcome, Outcome::Vanished) {
-                vanished.insert(path.clone());
-                return;
-            }
-            reread_at.push(index);
-            let parsed = matches!(outcome, Outcome::Parsed(..));
-            let entry = cache.entry(path.clone()).or_insert_with(|| Cached {
-                name: display_name(path),
-                stamp: None,
-                good: None,
-                read_problems: Vec::new(),
-                failed_since: None,
-                version: 0,
-                left_out: Vec::new(),
-            });
-            entry.stamp = stamps[index];
-            apply(entry, outcome);
-            if parsed {
-                *versions += 1;
-                entry.version = *versions;
-            }
-        };
-        workers::read_all(
-            jobs,
-            self.limits,
-            self.workers,
-            &mut self.interner,
-            &self.progress,
-            keep,
-        );
+        let (mut reread_at, vanished) = self.read(&paths, &stamps, jobs);
         reread_at.sort_unstable();
         let reread: Vec<String> = reread_at.iter().map(|&i| display_name(&paths[i])).collect();
         paths.retain(|p| !vanished.contains(p));
 
         let listed: HashSet<&PathBuf> = paths.iter().collect();
-        let removed: Vec<String> = self
+        let mut removed: Vec<String> = self
             .cache
             .iter()
             .filter(|(p, _)| !listed.contains(p))
@@ -280,53 +259,94 @@ impl Loader {
             .collect();
         self.cache.retain(|p, _| listed.contains(p));
 
-        let mut left_out = 0;
-        let mut files = Vec::with_capacity(paths.len());
-        let mut sources = Vec::with_capacity(paths.len());
-        let mut versions = Vec::with_capacity(paths.len());
-        for path in &paths {
-            let Some(c) = self.cache.get(path) else {
-                continue;
-            };
-            problems.extend(c.read_problems.iter().cloned());
-            files.push(FileState {
-                path: path.clone(),
-                name: c.name.clone(),
-                health: match c.failed_since {
-                    None => FileHealth::Good,
-                    Some(since) => FileHealth::Stale {
-                        since,
-                        has_last_good: c.good.is_some(),
+        let mut attempt = 0;
+        // Files read again for their records during the merge.
+        let mut fetched = 0;
+        let (merged, files, left_out, read) = loop {
+            let mut raws = self.take_records(&paths, attempt > 0);
+            let mut left_out = 0;
+            let mut read_problems = Vec::new();
+            let mut files = Vec::with_capacity(paths.len());
+            let mut sources = Vec::with_capacity(paths.len());
+            let mut noted = Vec::with_capacity(paths.len());
+            let mut versions = Vec::with_capacity(paths.len());
+            // Per source: how to read its records again (see `records::again`).
+            let mut again = Vec::with_capacity(paths.len());
+            for path in &paths {
+                let Some(c) = self.cache.get(path) else {
+                    continue;
+                };
+                read_problems.extend(c.read_problems.iter().cloned());
+                files.push(FileState {
+                    path: path.clone(),
+                    name: c.name.clone(),
+                    health: match c.failed_since {
+                        None => FileHealth::Good,
+                        Some(since) => FileHealth::Stale {
+                            since,
+                            has_last_good: c.good.is_some(),
+                        },
                     },
-                },
-            });
-            if let Some(good) = &c.good {
-                left_out += c.left_out.len();
-                problems.extend(c.left_out.iter().cloned());
-                sources.push(merge::Source {
-                    name: &c.name,
-                    raw: good,
                 });
-                versions.push(c.version);
+                if let Some(good) = &c.good {
+                    left_out += c.left_out.len();
+                    read_problems.extend(c.left_out.iter().cloned());
+                    sources.push(merge::Source {
+                        name: &c.name,
+                        raw: good,
+                    });
+                    noted.push(&c.noted);
+                    versions.push(c.version);
+                    again.push((path, c));
+                }
             }
-        }
-        let read = started.elapsed();
-        let (mut programme, merge_problems) =
-            merge::merge_cached(&sources, &versions, today, &mut self.merged);
-        completeness::mark_sections(&mut programme, &sources, &files);
-        let merged = started.elapsed();
-        problems.extend(merge_problems);
-        if !reread.is_empty() {
+            let read = started.elapsed();
+            let (limits, interner) = (self.limits, &mut self.interner);
+            let fetched = &mut fetched;
+            let mut fetch = |i: usize| {
+                let (path, c) = again.get(i)?;
+                *fetched += 1;
+                records::again(path, c, limits, interner)
+            };
+            let merged = merge::merge_records(
+                &sources,
+                &noted,
+                &mut raws,
+                &mut fetch,
+                &versions,
+                today,
+                &mut self.merged,
+            );
+            match merged {
+                Ok((mut programme, merge_problems)) => {
+                    completeness::mark_sections(&mut programme, &noted, &files);
+                    read_problems.extend(merge_problems);
+                    break ((programme, read_problems), files, left_out, read);
+                }
+                Err(NeedsRecords) => {
+                    // A file changed since it was read, or cannot be read: every record is
+                    // built again, the files whose records were dropped read again.
+                    self.merged.clear();
+                    attempt += 1;
+                    let gone = self.read_records_again(&mut paths);
+                    removed.extend(gone);
+                }
+            }
+        };
+        let (programme, merged_problems) = merged;
+        problems.extend(merged_problems);
+        let merged_at = started.elapsed();
+        if !reread.is_empty() || attempt > 0 || fetched > 0 {
             self.interner.prune();
         }
-        if bytes_read >= RELEASE_AFTER_BYTES {
+        if bytes_read >= RELEASE_AFTER_BYTES || attempt > 0 || fetched > 0 {
             crate::mem::release_free_memory();
         }
         sort_problems(&mut problems);
         self.timing = Timing {
             read: self.timing.read + read,
-            merge: merged - read,
-            tidy: started.elapsed() - merged,
+            merge: merged_at.saturating_sub(read),
+            tidy: started.elapsed().saturating_sub(merged_at),
         };
         self.progress.end();
         Snapshot {
@@ -337,47 +357,6 @@ impl Loader {
             reread,
             left_out,
         }
-    }
-
-    /// The files of the set, in the order they merge, with problems for folders that are
-    /// missing or hold no status file.
-    fn discover(&self, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
-        let mut out = Vec::new();
-        let mut seen = HashSet::new();
-        for source in &self.sources {
-            let name = display_name(source);
-            match fs::metadata(source) {
-                Ok(meta) if meta.is_dir() => match list_folder(source) {
-                    Ok(found) if found.is_empty() => problems.push(Problem::error(
-                        &name,
-                        Loc::UNKNOWN,
-                        "the folder holds no status files (*.yaml or *.yml)",
-                    )),
-                    Ok(found) => out.extend(found.into_iter().filter(|p| seen.insert(p.clone()))),
-                    Err(e) => problems.push(Problem::error(
-                        &name,
-                        Loc::UNKNOWN,
-                        format!("cannot list the folder: {}", io_reason(&e)),
-                    )),
-                },
-                Ok(_) => {
-                    if seen.insert(source.clone()) {
-                        out.push(source.clone());
-                    }
-                }
-                Err(e) if e.kind() == io::ErrorKind::NotFound => problems.push(Problem::error(
-                    &name,
-                    Loc::UNKNOWN,
-                    "no such file or folder: check the path in the config or on the command line",
-                )),
-                Err(e) => problems.push(Problem::error(
-                    &name,
-                    Loc::UNKNOWN,
-                    format!("cannot read: {}", io_reason(&e)),
-                )),
-            }
-        }
-        out
     }
 }
 

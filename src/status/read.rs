@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 use super::files::{display_name, io_reason};
+use super::merge::Noted;
 use super::raw::{self, RawFile};
 use super::{Cached, Limits, Loc, Problem, yaml};
 
@@ -264,10 +265,17 @@ fn read_text(path: &Path, limits: Limits) -> Result<String, ReadError> {
     })
 }
 
-pub(super) fn apply(entry: &mut Cached, outcome: Outcome) {
+/// Keeps `outcome` in `entry`; `leaving_out` tells how it was read (see [`read_file`]:
+/// true when without a last good content to fall back on).
+pub(super) fn apply(entry: &mut Cached, outcome: Outcome, leaving_out: bool) {
     let (mut p, empty) = match outcome {
         Outcome::Parsed(mut raw, problems, left_out) => {
             raw.shrink_to_fit();
+            // To read the file again the same way (see `Cached`).
+            entry.leaving_out = leaving_out;
+            entry.noted = Noted::of(&raw);
+            let records = raw.take_records();
+            entry.records = entry.noted.has_records().then(|| Box::new(records));
             entry.good = Some(Arc::from(raw));
             entry.read_problems = problems;
             entry.left_out = left_out;

@@ -1,5 +1,7 @@
 //! The loader's own tests: what only its private steps can show.
 
+use std::fs;
+
 use super::*;
 
 fn today() -> Date {

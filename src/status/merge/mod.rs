@@ -11,6 +11,7 @@
 mod definitions;
 mod history;
 mod lead;
+pub mod noted;
 mod records;
 mod serials;
 mod shares;
@@ -20,6 +21,7 @@ use std::collections::HashMap;
 use super::problem::{Loc, Problem};
 use super::raw::RawFile;
 use crate::domain::{Date, FamilyId, Programme, SiteId, StageId, VariantId};
+pub use noted::Noted;
 
 /// One parsed file of the set.
 #[derive(Debug, Clone, Copy)]
@@ -29,6 +31,33 @@ pub struct Source<'a> {
     /// What the file holds.
     pub raw: &'a RawFile,
 }
+
+/// A file's records (its `queue` and `deliveries`, with their histories) as a merge gets
+/// them, to build the file's share of the model.
+#[derive(Debug)]
+pub enum Raw<'a> {
+    /// In the file's content itself (a [`Source`] read whole).
+    Borrowed(&'a RawFile),
+    /// Taken out of the loader's copy: dropped by the merge once merged (the queue once
+    /// the queue is built, the rest once the deliveries are), so that a first load holds
+    /// every file's records and the model only the time it takes to turn the one into the
+    /// other.
+    Owned(Box<RawFile>),
+    /// Merged before and dropped since: a merge that must build the file's share again
+    /// asks for them (the loader reads the file again), and stops with [`NeedsRecords`]
+    /// when they cannot be had as they were.
+    Dropped,
+    /// Dropped, and not to be had again: the file's latest read failed. A merge that must
+    /// build its share again (the definitions or the day changed) leaves its records out,
+    /// with an error.
+    Gone,
+}
+
+/// A merge stopped because it must build again the share of a file whose records it was
+/// given as [`Raw::Dropped`] and could not have them again as they were merged last (the
+/// file changed since, or cannot be read): read those files again and merge anew.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NeedsRecords;
 
 /// Builds the programme from `sources` (in set order) as of `today`.
 pub fn merge(sources: &[Source], today: Date) -> (Programme, Vec<Problem>) {
@@ -102,6 +131,40 @@ pub fn merge_cached(
     today: Date,
     cache: &mut Cache,
 ) -> (Programme, Vec<Problem>) {
+    let noted: Vec<Noted> = sources.iter().map(|s| Noted::of(s.raw)).collect();
+    let noted: Vec<&Noted> = noted.iter().collect();
+    let mut raws: Vec<Raw> = sources.iter().map(|s| Raw::Borrowed(s.raw)).collect();
+    match merge_records(
+        sources,
+        &noted,
+        &mut raws,
+        &mut |_| None,
+        versions,
+        today,
+        cache,
+    ) {
+        Ok(merged) => merged,
+        // Not met: every file's records are borrowed. Built anew from them.
+        Err(NeedsRecords) => merge_cached(sources, &[], today, &mut Cache::default()),
+    }
+}
+
+/// Builds the programme like [`merge_cached`] from the definitions of `sources` and the
+/// records `raws` gives, `noted[i]` telling where the serials of file `i` are written.
+/// Only the records of the files whose share is built again are used; a file's records
+/// given as [`Raw::Owned`] are dropped once merged. The records of a file given as
+/// [`Raw::Dropped`] are asked of `fetch` (by the file's place in `sources`) when its share
+/// must be built again; stops with [`NeedsRecords`] when it has none (`cache` is then
+/// empty).
+pub fn merge_records(
+    sources: &[Source],
+    noted: &[&Noted],
+    raws: &mut [Raw],
+    fetch: &mut dyn FnMut(usize) -> Option<Box<RawFile>>,
+    versions: &[u64],
+    today: Date,
+    cache: &mut Cache,
+) -> Result<(Programme, Vec<Problem>), NeedsRecords> {
     let mut m = Merger {
         p: Programme {
             files: sources.iter().map(|s| s.name.to_owned()).collect(),
@@ -128,15 +191,15 @@ pub fn merge_cached(
     for (i, s) in sources.iter().enumerate() {
         m.plan(i as u32, s, &mut planned);
     }
-    let key = m.records_key(sources, versions);
+    let key = m.records_key(noted, versions);
     let records = match (&key, cache.records.take()) {
         (Some(key), Some((old_key, old))) if *key == old_key => old,
         (Some(key), Some((old_key, old))) if key.same_definitions(&old_key) => {
-            m.records_of(sources, &key.versions, Some(old.kept))
+            m.records_of(noted, raws, fetch, &key.versions, Some(old.kept))?
         }
         (key, _) => {
             let versions = key.as_ref().map_or(&[][..], |k| &k.versions);
-            m.records_of(sources, versions, None)
+            m.records_of(noted, raws, fetch, versions, None)?
         }
     };
     m.p.queue = records.kept.queue.clone();
@@ -148,7 +211,7 @@ pub fn merge_cached(
         cache.records = Some((key, records));
     }
     m.totals();
-    (m.p, m.problems)
+    Ok((m.p, m.problems))
 }
 
 /// One merge under way: the programme being built, its problems, and the indexes of its
@@ -207,29 +270,31 @@ impl Merger {
     /// The records of `sources` (see [`Merger::records`]).
     fn records_of(
         &mut self,
-        sources: &[Source],
+        noted: &[&Noted],
+        raws: &mut [Raw],
+        fetch: &mut dyn FnMut(usize) -> Option<Box<RawFile>>,
         versions: &[Option<u64>],
         old: Option<shares::Kept>,
-    ) -> Records {
-        let (kept, sites, problems) = self.records(sources, versions, old);
-        Records {
+    ) -> Result<Records, NeedsRecords> {
+        let (kept, sites, problems) = self.records(noted, raws, fetch, versions, old)?;
+        Ok(Records {
             kept,
             sites,
             problems,
-        }
+        })
     }
 
     /// What the records depend on, or `None` when a file's version is unknown.
-    fn records_key(&self, sources: &[Source], versions: &[u64]) -> Option<RecordsKey> {
-        if versions.len() != sources.len() || versions.contains(&0) {
+    fn records_key(&self, noted: &[&Noted], versions: &[u64]) -> Option<RecordsKey> {
+        if versions.len() != noted.len() || versions.contains(&0) {
             return None;
         }
         Some(RecordsKey {
             files: self.p.files.clone(),
-            versions: sources
+            versions: noted
                 .iter()
                 .zip(versions)
-                .map(|(s, &v)| (s.raw.queue.is_some() || s.raw.deliveries.is_some()).then_some(v))
+                .map(|(n, &v)| n.has_records().then_some(v))
                 .collect(),
             today: self.today,
             years: self.p.info.as_ref().map(|i| (i.first_year, i.last_year)),

@@ -4,11 +4,12 @@
 
 use chrono::Datelike;
 
+use super::Merger;
 use super::serials::{Serials, Written};
 use super::shares::Marks;
-use super::{Merger, Source};
 use crate::domain::{Delivery, Name, Origin, SiteId, VariantId, Vehicle};
 use crate::status::problem::{Loc, did_you_mean};
+use crate::status::raw::RawFile;
 
 impl Merger {
     pub(super) fn intern_site(&mut self, name: &str) -> SiteId {
@@ -36,16 +37,16 @@ impl Merger {
         None
     }
 
-    pub(super) fn queue<'a>(
+    pub(super) fn queue(
         &mut self,
         file: u32,
-        s: &Source<'a>,
-        serials: &mut Serials<'a>,
+        raw: &RawFile,
+        serials: &mut Serials,
         out: &mut Vec<Vehicle>,
         marks: &mut Marks,
     ) {
-        for (record, v) in s.raw.queue.iter().flatten().enumerate() {
-            let serial: &'a str = s.raw.serial(v.serial);
+        for (record, v) in raw.queue.iter().flatten().enumerate() {
+            let serial: &str = raw.serial(v.serial);
             if serial.is_empty() {
                 self.error(
                     file,
@@ -139,9 +140,9 @@ impl Merger {
                 &v.site
             });
             let optional = |n: &Option<Name>| n.as_ref().filter(|n| !n.is_empty()).cloned();
-            let history = self.queue_history(file, s.raw, v, serial, family);
+            let history = self.queue_history(file, raw, v, serial, family);
             out.push(Vehicle {
-                serial: s.raw.shared_serial(v.serial),
+                serial: raw.shared_serial(v.serial),
                 variant,
                 stage,
                 since,
@@ -158,15 +159,15 @@ impl Merger {
         }
     }
 
-    pub(super) fn deliveries<'a>(
+    pub(super) fn deliveries(
         &mut self,
         file: u32,
-        s: &Source<'a>,
-        serials: &mut Serials<'a>,
+        raw: &RawFile,
+        serials: &mut Serials,
         out: &mut Vec<Delivery>,
         marks: &mut Marks,
     ) {
-        for (record, d) in s.raw.deliveries.iter().flatten().enumerate() {
+        for (record, d) in raw.deliveries.iter().flatten().enumerate() {
             let date = d.date.0;
             let Some(variant) = self.record_variant(file, d.variant_loc(), &d.variant, || {
                 format!("the delivery of {date}")
@@ -223,7 +224,7 @@ impl Merger {
             marks.checked.push(record as u32);
             let mut kept = Vec::with_capacity(d.serials.as_ref().map_or(0, Vec::len));
             for (item, &r) in d.serials.iter().flatten().enumerate() {
-                let serial: &'a str = s.raw.serial(r);
+                let serial: &str = raw.serial(r);
                 if serial.is_empty() {
                     self.error(
                         file,
@@ -252,10 +253,10 @@ impl Merger {
                     self.error(file, d.serials_loc(), msg);
                     marks.counted_twice += 1;
                 }
-                kept.push(s.raw.shared_serial(r));
+                kept.push(raw.shared_serial(r));
             }
             let family = self.p.family_of(variant);
-            let histories = self.delivery_histories(file, s.raw, d, family, &kept);
+            let histories = self.delivery_histories(file, raw, d, family, &kept);
             out.push(Delivery {
                 date,
                 variant,

@@ -4,15 +4,15 @@ use std::hash::{BuildHasher, RandomState};
 
 use hashbrown::{HashTable, hash_table};
 
-use super::Source;
+use super::noted::Noted;
 use crate::status::problem::Loc;
 
 /// Serials seen so far in a merge, each where it was first written. A large programme
 /// has a hundred thousand serials and more; each costs 13 bytes here (where it is written,
-/// not its text or its place, which are read from the record when needed), in a table
-/// sized once for all of them.
+/// not its text or its place, which are read from each file's [`Noted`] when needed), in a
+/// table sized once for all of them.
 pub(super) struct Serials<'a> {
-    sources: &'a [Source<'a>],
+    noted: &'a [&'a Noted],
     table: HashTable<Written>,
     hasher: RandomState,
 }
@@ -51,69 +51,56 @@ impl Written {
 }
 
 impl<'a> Serials<'a> {
-    /// Room for every serial of `sources`, so that the table never grows (growing holds
+    /// Room for every serial of `noted`, so that the table never grows (growing holds
     /// the old table and one twice its size at once).
-    pub(super) fn new(sources: &'a [Source<'a>]) -> Serials<'a> {
-        let count: usize = sources
-            .iter()
-            .map(|s| {
-                let queued = s.raw.queue.as_ref().map_or(0, Vec::len);
-                let delivered: usize = s
-                    .raw
-                    .deliveries
-                    .iter()
-                    .flatten()
-                    .map(|d| d.serials.as_ref().map_or(0, Vec::len))
-                    .sum();
-                queued + delivered
-            })
-            .sum();
-        Serials::with_capacity(sources, count)
+    pub(super) fn new(noted: &'a [&'a Noted]) -> Serials<'a> {
+        let count = noted.iter().map(|n| n.serial_count()).sum();
+        Serials::with_capacity(noted, count)
     }
 
-    /// Room for `count` serials of `sources`.
-    pub(super) fn with_capacity(sources: &'a [Source<'a>], count: usize) -> Serials<'a> {
+    /// Room for `count` serials of the files `noted`.
+    pub(super) fn with_capacity(noted: &'a [&'a Noted], count: usize) -> Serials<'a> {
         Serials {
-            sources,
+            noted,
             table: HashTable::with_capacity(count),
             hasher: RandomState::new(),
         }
     }
 
     /// The text of the serial written at `w`.
-    pub(super) fn text(sources: &[Source<'a>], w: Written) -> &'a str {
-        let raw = sources[w.file as usize].raw;
-        let r = if w.is_queued() {
-            raw.queue.as_ref().map(|q| q[w.record as usize].serial)
-        } else {
-            raw.deliveries
-                .as_ref()
-                .and_then(|d| d[w.record as usize].serials.as_ref())
-                .map(|s| s[w.item as usize])
+    pub(super) fn text(noted: &[&'a Noted], w: Written) -> &'a str {
+        let Some(n) = noted.get(w.file as usize) else {
+            return "";
         };
-        r.map_or("", |r| raw.serial(r))
+        if w.is_queued() {
+            n.queued(w.record as usize)
+        } else {
+            n.delivered_item(w.record as usize, w.item as usize)
+        }
     }
 
-    /// The line of the record where the serial at `w` is written.
+    /// The line of the record where the serial at `w` is written (its column is not
+    /// kept).
     pub(super) fn loc(&self, w: Written) -> Loc {
-        let raw = self.sources[w.file as usize].raw;
+        let Some(n) = self.noted.get(w.file as usize) else {
+            return Loc::UNKNOWN;
+        };
         if w.is_queued() {
-            raw.queue.as_ref().map(|q| q[w.record as usize].loc())
+            n.queued_loc(w.record as usize)
         } else {
-            raw.deliveries.as_ref().map(|d| d[w.record as usize].loc())
+            n.delivered_loc(w.record as usize)
         }
-        .unwrap_or(Loc::UNKNOWN)
     }
 
     /// Notes that `serial` is written at `at`, unless it was written before: then where
     /// it was first. A serial noted at `at` already (a file's serials noted before its
     /// records are built again, see [`super::shares`]) is first where it is.
     pub(super) fn first(&mut self, serial: &str, at: Written) -> Option<Written> {
-        let (sources, hasher) = (self.sources, &self.hasher);
+        let (noted, hasher) = (self.noted, &self.hasher);
         let entry = self.table.entry(
             hasher.hash_one(serial),
-            |&w| Serials::text(sources, w) == serial,
-            |&w| hasher.hash_one(Serials::text(sources, w)),
+            |&w| Serials::text(noted, w) == serial,
+            |&w| hasher.hash_one(Serials::text(noted, w)),
         );
         match entry {
             hash_table::Entry::Occupied(o) => Some(*o.get()).filter(|&w| w != at),

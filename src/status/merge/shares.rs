@@ -17,8 +17,9 @@
 
 use std::ops::Range;
 
+use super::noted::Noted;
 use super::serials::{Serials, Written};
-use super::{Merger, Source};
+use super::{Merger, NeedsRecords, Raw};
 use crate::domain::completeness::MergeGaps;
 use crate::domain::{Delivery, Shared, SiteId, Vehicle};
 use crate::status::problem::{Loc, Problem};
@@ -156,20 +157,11 @@ fn join<T: Clone>(
 
 /// Notes the serials of the queue records `checked` of `file` in `serials`; those found
 /// written before.
-fn note_queue<'a>(
-    serials: &mut Serials<'a>,
-    file: u32,
-    raw: &'a RawFile,
-    checked: &[u32],
-) -> Vec<Twice> {
+fn note_queue(serials: &mut Serials, file: u32, noted: &Noted, checked: &[u32]) -> Vec<Twice> {
     let mut marks = Marks::default();
-    let queue = raw.queue.as_deref().unwrap_or_default();
     for &record in checked {
-        let Some(v) = queue.get(record as usize) else {
-            continue;
-        };
         let at = Written::queued(file, record as usize);
-        if let Some(first) = serials.first(raw.serial(v.serial), at) {
+        if let Some(first) = serials.first(noted.queued(record as usize), at) {
             marks.twice(at, first, serials.loc(first));
         }
     }
@@ -178,20 +170,10 @@ fn note_queue<'a>(
 
 /// Notes the serials of the delivery records `checked` of `file`, as
 /// [`Merger::deliveries`] does (an empty serial is not noted).
-fn note_deliveries<'a>(
-    serials: &mut Serials<'a>,
-    file: u32,
-    raw: &'a RawFile,
-    checked: &[u32],
-) -> Vec<Twice> {
+fn note_deliveries(serials: &mut Serials, file: u32, noted: &Noted, checked: &[u32]) -> Vec<Twice> {
     let mut marks = Marks::default();
-    let deliveries = raw.deliveries.as_deref().unwrap_or_default();
     for &record in checked {
-        let Some(d) = deliveries.get(record as usize) else {
-            continue;
-        };
-        for (item, &r) in d.serials.iter().flatten().enumerate() {
-            let serial = raw.serial(r);
+        for (item, serial) in noted.delivered(record as usize).enumerate() {
             if serial.is_empty() {
                 continue;
             }
@@ -204,6 +186,29 @@ fn note_deliveries<'a>(
     marks.twice
 }
 
+/// The records of a file whose records are gone (see [`Raw::Gone`]): none, with an error
+/// saying so, every record of the file counted as left out.
+fn gone(m: &mut Merger, file: u32, noted: &Noted) -> Part {
+    let p0 = m.problems.len();
+    m.error(
+        file,
+        Loc::UNKNOWN,
+        format!(
+            "its {} records are left out until the file reads again: the definitions or the \
+             day changed, and its last good records are not kept to be checked again",
+            noted.records()
+        ),
+    );
+    Part {
+        range: 0..0,
+        marks: Marks {
+            left_out: noted.records() as u64,
+            ..Marks::default()
+        },
+        problems: m.problems[p0..].to_vec(),
+    }
+}
+
 impl Merger {
     /// The queue and the deliveries of every file, checked against the definitions and
     /// against each other (a serial written twice), with their problems. `old` is the
@@ -213,20 +218,23 @@ impl Merger {
     /// it are the same.
     pub(super) fn records(
         &mut self,
-        sources: &[Source],
+        noted: &[&Noted],
+        raws: &mut [Raw],
+        fetch: &mut dyn FnMut(usize) -> Option<Box<RawFile>>,
         versions: &[Option<u64>],
         old: Option<Kept>,
-    ) -> (Kept, Vec<String>, Vec<Problem>) {
+    ) -> Result<(Kept, Vec<String>, Vec<Problem>), NeedsRecords> {
         let before = self.problems.len();
+        let n = noted.len();
         let mut old = old.unwrap_or_default();
-        let mut shares: Vec<Share> = Vec::with_capacity(sources.len());
-        let mut reuse = Vec::with_capacity(sources.len());
-        for i in 0..sources.len() {
+        let mut shares: Vec<Share> = Vec::with_capacity(n);
+        let mut reuse = Vec::with_capacity(n);
+        for i in 0..n {
             let version = versions.get(i).copied().flatten();
             let same = old
                 .shares
                 .get(i)
-                .is_some_and(|o| versions.len() == sources.len() && o.version == version);
+                .is_some_and(|o| versions.len() == n && o.version == version);
             reuse.push(same);
             shares.push(Share {
                 version,
@@ -235,21 +243,22 @@ impl Merger {
         }
         // The usual reload: the files read again share no serial with the others, whose
         // shares are then copied without noting their serials.
-        let apart = reuse.contains(&true) && apart(sources, &reuse, &old.shares);
+        let apart = reuse.contains(&true) && apart(noted, &reuse, &old.shares);
         let mut serials = if apart {
             let again: Vec<bool> = reuse.iter().map(|r| !r).collect();
-            Serials::with_capacity(sources, count_serials(sources, &again))
+            Serials::with_capacity(noted, count_serials(noted, &again))
         } else {
-            Serials::new(sources)
+            Serials::new(noted)
         };
 
-        let mut pieces = Vec::with_capacity(sources.len());
+        let mut pieces = Vec::with_capacity(n);
         let mut at = 0;
-        for (i, s) in sources.iter().enumerate() {
+        for i in 0..n {
             let file = i as u32;
             if reuse[i] {
                 let o = std::mem::take(&mut old.shares[i].queue);
-                if apart || note_queue(&mut serials, file, s.raw, &o.marks.checked) == o.marks.twice
+                if apart
+                    || note_queue(&mut serials, file, noted[i], &o.marks.checked) == o.marks.twice
                 {
                     let mut remap = Vec::new();
                     for (id, name) in std::mem::take(&mut old.shares[i].sites) {
@@ -270,10 +279,25 @@ impl Merger {
                     continue;
                 }
             }
+            if let Raw::Dropped = raws[i] {
+                raws[i] = Raw::Owned(fetch(i).ok_or(NeedsRecords)?);
+            }
+            let raw: &RawFile = match &raws[i] {
+                Raw::Borrowed(raw) => raw,
+                Raw::Owned(raw) => raw,
+                Raw::Dropped => return Err(NeedsRecords),
+                Raw::Gone => {
+                    shares[i].queue = Part {
+                        range: at..at,
+                        ..gone(self, file, noted[i])
+                    };
+                    continue;
+                }
+            };
             let p0 = self.problems.len();
             let mut marks = Marks::default();
             let mut vehicles = Vec::new();
-            self.queue(file, s, &mut serials, &mut vehicles, &mut marks);
+            self.queue(file, raw, &mut serials, &mut vehicles, &mut marks);
             shares[i].sites = self.sites_of(&vehicles);
             shares[i].queue = Part {
                 range: at..at + vehicles.len(),
@@ -282,6 +306,10 @@ impl Merger {
             };
             at += vehicles.len();
             pieces.push(Piece::New(vehicles));
+            // Merged: the loader's records of the queue are no longer needed.
+            if let Raw::Owned(raw) = &mut raws[i] {
+                raw.queue = None;
+            }
         }
         let queue = join(&old.queue, pieces, |v: &mut Vehicle, remap| {
             if let Some(&(_, new)) = remap.iter().find(|(id, _)| *id == v.site) {
@@ -289,14 +317,15 @@ impl Merger {
             }
         });
 
-        let mut pieces = Vec::with_capacity(sources.len());
+        let mut pieces = Vec::with_capacity(n);
         let mut at = 0;
-        for (i, s) in sources.iter().enumerate() {
+        for i in 0..n {
             let file = i as u32;
             if reuse[i] {
                 let o = std::mem::take(&mut old.shares[i].deliveries);
                 if apart
-                    || note_deliveries(&mut serials, file, s.raw, &o.marks.checked) == o.marks.twice
+                    || note_deliveries(&mut serials, file, noted[i], &o.marks.checked)
+                        == o.marks.twice
                 {
                     self.problems.extend(o.problems.iter().cloned());
                     let len = o.range.len();
@@ -309,10 +338,22 @@ impl Merger {
                     continue;
                 }
             }
+            if let Raw::Dropped = raws[i] {
+                raws[i] = Raw::Owned(fetch(i).ok_or(NeedsRecords)?);
+            }
+            let raw: &RawFile = match &raws[i] {
+                Raw::Borrowed(raw) => raw,
+                Raw::Owned(raw) => raw,
+                Raw::Dropped => return Err(NeedsRecords),
+                Raw::Gone => {
+                    shares[i].deliveries.range = at..at;
+                    continue;
+                }
+            };
             let p0 = self.problems.len();
             let mut marks = Marks::default();
             let mut deliveries = Vec::new();
-            self.deliveries(file, s, &mut serials, &mut deliveries, &mut marks);
+            self.deliveries(file, raw, &mut serials, &mut deliveries, &mut marks);
             shares[i].deliveries = Part {
                 range: at..at + deliveries.len(),
                 marks,
@@ -320,6 +361,10 @@ impl Merger {
             };
             at += deliveries.len();
             pieces.push(Piece::New(deliveries));
+            // Merged: the loader's records are no longer needed.
+            if let Raw::Owned(_) = raws[i] {
+                raws[i] = Raw::Dropped;
+            }
         }
         let deliveries = join(&old.deliveries, pieces, |_, _| {});
         let kept = Kept {
@@ -328,7 +373,7 @@ impl Merger {
             shares,
         };
         let sites = std::mem::take(&mut self.p.sites);
-        (kept, sites, self.problems.split_off(before))
+        Ok((kept, sites, self.problems.split_off(before)))
     }
 
     /// The sites `vehicles` name, in the order they first do.

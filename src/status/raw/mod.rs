@@ -106,6 +106,25 @@ impl RawFile {
         self.histories.get(r.range()).unwrap_or_default()
     }
 
+    /// Takes the records (`queue`, `deliveries` and their histories) out of the file, into
+    /// a file of their own that shares the text of serials: the loader keeps the rest of
+    /// a file for as long as it is in the set, its records only until they are merged.
+    pub fn take_records(&mut self) -> RawFile {
+        RawFile {
+            queue: self.queue.take(),
+            deliveries: self.deliveries.take(),
+            serials: Arc::clone(&self.serials),
+            visits: std::mem::take(&mut self.visits),
+            histories: std::mem::take(&mut self.histories),
+            ..RawFile::default()
+        }
+    }
+
+    /// The records the file holds: items of `queue` and `deliveries`.
+    pub fn record_count(&self) -> usize {
+        self.queue.as_ref().map_or(0, Vec::len) + self.deliveries.as_ref().map_or(0, Vec::len)
+    }
+
     /// Gives back the room the lists grew into while parsing: a file is kept for as long
     /// as the dashboard runs, and a list grown by doubling may be half empty.
     pub fn shrink_to_fit(&mut self) {
