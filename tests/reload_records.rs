@@ -1,8 +1,8 @@
 //! A load keeps each file's records once, as its share of the model: the parsed records
 //! are dropped once merged, and read again from disk when every record must be built
 //! again (the definitions or the day changed). Every such reload must equal a fresh load;
-//! a file whose latest read failed has its records left out, with an error, when they
-//! must be built again and cannot be read.
+//! a file whose latest read failed keeps its last good records over a new day, and has
+//! them left out, with an error, when the definitions change and they cannot be read.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 use std::fs;
@@ -251,4 +251,66 @@ fn a_stale_file_keeps_its_share_until_its_records_must_be_rebuilt() {
     let s = loader.load(today());
     assert_same("the file mended", &s, &fresh(&set.status, today()));
     assert_eq!(s.programme.queue.len(), first.programme.queue.len());
+}
+
+#[test]
+fn a_file_broken_over_midnight_keeps_its_last_good_records() {
+    let set = Set::new();
+    let mut loader = set.loader();
+    let first = loader.load(today());
+    assert!(first.problems.is_empty(), "{:?}", first.problems);
+    let site2 = set.file("queue-site2.yaml");
+    let good = fs::read_to_string(&site2).expect("read");
+    let in_site2 = vehicles_in(&good);
+    assert!(in_site2 > 0);
+    fs::write(&site2, format!("{good}  - serial: \"open\n")).expect("write");
+    let broken = loader.load(today());
+    assert_eq!(*broken.programme, *first.programme);
+
+    // Midnight, the file still broken: every vehicle is still counted, site 2's as they
+    // were merged; nothing is said left out, and the file is still marked as not read.
+    let next_day = today().succ_opt().expect("a date");
+    let s = loader.load(next_day);
+    assert_eq!(s.programme.queue.len(), first.programme.queue.len());
+    assert_eq!(s.programme.queue, first.programme.queue);
+    assert_eq!(s.programme.merge_gaps.left_out, 0);
+    assert!(
+        !s.problems.iter().any(|p| p
+            .message
+            .contains("records are left out until the file reads again")),
+        "{:?}",
+        s.problems
+    );
+    assert!(matches!(
+        s.files.iter().find(|f| f.path == site2).unwrap().health,
+        FileHealth::Stale {
+            has_last_good: true,
+            ..
+        }
+    ));
+    assert_eq!(loader.raw_records_kept(), 0);
+
+    // The day moved back: the other files' records are checked against it (errors for
+    // what is dated after it), site 2's stay as merged.
+    let day = Date::from_ymd_opt(2026, 9, 1).expect("a date");
+    let s = loader.load(day);
+    assert_eq!(
+        s.programme.queue.len() as u64 + s.programme.merge_gaps.left_out,
+        first.programme.queue.len() as u64
+    );
+    assert!(
+        s.problems
+            .iter()
+            .any(|p| p.message.contains("after today (2026-09-01)")),
+        "records of the other files checked against the new day"
+    );
+    assert!(!s.problems.iter().any(|p| {
+        p.message
+            .contains("records are left out until the file reads again")
+    }));
+
+    // Mended: as a fresh load again.
+    fs::write(&site2, format!("{good}# mended\n")).expect("write");
+    let s = loader.load(next_day);
+    assert_same("the file mended", &s, &fresh(&set.status, next_day));
 }

@@ -11,8 +11,9 @@
 //! ([`merge::Noted`]). When every record must be built again (the definitions or the day
 //! changed), the files with records are read again from disk, each in the mode it was read
 //! last (see [`Cached::leaving_out`]). A file whose latest read failed cannot be read again:
-//! it keeps its last good share of the model while the definitions and the day stay; when
-//! they change, its records are left out, with an error saying so, until it reads again.
+//! it keeps its last good share of the model while the definitions stay (over a new day
+//! too, as merged on the day it was last read); when they change, its records are left
+//! out, with an error saying so, until it reads again.
 
 pub mod causes;
 mod completeness;

@@ -48,7 +48,7 @@ pub enum Raw<'a> {
     /// when they cannot be had as they were.
     Dropped,
     /// Dropped, and not to be had again: the file's latest read failed. A merge that must
-    /// build its share again (the definitions or the day changed) leaves its records out,
+    /// build its share again (the definitions changed) leaves its records out,
     /// with an error.
     Gone,
 }
@@ -103,9 +103,13 @@ struct RecordsKey {
 impl RecordsKey {
     /// The same files and definitions: only the versions may differ.
     fn same_definitions(&self, other: &RecordsKey) -> bool {
+        self.today == other.today && self.same_but_day(other)
+    }
+
+    /// The same files and definitions: only the versions and the day may differ.
+    fn same_but_day(&self, other: &RecordsKey) -> bool {
         self.files == other.files
             && self.versions.len() == other.versions.len()
-            && self.today == other.today
             && self.years == other.years
             && self.variants == other.variants
             && self.families == other.families
@@ -195,11 +199,17 @@ pub fn merge_records(
     let records = match (&key, cache.records.take()) {
         (Some(key), Some((old_key, old))) if *key == old_key => old,
         (Some(key), Some((old_key, old))) if key.same_definitions(&old_key) => {
-            m.records_of(noted, raws, fetch, &key.versions, Some(old.kept))?
+            m.records_of(noted, raws, fetch, &key.versions, Some(old.kept), false)?
+        }
+        // A new day: every share is checked again against it, but that of a file whose
+        // records are gone (its latest read failed) is kept as last merged, so that a
+        // file broken over midnight keeps counting its last good records.
+        (Some(key), Some((old_key, old))) if key.same_but_day(&old_key) => {
+            m.records_of(noted, raws, fetch, &key.versions, Some(old.kept), true)?
         }
         (key, _) => {
             let versions = key.as_ref().map_or(&[][..], |k| &k.versions);
-            m.records_of(noted, raws, fetch, versions, None)?
+            m.records_of(noted, raws, fetch, versions, None, false)?
         }
     };
     m.p.queue = records.kept.queue.clone();
@@ -267,7 +277,8 @@ impl Merger {
             .is_none_or(|i| (i.first_year..=i.last_year).contains(&year))
     }
 
-    /// The records of `sources` (see [`Merger::records`]).
+    /// The records of `sources` (see [`Merger::records`]; `gone_only`: of `old`, reuse
+    /// only the shares of files whose records are gone).
     fn records_of(
         &mut self,
         noted: &[&Noted],
@@ -275,8 +286,9 @@ impl Merger {
         fetch: &mut dyn FnMut(usize) -> Option<Box<RawFile>>,
         versions: &[Option<u64>],
         old: Option<shares::Kept>,
+        gone_only: bool,
     ) -> Result<Records, NeedsRecords> {
-        let (kept, sites, problems) = self.records(noted, raws, fetch, versions, old)?;
+        let (kept, sites, problems) = self.records(noted, raws, fetch, versions, old, gone_only)?;
         Ok(Records {
             kept,
             sites,

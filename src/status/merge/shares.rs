@@ -194,8 +194,9 @@ fn gone(m: &mut Merger, file: u32, noted: &Noted) -> Part {
         file,
         Loc::UNKNOWN,
         format!(
-            "its {} records are left out until the file reads again: the definitions or the \
-             day changed, and its last good records are not kept to be checked again",
+            "its {} records are left out until the file reads again: what they are checked \
+             against changed (the definitions, the files of the set or another file's serials), \
+             and its last good records are not kept to be checked again",
             noted.records()
         ),
     );
@@ -215,7 +216,9 @@ impl Merger {
     /// last merge's, made with the same files and definitions, and `versions` the version
     /// of each file's content (`None` for a file without records): a file whose version
     /// is its share's in `old` has its share copied when the serials written twice around
-    /// it are the same.
+    /// it are the same. With `gone_only` (`old` was made on another day), only the shares
+    /// of files whose records are gone ([`Raw::Gone`]) are copied: the others are checked
+    /// again against the new day.
     pub(super) fn records(
         &mut self,
         noted: &[&Noted],
@@ -223,6 +226,7 @@ impl Merger {
         fetch: &mut dyn FnMut(usize) -> Option<Box<RawFile>>,
         versions: &[Option<u64>],
         old: Option<Kept>,
+        gone_only: bool,
     ) -> Result<(Kept, Vec<String>, Vec<Problem>), NeedsRecords> {
         let before = self.problems.len();
         let n = noted.len();
@@ -235,7 +239,7 @@ impl Merger {
                 .shares
                 .get(i)
                 .is_some_and(|o| versions.len() == n && o.version == version);
-            reuse.push(same);
+            reuse.push(same && (!gone_only || matches!(raws[i], Raw::Gone)));
             shares.push(Share {
                 version,
                 ..Share::default()
