@@ -239,7 +239,8 @@ impl Merger {
                 .shares
                 .get(i)
                 .is_some_and(|o| versions.len() == n && o.version == version);
-            reuse.push(same && (!gone_only || matches!(raws[i], Raw::Gone)));
+            let gone = matches!(raws.get(i), Some(Raw::Gone));
+            reuse.push(same && (!gone_only || gone));
             shares.push(Share {
                 version,
                 ..Share::default()
