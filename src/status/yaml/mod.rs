@@ -21,6 +21,7 @@ mod pieces;
 mod place;
 mod records;
 mod reword;
+mod search;
 pub mod slice;
 #[cfg(test)]
 mod tests;
