@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crossterm::event::{KeyEvent, MouseEvent};
 
-use crate::app::Data;
+use crate::app::{Data, Timing, Views};
 
 /// Something the loop must answer.
 #[derive(Debug)]
@@ -30,7 +30,7 @@ pub enum Event {
     /// The loader thread finished a load.
     Loaded(Box<Loaded>),
     /// The refreshing thread built the views' states for a load's data.
-    Refreshed(Box<crate::runtime::refreshing::Refreshed>),
+    Refreshed(Box<Refreshed>),
     /// The filtering thread finished a pass of the queue's filter.
     Filtered(Box<crate::app::queue::Outcome>),
     /// A signal asked the app to end (SIGTERM, SIGHUP, SIGINT), or the terminal is gone.
@@ -50,4 +50,17 @@ pub struct Loaded {
     pub trace: String,
     /// What the load changed from the one before, for the Changes view's log.
     pub changes: Vec<crate::domain::changes::Change>,
+}
+
+/// The views' states of a job, refreshed for its data.
+#[derive(Debug)]
+pub struct Refreshed {
+    /// The job's number: the loop takes the states only from its latest job.
+    pub job: u64,
+    /// The data the states were built for.
+    pub data: Data,
+    /// The states, refreshed.
+    pub views: Views,
+    /// How long each view took on the thread.
+    pub timing: Timing,
 }

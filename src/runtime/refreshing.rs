@@ -16,22 +16,9 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::Instant;
 
 use super::reload::Gate;
-use crate::app::{Data, Timing, Views};
+use crate::app::{Data, Views};
 use crate::domain::changes::Change;
-use crate::event::Event;
-
-/// The views' states of a job, refreshed for its data.
-#[derive(Debug)]
-pub struct Refreshed {
-    /// The job's number: the loop takes the states only from its latest job.
-    pub job: u64,
-    /// The data the states were built for.
-    pub data: Data,
-    /// The states, refreshed.
-    pub views: Views,
-    /// How long each view took on the thread.
-    pub timing: Timing,
-}
+use crate::event::{Event, Refreshed};
 
 struct Job {
     number: u64,

@@ -17,6 +17,7 @@
 
 pub mod causes;
 mod completeness;
+mod cores;
 mod files;
 pub mod intern;
 pub mod invisible;

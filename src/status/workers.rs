@@ -5,16 +5,16 @@
 //! hands the outcome to the loader's thread, which keeps it at once: a worker holds one
 //! file's text and parse at a time, so a load holds what it keeps plus one file's working
 //! set per worker. A core no worker uses (fewer files than workers, or the files all
-//! taken) is [`Spare`]: the parse of a large file takes it to read its slices on more
+//! taken) is spare ([`cores`]): the parse of a large file takes it to read its slices on more
 //! than one thread (`status::yaml::slice`). The workers share the loader's [`Interner`] ([`intern::Shared`]), so that
 //! every name is one copy across all files, as when the files are read one by one.
 
-use std::cell::RefCell;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::thread;
 
+use super::cores::{self, Spare};
 use super::intern::{self, Interner};
 use super::read::{Outcome, read_file};
 use super::{Limits, Progress};
@@ -30,9 +30,6 @@ pub(super) struct Job {
     /// True when the loader has a last good content of it to fall back on.
     pub has_last_good: bool,
 }
-
-/// A worker's stack: the main thread's usual size, as the parse ran there before.
-pub(super) const STACK_BYTES: usize = 8 * 1024 * 1024;
 
 /// The threads a load uses when not told: one per core the process may run on.
 pub(super) fn every_core() -> usize {
@@ -53,16 +50,16 @@ pub(super) fn read_all(
     let cores = workers.max(1);
     let workers = workers.min(jobs.len());
     if workers <= 1 {
-        let spare = Arc::new(Spare(AtomicUsize::new(cores - 1)));
+        let spare = Arc::new(Spare::new(cores - 1));
         for job in &jobs {
-            let outcome = with_spare(&spare, || {
+            let outcome = cores::with_spare(&spare, || {
                 intern::with(interner, || read_one(job, limits, progress))
             });
             done(job.index, outcome);
         }
         return;
     }
-    let spare = Arc::new(Spare(AtomicUsize::new(cores - workers)));
+    let spare = Arc::new(Spare::new(cores - workers));
     jobs.sort_by(|a, b| b.bytes.cmp(&a.bytes).then(a.index.cmp(&b.index)));
     let shared = Arc::new(intern::Shared::new(std::mem::take(interner)));
     let next = AtomicUsize::new(0);
@@ -74,13 +71,13 @@ pub(super) fn read_all(
             let (shared, take, spare) = (&shared, &take, &spare);
             let spawned = thread::Builder::new()
                 .name("fleetdash-read".to_owned())
-                .stack_size(STACK_BYTES)
+                .stack_size(cores::STACK_BYTES)
                 .spawn_scoped(s, move || {
                     // No file left: this core is spare, for the slices of the files
                     // still being read.
-                    let _spare = Core(Arc::clone(spare));
+                    let _spare = cores::Core(Arc::clone(spare));
                     intern::with_shared(shared, || {
-                        with_spare(spare, || {
+                        cores::with_spare(spare, || {
                             while let Some(job) = take() {
                                 let outcome = read_one(job, limits, progress);
                                 if tx.send((job.index, outcome)).is_err() {
@@ -115,54 +112,4 @@ fn read_one(job: &Job, limits: Limits, progress: &Progress) -> Outcome {
     let outcome = read_file(&job.path, limits, job.has_last_good);
     progress.file_done(job.bytes, outcome.records());
     outcome
-}
-
-/// The cores of a load that no worker uses now (see the module's documentation).
-#[derive(Debug)]
-pub(super) struct Spare(AtomicUsize);
-
-/// A spare core taken: given back when dropped.
-#[derive(Debug)]
-pub(super) struct Core(Arc<Spare>);
-
-impl Drop for Core {
-    fn drop(&mut self) {
-        self.0.0.fetch_add(1, Ordering::AcqRel);
-    }
-}
-
-thread_local! {
-    /// The spare cores of the load this thread reads a file for.
-    static SPARE: RefCell<Option<Arc<Spare>>> = const { RefCell::new(None) };
-}
-
-/// Runs `f` with `spare` as the spare cores of this thread's parses.
-fn with_spare<R>(spare: &Arc<Spare>, f: impl FnOnce() -> R) -> R {
-    struct Restore(Option<Arc<Spare>>);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            let outer = self.0.take();
-            SPARE.with(|s| *s.borrow_mut() = outer);
-        }
-    }
-    let outer = SPARE.with(|s| s.borrow_mut().replace(Arc::clone(spare)));
-    let _restore = Restore(outer);
-    f()
-}
-
-/// Runs `f` with `threads - 1` spare cores for its parses, as a load with `threads`
-/// workers reading one file gives (tests and benches).
-pub(super) fn with_threads<R>(threads: usize, f: impl FnOnce() -> R) -> R {
-    let spare = Arc::new(Spare(AtomicUsize::new(threads.saturating_sub(1))));
-    with_spare(&spare, f)
-}
-
-/// A spare core of the load this thread reads for, if one is free now.
-pub(super) fn take_spare() -> Option<Core> {
-    let spare = SPARE.with(|s| s.borrow().clone())?;
-    spare
-        .0
-        .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1))
-        .ok()?;
-    Some(Core(spare))
 }

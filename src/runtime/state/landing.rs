@@ -7,7 +7,8 @@ use std::time::Instant;
 
 use super::{Runtime, Todo};
 use crate::event::Loaded;
-use crate::runtime::refreshing::{Refreshed, Reloads, since_ms};
+use crate::event::Refreshed;
+use crate::runtime::refreshing::{Reloads, since_ms};
 
 /// What the loads whose data waits for its views' states have to say when it lands.
 #[derive(Debug, Default)]

@@ -13,7 +13,7 @@
 //! table past 4 G) gives `None`, and the caller parses on one thread, which reports the
 //! problem as ever.
 //!
-//! A helper thread is started for each core the load has spare ([`workers::take_spare`]):
+//! A helper thread is started for each core the load has spare ([`cores::take_spare`]):
 //! one at first, more when a worker of the load finishes its files while this file is
 //! still being read. A helper holds one piece's events at a time, as the thread that asked;
 //! pieces that finish out of order wait to be joined, a few at most.
@@ -26,9 +26,9 @@ use std::sync::mpsc;
 use std::thread;
 
 use super::{Cut, Section};
+use crate::status::cores::{self, Core};
 use crate::status::intern::{self, Lender};
 use crate::status::raw::{RawFile, RawHistory, RawVisit, with_serials};
-use crate::status::workers::{self, Core};
 
 /// Slices parsed on a helper thread since the process started.
 static APART: AtomicUsize = AtomicUsize::new(0);
@@ -45,7 +45,7 @@ pub fn slices_read_apart() -> usize {
 /// every file on the thread that asks. For tests and benches; the loader gives its own
 /// spare cores (`Loader::set_workers`).
 pub fn with_threads<R>(threads: usize, f: impl FnOnce() -> R) -> R {
-    workers::with_threads(threads, f)
+    cores::with_threads(threads, f)
 }
 
 /// One piece of a cut file.
@@ -82,7 +82,7 @@ pub(super) fn parse(cut: &Cut) -> Option<RawFile> {
     if pieces.len() < 2 {
         return None;
     }
-    let first = workers::take_spare()?;
+    let first = cores::take_spare()?;
     intern::lend_on(|lender| on_threads(cut, &pieces, first, lender))
 }
 
@@ -105,7 +105,7 @@ fn on_threads(cut: &Cut, pieces: &[Piece], first: Core, lender: &Lender) -> Opti
             let (tx, take) = (tx.clone(), &take);
             let started = thread::Builder::new()
                 .name("fleetdash-slices".to_owned())
-                .stack_size(workers::STACK_BYTES)
+                .stack_size(cores::STACK_BYTES)
                 .spawn_scoped(s, move || {
                     let _core = core;
                     lender.run(|| {
@@ -128,7 +128,7 @@ fn on_threads(cut: &Cut, pieces: &[Piece], first: Core, lender: &Lender) -> Opti
         spawn(first);
         let joined = gather(cut, pieces, &take, &rx, || {
             if next.load(Ordering::Relaxed) < pieces.len()
-                && let Some(core) = workers::take_spare()
+                && let Some(core) = cores::take_spare()
             {
                 spawn(core);
             }
