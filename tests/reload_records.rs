@@ -74,6 +74,37 @@ fn vehicles_in(text: &str) -> usize {
         .count()
 }
 
+/// A first load of `set`, then `queue-site2.yaml` saved with a mistake and loaded again.
+struct Broken {
+    first: Snapshot,
+    site2: PathBuf,
+    /// Its last good text.
+    good: String,
+    /// The vehicles it lists.
+    in_site2: usize,
+    /// The load after the mistake: its last good share stays.
+    broken: Snapshot,
+}
+
+fn break_site2(set: &Set, loader: &mut Loader) -> Broken {
+    let first = loader.load(today());
+    assert!(first.problems.is_empty(), "{:?}", first.problems);
+    let site2 = set.file("queue-site2.yaml");
+    let good = fs::read_to_string(&site2).expect("read");
+    let in_site2 = vehicles_in(&good);
+    assert!(in_site2 > 0);
+    fs::write(&site2, format!("{good}  - serial: \"open\n")).expect("write");
+    let broken = loader.load(today());
+    assert_eq!(*broken.programme, *first.programme);
+    Broken {
+        first,
+        site2,
+        good,
+        in_site2,
+        broken,
+    }
+}
+
 #[test]
 fn no_parsed_record_is_kept_after_a_load() {
     let set = Set::new();
@@ -170,17 +201,14 @@ fn a_change_of_day_equals_a_fresh_load() {
 fn a_stale_file_keeps_its_share_until_its_records_must_be_rebuilt() {
     let set = Set::new();
     let mut loader = set.loader();
-    let first = loader.load(today());
-    assert!(first.problems.is_empty(), "{:?}", first.problems);
-    let site2 = set.file("queue-site2.yaml");
-    let good = fs::read_to_string(&site2).expect("read");
-    let in_site2 = vehicles_in(&good);
-    assert!(in_site2 > 0);
+    let Broken {
+        first,
+        site2,
+        good,
+        in_site2,
+        broken,
+    } = break_site2(&set, &mut loader);
 
-    // Saved with a mistake: its last good share stays.
-    fs::write(&site2, format!("{good}  - serial: \"open\n")).expect("write");
-    let broken = loader.load(today());
-    assert_eq!(*broken.programme, *first.programme);
     assert!(matches!(
         broken
             .files
@@ -257,15 +285,9 @@ fn a_stale_file_keeps_its_share_until_its_records_must_be_rebuilt() {
 fn a_file_broken_over_midnight_keeps_its_last_good_records() {
     let set = Set::new();
     let mut loader = set.loader();
-    let first = loader.load(today());
-    assert!(first.problems.is_empty(), "{:?}", first.problems);
-    let site2 = set.file("queue-site2.yaml");
-    let good = fs::read_to_string(&site2).expect("read");
-    let in_site2 = vehicles_in(&good);
-    assert!(in_site2 > 0);
-    fs::write(&site2, format!("{good}  - serial: \"open\n")).expect("write");
-    let broken = loader.load(today());
-    assert_eq!(*broken.programme, *first.programme);
+    let Broken {
+        first, site2, good, ..
+    } = break_site2(&set, &mut loader);
 
     // Midnight, the file still broken: every vehicle is still counted, site 2's as they
     // were merged; nothing is said left out, and the file is still marked as not read.

@@ -29,8 +29,9 @@ fn shown(dir: &Path) -> String {
     fleetdash::status::display_name(&dir.join("queue-seraing.yaml"))
 }
 
-/// A fresh copy of the bundled sample in `target/tmp/trust-NAME` under the package's
-/// folder, the working folder of the tests: written out, not Cargo's temporary folder,
+/// A fresh copy of the bundled sample in the folder `trust-NAME` of `tmp` in the package's
+/// own `target` folder (the package's folder is the working folder of the tests): written
+/// out, not Cargo's temporary folder,
 /// which moves with `CARGO_TARGET_DIR`, so that the file names on screen are the same
 /// relative path on every machine and build (the snapshots hold them; see [`shown`]).
 fn sample_copy(name: &str) -> PathBuf {
