@@ -181,6 +181,17 @@ fn headline<'a>(
             theme.muted,
         )));
     }
+    // The wide table's columns rest on two spans of time: say which is which.
+    if !basis.no_history() && width >= table::WIDE {
+        out.push(Line::from(Span::styled(
+            format!(
+                "Median, 85th, Mean: all completed stays · Out/wk, WIP vs law, To clear: the \
+                 stays ended in the last {} complete weeks",
+                crate::domain::flow::WINDOW_WEEKS
+            ),
+            theme.muted,
+        )));
+    }
     out
 }
 
