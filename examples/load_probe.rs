@@ -288,7 +288,7 @@ fn soak(n: usize, file: &Path, args: &[String], today: Date, workers: usize) {
 /// the refreshing thread) and `frame` (one 200×60 frame). `dashboard` is `copy` + `swap`:
 /// what the dashboard's thread spends on a reload, besides drawing. `loader_thread` is the
 /// sum of the first six, `loader_cpu` the processor time of the process meanwhile (every
-/// thread, ms), `refresh_cpu` that of `refresh` and `drop`. Run here one after the other,
+/// thread, ms; `figures_index_cpu` that of `figures` and `index`), `refresh_cpu` that of `refresh` and `drop`. Run here one after the other,
 /// on this thread.
 ///
 /// As the loader thread does, the figures and the index are worked out at once on two
@@ -332,6 +332,7 @@ fn reload(n: usize, file: &Path, args: &[String], today: Date, workers: usize, h
         let found = fleetdash::domain::changes::between(&old, &snapshot.programme);
         let words = fleetdash::domain::changes::words(&found);
         let described = start.elapsed();
+        let figures_cpu_start = cpu_secs();
         let new_queue = !fleetdash::domain::Shared::ptr_eq(&old.queue, &snapshot.programme.queue);
         let reuse = if how.fresh_index { None } else { last.as_ref() };
         let (data, figured) = if how.serial || !new_queue {
@@ -349,6 +350,7 @@ fn reload(n: usize, file: &Path, args: &[String], today: Date, workers: usize, h
             (data, start.elapsed())
         };
         let indexed = start.elapsed();
+        let figures_cpu = (cpu_secs() - figures_cpu_start) * 1000.0;
         if new_queue {
             last = data.last_index();
         }
@@ -393,7 +395,8 @@ fn reload(n: usize, file: &Path, args: &[String], today: Date, workers: usize, h
             .collect();
         println!(
             "mode=reload reload={i} read={:.1} merge={:.1} tidy={:.1} describe={:.1} figures={:.1} \
-             index={:.1} loader_thread={:.1} loader_cpu={:.1} copy={:.2} refresh={:.1} \
+             index={:.1} figures_index_cpu={figures_cpu:.1} loader_thread={:.1} loader_cpu={:.1} \
+             copy={:.2} refresh={:.1} \
              swap={:.2} drop={:.1} dashboard={:.2} refresh_cpu={:.1} views={} frame={:.1} \
              words={} peak_kb={} rss_kb={}",
             ms(timing.read),
