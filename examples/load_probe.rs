@@ -55,12 +55,11 @@ fn main() {
         None => 0,
     };
     // `--sync`: the views refreshed on the dashboard's thread, as before.
-    let sync = match args.iter().position(|a| a == "--sync") {
-        Some(i) => {
-            args.remove(i);
-            true
-        }
-        None => false,
+    let how = How {
+        sync: flag(&mut args, "--sync"),
+        serial: flag(&mut args, "--serial"),
+        fresh_index: flag(&mut args, "--fresh-index"),
+        change_lot: flag(&mut args, "--change-lot"),
     };
     let today = match args.iter().position(|a| a == "--today") {
         Some(i) => {
@@ -90,7 +89,7 @@ fn main() {
                 .and_then(|n| n.parse().ok())
                 .unwrap_or_else(|| fail("reload needs a number of reloads"));
             let file = PathBuf::from(args.get(2).unwrap_or_else(|| fail("reload needs a file")));
-            reload(n, &file, &args[3..], today, workers, sync);
+            reload(n, &file, &args[3..], today, workers, how);
         }
         "parse" => {
             let n = |i: usize, what: &str| -> usize {
@@ -104,6 +103,21 @@ fn main() {
         }
         other => fail(&format!("unknown mode {other}")),
     }
+}
+
+/// True when `name` is among `args` (taken out of them).
+fn flag(args: &mut Vec<String>, name: &str) -> bool {
+    let at = args.iter().position(|a| a == name);
+    at.map(|i| args.remove(i)).is_some()
+}
+
+/// How `reload` works (see its doc).
+#[derive(Clone, Copy)]
+struct How {
+    sync: bool,
+    serial: bool,
+    fresh_index: bool,
+    change_lot: bool,
 }
 
 fn fail(message: &str) -> ! {
@@ -274,15 +288,31 @@ fn soak(n: usize, file: &Path, args: &[String], today: Date, workers: usize) {
 /// the refreshing thread) and `frame` (one 200×60 frame). `dashboard` is `copy` + `swap`:
 /// what the dashboard's thread spends on a reload, besides drawing. `loader_thread` is the
 /// sum of the first six, `loader_cpu` the processor time of the process meanwhile (every
-/// thread, ms), `refresh_cpu` that of `refresh` and `drop`. Run here one after the other,
+/// thread, ms; `figures_index_cpu` that of `figures` and `index`), `refresh_cpu` that of `refresh` and `drop`. Run here one after the other,
 /// on this thread.
-fn reload(n: usize, file: &Path, args: &[String], today: Date, workers: usize, sync: bool) {
+///
+/// As the loader thread does, the figures and the index are worked out at once on two
+/// threads (`Data::with_window_and_index`), the index reusing the runs of the last one
+/// whose vehicles are unchanged: `figures` is then both, and `index` 0. With `--serial`
+/// they run one after the other (`Data::with_window`, then `Data::with_queue_index`);
+/// with `--fresh-index` the index is built whole each time (no reuse). The file is saved
+/// again with a comment added (every vehicle the same), then as it was; with
+/// `--change-lot` the edit also changes the lot of the file's first vehicle, so that its
+/// run of the index is built again.
+fn reload(n: usize, file: &Path, args: &[String], today: Date, workers: usize, how: How) {
+    let sync = how.sync;
     let sources: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
     let original = std::fs::read_to_string(file).unwrap_or_else(|e| fail(&format!("{e}")));
-    let edited = format!("{original}# edited by load_probe reload\n");
+    let mut edited = format!("{original}# edited by load_probe reload\n");
+    if how.change_lot {
+        edited = edited.replacen("\n    lot: ", "\n    lot: X", 1);
+    }
     let mut loader = Loader::new(sources, Limits::default());
     loader.set_workers(workers);
-    let mut app = App::new(Data::new(loader.load(today), today));
+    let window = fleetdash::domain::forecast::DEFAULT_WINDOW_MONTHS;
+    let first = Data::with_window_and_index(loader.load(today), today, window, None);
+    let mut last = first.last_index();
+    let mut app = App::new(first);
     fleetdash::mem::release_free_memory();
     let area = ratatui::layout::Rect::new(0, 0, 200, 60);
     let mut buf = ratatui::buffer::Buffer::empty(area);
@@ -302,16 +332,28 @@ fn reload(n: usize, file: &Path, args: &[String], today: Date, workers: usize, s
         let found = fleetdash::domain::changes::between(&old, &snapshot.programme);
         let words = fleetdash::domain::changes::words(&found);
         let described = start.elapsed();
+        let figures_cpu_start = cpu_secs();
         let new_queue = !fleetdash::domain::Shared::ptr_eq(&old.queue, &snapshot.programme.queue);
-        let data = Data::new(snapshot, today);
-        let figured = start.elapsed();
-        // As the loader thread does: the queue view's index of a new queue.
-        let data = if new_queue {
-            data.with_queue_index()
+        let reuse = if how.fresh_index { None } else { last.as_ref() };
+        let (data, figured) = if how.serial || !new_queue {
+            let data = Data::new(snapshot, today);
+            let figured = start.elapsed();
+            let data = if new_queue {
+                data.with_queue_index(reuse)
+            } else {
+                data
+            };
+            (data, figured)
         } else {
-            data
+            // As the loader thread does: the figures and the index at once.
+            let data = Data::with_window_and_index(snapshot, today, window, reuse);
+            (data, start.elapsed())
         };
         let indexed = start.elapsed();
+        let figures_cpu = (cpu_secs() - figures_cpu_start) * 1000.0;
+        if new_queue {
+            last = data.last_index();
+        }
         let loader_cpu = (cpu_secs() - cpu_start) * 1000.0;
         drop(old);
         if sync {
@@ -353,7 +395,8 @@ fn reload(n: usize, file: &Path, args: &[String], today: Date, workers: usize, s
             .collect();
         println!(
             "mode=reload reload={i} read={:.1} merge={:.1} tidy={:.1} describe={:.1} figures={:.1} \
-             index={:.1} loader_thread={:.1} loader_cpu={:.1} copy={:.2} refresh={:.1} \
+             index={:.1} figures_index_cpu={figures_cpu:.1} loader_thread={:.1} loader_cpu={:.1} \
+             copy={:.2} refresh={:.1} \
              swap={:.2} drop={:.1} dashboard={:.2} refresh_cpu={:.1} views={} frame={:.1} \
              words={} peak_kb={} rss_kb={}",
             ms(timing.read),

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 use std::time::SystemTime;
 
-use super::queue::{Index, Widths};
+use super::queue::{Index, Previous, Widths};
 use crate::domain::completeness::Completeness;
 use crate::domain::forecast::{self, Forecast};
 use crate::domain::{Date, Family, Figures, Programme, Shared, Stage, Variant, Vehicle};
@@ -65,11 +65,51 @@ impl Data {
     }
 
     /// The data with the queue view's index and column widths built now, on the caller's
-    /// thread: the loader's, off the dashboard's (see [`Data::queue_index`]).
-    pub fn with_queue_index(mut self) -> Data {
-        let p = self.programme();
-        self.queue_index = Some((Arc::new(Index::new(p, self.today())), Widths::measure(p)));
+    /// thread: the loader's, off the dashboard's (see [`Data::queue_index`]). The runs of
+    /// the queue that `last` indexed unchanged are taken from it ([`Index::renew`]).
+    pub fn with_queue_index(mut self, last: Option<&LastIndex>) -> Data {
+        self.queue_index = Some(queue_index(self.programme(), self.today(), last));
         self
+    }
+
+    /// [`Data::with_window`] and [`Data::with_queue_index`] at once: the index built on a
+    /// second thread while this one works out the figures (on one thread when none can
+    /// be started).
+    pub fn with_window_and_index(
+        snapshot: Snapshot,
+        today: Date,
+        window_months: u32,
+        last: Option<&LastIndex>,
+    ) -> Data {
+        let programme = Arc::clone(&snapshot.programme);
+        let build = || queue_index(&programme, today, last);
+        std::thread::scope(|scope| {
+            let job = std::thread::Builder::new()
+                .name("fleetdash-index".into())
+                .spawn_scoped(scope, build);
+            let mut data = Data::with_window(snapshot, today, window_months);
+            let built = job.ok().and_then(|job| job.join().ok());
+            data.queue_index = Some(built.unwrap_or_else(build));
+            data
+        })
+    }
+
+    /// The queue view's index of this data with what it was built from, for the next
+    /// load's [`Data::with_queue_index`]; `None` when the data came without one.
+    pub fn last_index(&self) -> Option<LastIndex> {
+        let (index, _) = self.queue_index.as_ref()?;
+        let p = self.programme();
+        Some(LastIndex {
+            queue: p.queue.clone(),
+            sites: p.sites.clone(),
+            index: Arc::clone(index),
+        })
+    }
+
+    /// The queue view's index when it came built with the data (see
+    /// [`Data::with_queue_index`]).
+    pub fn queue_index(&self) -> Option<&Index> {
+        self.queue_index.as_ref().map(|(index, _)| &**index)
     }
 
     /// True when the queue view's index came built with the data.
@@ -86,6 +126,30 @@ impl Data {
     pub fn today(&self) -> Date {
         self.figures.today
     }
+}
+
+/// The queue view's index of `p` as of `today` and its column widths, built from `last`'s
+/// unchanged runs where it can.
+fn queue_index(p: &Programme, today: Date, last: Option<&LastIndex>) -> (Arc<Index>, Widths) {
+    let previous = last.map(|l| Previous {
+        queue: &l.queue,
+        sites: &l.sites,
+        index: &l.index,
+    });
+    let index = Index::renew(p, today, previous);
+    let widths = Widths::of(p, &index);
+    (Arc::new(index), widths)
+}
+
+/// A queue view's index with the queue and sites it was built from: what the loader
+/// thread keeps of the last load so that the next one's index reuses the runs of the
+/// queue (one per file) it holds again unchanged. It shares the load's queue and index,
+/// so it costs the sites' names only.
+#[derive(Debug, Clone)]
+pub struct LastIndex {
+    queue: Shared<Vehicle>,
+    sites: Vec<String>,
+    index: Arc<Index>,
 }
 
 /// What a view derived from the queue was built from. A reload that read no queue file

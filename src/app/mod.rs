@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 /// What views show of the files and problems of a load.
 pub use crate::status::{FileHealth, FileState, Problem, Severity};
-pub use data::{Data, QueueBasis};
+pub use data::{Data, LastIndex, QueueBasis};
 pub use view::View;
 pub use views::{Step, Timing, Views};
 

@@ -23,7 +23,7 @@ mod sort;
 use std::sync::Arc;
 
 pub use filter::{FIELDS, Field, Term, parse as parse_filter};
-pub use index::{Counts, Index};
+pub use index::{Counts, Index, Previous};
 pub use parts::SortKey;
 pub(crate) use parts::{Bottleneck, Widths};
 pub use search::{Found, Job, Outcome};
@@ -108,7 +108,11 @@ impl State {
         // Built on the loader's thread with the data, when it was.
         (self.index, self.widths) = match &data.queue_index {
             Some((index, widths)) => (Arc::clone(index), *widths),
-            None => (Arc::new(Index::new(p, data.today())), Widths::measure(p)),
+            None => {
+                let index = Index::new(p, data.today());
+                let widths = Widths::of(p, &index);
+                (Arc::new(index), widths)
+            }
         };
         self.total = p.queue.len();
         self.all = Counts::all(&self.index);

@@ -15,7 +15,7 @@ use std::sync::mpsc::Sender;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Instant;
 
-use crate::app::Data;
+use crate::app::{Data, LastIndex};
 use crate::domain::{Date, Programme, Shared, changes};
 use crate::event::{Event, Loaded};
 use crate::status::{Limits, Loader, Problem, Snapshot};
@@ -137,6 +137,7 @@ impl Reloader {
             today: None,
             window_months: 0,
             gate,
+            index: None,
         };
         let shared = Arc::clone(&mailbox);
         let progress = worker.loader.progress();
@@ -247,6 +248,9 @@ struct Worker {
     today: Option<Date>,
     window_months: u32,
     gate: Option<Gate>,
+    /// The queue view's index of the last data sent with one, whose unchanged runs the
+    /// next one reuses.
+    index: Option<LastIndex>,
 }
 
 impl Worker {
@@ -321,13 +325,21 @@ impl Worker {
         self.last = Last::of(&snapshot);
         self.today = Some(request.today);
         self.window_months = request.window_months;
-        Loaded {
-            data: Some(Data::with_window(
+        // The figures and the index at once, on two threads.
+        let data = if new_queue {
+            let data = Data::with_window_and_index(
                 snapshot,
                 request.today,
                 request.window_months,
-            ))
-            .map(|d| if new_queue { d.with_queue_index() } else { d }),
+                self.index.as_ref(),
+            );
+            self.index = data.last_index();
+            data
+        } else {
+            Data::with_window(snapshot, request.today, request.window_months)
+        };
+        Loaded {
+            data: Some(data),
             changed,
             flash,
             trace,

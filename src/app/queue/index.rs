@@ -8,10 +8,17 @@
 //! small tables that a compiled filter turns into yes/no per entry
 //! ([`super::matcher`]). At a million 16-byte serials that is about 24 MB of rows, 20 MB
 //! of serials and their ends, and 4 MB for the serial order the sort starts from.
+//!
+//! The queue is merged file by file, so it is a run of each file's vehicles; the index
+//! notes those runs, and a reload's index takes the runs whose vehicles are unchanged
+//! from the last one instead of building them again ([`Index::renew`]).
 
-use hashbrown::{HashMap, HashSet};
+use std::cmp::Ordering;
 
-use crate::domain::{Date, Programme};
+use crate::domain::{Date, Programme, Vehicle};
+
+mod renew;
+pub use renew::Previous;
 
 /// Stands for "none" in a [`Row`]'s lot, hold and due columns.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -32,7 +39,7 @@ pub(crate) struct Row {
 
 /// The lower-cased text and ids of one load, built once per load, shared read-only with
 /// the filtering thread.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Index {
     pub(crate) rows: Vec<Row>,
     /// The serials, lower-cased, one after another.
@@ -57,6 +64,23 @@ pub struct Index {
     pub(crate) site_rank: Vec<u32>,
     /// The day `overdue` and the days in stage are counted from.
     pub(crate) today: Date,
+    /// The runs of the queue that come from one file each, in queue order: what a
+    /// reload reuses ([`Index::renew`]).
+    pub(crate) runs: Vec<Run>,
+    /// The widest lot and hold reason, as written (terminal columns).
+    pub(crate) lot_width: usize,
+    pub(crate) hold_width: usize,
+}
+
+/// A run of the queue whose vehicles come from one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Run {
+    /// The file's display name ([`Programme::files`]).
+    pub(crate) file: String,
+    /// Its vehicles' indices in the queue.
+    pub(crate) range: std::ops::Range<usize>,
+    /// Its widest serial, as written (terminal columns).
+    pub(crate) serial_width: usize,
 }
 
 /// `text` lower-cased as the filter compares it: byte by byte when it is ASCII, by
@@ -70,87 +94,49 @@ pub(crate) fn lower(text: &str) -> String {
 }
 
 /// A number that fits in the u32 columns; the queue never holds 4 billion entries.
-fn id(n: usize) -> u32 {
+pub(super) fn id(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(NONE)
-}
-
-/// The distinct texts of `texts`, lower-cased, and each text's index among them.
-fn distinct<'a>(texts: impl Iterator<Item = Option<&'a str>>) -> (Vec<String>, Vec<u32>) {
-    let mut seen: HashMap<&str, u32> = HashMap::default();
-    let mut table = Vec::new();
-    let ids = texts
-        .map(|t| match t {
-            None => NONE,
-            Some(t) => *seen.entry(t).or_insert_with(|| {
-                table.push(lower(t));
-                id(table.len() - 1)
-            }),
-        })
-        .collect();
-    (table, ids)
 }
 
 /// The queue's indices in serial order, ties in queue order. The sort compares the first
 /// 16 bytes of each serial as one integer, held beside the index, and reads the vehicles
 /// only when those are equal: a million serials read in place would cost a cache miss
 /// per comparison (seconds), their prefixes cost 32 MB for the time of the sort.
-fn serial_order(p: &Programme) -> Vec<u32> {
-    let queue = &p.queue;
-    let prefix = |s: &str| {
-        let mut bytes = [0u8; 16];
-        let n = s.len().min(16);
-        bytes[..n].copy_from_slice(&s.as_bytes()[..n]);
-        u128::from_be_bytes(bytes)
-    };
-    let mut keyed: Vec<(u128, u32)> = queue
-        .iter()
-        .enumerate()
-        .map(|(i, v)| (prefix(&v.serial), id(i)))
-        .collect();
-    keyed.sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then_with(|| queue[a.1 as usize].serial.cmp(&queue[b.1 as usize].serial))
-            .then(a.1.cmp(&b.1))
-    });
+pub(super) fn serial_order(p: &Programme) -> Vec<u32> {
+    order_of(&p.queue, 0..p.queue.len())
+}
+
+/// The first 16 bytes of `serial` as one integer, in the order of the bytes.
+pub(super) fn prefix(serial: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    let n = serial.len().min(16);
+    bytes[..n].copy_from_slice(&serial.as_bytes()[..n]);
+    u128::from_be_bytes(bytes)
+}
+
+/// How vehicles `a` and `b` of `queue`, with their [`prefix`]es, compare in the serial
+/// order: by serial, ties in queue order.
+pub(super) fn by_serial(queue: &[Vehicle], a: (u128, u32), b: (u128, u32)) -> Ordering {
+    a.0.cmp(&b.0)
+        .then_with(|| queue[a.1 as usize].serial.cmp(&queue[b.1 as usize].serial))
+        .then(a.1.cmp(&b.1))
+}
+
+/// The vehicles `indices` of `queue` in serial order (see [`serial_order`]).
+pub(super) fn order_of(queue: &[Vehicle], indices: impl Iterator<Item = usize>) -> Vec<u32> {
+    let mut keyed: Vec<(u128, u32)> = indices.map(|i| (prefix(&queue[i].serial), id(i))).collect();
+    keyed.sort_unstable_by(|&a, &b| by_serial(queue, a, b));
     keyed.into_iter().map(|(_, i)| i).collect()
 }
 
 impl Index {
     /// The index of the load `p` as of `today`.
     pub fn new(p: &Programme, today: Date) -> Index {
-        let queue = &p.queue;
-        let (lots, lot_ids) = distinct(queue.iter().map(|v| v.lot.as_deref()));
-        let (holds, hold_ids) = distinct(queue.iter().map(|v| v.hold.as_deref()));
-        let dues: HashSet<Date> = queue.iter().filter_map(|v| v.due).collect();
-        let mut dues: Vec<Date> = dues.into_iter().collect();
-        dues.sort_unstable();
-        let mut serials = String::new();
-        let mut ends = Vec::with_capacity(queue.len());
-        for v in queue.iter() {
-            if v.serial.is_ascii() {
-                serials.extend(v.serial.chars().map(|c| c.to_ascii_lowercase()));
-            } else {
-                serials.push_str(&v.serial.to_lowercase());
-            }
-            ends.push(id(serials.len()));
-        }
-        serials.shrink_to_fit();
-        let rows = queue
-            .iter()
-            .enumerate()
-            .map(|(i, v)| Row {
-                variant: v.variant.0,
-                stage: v.stage.0,
-                site: v.site.0,
-                lot: lot_ids[i],
-                hold: hold_ids[i],
-                due: v
-                    .due
-                    .and_then(|d| dues.binary_search(&d).ok())
-                    .map_or(NONE, id),
-            })
-            .collect();
-        let by_serial = serial_order(p);
+        Index::renew(p, today, None)
+    }
+
+    /// An index of no vehicle with the tables of `p`'s definitions and sites.
+    fn of_definitions(p: &Programme, today: Date) -> Index {
         let n = id(p.stages.len());
         let stage_rank = p
             .stages
@@ -165,9 +151,6 @@ impl Index {
             site_rank[i] = id(rank);
         }
         Index {
-            rows,
-            serials,
-            ends,
             variants: p
                 .variants
                 .iter()
@@ -185,13 +168,10 @@ impl Index {
                 .map(|s| [lower(&s.id), lower(&s.name)])
                 .collect(),
             sites: p.sites.iter().map(|s| lower(s)).collect(),
-            lots,
-            holds,
-            dues,
-            by_serial,
             stage_rank,
             site_rank,
             today,
+            ..Index::default()
         }
     }
 

@@ -3,6 +3,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use super::Index;
 use crate::app::Data;
 use crate::app::words::capitalised;
 use crate::domain::flow::Flow;
@@ -62,7 +63,7 @@ impl SortKey {
 }
 
 /// The widest texts of a load, for laying out the columns without measuring every row.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Widths {
     pub(crate) serial: usize,
     pub(crate) variant_id: usize,
@@ -75,6 +76,36 @@ pub(crate) struct Widths {
 }
 
 impl Widths {
+    /// The widths of `p`, the queue's texts taken from its `index` (which measured its
+    /// serials, lots and holds as it read them): the same as [`Widths::measure`] without
+    /// a pass over the queue.
+    pub(crate) fn of(p: &Programme, index: &Index) -> Widths {
+        let max = |it: &mut dyn Iterator<Item = usize>| it.max().unwrap_or(0);
+        Widths {
+            serial: max(&mut index.runs.iter().map(|r| r.serial_width)),
+            lot: index.lot_width,
+            hold: index.hold_width,
+            ..Widths::of_definitions(p)
+        }
+    }
+
+    /// The widths of the definitions' and sites' texts; none for the queue's.
+    fn of_definitions(p: &Programme) -> Widths {
+        let max = |it: &mut dyn Iterator<Item = usize>| it.max().unwrap_or(0);
+        Widths {
+            serial: 0,
+            variant_id: max(&mut p.variants.iter().map(|v| v.id.width())),
+            variant_name: max(&mut p.variants.iter().map(|v| v.name.width())),
+            stage_id: max(&mut p.stages.iter().map(|s| s.id.width())),
+            stage_name: max(&mut p.stages.iter().map(|s| s.name.width())),
+            site: max(&mut p.sites.iter().map(|s| s.width())),
+            lot: 0,
+            hold: 0,
+        }
+    }
+
+    /// The widths of `p`, every vehicle measured.
+    #[cfg(test)]
     pub(crate) fn measure(p: &Programme) -> Widths {
         let max = |it: &mut dyn Iterator<Item = usize>| it.max().unwrap_or(0);
         Widths {

@@ -44,36 +44,70 @@ impl Forecast {
 }
 
 /// Every stage with the vehicles in it and how long they have waited, as of `today`.
+///
+/// One pass over the queue puts each vehicle's days in stage in its stage's list; the
+/// median and the longest are then picked from each list (`select_nth_unstable`, linear)
+/// instead of sorting it. At a million vehicles a pass per stage cost some 0.3 s.
 pub fn stage_waits(programme: &Programme, today: Date) -> Vec<StageWait> {
+    let n = programme.stages.len();
+    let mut days: Vec<Vec<i64>> = vec![Vec::new(); n];
+    let mut on_hold = vec![0u32; n];
+    let mut overdue = vec![0u32; n];
+    for v in programme.queue.iter() {
+        let s = v.stage.0 as usize;
+        let Some(list) = days.get_mut(s) else {
+            continue;
+        };
+        list.push(v.days_in_stage(today));
+        on_hold[s] += u32::from(v.is_on_hold());
+        overdue[s] += u32::from(v.is_overdue(today));
+    }
     programme
         .stage_ids()
-        .map(|stage| {
-            let vehicles: Vec<_> = programme
-                .queue
-                .iter()
-                .filter(|v| v.stage == stage)
-                .collect();
-            let mut days: Vec<i64> = vehicles.iter().map(|v| v.days_in_stage(today)).collect();
-            days.sort_unstable();
+        .zip(days)
+        .map(|(stage, mut days)| {
+            let i = stage.0 as usize;
             StageWait {
                 stage,
                 rework: programme.stage(stage).rework,
-                vehicles: vehicles.len() as u32,
-                on_hold: vehicles.iter().filter(|v| v.is_on_hold()).count() as u32,
-                overdue: vehicles.iter().filter(|v| v.is_overdue(today)).count() as u32,
-                median_days: median(&days),
-                longest_days: days.last().copied(),
+                vehicles: days.len() as u32,
+                on_hold: on_hold[i],
+                overdue: overdue[i],
+                longest_days: days.iter().copied().max(),
+                median_days: median(&mut days),
             }
         })
         .collect()
 }
 
-/// The median of sorted values: the middle one, or the mean of the two middle ones.
-fn median(sorted: &[i64]) -> Option<f64> {
-    let n = sorted.len();
-    match n {
-        0 => None,
-        _ if n % 2 == 1 => Some(sorted[n / 2] as f64),
-        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) as f64 / 2.0),
+/// The median of `values` (reordered): the middle one, or the mean of the two middle
+/// ones, as of the values sorted.
+fn median(values: &mut [i64]) -> Option<f64> {
+    let n = values.len();
+    if n == 0 {
+        return None;
+    }
+    let (below, &mut mid, _) = values.select_nth_unstable(n / 2);
+    if n % 2 == 1 {
+        return Some(mid as f64);
+    }
+    let before = below.iter().copied().max().unwrap_or(mid);
+    Some((before + mid) as f64 / 2.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_median_of_unsorted_days_is_the_middle_one_or_the_mean_of_the_two() {
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [7]), Some(7.0));
+        // Sorted: 1 2 9 40 -> (2 + 9) / 2.
+        assert_eq!(median(&mut [40, 2, 9, 1]), Some(5.5));
+        // Sorted: 0 3 3 5 8 -> 3.
+        assert_eq!(median(&mut [8, 3, 0, 5, 3]), Some(3.0));
+        // Sorted: 4 4 4 10 -> 4.
+        assert_eq!(median(&mut [4, 10, 4, 4]), Some(4.0));
     }
 }
