@@ -192,11 +192,15 @@ impl Cut<'_> {
     }
 }
 
-/// One piece read, its plain histories by hand when `by_hand` (`marked` set then).
+/// One piece read, its plain histories by hand when `by_hand` (`marked` set then), a
+/// slice of plain records by hand ([`super::plain`]) when it is one.
 fn read<T: DeserializeOwned>(piece: &str, by_hand: bool, marked: &mut bool) -> Result<T, ()> {
     if by_hand && let Some(parsed) = super::visits::parse(piece) {
         *marked = true;
         return parsed;
+    }
+    if let Some(parsed) = super::plain::read(piece) {
+        return Ok(parsed);
     }
     serde_yaml::from_str(piece).map_err(drop)
 }

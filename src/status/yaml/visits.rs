@@ -64,7 +64,9 @@ pub fn set_enabled(on: bool) {
 /// written, with fresh tables). Runs inside [`raw::with_serials`].
 pub(super) fn parse<T: DeserializeOwned>(piece: &str) -> Option<Result<T, ()>> {
     let text = take(piece)?;
-    let parsed = serde_yaml::from_str::<T>(&text).map_err(drop);
+    // The marked text read as plain records when it is a slice of them (`yaml::plain`).
+    let parsed = super::plain::read::<T>(&text)
+        .map_or_else(|| serde_yaml::from_str::<T>(&text).map_err(drop), Ok);
     let taken = parsed.and_then(|v| {
         if raw::pre_read_all_taken() {
             Ok(v)

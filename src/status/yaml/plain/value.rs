@@ -1,0 +1,155 @@
+//! The values of a plain record (`yaml::plain`): one-line values, the items of a flow
+//! list, and a mapping below a key alone on its line.
+
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use super::{Aside, Kind, Lines, classify};
+
+/// A value after `key: `: a scalar, or the inside of a one-line flow list.
+pub(super) fn value_of(v: &str) -> Result<Value<'_>, Aside> {
+    if let Some(list) = v.strip_prefix('[') {
+        return list.strip_suffix(']').map(Value::Flow).ok_or(Aside);
+    }
+    classify(v).map(|k| Value::Scalar(v, k)).ok_or(Aside)
+}
+
+/// A mapping below a key alone on its line: `key: value` lines at `indent`.
+pub(super) struct Nested<'a, 'de> {
+    pub(super) lines: &'a mut Lines<'de>,
+    pub(super) indent: usize,
+    pub(super) value: Option<Value<'de>>,
+    pub(super) done: bool,
+}
+
+impl<'de> Deserializer<'de> for &mut Nested<'_, 'de> {
+    type Error = Aside;
+
+    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
+        let value = v.visit_map(&mut *self)?;
+        if self.done { Ok(value) } else { Err(Aside) }
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
+        self.deserialize_any(v)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _n: &'static str,
+        _f: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, Aside> {
+        self.deserialize_any(v)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
+        v.visit_some(self)
+    }
+
+    aside_common!();
+    aside! { deserialize_str() deserialize_string() deserialize_seq() deserialize_identifier() }
+}
+
+impl<'de> MapAccess<'de> for Nested<'_, 'de> {
+    type Error = Aside;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Aside> {
+        let (content, next) = match self.lines.peek() {
+            Some((n, content, next)) if n == self.indent => (content, next),
+            Some((n, _, _)) if n > self.indent => return Err(Aside),
+            _ => {
+                self.done = true;
+                return Ok(None);
+            }
+        };
+        let (key, after) = content.split_once(':').ok_or(Aside)?;
+        let kind = classify(key).ok_or(Aside)?;
+        self.value = Some(value_of(after.strip_prefix(' ').ok_or(Aside)?)?);
+        self.lines.pos = next;
+        seed.deserialize(Value::Scalar(key, kind)).map(Some)
+    }
+
+    fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, Aside> {
+        seed.deserialize(self.value.take().ok_or(Aside)?)
+    }
+}
+
+/// A value on one line: a scalar, or the inside of a flow list.
+pub(super) enum Value<'de> {
+    Scalar(&'de str, Kind),
+    Flow(&'de str),
+}
+
+impl<'de> Deserializer<'de> for Value<'de> {
+    type Error = Aside;
+
+    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
+        match self {
+            Value::Scalar(_, Kind::Whole(n)) => v.visit_u64(n),
+            Value::Scalar(s, Kind::Text) => v.visit_borrowed_str(s),
+            Value::Flow(_) => self.deserialize_seq(v),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
+        match self {
+            Value::Scalar(s, _) => v.visit_borrowed_str(s),
+            Value::Flow(_) => Err(Aside),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
+        self.deserialize_str(v)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
+        self.deserialize_str(v)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
+        v.visit_some(self)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
+        let Value::Flow(list) = self else {
+            return Err(Aside);
+        };
+        let mut items = list.split(", ");
+        let mut flow = FlowAccess {
+            items: &mut items,
+            done: false,
+        };
+        let value = v.visit_seq(&mut flow)?;
+        if flow.done { Ok(value) } else { Err(Aside) }
+    }
+
+    aside_common!();
+    aside! {
+        deserialize_map() deserialize_struct(_n: &'static str, _f: &'static [&'static str])
+    }
+}
+
+/// The items of a one-line flow list, `, ` between them.
+struct FlowAccess<'a, 'de> {
+    items: &'a mut std::str::Split<'de, &'static str>,
+    done: bool,
+}
+
+impl<'de> SeqAccess<'de> for FlowAccess<'_, 'de> {
+    type Error = Aside;
+
+    fn next_element_seed<S: DeserializeSeed<'de>>(
+        &mut self,
+        seed: S,
+    ) -> Result<Option<S::Value>, Aside> {
+        let Some(item) = self.items.next() else {
+            self.done = true;
+            return Ok(None);
+        };
+        let kind = classify(item).ok_or(Aside)?;
+        seed.deserialize(Value::Scalar(item, kind)).map(Some)
+    }
+}
