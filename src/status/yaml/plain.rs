@@ -37,8 +37,7 @@
 use std::fmt;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use serde::de::Visitor;
-use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, SeqAccess};
+use serde::de::{self, DeserializeOwned};
 
 use crate::status::raw;
 
@@ -116,21 +115,83 @@ struct Lines<'de> {
 }
 
 impl<'de> Lines<'de> {
-    /// The next line: its indentation, its content after it (without the line break) and
-    /// where the line after starts; `None` at the end.
-    fn peek(&self) -> Option<(usize, &'de str, usize)> {
-        let rest = self.text.get(self.pos..).filter(|r| !r.is_empty())?;
-        let (line, next) = match rest.find('\n') {
-            Some(n) => (&rest[..n], self.pos + n + 1),
-            None => (rest, self.text.len()),
+    /// The next line, read in one pass; `None` at the end.
+    fn peek(&self) -> Option<Line<'de>> {
+        let b = self.text.as_bytes();
+        let start = self.pos;
+        if start >= b.len() {
+            return None;
+        }
+        let mut i = start;
+        while b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        let from = i;
+        let mut colon = None;
+        let mut plain = true;
+        let mut end = b.len();
+        let mut next = b.len();
+        while let Some(&c) = b.get(i) {
+            if PLAIN[usize::from(c)] {
+                i += 1;
+                continue;
+            }
+            match c {
+                b'\n' => {
+                    (end, next) = (i, i + 1);
+                    break;
+                }
+                // CR LF: the CR is part of the break (a CR alone is refused).
+                b'\r' if b.get(i + 1) == Some(&b'\n') => {
+                    (end, next) = (i, i + 2);
+                    break;
+                }
+                b':' if colon.is_none() => colon = Some(i - from),
+                _ => plain = false,
+            }
+            i += 1;
+        }
+        // `from` and `end` stand at ASCII bytes or the end: never inside a character
+        // (a line that were would be refused, not taken for the end).
+        let content = self.text.get(from..end);
+        Some(Line {
+            indent: from - start,
+            content: content.unwrap_or_default(),
+            colon: colon.filter(|_| content.is_some()),
+            plain,
+            next,
+        })
+    }
+}
+
+/// One line as [`Lines::peek`] reads it.
+#[derive(Debug, Clone, Copy)]
+struct Line<'de> {
+    /// Its indentation (spaces).
+    indent: usize,
+    /// The rest, without the line break.
+    content: &'de str,
+    /// Where the first `:` of `content` is.
+    colon: Option<usize>,
+    /// True when every byte of `content` but that `:` is one [`PLAIN`] allows.
+    plain: bool,
+    /// Where the line after starts.
+    next: usize,
+}
+
+impl<'de> Line<'de> {
+    /// The key of a `key: value` or `key:` line whose key starts at `skip`, what it is,
+    /// and what follows its `:`.
+    fn key(&self, skip: usize) -> Result<(&'de str, Kind, &'de str), Aside> {
+        let colon = self.colon.ok_or(Aside)?;
+        let key = self.content.get(skip..colon).ok_or(Aside)?;
+        let after = self.content.get(colon + 1..).ok_or(Aside)?;
+        let kind = if self.plain {
+            kind_of_plain(key)
+        } else {
+            classify(key)
         };
-        // CR LF: the CR is part of the break (a CR alone stays, and is refused).
-        let line = match line.strip_suffix('\r') {
-            Some(l) if next <= self.text.len() && self.text.as_bytes()[next - 1] == b'\n' => l,
-            _ => line,
-        };
-        let indent = line.bytes().take_while(|&c| c == b' ').count();
-        Some((indent, &line[indent..], next))
+        Ok((key, kind.ok_or(Aside)?, after))
     }
 }
 
@@ -172,12 +233,20 @@ enum Kind {
 /// What `s` is when it is a plain value read here; `None` for anything else.
 fn classify(s: &str) -> Option<Kind> {
     let b = s.as_bytes();
-    let (&first, &last) = (b.first()?, b.last()?);
-    if first == b'~' {
-        let n = b.strip_prefix(b"~@")?;
+    if let Some(n) = b.strip_prefix(b"~@") {
         return (!n.is_empty() && n.iter().all(u8::is_ascii_digit)).then_some(Kind::Text);
     }
-    if last == b' ' || !b.iter().all(|&c| PLAIN[usize::from(c)]) {
+    if !b.iter().all(|&c| PLAIN[usize::from(c)]) {
+        return None;
+    }
+    kind_of_plain(s)
+}
+
+/// [`classify`] for `s` whose every byte is one [`PLAIN`] allows.
+fn kind_of_plain(s: &str) -> Option<Kind> {
+    let b = s.as_bytes();
+    let (&first, &last) = (b.first()?, b.last()?);
+    if last == b' ' {
         return None;
     }
     if first.is_ascii_digit() {
@@ -221,152 +290,7 @@ macro_rules! aside_common {
     };
 }
 
+mod record;
 mod value;
 
-use value::{Nested, Value, value_of};
-
-/// The whole piece: a list of records.
-struct Items<'a, 'de>(&'a mut Lines<'de>);
-
-impl<'de> Deserializer<'de> for Items<'_, 'de> {
-    type Error = Aside;
-
-    fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
-        let mut items = ItemsAccess {
-            lines: self.0,
-            first: true,
-            done: false,
-        };
-        let value = v.visit_seq(&mut items)?;
-        if items.done { Ok(value) } else { Err(Aside) }
-    }
-
-    aside_common!();
-    aside! {
-        deserialize_any() deserialize_str() deserialize_string() deserialize_option()
-        deserialize_map() deserialize_identifier()
-        deserialize_struct(_n: &'static str, _f: &'static [&'static str])
-    }
-}
-
-struct ItemsAccess<'a, 'de> {
-    lines: &'a mut Lines<'de>,
-    first: bool,
-    done: bool,
-}
-
-impl<'de> SeqAccess<'de> for ItemsAccess<'_, 'de> {
-    type Error = Aside;
-
-    fn next_element_seed<S: DeserializeSeed<'de>>(
-        &mut self,
-        seed: S,
-    ) -> Result<Option<S::Value>, Aside> {
-        let Some((indent, content, next)) = self.lines.peek() else {
-            self.done = !self.first;
-            return if self.first { Err(Aside) } else { Ok(None) };
-        };
-        if std::mem::take(&mut self.first) {
-            self.lines.item = indent;
-        } else if indent != self.lines.item {
-            return Err(Aside);
-        }
-        let first = content.strip_prefix("- ").ok_or(Aside)?;
-        let mut record = Record {
-            lines: &mut *self.lines,
-            pending: Some((first, next)),
-            value: None,
-            done: false,
-        };
-        seed.deserialize(&mut record).map(Some)
-    }
-}
-
-/// One record: a mapping whose first key follows the item's `- `.
-struct Record<'a, 'de> {
-    lines: &'a mut Lines<'de>,
-    /// The first key's line, not yet read, and where the line after starts.
-    pending: Option<(&'de str, usize)>,
-    /// What follows the key just read (`: value` or nothing), and the next line's start.
-    value: Option<(&'de str, usize)>,
-    done: bool,
-}
-
-impl<'de> Deserializer<'de> for &mut Record<'_, 'de> {
-    type Error = Aside;
-
-    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
-        let value = v.visit_map(&mut *self)?;
-        if self.done { Ok(value) } else { Err(Aside) }
-    }
-
-    fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
-        self.deserialize_any(v)
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _n: &'static str,
-        _f: &'static [&'static str],
-        v: V,
-    ) -> Result<V::Value, Aside> {
-        self.deserialize_any(v)
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
-        v.visit_some(self)
-    }
-
-    aside_common!();
-    aside! { deserialize_str() deserialize_string() deserialize_seq() deserialize_identifier() }
-}
-
-impl<'de> MapAccess<'de> for Record<'_, 'de> {
-    type Error = Aside;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Aside> {
-        let (content, next) = match self.pending.take() {
-            Some(first) => first,
-            None => match self.lines.peek() {
-                None => {
-                    self.done = true;
-                    return Ok(None);
-                }
-                Some((n, content, next)) if n == self.lines.item + 2 => (content, next),
-                Some((n, content, _)) if n == self.lines.item && content.starts_with("- ") => {
-                    self.done = true;
-                    return Ok(None);
-                }
-                Some(_) => return Err(Aside),
-            },
-        };
-        let (key, after) = content.split_once(':').ok_or(Aside)?;
-        let kind = classify(key).ok_or(Aside)?;
-        self.value = Some((after, next));
-        seed.deserialize(Value::Scalar(key, kind)).map(Some)
-    }
-
-    fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, Aside> {
-        let (after, next) = self.value.take().ok_or(Aside)?;
-        self.lines.pos = next;
-        if !after.is_empty() {
-            return seed.deserialize(value_of(after.strip_prefix(' ').ok_or(Aside)?)?);
-        }
-        // A key alone: a mapping of plain `key: value` lines below it, deeper.
-        match self.lines.peek() {
-            Some((n, _, _)) if n > self.lines.item + 2 => {
-                let mut map = Nested {
-                    lines: &mut *self.lines,
-                    indent: n,
-                    value: None,
-                    done: false,
-                };
-                seed.deserialize(&mut map)
-            }
-            _ => Err(Aside),
-        }
-    }
-}
+use record::Items;

@@ -3,10 +3,15 @@
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::{Aside, Kind, Lines, classify};
+use super::{Aside, Kind, Lines, classify, kind_of_plain};
 
-/// A value after `key: `: a scalar, or the inside of a one-line flow list.
-pub(super) fn value_of(v: &str) -> Result<Value<'_>, Aside> {
+/// The value in `after`, what follows a key's `:` (a space, then a scalar or a one-line
+/// flow list); `plain` when every byte of its line but the `:` is a plain one.
+pub(super) fn value_of(after: &str, plain: bool) -> Result<Value<'_>, Aside> {
+    let v = after.strip_prefix(' ').ok_or(Aside)?;
+    if plain {
+        return kind_of_plain(v).map(|k| Value::Scalar(v, k)).ok_or(Aside);
+    }
     if let Some(list) = v.strip_prefix('[') {
         return list.strip_suffix(']').map(Value::Flow).ok_or(Aside);
     }
@@ -57,18 +62,17 @@ impl<'de> MapAccess<'de> for Nested<'_, 'de> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Aside> {
-        let (content, next) = match self.lines.peek() {
-            Some((n, content, next)) if n == self.indent => (content, next),
-            Some((n, _, _)) if n > self.indent => return Err(Aside),
+        let line = match self.lines.peek() {
+            Some(l) if l.indent == self.indent => l,
+            Some(l) if l.indent > self.indent => return Err(Aside),
             _ => {
                 self.done = true;
                 return Ok(None);
             }
         };
-        let (key, after) = content.split_once(':').ok_or(Aside)?;
-        let kind = classify(key).ok_or(Aside)?;
-        self.value = Some(value_of(after.strip_prefix(' ').ok_or(Aside)?)?);
-        self.lines.pos = next;
+        let (key, kind, after) = line.key(0)?;
+        self.value = Some(value_of(after, line.plain)?);
+        self.lines.pos = line.next;
         seed.deserialize(Value::Scalar(key, kind)).map(Some)
     }
 
