@@ -163,6 +163,8 @@ pub(super) struct Tables {
 pub(super) struct TablesMark {
     visits: usize,
     histories: usize,
+    pre_read: usize,
+    runs: usize,
     next_run: usize,
     broken: bool,
 }
@@ -173,16 +175,20 @@ impl Tables {
         TablesMark {
             visits: self.visits.len(),
             histories: self.histories.len(),
+            pre_read: self.pre_read.len(),
+            runs: self.runs.len(),
             next_run: self.next_run,
             broken: self.broken,
         }
     }
 
-    /// Back to `mark`: what was written since is dropped, the markers taken since are
-    /// to be taken again. (What was read before the parse stays.)
+    /// Back to `mark`: what was written and read before since is dropped, the markers
+    /// taken since are to be taken again.
     pub(super) fn back_to(&mut self, mark: TablesMark) {
         self.visits.truncate(mark.visits);
         self.histories.truncate(mark.histories);
+        self.pre_read.truncate(mark.pre_read);
+        self.runs.truncate(mark.runs);
         self.next_run = mark.next_run;
         self.broken = mark.broken;
     }

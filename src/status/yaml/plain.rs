@@ -39,7 +39,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use serde::de::{self, DeserializeOwned};
 
-use crate::status::raw;
+use super::search::holds;
+use crate::domain::Name;
+use crate::status::raw::{self, RawVisit};
 
 /// Whether [`read`] reads: on, unless a test or a bench compares.
 static ENABLED: AtomicBool = AtomicBool::new(true);
@@ -63,7 +65,13 @@ pub fn set_enabled(on: bool) {
 /// `None` when it is not one (or reading is off): then the text of serials and the tables
 /// of the parse under way are as they were, and the caller parses it with serde_yaml.
 /// Runs inside [`raw::with_serials`].
-pub(super) fn read<T: DeserializeOwned>(piece: &str) -> Option<T> {
+///
+/// With `histories`, a history written as plain visit lines below its key (`history:`, or
+/// a serial of `histories:`), one `- {stage: ID, since: YYYY-MM-DD}` a line, is read as
+/// `yaml::visits` reads it, and handed to the history's `Deserialize` as the marker of a
+/// history read before the parse (`raw::pre_read`); the piece counts only when every one
+/// was taken, in turn, as a history, and when it held no marker's text before.
+pub(super) fn read<T: DeserializeOwned>(piece: &str, histories: bool) -> Option<T> {
     if !ENABLED.load(Ordering::Relaxed) || !piece.trim_start_matches(' ').starts_with("- ") {
         return None;
     }
@@ -72,13 +80,21 @@ pub(super) fn read<T: DeserializeOwned>(piece: &str) -> Option<T> {
         text: piece,
         pos: 0,
         item: 0,
+        histories: histories && !holds(piece, raw::PRE_READ_MARK),
+        names: Vec::new(),
+        visits: Vec::new(),
+        pre_read: false,
     };
-    match T::deserialize(Items(&mut lines)) {
-        Ok(v) => {
+    let parsed = T::deserialize(Items(&mut lines));
+    match parsed {
+        Ok(v) if !lines.pre_read || raw::pre_read_all_taken() => {
             READ.fetch_add(1, Ordering::Relaxed);
+            if lines.pre_read {
+                super::visits::READ.fetch_add(1, Ordering::Relaxed);
+            }
             Some(v)
         }
-        Err(Aside) => {
+        _ => {
             if let Some(at) = at {
                 raw::rewind(at);
             }
@@ -112,6 +128,14 @@ struct Lines<'de> {
     pos: usize,
     /// The indentation of the items (spaces).
     item: usize,
+    /// Whether plain visit lines are read (see [`read`]).
+    histories: bool,
+    /// The stage ids met so far (as `yaml::visits` keeps them).
+    names: Vec<Name>,
+    /// The visits of the history being read.
+    visits: Vec<RawVisit>,
+    /// True once a history was read before its `Deserialize`.
+    pre_read: bool,
 }
 
 impl<'de> Lines<'de> {
@@ -161,6 +185,37 @@ impl<'de> Lines<'de> {
             plain,
             next,
         })
+    }
+}
+
+impl Lines<'_> {
+    /// When the lines below a key alone on its line (indented `key` spaces) are plain
+    /// visit lines, one indentation deeper, and histories are read: reads them, as
+    /// `yaml::visits` does, and keeps them for the parse (`raw::pre_read`), giving the
+    /// number of their marker; `Ok(None)` when the next line is not a `- ` item deeper.
+    fn visits_below(&mut self, key: usize) -> Result<Option<usize>, Aside> {
+        let indent = match self.peek() {
+            Some(l) if l.indent > key && l.content.starts_with("- ") => l.indent,
+            _ => return Ok(None),
+        };
+        if !self.histories {
+            return Err(Aside);
+        }
+        while let Some(l) = self.peek() {
+            let Some(item) = l.content.strip_prefix("- ") else {
+                break;
+            };
+            if l.indent != indent {
+                break;
+            }
+            match super::visits::visit(item.as_bytes(), &mut self.names) {
+                Some((v, [])) => self.visits.push(v),
+                _ => return Err(Aside),
+            }
+            self.pos = l.next;
+        }
+        self.pre_read = true;
+        raw::pre_read(&mut self.visits).map(Some).ok_or(Aside)
     }
 }
 

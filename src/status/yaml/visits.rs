@@ -39,11 +39,13 @@ use super::search::holds;
 use crate::domain::Name;
 use crate::status::raw::{self, Day, PRE_READ_MARK, RawVisit};
 
-/// Whether [`take`] reads histories by hand: on, unless a test or a bench compares.
-static ENABLED: AtomicBool = AtomicBool::new(true);
+/// Whether [`take`] (and `yaml::plain`) reads histories by hand: on, unless a test or a
+/// bench compares.
+pub(super) static ENABLED: AtomicBool = AtomicBool::new(true);
 
-/// Pieces of text whose parse with markers was taken, since the process started.
-static READ: AtomicUsize = AtomicUsize::new(0);
+/// Pieces of text whose parse with markers was taken, or whose histories `yaml::plain`
+/// read, since the process started.
+pub(super) static READ: AtomicUsize = AtomicUsize::new(0);
 
 /// How many pieces of text (whole files, or the slices and rests of cut ones) were read
 /// with their plain histories read by hand, since the process started: for tests, to
@@ -65,7 +67,7 @@ pub fn set_enabled(on: bool) {
 pub(super) fn parse<T: DeserializeOwned>(piece: &str) -> Option<Result<T, ()>> {
     let text = take(piece)?;
     // The marked text read as plain records when it is a slice of them (`yaml::plain`).
-    let parsed = super::plain::read::<T>(&text)
+    let parsed = super::plain::read::<T>(&text, false)
         .map_or_else(|| serde_yaml::from_str::<T>(&text).map_err(drop), Ok);
     let taken = parsed.and_then(|v| {
         if raw::pre_read_all_taken() {
@@ -280,7 +282,7 @@ fn ends_block(rest: &[u8], indent: usize) -> bool {
 /// The visit `{stage: ID, since: YYYY-MM-DD}` at the start of `text`, and the text after;
 /// its stage the one of `names` (the ids met before) with that text, or interned and
 /// added to them.
-fn visit<'t>(text: &'t [u8], names: &mut Vec<Name>) -> Option<(RawVisit, &'t [u8])> {
+pub(super) fn visit<'t>(text: &'t [u8], names: &mut Vec<Name>) -> Option<(RawVisit, &'t [u8])> {
     let rest = text.strip_prefix(VISIT_START.as_bytes())?;
     let id = rest
         .iter()

@@ -137,7 +137,11 @@ impl<'de> MapAccess<'de> for Record<'_, 'de> {
         if !after.is_empty() {
             return seed.deserialize(value_of(after, line.plain)?);
         }
-        // A key alone: a mapping of plain `key: value` lines below it, deeper.
+        // A key alone: a history of plain visit lines, or a mapping of plain `key: value`
+        // lines below it, deeper.
+        if let Some(n) = self.lines.visits_below(self.lines.item + 2)? {
+            return seed.deserialize(Value::Mark(n));
+        }
         match self.lines.peek() {
             Some(l) if l.indent > self.lines.item + 2 => {
                 let mut map = Nested {

@@ -71,8 +71,13 @@ impl<'de> MapAccess<'de> for Nested<'_, 'de> {
             }
         };
         let (key, kind, after) = line.key(0)?;
-        self.value = Some(value_of(after, line.plain)?);
         self.lines.pos = line.next;
+        self.value = Some(if after.is_empty() {
+            // A key alone: a history of plain visit lines below it, or not read here.
+            Value::Mark(self.lines.visits_below(self.indent)?.ok_or(Aside)?)
+        } else {
+            value_of(after, line.plain)?
+        });
         seed.deserialize(Value::Scalar(key, kind)).map(Some)
     }
 
@@ -81,10 +86,12 @@ impl<'de> MapAccess<'de> for Nested<'_, 'de> {
     }
 }
 
-/// A value on one line: a scalar, or the inside of a flow list.
+/// A value on one line: a scalar, or the inside of a flow list; or the marker of a
+/// history read before the parse (`raw::pre_read`), given as its text `~@N`.
 pub(super) enum Value<'de> {
     Scalar(&'de str, Kind),
     Flow(&'de str),
+    Mark(usize),
 }
 
 impl<'de> Deserializer<'de> for Value<'de> {
@@ -95,12 +102,14 @@ impl<'de> Deserializer<'de> for Value<'de> {
             Value::Scalar(_, Kind::Whole(n)) => v.visit_u64(n),
             Value::Scalar(s, Kind::Text) => v.visit_borrowed_str(s),
             Value::Flow(_) => self.deserialize_seq(v),
+            Value::Mark(n) => v.visit_str(&mark(n)),
         }
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
         match self {
             Value::Scalar(s, _) => v.visit_borrowed_str(s),
+            Value::Mark(n) => v.visit_str(&mark(n)),
             Value::Flow(_) => Err(Aside),
         }
     }
@@ -156,4 +165,26 @@ impl<'de> SeqAccess<'de> for FlowAccess<'_, 'de> {
         let kind = classify(item).ok_or(Aside)?;
         seed.deserialize(Value::Scalar(item, kind)).map(Some)
     }
+}
+
+/// The text of the marker of history `n`: `~@` and the number.
+fn mark(n: usize) -> String {
+    let mut text = String::with_capacity(24);
+    text.push_str(crate::status::raw::PRE_READ_MARK);
+    text.push_str(itoa(n, &mut [0; 20]));
+    text
+}
+
+/// `n` in decimal, written at the end of `buf`.
+fn itoa(mut n: usize, buf: &mut [u8; 20]) -> &str {
+    let mut k = buf.len();
+    loop {
+        k -= 1;
+        buf[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[k..]).unwrap_or_default()
 }
