@@ -201,18 +201,22 @@ impl Lines<'_> {
         if !self.histories {
             return Err(Aside);
         }
-        while let Some(l) = self.peek() {
-            let Some(item) = l.content.strip_prefix("- ") else {
+        // Each line read once, from its start: a visit never reads past its `}`.
+        let b = self.text.as_bytes();
+        while let Some(line) = b.get(self.pos..).filter(|l| !l.is_empty()) {
+            let n = line.iter().take_while(|&&c| c == b' ').count();
+            let Some(item) = line[n..].strip_prefix(b"- ").filter(|_| n == indent) else {
                 break;
             };
-            if l.indent != indent {
-                break;
-            }
-            match super::visits::visit(item.as_bytes(), &mut self.names) {
-                Some((v, [])) => self.visits.push(v),
+            let (v, rest) = super::visits::visit(item, &mut self.names).ok_or(Aside)?;
+            let break_len = match rest {
+                [] => 0,
+                [b'\n', ..] => 1,
+                [b'\r', b'\n', ..] => 2,
                 _ => return Err(Aside),
-            }
-            self.pos = l.next;
+            };
+            self.visits.push(v);
+            self.pos = b.len() - rest.len() + break_len;
         }
         self.pre_read = true;
         raw::pre_read(&mut self.visits).map(Some).ok_or(Aside)
