@@ -27,7 +27,8 @@
 //! marker `~@N`; or a one-line flow list `[a, b]` of such values. Every item at one
 //! indentation, `- ` then its first key, its other keys two columns in, one per line, `: `
 //! between key and value; a key alone on its line opens a mapping of such `key: value`
-//! lines, deeper, at one indentation. Lines end in LF or CR LF. Anything else (a comment, a
+//! lines, or a history of plain visit lines (`- {stage: ID, since: DATE}`, read as
+//! `yaml::visits` reads them), deeper, at one indentation. Lines end in LF or CR LF. Anything else (a comment, a
 //! blank line, a quote, a tag, an anchor, a tab, an empty value, a nested list, an error
 //! from a `Deserialize`) and the text, its serials and tables left as they were
 //! ([`raw::rewind`]), the caller parses the slice with serde_yaml, which reports any
