@@ -1,0 +1,70 @@
+//! One plain visit line (`- {stage: ID, since: DATE}`) recognised in one step, for the
+//! passes that read the text as written (the guard's scanner, the locator, the checks of
+//! quoting): see `yaml::visits`.
+
+/// The length in bytes of the stage id when `content` (a line from its first non-blank
+/// character, without its break) is exactly one plain visit item `- {stage: ID, since:
+/// DATE}`: an id of ASCII letters, digits, `_` and `-`, a date of ten digits and `-`,
+/// nothing else. Such a line holds no anchor, alias, tag, quote, comment or nesting
+/// beyond its one flow mapping, so the guard's scanner, the locator and the checks of
+/// quoting may read it in one step (their results stay those of their general reading).
+/// The date is not checked for being real: that is for the parse.
+pub fn plain_visit_item(content: &[u8]) -> Option<usize> {
+    match plain_visit_prefix(content)? {
+        (id, len) if len == content.len() => Some(id),
+        _ => None,
+    }
+}
+
+/// The line of `text` that starts at byte `start` when it is a plain visit item (as
+/// [`plain_visit_item`]) after spaces, ended by `\n`: its indentation (spaces), the
+/// length of its id, and where its `\n` is; all in bytes. Read without first seeking the
+/// line's end: a pass over a run of such lines reads each once.
+pub fn plain_visit_line(text: &[u8], start: usize) -> Option<(usize, usize, usize)> {
+    let line = text.get(start..)?;
+    let indent = line.iter().take_while(|&&c| c == b' ').count();
+    let (id, len) = plain_visit_prefix(&line[indent..])?;
+    let end = start + indent + len;
+    (text.get(end) == Some(&b'\n')).then_some((indent, id, end))
+}
+
+/// The bytes of a plain stage id: ASCII letters, digits, `_` and `-`.
+const ID_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+        c += 1;
+    }
+    t
+};
+
+/// The length of the stage id and of the whole item when `content` starts with a plain
+/// visit item `- {stage: ID, since: DATE}` (see [`plain_visit_item`]).
+fn plain_visit_prefix(content: &[u8]) -> Option<(usize, usize)> {
+    const HEAD: usize = "- {stage: ".len();
+    const MID: usize = ", since: ".len();
+    // Read by index, a byte at a time, without iterators: four passes call this on every
+    // visit line of a file.
+    if !content.starts_with(b"- {stage: ") {
+        return None;
+    }
+    let mut end = HEAD;
+    while end < content.len() && ID_BYTE[usize::from(content[end])] {
+        end += 1;
+    }
+    let id = end - HEAD;
+    if id == 0 || !content[end..].starts_with(b", since: ") {
+        return None;
+    }
+    let date = end + MID;
+    let close = date + 10;
+    if content.get(close) != Some(&b'}') {
+        return None;
+    }
+    content[date..close]
+        .iter()
+        .all(|&c| c.is_ascii_digit() || c == b'-')
+        .then_some((id, close + 1))
+}
