@@ -44,10 +44,10 @@ const ID_BYTE: [bool; 256] = {
 /// visit item `- {stage: ID, since: DATE}` (see [`plain_visit_item`]).
 fn plain_visit_prefix(content: &[u8]) -> Option<(usize, usize)> {
     const HEAD: usize = "- {stage: ".len();
-    const MID: usize = ", since: ".len();
-    // Read by index, a byte at a time, without iterators: four passes call this on every
-    // visit line of a file.
-    if !content.starts_with(b"- {stage: ") {
+    // Read by index, a byte at a time, and the fixed parts as whole words, without
+    // iterators or calls to compare bytes: four passes call this on every visit line.
+    let head = content.get(..HEAD)?;
+    if word(head, 0) != word(b"- {stage: ", 0) || head[8..] != *b": " {
         return None;
     }
     let mut end = HEAD;
@@ -55,16 +55,67 @@ fn plain_visit_prefix(content: &[u8]) -> Option<(usize, usize)> {
         end += 1;
     }
     let id = end - HEAD;
-    if id == 0 || !content[end..].starts_with(b", since: ") {
+    // `, since: `, ten bytes of the date, `}`.
+    let tail = content.get(end..end + 20)?;
+    if id == 0 || word(tail, 0) != word(b", since: ", 0) || tail[8] != b' ' || tail[19] != b'}' {
         return None;
     }
-    let date = end + MID;
-    let close = date + 10;
-    if content.get(close) != Some(&b'}') {
-        return None;
+    let mut date = 9;
+    while date < 19 {
+        let c = tail[date];
+        if !(c.is_ascii_digit() || c == b'-') {
+            return None;
+        }
+        date += 1;
     }
-    content[date..close]
-        .iter()
-        .all(|&c| c.is_ascii_digit() || c == b'-')
-        .then_some((id, close + 1))
+    Some((id, end + 20))
+}
+
+/// The eight bytes of `b` from `at` as one word (`b` holds them).
+fn word(b: &[u8], at: usize) -> u64 {
+    let mut w = [0; 8];
+    w.copy_from_slice(&b[at..at + 8]);
+    u64::from_le_bytes(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plain_visit_line_is_recognised_exactly() {
+        assert_eq!(
+            plain_visit_item(b"- {stage: hull, since: 2026-01-02}"),
+            Some(4)
+        );
+        assert_eq!(
+            plain_visit_item(b"- {stage: x_1-b, since: 2026-13-99}"),
+            Some(5)
+        );
+        let text = b"a\n    - {stage: kit, since: 2026-01-02}\nb";
+        assert_eq!(plain_visit_line(text, 2), Some((4, 3, 39)));
+        for not in [
+            "- {stage: , since: 2026-01-02}",
+            "- {stage: hull, since: 2026-01-02} ",
+            "- {stage: hull, since: 2026-01-2}",
+            "- {stage: hull, since: 2026/01/02}",
+            "- {stage: hull,  since: 2026-01-02}",
+            "- {stage: hull, sincE: 2026-01-02}",
+            "- {stage:  hull, since: 2026-01-02}",
+            "- {Stage: hull, since: 2026-01-02}",
+            "- {stage: h'l, since: 2026-01-02}",
+            "- {stage: hull, since: 2026-01-02",
+            "- {stage: hull, since: ",
+            "- {stage: hull",
+            "- {stage:",
+            "",
+        ] {
+            assert_eq!(plain_visit_item(not.as_bytes()), None, "{not}");
+        }
+        // Without its line break, not a line.
+        assert_eq!(
+            plain_visit_line(b"- {stage: kit, since: 2026-01-02}", 0),
+            None
+        );
+    }
 }
