@@ -40,6 +40,18 @@ const ID_BYTE: [bool; 256] = {
     t
 };
 
+/// The bytes of a plain visit's date: ASCII digits and `-`.
+const DATE_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_digit() || b == b'-';
+        c += 1;
+    }
+    t
+};
+
 /// The length of the stage id and of the whole item when `content` starts with a plain
 /// visit item `- {stage: ID, since: DATE}` (see [`plain_visit_item`]).
 fn plain_visit_prefix(content: &[u8]) -> Option<(usize, usize)> {
@@ -62,8 +74,7 @@ fn plain_visit_prefix(content: &[u8]) -> Option<(usize, usize)> {
     }
     let mut date = 9;
     while date < 19 {
-        let c = tail[date];
-        if !(c.is_ascii_digit() || c == b'-') {
+        if !DATE_BYTE[usize::from(tail[date])] {
             return None;
         }
         date += 1;
