@@ -4,7 +4,8 @@
 //!
 //! `with` reads the plain histories by hand (`status::yaml::visits`), as a load does;
 //! `with_serde_yaml_only` switches that off and leaves every history to serde_yaml, as
-//! before it.
+//! before it. `without_plain_off` and `with_plain_off` switch off the reading of plain
+//! records by hand (`status::yaml::plain`) and leave the records' slices to serde_yaml.
 //!
 //! Run: `cargo bench --bench history`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
@@ -18,7 +19,7 @@ use std::time::Duration;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 use fleetdash::generate::{self, Histories};
-use fleetdash::status::yaml::visits;
+use fleetdash::status::yaml::{plain, visits};
 use fleetdash::status::{Limits, Loader};
 
 /// The large set written with or without histories into a fresh temporary folder: the
@@ -69,6 +70,14 @@ fn with_and_without(c: &mut Criterion) {
         b.iter(|| black_box(load(&with)))
     });
     visits::set_enabled(true);
+    plain::set_enabled(false);
+    g.throughput(Throughput::Bytes(without_bytes));
+    g.bench_function("without_plain_off", |b| {
+        b.iter(|| black_box(load(&without)))
+    });
+    g.throughput(Throughput::Bytes(with_bytes));
+    g.bench_function("with_plain_off", |b| b.iter(|| black_box(load(&with))));
+    plain::set_enabled(true);
     g.finish();
 }
 

@@ -84,6 +84,28 @@ fn readings(text: &str) -> String {
                     e.first_key_after(key, after)
                 );
             }
+            // Keys of id bytes that are not `stage` or `since` (a serial, a stage id),
+            // which a plain visit line never holds, sought together, from the line of
+            // the history's key, as the places of a delivery's histories are.
+            let keys = [
+                "hull",
+                "on",
+                "0070",
+                "x-on",
+                "histories",
+                "BE-GRF-0052",
+                "stage",
+                "since",
+            ];
+            for history in ["history", "histories"] {
+                let (after, line) = e.key_line(history).unwrap_or_default();
+                out += &format!(
+                    "{history} {:?} {:?} {:?}\n",
+                    e.first_keys_after(&keys, after, line),
+                    e.keys_after_from("stage", after, line),
+                    keys.map(|k| e.first_key_after(k, after)),
+                );
+            }
         }
     }
     for p in quoting::warnings("q.yaml", text) {

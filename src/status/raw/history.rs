@@ -157,6 +157,43 @@ pub(super) struct Tables {
     broken: bool,
 }
 
+/// Where the tables of a parse stand ([`Tables::mark`]), to go back to after a reading
+/// that stepped aside (`status::yaml::plain`).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct TablesMark {
+    visits: usize,
+    histories: usize,
+    pre_read: usize,
+    runs: usize,
+    next_run: usize,
+    broken: bool,
+}
+
+impl Tables {
+    /// Where the tables stand now.
+    pub(super) fn mark(&self) -> TablesMark {
+        TablesMark {
+            visits: self.visits.len(),
+            histories: self.histories.len(),
+            pre_read: self.pre_read.len(),
+            runs: self.runs.len(),
+            next_run: self.next_run,
+            broken: self.broken,
+        }
+    }
+
+    /// Back to `mark`: what was written and read before since is dropped, the markers
+    /// taken since are to be taken again.
+    pub(super) fn back_to(&mut self, mark: TablesMark) {
+        self.visits.truncate(mark.visits);
+        self.histories.truncate(mark.histories);
+        self.pre_read.truncate(mark.pre_read);
+        self.runs.truncate(mark.runs);
+        self.next_run = mark.next_run;
+        self.broken = mark.broken;
+    }
+}
+
 /// What the YAML layer writes in place of a history it read itself (see
 /// `status::yaml::visits`), followed by the number [`pre_read`] gave the history: a plain
 /// scalar that a [`VisitsRef`] turns back into those visits while the file is parsed.

@@ -38,7 +38,7 @@ pub use history::{
 pub use places::Places;
 pub use plan::{RawPlan, RawPlanEntry, RawPlanYear};
 use serials::SERIALS;
-pub use serials::{SerialRef, with_serials};
+pub use serials::{Checkpoint, SerialRef, checkpoint, rewind, with_serials};
 pub use values::{Day, LeadDays, Quantity, Year, days_in_month, month_name, parse_date};
 
 /// The highest quantity accepted in one field: far above any fleet, far below overflow.

@@ -65,3 +65,33 @@ pub fn with_serials<E>(parse: impl FnOnce() -> Result<RawFile, E>) -> Result<Raw
         raw
     })
 }
+
+/// Where the text of serials and the tables of the parse under way stand ([`checkpoint`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Checkpoint {
+    serials: usize,
+    tables: history::TablesMark,
+}
+
+/// Where the parse under way (inside [`with_serials`]) stands, so that a reading that
+/// steps aside half way can leave the text of serials and the tables as it found them
+/// ([`rewind`]); `None` outside `with_serials`.
+pub fn checkpoint() -> Option<Checkpoint> {
+    let serials = SERIALS.with(|s| s.borrow().as_ref().map(String::len))?;
+    let tables = history::TABLES.with(|t| t.borrow().as_ref().map(history::Tables::mark))?;
+    Some(Checkpoint { serials, tables })
+}
+
+/// Back to `at`: every serial, visit and history written since is dropped.
+pub fn rewind(at: Checkpoint) {
+    SERIALS.with(|s| {
+        if let Some(s) = s.borrow_mut().as_mut() {
+            s.truncate(at.serials);
+        }
+    });
+    history::TABLES.with(|t| {
+        if let Some(t) = t.borrow_mut().as_mut() {
+            t.back_to(at.tables);
+        }
+    });
+}

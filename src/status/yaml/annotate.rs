@@ -55,10 +55,21 @@ pub(super) fn annotate(raw: &mut RawFile, text: &str) {
                 [key("variant"), own("stage"), own("since"), key("due")],
             );
             if !v.history.is_empty()
-                && let Some(history) = e.key("history")
+                && let Some((history, line)) = e.key_line("history")
                 && let Some(run) = visits.get_mut(v.history.range())
             {
-                place_visits(run, e.loc, history, &e.keys_after("stage", history));
+                // Placed as found, reading no further than the last visit's.
+                let mut placed = 0;
+                e.each_key_after_from("stage", history, line, |loc| {
+                    if let Some(visit) = run.get_mut(placed) {
+                        visit.at = Below::new(e.loc, loc);
+                        placed += 1;
+                    }
+                    placed < run.len()
+                });
+                if placed < run.len() {
+                    place_visits(run, e.loc, history, &[]);
+                }
             }
         });
     }
@@ -67,17 +78,23 @@ pub(super) fn annotate(raw: &mut RawFile, text: &str) {
         for_entries(items, s, |d, e| {
             let key = |k| e.key(k).unwrap_or(e.loc);
             d.places = Places::new(e.loc, [key("variant"), key("date"), key("serials")]);
-            let (Some(at), Some(kept)) =
-                (e.key("histories"), histories.get_mut(d.histories.range()))
-            else {
+            let (Some((at, line)), Some(kept)) = (
+                e.key_line("histories"),
+                histories.get_mut(d.histories.range()),
+            ) else {
                 return;
             };
             // The visits of every history of the record, one after the other.
-            let stages = e.keys_after("stage", at);
+            let stages = e.keys_after_from("stage", at, line);
+            // The serials' keys sought in one pass, not one pass each.
+            let keys: Vec<&str> = kept
+                .iter()
+                .map(|h| serials.get(h.serial.range()).unwrap_or_default())
+                .collect();
+            let found = e.first_keys_after(&keys, at, line);
             let mut next = 0;
-            for h in kept {
-                let serial = serials.get(h.serial.range()).unwrap_or_default();
-                let serial_at = e.first_key_after(serial, at).unwrap_or(at);
+            for (h, serial_at) in kept.iter_mut().zip(found) {
+                let serial_at = serial_at.unwrap_or(at);
                 h.at = Below::new(e.loc, serial_at);
                 let n = h.visits.len();
                 if let Some(run) = visits.get_mut(h.visits.range()) {

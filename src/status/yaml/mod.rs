@@ -7,6 +7,7 @@
 //!   or time is spent;
 //! - [`slice`]: long block-style lists read a slice at a time, for memory;
 //! - [`visits`]: stage histories written in their plain form read by hand, for time;
+//! - [`plain`]: slices of plain records read by hand, for time;
 //! - [`locate`] and [`annotate`]: the places of sections, entries and fields, which
 //!   serde_yaml gives only with an error;
 //! - [`reword`] and [`place`]: its errors in a programme officer's words, at the right
@@ -19,6 +20,7 @@ pub mod locate;
 mod merge;
 mod pieces;
 mod place;
+pub mod plain;
 mod records;
 mod reword;
 mod search;

@@ -20,6 +20,8 @@
 
 mod apart;
 
+use std::sync::atomic::Ordering::Relaxed;
+
 use serde::de::DeserializeOwned;
 
 use super::guard::{Mark, Outline};
@@ -192,8 +194,14 @@ impl Cut<'_> {
     }
 }
 
-/// One piece read, its plain histories by hand when `by_hand` (`marked` set then).
+/// One piece read: by hand when it is a slice of plain records ([`super::plain`]), their
+/// plain histories too when `by_hand`; else its plain histories by hand when `by_hand`
+/// (`marked` set then); else by serde_yaml.
 fn read<T: DeserializeOwned>(piece: &str, by_hand: bool, marked: &mut bool) -> Result<T, ()> {
+    if let Some(parsed) = super::plain::read(piece, by_hand && super::visits::ENABLED.load(Relaxed))
+    {
+        return Ok(parsed);
+    }
     if by_hand && let Some(parsed) = super::visits::parse(piece) {
         *marked = true;
         return parsed;

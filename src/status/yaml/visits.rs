@@ -39,11 +39,13 @@ use super::search::holds;
 use crate::domain::Name;
 use crate::status::raw::{self, Day, PRE_READ_MARK, RawVisit};
 
-/// Whether [`take`] reads histories by hand: on, unless a test or a bench compares.
-static ENABLED: AtomicBool = AtomicBool::new(true);
+/// Whether [`take`] (and `yaml::plain`) reads histories by hand: on, unless a test or a
+/// bench compares.
+pub(super) static ENABLED: AtomicBool = AtomicBool::new(true);
 
-/// Pieces of text whose parse with markers was taken, since the process started.
-static READ: AtomicUsize = AtomicUsize::new(0);
+/// Pieces of text whose parse with markers was taken, or whose histories `yaml::plain`
+/// read, since the process started.
+pub(super) static READ: AtomicUsize = AtomicUsize::new(0);
 
 /// How many pieces of text (whole files, or the slices and rests of cut ones) were read
 /// with their plain histories read by hand, since the process started: for tests, to
@@ -64,7 +66,9 @@ pub fn set_enabled(on: bool) {
 /// written, with fresh tables). Runs inside [`raw::with_serials`].
 pub(super) fn parse<T: DeserializeOwned>(piece: &str) -> Option<Result<T, ()>> {
     let text = take(piece)?;
-    let parsed = serde_yaml::from_str::<T>(&text).map_err(drop);
+    // The marked text read as plain records when it is a slice of them (`yaml::plain`).
+    let parsed = super::plain::read::<T>(&text, false)
+        .map_or_else(|| serde_yaml::from_str::<T>(&text).map_err(drop), Ok);
     let taken = parsed.and_then(|v| {
         if raw::pre_read_all_taken() {
             Ok(v)
@@ -278,7 +282,7 @@ fn ends_block(rest: &[u8], indent: usize) -> bool {
 /// The visit `{stage: ID, since: YYYY-MM-DD}` at the start of `text`, and the text after;
 /// its stage the one of `names` (the ids met before) with that text, or interned and
 /// added to them.
-fn visit<'t>(text: &'t [u8], names: &mut Vec<Name>) -> Option<(RawVisit, &'t [u8])> {
+pub(super) fn visit<'t>(text: &'t [u8], names: &mut Vec<Name>) -> Option<(RawVisit, &'t [u8])> {
     let rest = text.strip_prefix(VISIT_START.as_bytes())?;
     let id = rest
         .iter()
@@ -330,69 +334,6 @@ fn visit<'t>(text: &'t [u8], names: &mut Vec<Name>) -> Option<(RawVisit, &'t [u8
     ))
 }
 
-/// The length in bytes of the stage id when `content` (a line from its first non-blank
-/// character, without its break) is exactly one plain visit item `- {stage: ID, since:
-/// DATE}`: an id of ASCII letters, digits, `_` and `-`, a date of ten digits and `-`,
-/// nothing else. Such a line holds no anchor, alias, tag, quote, comment or nesting
-/// beyond its one flow mapping, so the guard's scanner, the locator and the checks of
-/// quoting may read it in one step (their results stay those of their general reading).
-/// The date is not checked for being real: that is for the parse.
-pub fn plain_visit_item(content: &[u8]) -> Option<usize> {
-    match plain_visit_prefix(content)? {
-        (id, len) if len == content.len() => Some(id),
-        _ => None,
-    }
-}
+mod line;
 
-/// The line of `text` that starts at byte `start` when it is a plain visit item (as
-/// [`plain_visit_item`]) after spaces, ended by `\n`: its indentation (spaces), the
-/// length of its id, and where its `\n` is; all in bytes. Read without first seeking the
-/// line's end: a pass over a run of such lines reads each once.
-pub fn plain_visit_line(text: &[u8], start: usize) -> Option<(usize, usize, usize)> {
-    let line = text.get(start..)?;
-    let indent = line.iter().take_while(|&&c| c == b' ').count();
-    let (id, len) = plain_visit_prefix(&line[indent..])?;
-    let end = start + indent + len;
-    (text.get(end) == Some(&b'\n')).then_some((indent, id, end))
-}
-
-/// The bytes of a plain stage id: ASCII letters, digits, `_` and `-`.
-const ID_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut c = 0;
-    while c < 256 {
-        let b = c as u8;
-        t[c] = b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
-        c += 1;
-    }
-    t
-};
-
-/// The length of the stage id and of the whole item when `content` starts with a plain
-/// visit item `- {stage: ID, since: DATE}` (see [`plain_visit_item`]).
-fn plain_visit_prefix(content: &[u8]) -> Option<(usize, usize)> {
-    const HEAD: usize = "- {stage: ".len();
-    const MID: usize = ", since: ".len();
-    // Read by index, a byte at a time, without iterators: four passes call this on every
-    // visit line of a file.
-    if !content.starts_with(b"- {stage: ") {
-        return None;
-    }
-    let mut end = HEAD;
-    while end < content.len() && ID_BYTE[usize::from(content[end])] {
-        end += 1;
-    }
-    let id = end - HEAD;
-    if id == 0 || !content[end..].starts_with(b", since: ") {
-        return None;
-    }
-    let date = end + MID;
-    let close = date + 10;
-    if content.get(close) != Some(&b'}') {
-        return None;
-    }
-    content[date..close]
-        .iter()
-        .all(|&c| c.is_ascii_digit() || c == b'-')
-        .then_some((id, close + 1))
-}
+pub use line::{plain_visit_item, plain_visit_line};

@@ -38,13 +38,23 @@ pub(super) fn run(
         // A run of plain visit lines, each read in one step without seeking its end first
         // (a large file holds hundreds of thousands of them, one after the other).
         if s.block_scalar.is_none() && s.quote.is_none() && s.flow.is_empty() {
+            // The indentation of the run's lines read so far: a line at the same one
+            // finds what the one before left (the list open, nothing pending, the same
+            // depth) and adds its five entries, unless that crosses the limit.
+            let mut run = None;
             while let Some((indent, id, end)) = plain_visit_line(s.text, start)
                 && s.plain_owner.is_none_or(|owner| indent as isize <= owner)
             {
                 s.line_no += 1;
                 s.line_start = start;
                 s.plain_owner = None;
-                s.plain_visit_line(start, indent, id)?;
+                if run == Some(indent) && s.shape.entries + 5 <= s.limits.max_entries {
+                    s.shape.entries += 5;
+                    s.note_item(start, indent);
+                } else {
+                    s.plain_visit_line(start, indent, id)?;
+                    run = Some(indent);
+                }
                 start = end + 1;
             }
         }

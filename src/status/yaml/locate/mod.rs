@@ -46,6 +46,14 @@ pub struct Entry<'a> {
     first_column: u32,
 }
 
+/// Where a line of an entry starts: its byte in the entry's text, and its index (0: the
+/// entry's first line).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LineAt {
+    start: usize,
+    index: u32,
+}
+
 impl<'a> Entry<'a> {
     /// The byte range of this entry's lines in `text` (the text it was located in), from
     /// the start of its first line (an item's `- ` included) to the next entry.
@@ -73,6 +81,17 @@ impl<'a> Entry<'a> {
     /// Where `key:` is written in this entry for the `nth` time after the first (0: the
     /// first), for a key written twice.
     pub fn nth_key(&self, key: &str, nth: usize) -> Option<Loc> {
+        self.nth_key_line(key, nth).map(|(loc, _)| loc)
+    }
+
+    /// Where `key:` is written in this entry (see [`Self::key`]), and the line it is on,
+    /// for [`Self::keys_after_from`].
+    pub fn key_line(&self, key: &str) -> Option<(Loc, LineAt)> {
+        self.nth_key_line(key, 0)
+    }
+
+    /// [`Self::nth_key`], with the line it is found on.
+    fn nth_key_line(&self, key: &str, nth: usize) -> Option<(Loc, LineAt)> {
         let mut left = nth;
         let mut fits = |before: &str, after: &str| {
             let fits =
@@ -92,95 +111,10 @@ impl<'a> Entry<'a> {
         if key.is_empty() {
             // An empty key can only be written quoted: found by its quotes.
             return self
-                .find("\"\"", &mut fits)
-                .or_else(|| self.find("''", fits));
+                .find_line("\"\"", &mut fits)
+                .or_else(|| self.find_line("''", fits));
         }
-        self.find(key, fits)
-    }
-
-    /// Where `key:` is written in this entry after the place `after`, every time, in one
-    /// pass over its lines: the keys of the items of a list inside the entry (the `stage`
-    /// of each visit of a history).
-    pub fn keys_after(&self, key: &str, after: Loc) -> Vec<Loc> {
-        let mut found = Vec::new();
-        self.each_key_after(key, after, |loc| {
-            found.push(loc);
-            true
-        });
-        found
-    }
-
-    /// The first of [`Self::keys_after`], reading no further than it.
-    pub fn first_key_after(&self, key: &str, after: Loc) -> Option<Loc> {
-        let mut first = None;
-        self.each_key_after(key, after, |loc| {
-            first = Some(loc);
-            false
-        });
-        first
-    }
-
-    /// Calls `found` with each place of [`Self::keys_after`] in turn, until it returns
-    /// false.
-    fn each_key_after(&self, key: &str, after: Loc, mut found: impl FnMut(Loc) -> bool) {
-        if key.is_empty() {
-            return;
-        }
-        // On a plain visit line (`- {stage: ID, since: DATE}`) the only keys are `stage`
-        // and `since`, at places known from the id's length: no search.
-        let visit_key = match key {
-            "stage" => Some(false),
-            "since" => Some(true),
-            _ => None,
-        };
-        let bytes = self.text.as_bytes();
-        let mut start = 0;
-        for i in 0u32.. {
-            let line_no = self.first_line + i;
-            let shift = if i == 0 { self.first_column - 1 } else { 0 };
-            if let Some(since) = visit_key
-                && let Some((indent, id, end)) = super::visits::plain_visit_line(bytes, start)
-            {
-                let at = if since {
-                    indent + "- {stage: ".len() + id + ", ".len()
-                } else {
-                    indent + "- {".len()
-                };
-                let column = at as u32 + 1 + shift;
-                if (line_no, column) > (after.line, after.column)
-                    && !found(Loc::new(line_no, column))
-                {
-                    return;
-                }
-                start = end + 1;
-                continue;
-            }
-            let end = self.text[start..]
-                .find('\n')
-                .map_or(bytes.len(), |p| start + p);
-            let line = &self.text[start..end];
-            if line_no >= after.line {
-                let mut from = 0;
-                while let Some(pos) = find_from(line, from, key) {
-                    from = pos + key.len();
-                    let before = &line[..pos];
-                    let rest = line[from..].trim_start_matches([' ', '"', '\'']);
-                    if !key_start(before) || !rest.starts_with(':') {
-                        continue;
-                    }
-                    let column = before.chars().count() as u32 + 1 + shift;
-                    if (line_no, column) > (after.line, after.column)
-                        && !found(Loc::new(line_no, column))
-                    {
-                        return;
-                    }
-                }
-            }
-            if end == bytes.len() {
-                return;
-            }
-            start = end + 1;
-        }
+        self.find_line(key, fits)
     }
 
     /// Where the value `value` is written in this entry, as a whole token.
@@ -200,7 +134,16 @@ impl<'a> Entry<'a> {
 
     /// The 1-based location of the first occurrence of `needle` that `fits` its context
     /// (the text before it and after it on its line), trying them in the order of the text.
-    fn find(&self, needle: &str, mut fits: impl FnMut(&str, &str) -> bool) -> Option<Loc> {
+    fn find(&self, needle: &str, fits: impl FnMut(&str, &str) -> bool) -> Option<Loc> {
+        self.find_line(needle, fits).map(|(loc, _)| loc)
+    }
+
+    /// [`Self::find`], with the line it is found on.
+    fn find_line(
+        &self,
+        needle: &str,
+        mut fits: impl FnMut(&str, &str) -> bool,
+    ) -> Option<(Loc, LineAt)> {
         if needle.contains('\n') {
             // Never on one line.
             return None;
@@ -222,8 +165,12 @@ impl<'a> Entry<'a> {
                 let breaks = text.as_bytes()[..line_start]
                     .iter()
                     .filter(|&&b| b == b'\n');
-                let line = self.first_line + breaks.count() as u32;
-                return Some(Loc::new(line, column));
+                let index = breaks.count() as u32;
+                let at = LineAt {
+                    start: line_start,
+                    index,
+                };
+                return Some((Loc::new(self.first_line + index, column), at));
             }
             from = end;
         }
@@ -361,5 +308,6 @@ pub fn entry_key<'a>(entry: &Entry<'a>) -> &'a str {
         .trim_matches(['"', '\''])
 }
 
+mod keys;
 #[cfg(test)]
 mod tests;

@@ -75,6 +75,41 @@ queue:
 }
 
 #[test]
+fn a_serial_key_is_found_past_plain_visit_lines() {
+    let text = "\
+deliveries:
+  - date: 2021-02-15
+    serials: [G-1, G-2]
+    histories:
+      G-1:
+        - {stage: hull, since: 2020-10-26}
+        - {stage: G-2, since: 2020-11-21}
+      G-2:
+        - {stage: kit, since: 2020-11-09}
+";
+    let s = sections(text);
+    let e = &s[0].entries[0];
+    let at = e.key("histories").unwrap();
+    assert_eq!(at, Loc::new(4, 5));
+    // Not in `serials:` (before `at`), nor the stage id `G-2`: the key at line 8.
+    assert_eq!(e.first_key_after("G-1", at), Some(Loc::new(5, 7)));
+    assert_eq!(e.first_key_after("G-2", at), Some(Loc::new(8, 7)));
+    assert_eq!(e.keys_after("G-2", Loc::UNKNOWN), [Loc::new(8, 7)]);
+    assert_eq!(e.first_key_after("G-3", at), None);
+    // All in one pass, from the line of `histories:`: the same places.
+    let (at_too, line) = e.key_line("histories").unwrap();
+    assert_eq!(at_too, at);
+    assert_eq!(
+        e.first_keys_after(&["G-2", "G-3", "G-1", ""], at, line),
+        [Some(Loc::new(8, 7)), None, Some(Loc::new(5, 7)), None]
+    );
+    assert_eq!(
+        e.keys_after_from("stage", at, line),
+        [Loc::new(6, 12), Loc::new(7, 12), Loc::new(9, 12)]
+    );
+}
+
+#[test]
 fn sequence_at_the_key_indentation() {
     let text = "queue:\n- serial: A\n  stage: x\n- serial: B\nplan:\n";
     let s = sections(text);

@@ -1,0 +1,158 @@
+//! A slice of plain records (`yaml::plain`): the list, and each record, a mapping whose
+//! first key follows its item's `- `.
+
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use super::value::{Nested, Value, value_of};
+use super::{Aside, Line, Lines};
+
+/// The whole piece: a list of records.
+pub(super) struct Items<'a, 'de>(pub(super) &'a mut Lines<'de>);
+
+impl<'de> Deserializer<'de> for Items<'_, 'de> {
+    type Error = Aside;
+
+    fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
+        let mut items = ItemsAccess {
+            lines: self.0,
+            first: true,
+            done: false,
+        };
+        let value = v.visit_seq(&mut items)?;
+        if items.done { Ok(value) } else { Err(Aside) }
+    }
+
+    aside_common!();
+    aside! {
+        deserialize_any() deserialize_str() deserialize_string() deserialize_option()
+        deserialize_map() deserialize_identifier()
+        deserialize_struct(_n: &'static str, _f: &'static [&'static str])
+    }
+}
+
+struct ItemsAccess<'a, 'de> {
+    lines: &'a mut Lines<'de>,
+    first: bool,
+    done: bool,
+}
+
+impl<'de> SeqAccess<'de> for ItemsAccess<'_, 'de> {
+    type Error = Aside;
+
+    fn next_element_seed<S: DeserializeSeed<'de>>(
+        &mut self,
+        seed: S,
+    ) -> Result<Option<S::Value>, Aside> {
+        let Some(line) = self.lines.peek() else {
+            self.done = !self.first;
+            return if self.first { Err(Aside) } else { Ok(None) };
+        };
+        if std::mem::take(&mut self.first) {
+            self.lines.item = line.indent;
+        } else if line.indent != self.lines.item {
+            return Err(Aside);
+        }
+        if !line.content.starts_with("- ") {
+            return Err(Aside);
+        }
+        let mut record = Record {
+            lines: &mut *self.lines,
+            pending: Some(line),
+            value: None,
+            done: false,
+        };
+        seed.deserialize(&mut record).map(Some)
+    }
+}
+
+/// One record: a mapping whose first key follows the item's `- `.
+struct Record<'a, 'de> {
+    lines: &'a mut Lines<'de>,
+    /// The item's line (`- ` and its first key), not yet read.
+    pending: Option<Line<'de>>,
+    /// The line of the key just read, and what follows its `:`.
+    value: Option<(Line<'de>, &'de str)>,
+    done: bool,
+}
+
+impl<'de> Deserializer<'de> for &mut Record<'_, 'de> {
+    type Error = Aside;
+
+    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
+        let value = v.visit_map(&mut *self)?;
+        if self.done { Ok(value) } else { Err(Aside) }
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
+        self.deserialize_any(v)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _n: &'static str,
+        _f: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, Aside> {
+        self.deserialize_any(v)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
+        v.visit_some(self)
+    }
+
+    aside_common!();
+    aside! { deserialize_str() deserialize_string() deserialize_seq() deserialize_identifier() }
+}
+
+impl<'de> MapAccess<'de> for Record<'_, 'de> {
+    type Error = Aside;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Aside> {
+        let (line, skip) = match self.pending.take() {
+            Some(first) => (first, 2),
+            None => match self.lines.peek() {
+                None => {
+                    self.done = true;
+                    return Ok(None);
+                }
+                Some(l) if l.indent == self.lines.item + 2 => (l, 0),
+                Some(l) if l.indent == self.lines.item && l.content.starts_with("- ") => {
+                    self.done = true;
+                    return Ok(None);
+                }
+                Some(_) => return Err(Aside),
+            },
+        };
+        let (key, kind, after) = line.key(skip)?;
+        self.value = Some((line, after));
+        seed.deserialize(Value::Scalar(key, kind)).map(Some)
+    }
+
+    fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, Aside> {
+        let (line, after) = self.value.take().ok_or(Aside)?;
+        self.lines.pos = line.next;
+        if !after.is_empty() {
+            return seed.deserialize(value_of(after, line.plain)?);
+        }
+        // A key alone: a history of plain visit lines, or a mapping of plain `key: value`
+        // lines below it, deeper.
+        if let Some(n) = self.lines.visits_below(self.lines.item + 2)? {
+            return seed.deserialize(Value::Mark(n));
+        }
+        match self.lines.peek() {
+            Some(l) if l.indent > self.lines.item + 2 => {
+                let mut map = Nested {
+                    lines: &mut *self.lines,
+                    indent: l.indent,
+                    value: None,
+                    done: false,
+                };
+                seed.deserialize(&mut map)
+            }
+            _ => Err(Aside),
+        }
+    }
+}
