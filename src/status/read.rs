@@ -55,6 +55,14 @@ enum ReadError {
     Failed(Loc, String),
 }
 
+/// The warnings of a file's text alone: invisible characters, then serials and ids other
+/// YAML readers would not read as text.
+fn text_checks(name: &str, text: &str) -> Vec<Problem> {
+    let mut problems = super::invisible::warnings(name, text);
+    problems.extend(super::quoting::warnings(name, text));
+    problems
+}
+
 /// Reads and parses the file at `path`. Without a last good content to fall back on, a
 /// record whose value cannot be read is left out rather than the whole file.
 pub(super) fn read_file(path: &Path, limits: Limits, has_last_good: bool) -> Outcome {
@@ -74,10 +82,30 @@ pub(super) fn read_file(path: &Path, limits: Limits, has_last_good: bool) -> Out
         };
         return Outcome::Empty(Problem::warning(&name, Loc::UNKNOWN, message));
     }
-    let parsed = if has_last_good {
-        yaml::parse_within(&text, limits).map(|raw| (raw, Vec::new()))
-    } else {
-        yaml::parse_leaving_out(&text, limits)
+    let parse = || {
+        if has_last_good {
+            yaml::parse_within(&text, limits).map(|raw| (raw, Vec::new()))
+        } else {
+            yaml::parse_leaving_out(&text, limits)
+        }
+    };
+    // The checks of the text (invisible characters, quoting) do not need the parse: on a
+    // spare core they run beside it, while the guard scans the text, and give the core
+    // back before the parse's slices look for one (a reload of one large file).
+    let (parsed, mut checks) = match super::cores::take_spare() {
+        Some(core) => std::thread::scope(|s| {
+            let checks = std::thread::Builder::new()
+                .stack_size(super::cores::STACK_BYTES)
+                .spawn_scoped(s, || {
+                    let checks = text_checks(&name, &text);
+                    drop(core);
+                    checks
+                });
+            let parsed = parse();
+            let checks = checks.ok().and_then(|h| h.join().ok());
+            (parsed, checks)
+        }),
+        None => (parse(), None),
     };
     match parsed {
         Ok((raw, left_out)) => {
@@ -105,8 +133,7 @@ pub(super) fn read_file(path: &Path, limits: Limits, has_last_good: bool) -> Out
                 }
                 Some(_) => {}
             }
-            problems.extend(super::invisible::warnings(&name, &text));
-            problems.extend(super::quoting::warnings(&name, &text));
+            problems.extend(checks.take().unwrap_or_else(|| text_checks(&name, &text)));
             let left_out = left_out
                 .into_iter()
                 .map(|e| {

@@ -35,3 +35,34 @@ fn a_file_removed_between_listing_and_reading_is_dropped_quietly() {
     assert_eq!(snapshot.removed, [display_name(&gone)]);
     assert_eq!(snapshot.reread, [display_name(&keep)]);
 }
+
+#[test]
+fn the_text_checks_on_a_spare_core_give_the_same_warnings_in_the_same_order() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("queue.yaml");
+    // An invisible character, then serials and ids other YAML readers would not read as text.
+    fs::write(
+        &path,
+        "version: 1\nqueue:\n  - serial: BE\u{200b}-1\n    variant: no\n    stage: 0070\n    \
+         since: 2026-01-02\n    site: S\n  - serial: 1e3\n    variant: v\n    stage: s\n    \
+         since: 2026-01-03\n    site: S\n",
+    )
+    .expect("write");
+    let problems = |threads: usize| {
+        let spare = std::sync::Arc::new(cores::Spare::new(threads - 1));
+        match cores::with_spare(&spare, || read::read_file(&path, Limits::default(), false)) {
+            read::Outcome::Parsed(_, problems, _) => {
+                // Every core given back once the file is read.
+                assert!(cores::with_spare(&spare, cores::take_spare).is_some() || threads == 1);
+                problems
+            }
+            _ => panic!("the file parses"),
+        }
+    };
+    let alone = problems(1);
+    let beside = problems(2);
+    // Both kinds of warning, the invisible character first.
+    assert!(alone.len() >= 3, "{alone:?}");
+    assert!(alone[0].message.contains("U+200B"), "{alone:?}");
+    assert_eq!(alone, beside);
+}
