@@ -350,6 +350,44 @@ macro_rules! aside_common {
     };
 }
 
+/// A `Deserializer` for a mapping read line by line (a record, a mapping below a key):
+/// `$done` is set once its last key was read; a map or struct it gives whole, anything
+/// else steps aside.
+macro_rules! mapping_deserializer {
+    ($ty:ty) => {
+        impl<'de> Deserializer<'de> for &mut $ty {
+            type Error = Aside;
+
+            fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
+                let value = v.visit_map(&mut *self)?;
+                if self.done { Ok(value) } else { Err(Aside) }
+            }
+
+            fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
+                self.deserialize_any(v)
+            }
+
+            fn deserialize_struct<V: Visitor<'de>>(
+                self,
+                _n: &'static str,
+                _f: &'static [&'static str],
+                v: V,
+            ) -> Result<V::Value, Aside> {
+                self.deserialize_any(v)
+            }
+
+            fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
+                v.visit_some(self)
+            }
+
+            aside_common!();
+            aside! {
+                deserialize_str() deserialize_string() deserialize_seq() deserialize_identifier()
+            }
+        }
+    };
+}
+
 mod record;
 mod value;
 

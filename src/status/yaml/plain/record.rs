@@ -75,34 +75,7 @@ struct Record<'a, 'de> {
     done: bool,
 }
 
-impl<'de> Deserializer<'de> for &mut Record<'_, 'de> {
-    type Error = Aside;
-
-    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
-        let value = v.visit_map(&mut *self)?;
-        if self.done { Ok(value) } else { Err(Aside) }
-    }
-
-    fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
-        self.deserialize_any(v)
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _n: &'static str,
-        _f: &'static [&'static str],
-        v: V,
-    ) -> Result<V::Value, Aside> {
-        self.deserialize_any(v)
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
-        v.visit_some(self)
-    }
-
-    aside_common!();
-    aside! { deserialize_str() deserialize_string() deserialize_seq() deserialize_identifier() }
-}
+mapping_deserializer!(Record<'_, 'de>);
 
 impl<'de> MapAccess<'de> for Record<'_, 'de> {
     type Error = Aside;
