@@ -120,7 +120,8 @@ pub fn parse_in_slices(
     }
     // Plain histories read by hand, unless an alias might repeat one (see visits).
     if !shape.aliases
-        && let Ok(mut raw) = super::raw::with_serials(|| visits::parse(text).unwrap_or(Err(())))
+        && let Ok(mut raw) =
+            super::raw::with_serials(|| visits::parse(text, |_| None).unwrap_or(Err(())))
     {
         annotate::annotate(&mut raw, text);
         return Ok(raw);

@@ -202,7 +202,7 @@ fn read<T: DeserializeOwned>(piece: &str, by_hand: bool, marked: &mut bool) -> R
     {
         return Ok(parsed);
     }
-    if by_hand && let Some(parsed) = super::visits::parse(piece) {
+    if by_hand && let Some(parsed) = super::visits::parse(piece, |t| super::plain::read(t, false)) {
         *marked = true;
         return parsed;
     }

@@ -63,12 +63,16 @@ pub fn set_enabled(on: bool) {
 /// Parses `piece` with its plain histories read by hand (see the module's
 /// documentation): `None` when none was read (parse the piece as written), `Some(Err)`
 /// when the parse with markers failed or did not take every marker in turn (parse it as
-/// written, with fresh tables). Runs inside [`raw::with_serials`].
-pub(super) fn parse<T: DeserializeOwned>(piece: &str) -> Option<Result<T, ()>> {
+/// written, with fresh tables). The marked text is read by `read_marked` when it can
+/// (a slice of plain records, `yaml::plain`), else by serde_yaml. Runs inside
+/// [`raw::with_serials`].
+pub(super) fn parse<T: DeserializeOwned>(
+    piece: &str,
+    read_marked: impl FnOnce(&str) -> Option<T>,
+) -> Option<Result<T, ()>> {
     let text = take(piece)?;
-    // The marked text read as plain records when it is a slice of them (`yaml::plain`).
-    let parsed = super::plain::read::<T>(&text, false)
-        .map_or_else(|| serde_yaml::from_str::<T>(&text).map_err(drop), Ok);
+    let parsed =
+        read_marked(&text).map_or_else(|| serde_yaml::from_str::<T>(&text).map_err(drop), Ok);
     let taken = parsed.and_then(|v| {
         if raw::pre_read_all_taken() {
             Ok(v)
