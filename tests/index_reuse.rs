@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use fleetdash::app::queue::Index;
 use fleetdash::app::{Action, App, Data, LastIndex, View};
@@ -15,9 +15,8 @@ use fleetdash::domain::forecast::DEFAULT_WINDOW_MONTHS;
 use fleetdash::generate::{self, Spec};
 use fleetdash::status::{Limits, Loader, Snapshot};
 
-fn today() -> Date {
-    Date::from_ymd_opt(2026, 11, 26).expect("a date")
-}
+mod generated;
+use generated::{Set, today};
 
 /// The `n`th vehicle entry of a queue file's text (its lines, ending with a newline).
 fn entry(text: &str, n: usize) -> String {
@@ -35,44 +34,6 @@ fn with_line(entry: &str, key: &str, line: &str) -> String {
         None => lines.push(format!("    {line}")),
     }
     lines.join("\n") + "\n"
-}
-
-struct Set {
-    _dir: tempfile::TempDir,
-    status: PathBuf,
-}
-
-impl Set {
-    fn new() -> Set {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        let spec = Spec {
-            variants: 5,
-            queue: 1600,
-            deliveries: 200,
-            seed: 5,
-            today: today(),
-        };
-        generate::write(&spec, dir.path()).expect("the set is written");
-        let status = dir.path().join("status");
-        Set { _dir: dir, status }
-    }
-
-    fn file(&self, name: &str) -> PathBuf {
-        self.status.join(name)
-    }
-
-    fn read(&self, name: &str) -> String {
-        fs::read_to_string(self.file(name)).expect("read")
-    }
-
-    /// Writes `text` to `name`, with a comment when its length would not change (so that
-    /// the loader's stamp sees the change).
-    fn write(&self, name: &str, mut text: String) {
-        if text.len() == self.read(name).len() {
-            text.push_str("# edited\n");
-        }
-        fs::write(self.file(name), text).expect("write");
-    }
 }
 
 /// The filters typed, each tried under every sort both ways.
@@ -155,7 +116,7 @@ fn check(step: &str, snapshot: Snapshot, day: Date, last: &LastIndex) -> LastInd
 
 #[test]
 fn a_renewed_index_filters_and_sorts_as_a_fresh_one_after_each_kind_of_reload() {
-    let set = Set::new();
+    let set = Set::new(5, 1600, 200, 5);
     let mut loader = Loader::new(vec![set.status.clone()], Limits::default());
     let first =
         Data::with_window_and_index(loader.load(today()), today(), DEFAULT_WINDOW_MONTHS, None);
@@ -231,7 +192,7 @@ fn a_renewed_index_filters_and_sorts_as_a_fresh_one_after_each_kind_of_reload() 
 fn an_index_renewed_from_another_set_is_still_a_fresh_one() {
     // The last index of an unrelated set (same file names, other vehicles): nothing of it
     // may be reused.
-    let set = Set::new();
+    let set = Set::new(5, 1600, 200, 5);
     let other = tempfile::tempdir().expect("a temporary folder");
     let spec = Spec {
         variants: 3,

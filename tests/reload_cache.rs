@@ -5,19 +5,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 use std::fs;
-use std::path::Path;
 
 use fleetdash::domain::{Date, Shared};
 use fleetdash::generate::{self, Spec};
 use fleetdash::status::{Limits, Loader, Snapshot};
 
-fn today() -> Date {
-    Date::from_ymd_opt(2026, 11, 26).expect("a valid date")
-}
-
-fn fresh(dir: &Path, day: Date) -> Snapshot {
-    Loader::new(vec![dir.to_path_buf()], Limits::default()).load(day)
-}
+mod generated;
+use generated::{edit, fresh, today};
 
 #[track_caller]
 fn assert_same(step: &str, kept: &Snapshot, fresh: &Snapshot) {
@@ -33,17 +27,6 @@ fn assert_same(step: &str, kept: &Snapshot, fresh: &Snapshot) {
         "problems after: {step}"
     );
     assert_eq!(*kept.programme, *fresh.programme, "programme after: {step}");
-}
-
-/// Rewrites `file`, changing its length so that the loader's stamp sees the change even
-/// within one tick of the clock.
-fn edit(file: &Path, f: impl FnOnce(&str) -> String) {
-    let old = fs::read_to_string(file).expect("read");
-    let mut new = f(&old);
-    if new.len() == old.len() {
-        new.push_str("# edited\n");
-    }
-    fs::write(file, new).expect("write");
 }
 
 #[test]

@@ -6,65 +6,19 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use fleetdash::domain::Date;
-use fleetdash::generate::{self, Spec};
-use fleetdash::status::{FileHealth, Limits, Loader, Snapshot, display_name};
+use fleetdash::status::{FileHealth, Loader, Snapshot, display_name};
 
-fn today() -> Date {
-    Date::from_ymd_opt(2026, 11, 26).expect("a date")
-}
-
-fn fresh(set: &Path, day: Date) -> Snapshot {
-    Loader::new(vec![set.to_path_buf()], Limits::default()).load(day)
-}
+mod generated;
+use generated::{Set, edit, fresh, today};
 
 #[track_caller]
 fn assert_same(step: &str, kept: &Snapshot, fresh: &Snapshot) {
     assert_eq!(kept.problems, fresh.problems, "problems after: {step}");
     assert_eq!(*kept.programme, *fresh.programme, "programme after: {step}");
     assert_eq!(kept.left_out, fresh.left_out, "left out after: {step}");
-}
-
-/// Rewrites `file` with `f`, making sure its length changes (the loader's stamp then sees
-/// the change even within one tick of the clock).
-fn edit(file: &Path, f: impl FnOnce(&str) -> String) {
-    let old = fs::read_to_string(file).expect("read");
-    let mut new = f(&old);
-    if new.len() == old.len() {
-        new.push_str("# edited\n");
-    }
-    fs::write(file, new).expect("write");
-}
-
-struct Set {
-    _dir: tempfile::TempDir,
-    status: PathBuf,
-}
-
-impl Set {
-    fn new() -> Set {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        let spec = Spec {
-            variants: 6,
-            queue: 1500,
-            deliveries: 300,
-            seed: 23,
-            today: today(),
-        };
-        generate::write(&spec, dir.path()).expect("the set is written");
-        let status = dir.path().join("status");
-        Set { _dir: dir, status }
-    }
-
-    fn file(&self, name: &str) -> PathBuf {
-        self.status.join(name)
-    }
-
-    fn loader(&self) -> Loader {
-        Loader::new(vec![self.status.clone()], Limits::default())
-    }
 }
 
 /// The vehicles a queue file lists, counted in its text.
@@ -107,7 +61,7 @@ fn break_site2(set: &Set, loader: &mut Loader) -> Broken {
 
 #[test]
 fn no_parsed_record_is_kept_after_a_load() {
-    let set = Set::new();
+    let set = Set::new(6, 1500, 300, 23);
     let mut loader = set.loader();
     assert_eq!(loader.raw_records_kept(), 0);
     let first = loader.load(today());
@@ -140,7 +94,7 @@ fn no_parsed_record_is_kept_after_a_load() {
 
 #[test]
 fn a_change_of_definitions_equals_a_fresh_load() {
-    let set = Set::new();
+    let set = Set::new(6, 1500, 300, 23);
     let mut loader = set.loader();
     let first = loader.load(today());
     assert!(first.problems.is_empty(), "{:?}", first.problems);
@@ -174,7 +128,7 @@ fn a_change_of_definitions_equals_a_fresh_load() {
 
 #[test]
 fn a_change_of_day_equals_a_fresh_load() {
-    let set = Set::new();
+    let set = Set::new(6, 1500, 300, 23);
     let mut loader = set.loader();
     let first = loader.load(today());
     assert!(first.problems.is_empty(), "{:?}", first.problems);
@@ -199,7 +153,7 @@ fn a_change_of_day_equals_a_fresh_load() {
 
 #[test]
 fn a_stale_file_keeps_its_share_until_its_records_must_be_rebuilt() {
-    let set = Set::new();
+    let set = Set::new(6, 1500, 300, 23);
     let mut loader = set.loader();
     let Broken {
         first,
@@ -283,7 +237,7 @@ fn a_stale_file_keeps_its_share_until_its_records_must_be_rebuilt() {
 
 #[test]
 fn a_file_broken_over_midnight_keeps_its_last_good_records() {
-    let set = Set::new();
+    let set = Set::new(6, 1500, 300, 23);
     let mut loader = set.loader();
     let Broken {
         first, site2, good, ..

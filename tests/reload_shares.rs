@@ -5,19 +5,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use fleetdash::domain::{Date, Shared};
-use fleetdash::generate::{self, Spec};
+use fleetdash::domain::Shared;
 use fleetdash::status::{Limits, Loader, Problem, Snapshot};
 
-fn today() -> Date {
-    Date::from_ymd_opt(2026, 11, 26).expect("a date")
-}
-
-fn fresh(set: &Path) -> Snapshot {
-    Loader::new(vec![set.to_path_buf()], Limits::default()).load(today())
-}
+mod generated;
+use generated::{Set, fresh, today};
 
 #[track_caller]
 fn assert_same(step: &str, kept: &Snapshot, fresh: &Snapshot) {
@@ -56,47 +50,9 @@ fn first_entry(text: &str) -> (String, String) {
     (entry, serial)
 }
 
-/// Writes `text` to `file`, making sure its length changes (the loader's stamp then sees
-/// the change even within one tick of the clock).
-fn write(file: &Path, old_len: usize, mut text: String) {
-    if text.len() == old_len {
-        text.push_str("# edited\n");
-    }
-    fs::write(file, text).expect("write");
-}
-
-struct Set {
-    _dir: tempfile::TempDir,
-    status: PathBuf,
-}
-
-impl Set {
-    fn new() -> Set {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        let spec = Spec {
-            variants: 6,
-            queue: 2000,
-            deliveries: 400,
-            seed: 11,
-            today: today(),
-        };
-        generate::write(&spec, dir.path()).expect("the set is written");
-        let status = dir.path().join("status");
-        Set { _dir: dir, status }
-    }
-
-    fn file(&self, name: &str) -> PathBuf {
-        self.status.join(name)
-    }
-
-    fn read(&self, name: &str) -> String {
-        fs::read_to_string(self.file(name)).expect("read")
-    }
-}
-
 #[test]
 fn a_serial_written_twice_across_files_and_a_vehicle_moved_between_files() {
-    let set = Set::new();
+    let set = Set::new(6, 2000, 400, 11);
     let mut loader = Loader::new(vec![set.status.clone()], Limits::default());
     let first = loader.load(today());
     assert!(first.problems.is_empty(), "{:?}", first.problems);
@@ -108,16 +64,12 @@ fn a_serial_written_twice_across_files_and_a_vehicle_moved_between_files() {
     let site2 = set.read("queue-site2.yaml");
     let (entry, serial) = first_entry(&site2);
     let line = site1.lines().count() + 1;
-    write(
-        &set.file("queue-site1.yaml"),
-        site1.len(),
-        format!("{site1}{entry}"),
-    );
+    set.write("queue-site1.yaml", format!("{site1}{entry}"));
     let s = loader.load(today());
     assert_same(
         "a serial of site 2 added to site 1",
         &s,
-        &fresh(&set.status),
+        &fresh(&set.status, today()),
     );
     let twice = format!("vehicle {serial} is in the queue twice (first in ");
     let first_in = format!("queue-site1.yaml:{line}): remove one");
@@ -146,13 +98,13 @@ fn a_serial_written_twice_across_files_and_a_vehicle_moved_between_files() {
 
     // Removed from site 2: the vehicle has moved from site 2 to site 1.
     let site2_without = site2.replacen(&entry, "", 1);
-    write(
-        &set.file("queue-site2.yaml"),
-        site2.len(),
-        site2_without.clone(),
-    );
+    set.write("queue-site2.yaml", site2_without.clone());
     let s = loader.load(today());
-    assert_same("the serial removed from site 2", &s, &fresh(&set.status));
+    assert_same(
+        "the serial removed from site 2",
+        &s,
+        &fresh(&set.status, today()),
+    );
     assert!(s.problems.is_empty(), "{:?}", s.problems);
     let moved = s
         .programme
@@ -164,25 +116,25 @@ fn a_serial_written_twice_across_files_and_a_vehicle_moved_between_files() {
     assert_eq!(moved.origin.line as usize, line);
 
     // Removed from site 1 again: the duplicate and the vehicle gone.
-    write(
-        &set.file("queue-site1.yaml"),
-        site1.len() + entry.len(),
-        site1.clone(),
-    );
+    set.write("queue-site1.yaml", site1.clone());
     let s = loader.load(today());
-    assert_same("the serial removed from site 1", &s, &fresh(&set.status));
+    assert_same(
+        "the serial removed from site 1",
+        &s,
+        &fresh(&set.status, today()),
+    );
     assert_eq!(s.programme.queue.len(), queued - 1);
 
     // Written back into site 2 as it was: the set as generated.
-    write(&set.file("queue-site2.yaml"), site2_without.len(), site2);
+    set.write("queue-site2.yaml", site2);
     let s = loader.load(today());
-    assert_same("the set as it was", &s, &fresh(&set.status));
+    assert_same("the set as it was", &s, &fresh(&set.status, today()));
     assert_eq!(*s.programme, *first.programme);
 }
 
 #[test]
 fn a_queued_serial_also_delivered_is_found_from_a_later_queue_file() {
-    let set = Set::new();
+    let set = Set::new(6, 2000, 400, 11);
     let mut loader = Loader::new(vec![set.status.clone()], Limits::default());
     let first = loader.load(today());
     let deliveries = set.read("deliveries.yaml");
@@ -201,13 +153,13 @@ fn a_queued_serial_also_delivered_is_found_from_a_later_queue_file() {
     let (entry, serial) = first_entry(&site4);
     let copy = entry.replacen(&serial, &delivered, 1);
     let line = site4.lines().count() + 1;
-    write(
-        &set.file("queue-site4.yaml"),
-        site4.len(),
-        format!("{site4}{copy}"),
-    );
+    set.write("queue-site4.yaml", format!("{site4}{copy}"));
     let s = loader.load(today());
-    assert_same("a delivered serial queued", &s, &fresh(&set.status));
+    assert_same(
+        "a delivered serial queued",
+        &s,
+        &fresh(&set.status, today()),
+    );
     let still = format!("vehicle {delivered} is delivered on ");
     let found = places(&s, &still);
     assert_eq!(found, [format!("deliveries.yaml:{delivery_line}")]);
@@ -220,19 +172,15 @@ fn a_queued_serial_also_delivered_is_found_from_a_later_queue_file() {
     );
 
     // Taken out again: the problem goes with it.
-    write(
-        &set.file("queue-site4.yaml"),
-        site4.len() + copy.len(),
-        site4,
-    );
+    set.write("queue-site4.yaml", site4);
     let s = loader.load(today());
-    assert_same("the serial taken out", &s, &fresh(&set.status));
+    assert_same("the serial taken out", &s, &fresh(&set.status, today()));
     assert_eq!(*s.programme, *first.programme);
 }
 
 #[test]
 fn sites_first_named_in_a_changed_file_renumber_the_others() {
-    let set = Set::new();
+    let set = Set::new(6, 2000, 400, 11);
     let mut loader = Loader::new(vec![set.status.clone()], Limits::default());
     let first = loader.load(today());
     assert_eq!(first.programme.sites[..3], ["Site 1", "Site 2", "Site 3"]);
@@ -241,39 +189,47 @@ fn sites_first_named_in_a_changed_file_renumber_the_others() {
     // of every other file (not read again) name their sites by new numbers.
     let site1 = set.read("queue-site1.yaml");
     let edited = site1.replacen("site: Site 1\n", "site: Site 3\n", 1);
-    write(&set.file("queue-site1.yaml"), site1.len(), edited);
+    set.write("queue-site1.yaml", edited);
     let s = loader.load(today());
-    assert_same("a vehicle of site 1 put at site 3", &s, &fresh(&set.status));
+    assert_same(
+        "a vehicle of site 1 put at site 3",
+        &s,
+        &fresh(&set.status, today()),
+    );
     assert_eq!(s.programme.sites[..3], ["Site 3", "Site 1", "Site 2"]);
 
-    write(&set.file("queue-site1.yaml"), site1.len() + 9, site1);
+    set.write("queue-site1.yaml", site1);
     let s = loader.load(today());
-    assert_same("put back", &s, &fresh(&set.status));
+    assert_same("put back", &s, &fresh(&set.status, today()));
     assert_eq!(*s.programme, *first.programme);
 }
 
 #[test]
 fn a_file_removed_and_added_back() {
-    let set = Set::new();
+    let set = Set::new(6, 2000, 400, 11);
     let mut loader = Loader::new(vec![set.status.clone()], Limits::default());
     let first = loader.load(today());
     let site2 = set.read("queue-site2.yaml");
 
     fs::remove_file(set.file("queue-site2.yaml")).expect("remove");
     let s = loader.load(today());
-    assert_same("site 2 removed", &s, &fresh(&set.status));
+    assert_same("site 2 removed", &s, &fresh(&set.status, today()));
     let left = first.programme.queue.len() - site2.matches("  - serial: ").count();
     assert_eq!(s.programme.queue.len(), left);
 
     // Added back under another name, after every other queue file.
     fs::write(set.file("queue-site9.yaml"), &site2).expect("write");
     let s = loader.load(today());
-    assert_same("site 2 added back as site 9", &s, &fresh(&set.status));
+    assert_same(
+        "site 2 added back as site 9",
+        &s,
+        &fresh(&set.status, today()),
+    );
     assert_eq!(s.programme.queue.len(), first.programme.queue.len());
 
     fs::remove_file(set.file("queue-site9.yaml")).expect("remove");
     fs::write(set.file("queue-site2.yaml"), &site2).expect("write");
     let s = loader.load(today());
-    assert_same("site 2 back", &s, &fresh(&set.status));
+    assert_same("site 2 back", &s, &fresh(&set.status, today()));
     assert_eq!(*s.programme, *first.programme);
 }
