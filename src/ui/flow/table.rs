@@ -103,8 +103,20 @@ pub fn render(
         .chain(if wide { WIDE_HEADS.iter() } else { [].iter() })
         .copied()
         .collect();
+    // The narrow table has no room for the line over it that says which columns rest on
+    // the last weeks only: the stage's header says it when it fits.
+    let window = format!(
+        "Stage · Out/wk: last {} wks",
+        crate::domain::flow::WINDOW_WEEKS
+    );
+    let windowed = flow.stages.iter().any(|s| s.throughput.is_some());
+    let stage_head = if !wide && windowed && window.chars().count() <= name_w {
+        window.as_str()
+    } else {
+        "Stage"
+    };
     let mut header = vec![Span::styled(
-        format!(" {}", pad("Stage", name_w)),
+        format!(" {}", pad(stage_head, name_w)),
         theme.header,
     )];
     for (h, w) in heads.iter().zip(&widths) {
