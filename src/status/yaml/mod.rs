@@ -104,18 +104,18 @@ pub fn parse_in_slices(
         if let Some(e) = pieces::over_limits(text, &cut, limits) {
             return Err(exceeded(e));
         }
-        let mut raw = match cut.parse() {
-            Some(raw) => raw,
+        let (mut raw, given) = match cut.parse_placed() {
+            Some(parsed) => parsed,
             None => {
                 return Err(pieces::first_error(text, &cut)
                     .unwrap_or_else(|| exceeded(first_crossing(text, limits))));
             }
         };
-        annotate::annotate(&mut raw, text);
+        annotate::annotate_given(&mut raw, text, given);
         return Ok(raw);
     }
-    if let Some(mut raw) = cut.and_then(|c| c.parse()) {
-        annotate::annotate(&mut raw, text);
+    if let Some((mut raw, given)) = cut.and_then(|c| c.parse_placed()) {
+        annotate::annotate_given(&mut raw, text, given);
         return Ok(raw);
     }
     // Plain histories read by hand, unless an alias might repeat one (see visits).

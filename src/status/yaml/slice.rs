@@ -25,6 +25,7 @@ use std::sync::atomic::Ordering::Relaxed;
 use serde::de::DeserializeOwned;
 
 use super::guard::{Mark, Outline};
+use super::plain::{self, Placed};
 use crate::status::raw::{RawFile, with_serials};
 pub use apart::{slices_read_apart, with_threads};
 
@@ -161,28 +162,43 @@ impl Cut<'_> {
     /// written. On several threads when the load has a core to spare (`slice::apart`); on
     /// this one, as here, when that fails.
     pub fn parse(&self) -> Option<RawFile> {
-        if let Some(raw) = apart::parse(self) {
-            return Some(raw);
+        self.parse_placed().map(|(raw, _)| raw)
+    }
+
+    /// [`Cut::parse`], with the places of the queue's vehicles when the plain reader read
+    /// every slice of the queue and noted them ([`Given`]).
+    pub fn parse_placed(&self) -> Option<(RawFile, Option<Given>)> {
+        if let Some((raw, placed)) = apart::parse(self) {
+            return Some((raw, self.given(placed)));
         }
         let mut marked = false;
-        match self.parse_reading(true, &mut marked) {
-            Some(raw) => Some(raw),
-            None if marked => self.parse_reading(false, &mut marked),
-            None => None,
-        }
+        let (raw, placed) = match self.parse_reading(true, &mut marked) {
+            Some(parsed) => parsed,
+            None if marked => self.parse_reading(false, &mut marked)?,
+            None => return None,
+        };
+        Some((raw, self.given(placed)))
     }
 
     /// [`Cut::parse`], reading plain histories by hand when `by_hand`; `marked` is set
-    /// when a piece was parsed with markers.
-    fn parse_reading(&self, by_hand: bool, marked: &mut bool) -> Option<RawFile> {
-        with_serials(|| {
-            let mut raw: RawFile = read(&self.rest, by_hand, marked)?;
+    /// when a piece was parsed with markers. With what the plain reader noted of each
+    /// slice of the queue.
+    fn parse_reading(
+        &self,
+        by_hand: bool,
+        marked: &mut bool,
+    ) -> Option<(RawFile, Vec<Option<Placed>>)> {
+        let mut placed = Vec::new();
+        let raw = with_serials(|| {
+            let (mut raw, _): (RawFile, _) = read(&self.rest, by_hand, marked, false)?;
             for list in &self.lists {
                 // The rest holds the key with no value: anything else there is not the
                 // file that was cut.
                 let filled = match list.section {
-                    Section::Queue => fill(&mut raw.queue, list, by_hand, marked),
-                    Section::Deliveries => fill(&mut raw.deliveries, list, by_hand, marked),
+                    Section::Queue => fill(&mut raw.queue, list, by_hand, marked, &mut placed),
+                    Section::Deliveries => {
+                        fill(&mut raw.deliveries, list, by_hand, marked, &mut Vec::new())
+                    }
                 };
                 if !filled {
                     return Err(());
@@ -190,40 +206,76 @@ impl Cut<'_> {
             }
             Ok(raw)
         })
-        .ok()
+        .ok()?;
+        Some((raw, placed))
     }
+
+    /// The places of the queue's vehicles, when every slice of the queue gave its own
+    /// (`placed`, one per slice, in order).
+    fn given(&self, placed: Vec<Option<Placed>>) -> Option<Given> {
+        let at = self
+            .lists
+            .iter()
+            .position(|l| l.section == Section::Queue)?;
+        let (start, end) = *self.taken.get(at)?;
+        let slices: Vec<Placed> = placed.into_iter().collect::<Option<_>>()?;
+        (slices.len() == self.lists[at].slices.len()).then_some(Given { start, end, slices })
+    }
+}
+
+/// The places of the vehicles of a cut queue as the plain reader noted them, slice by
+/// slice: the locator need not read those lines again (`yaml::annotate`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Given {
+    /// Where the items of the queue start in the text (a line's start).
+    pub start: usize,
+    /// Where they end (the next line not theirs, or the end of the text).
+    pub end: usize,
+    /// What was noted of each slice, in order, lines counted from the slice's first.
+    pub slices: Vec<Placed>,
 }
 
 /// One piece read: by hand when it is a slice of plain records ([`super::plain`]), their
-/// plain histories too when `by_hand`; else its plain histories by hand when `by_hand`
-/// (`marked` set then); else by serde_yaml.
-fn read<T: DeserializeOwned>(piece: &str, by_hand: bool, marked: &mut bool) -> Result<T, ()> {
-    if let Some(parsed) = super::plain::read(piece, by_hand && super::visits::ENABLED.load(Relaxed))
-    {
+/// plain histories too when `by_hand`, with the places of its records when `place` (and
+/// [`plain::placing`]); else its plain histories by hand when `by_hand` (`marked` set
+/// then); else by serde_yaml.
+fn read<T: DeserializeOwned>(
+    piece: &str,
+    by_hand: bool,
+    marked: &mut bool,
+    place: bool,
+) -> Result<(T, Option<Placed>), ()> {
+    let histories = by_hand && super::visits::ENABLED.load(Relaxed);
+    if let Some(parsed) = plain::read_placing(piece, histories, place && plain::placing()) {
         return Ok(parsed);
     }
-    if by_hand && let Some(parsed) = super::visits::parse(piece, |t| super::plain::read(t, false)) {
+    if by_hand && let Some(parsed) = super::visits::parse(piece, |t| plain::read(t, false)) {
         *marked = true;
-        return parsed;
+        return parsed.map(|v| (v, None));
     }
-    serde_yaml::from_str(piece).map_err(drop)
+    serde_yaml::from_str(piece).map(|v| (v, None)).map_err(drop)
 }
 
-/// Reads the items of `list`, slice by slice, into the empty `section`; false when a
-/// slice does not parse, the items do not add up, or the section was not empty.
+/// Reads the items of `list`, slice by slice, into the empty `section`, and what the
+/// plain reader noted of each slice into `placed`; false when a slice does not parse,
+/// the items do not add up, or the section was not empty.
 fn fill<T: DeserializeOwned>(
     section: &mut Option<Vec<T>>,
     list: &List,
     by_hand: bool,
     marked: &mut bool,
+    placed: &mut Vec<Option<Placed>>,
 ) -> bool {
     if section.is_some() {
         return false;
     }
     let mut all = Vec::with_capacity(list.items);
     for slice in &list.slices {
-        match read::<Vec<T>>(slice, by_hand, marked) {
-            Ok(items) => all.extend(items),
+        match read::<Vec<T>>(slice, by_hand, marked, list.section == Section::Queue) {
+            Ok((items, noted)) => {
+                all.extend(items);
+                placed.push(noted);
+            }
             Err(()) => return false,
         }
     }
