@@ -3,7 +3,10 @@
 //! scalars and comments closely enough to count values and depth without allocating.
 //! The tokens of a line are read in [`tokens`].
 
+mod pair;
 mod tokens;
+
+pub use pair::set_enabled as set_pairs_in_one_step;
 
 use super::{Exceeded, Mark, Outline, Shape};
 use crate::status::Limits;
@@ -238,6 +241,12 @@ impl Scanner<'_> {
                 } else {
                     if dash && let Some(id) = plain_visit_item(content) {
                         return self.plain_visit_line(start, indent, id);
+                    }
+                    if self.plain_pair_line(start + indent, end, dash)? {
+                        if dash {
+                            self.note_item(start, indent);
+                        }
+                        return Ok(());
                     }
                     self.resolve_pending(indent, dash, start + indent)?;
                     pos = start + indent;
