@@ -17,7 +17,11 @@ pub(super) fn annotate(raw: &mut RawFile, text: &str) {
 /// gives them all: the locator then passes over their lines.
 pub(super) fn annotate_given(raw: &mut RawFile, text: &str, given: Option<Given>) {
     let given = given.filter(|g| fits(g, raw.queue.as_deref().unwrap_or_default()));
-    let sections = locate::sections_skipping(text, given.as_ref().map(|g| (g.start, g.end)));
+    let skip = given.as_ref().map(|g| {
+        let lines = g.slices.iter().map(|s| s.lines).sum();
+        (g.start, g.end, lines)
+    });
+    let sections = locate::sections_skipping(text, skip);
     let find = |name: &str| sections.iter().find(|s| s.name == name);
     let loc_of = |name: &str| find(name).map_or(Loc::UNKNOWN, |s| s.loc);
     raw.section_locs.version = loc_of("version");
@@ -158,7 +162,7 @@ fn fits(given: &Given, queue: &[RawVehicle]) -> bool {
 fn place_given(queue: &mut [RawVehicle], visits: &mut [RawVisit], text: &str, given: &Given) {
     super::plain::count_placed();
     let before = text.as_bytes().get(..given.start).unwrap_or_default();
-    let mut first = 1 + before.iter().filter(|&&b| b == b'\n').count() as u32;
+    let mut first = 1 + super::plain::count_breaks(before);
     let mut vehicles = queue.iter_mut();
     for slice in &given.slices {
         let mut placed = slice.visits.iter();

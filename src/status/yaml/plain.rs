@@ -373,5 +373,7 @@ mod value;
 
 use places::Noting;
 pub(crate) use places::count_placed;
-pub use places::{Placed, RecordAt, VEHICLE_KEYS, placing, queues_placed, set_placing};
+pub use places::{
+    Placed, RecordAt, VEHICLE_KEYS, count_breaks, placing, queues_placed, set_placing,
+};
 use record::Items;

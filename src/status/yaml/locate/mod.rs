@@ -202,9 +202,9 @@ pub fn sections<'a>(text: &'a str) -> Vec<Section<'a>> {
 }
 
 /// [`sections`], passing over the lines of `skip` (a byte range from a line's start to
-/// a line's start, or the end): they are counted, not read, and give no entry. For the
-/// items of a list whose places are known already (`slice::Given`).
-pub fn sections_skipping<'a>(text: &'a str, skip: Option<(usize, usize)>) -> Vec<Section<'a>> {
+/// a line's start, or the end, and the LFs it holds): they are not read, and give no
+/// entry. For the items of a list whose places are known already (`slice::Given`).
+pub fn sections_skipping<'a>(text: &'a str, skip: Option<(usize, usize, u32)>) -> Vec<Section<'a>> {
     let mut sections: Vec<Section> = Vec::new();
     // Child indentation and kind of the open section: None until its first child line.
     let mut child: Option<(usize, bool)> = None;
@@ -223,11 +223,12 @@ pub fn sections_skipping<'a>(text: &'a str, skip: Option<(usize, usize)>) -> Vec
 
     let mut line_no = 0;
     while offset <= text.len() {
-        if let Some((from, to)) = skip
+        if let Some((from, to, lines)) = skip
             && offset == from
-            && let Some(lines) = text.as_bytes().get(from..to).filter(|l| !l.is_empty())
+            && from < to
+            && to <= text.len()
         {
-            line_no += lines.iter().filter(|&&b| b == b'\n').count() as u32;
+            line_no += lines;
             offset = to;
             continue;
         }

@@ -77,10 +77,8 @@ impl Noting {
     /// The line (from 0) of byte `pos` of `text`, at or after the last one asked.
     pub(super) fn line_of(&mut self, text: &[u8], pos: usize) -> u32 {
         let (from, line) = self.counted;
-        let breaks = text
-            .get(from..pos)
-            .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
-        let line = line + breaks as u32;
+        let breaks = text.get(from..pos).map_or(0, count_breaks);
+        let line = line + breaks;
         self.counted = (pos.max(from), line);
         line
     }
@@ -120,5 +118,41 @@ impl Noting {
     pub(super) fn finish(mut self, text: &[u8]) -> Placed {
         self.placed.lines = self.line_of(text, text.len());
         self.placed
+    }
+}
+
+/// The LFs in `bytes`, counted 8 bytes at a time.
+pub fn count_breaks(bytes: &[u8]) -> u32 {
+    const LOW: u64 = u64::from_ne_bytes([0x7f; 8]);
+    const LF: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    let words = bytes.chunks_exact(8);
+    let tail = words.remainder().iter().filter(|&&b| b == b'\n').count() as u32;
+    words.fold(tail, |n, word| {
+        let mut w = [0; 8];
+        w.copy_from_slice(word);
+        let x = u64::from_ne_bytes(w) ^ LF;
+        // The high bit of each byte of `x` that is zero (an LF) left clear, of every
+        // other byte set: exact, no carry crosses a byte.
+        let set = ((x & LOW) + LOW) | x;
+        n + (!set & !LOW).count_ones()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn breaks_are_counted_as_one_at_a_time() {
+        let text = "a\nbb\n\n\r\n\u{85}é\n\u{2028}xxxxxxxxxxxxxxx\nyy\n\n\n\nz\n";
+        for from in 0..text.len() {
+            for to in from..=text.len() {
+                let b = &text.as_bytes()[from..to];
+                let want = b.iter().filter(|&&c| c == b'\n').count() as u32;
+                assert_eq!(count_breaks(b), want, "{from}..{to}");
+            }
+        }
+        assert_eq!(count_breaks(&[b'\n'; 17]), 17);
+        assert_eq!(count_breaks(&[0x8a; 17]), 0);
     }
 }
