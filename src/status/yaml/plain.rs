@@ -374,6 +374,6 @@ mod value;
 use places::Noting;
 pub(crate) use places::count_placed;
 pub use places::{
-    Placed, RecordAt, VEHICLE_KEYS, count_breaks, placing, queues_placed, set_placing,
+    Placed, RecordAt, VEHICLE_KEYS, count_breaks, find_lf, placing, queues_placed, set_placing,
 };
 use record::Items;

@@ -313,7 +313,7 @@ fn indented(text: &str, col: usize) -> bool {
                 return false;
             }
         }
-        match b[i..].iter().position(|&c| c == b'\n') {
+        match plain::find_lf(&b[i..]) {
             Some(p) => i += p + 1,
             None => break,
         }

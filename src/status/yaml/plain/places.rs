@@ -138,6 +138,26 @@ pub fn count_breaks(bytes: &[u8]) -> u32 {
     })
 }
 
+/// Where the first LF of `bytes` is, sought 8 bytes at a time.
+pub fn find_lf(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    const LF: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    let mut i = 0;
+    while let Some(word) = bytes.get(i..i + 8) {
+        let mut w = [0; 8];
+        w.copy_from_slice(word);
+        let x = u64::from_ne_bytes(w) ^ LF;
+        // Not 0 exactly when a byte of `x` is (an LF in the word).
+        if x.wrapping_sub(ONES) & !x & HIGH != 0 {
+            break;
+        }
+        i += 8;
+    }
+    let rest = bytes.get(i..).unwrap_or_default();
+    rest.iter().position(|&b| b == b'\n').map(|p| i + p)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,5 +174,10 @@ mod tests {
         }
         assert_eq!(count_breaks(&[b'\n'; 17]), 17);
         assert_eq!(count_breaks(&[0x8a; 17]), 0);
+        for from in 0..text.len() {
+            let b = &text.as_bytes()[from..];
+            assert_eq!(find_lf(b), b.iter().position(|&c| c == b'\n'), "{from}");
+        }
+        assert_eq!(find_lf(&[0x8a; 17]), None);
     }
 }
