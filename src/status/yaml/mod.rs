@@ -98,15 +98,19 @@ pub fn parse_in_slices(
     drop(outline);
     if too_many {
         // Never read whole: cut in pieces that each hold few enough, or refused.
-        let Some(cut) = cut else {
+        let Some(mut cut) = cut else {
             return Err(exceeded(first_crossing(text, limits)));
         };
-        if let Some(e) = pieces::over_limits(text, &cut, limits) {
-            return Err(exceeded(e));
-        }
+        // Each piece within the limits before it is parsed, checked by the thread that
+        // parses it; when one is not, or a piece does not parse, the first problem is
+        // sought piece by piece, in the order of the text.
+        cut.check = Some(limits);
         let (mut raw, given) = match cut.parse_placed() {
             Some(parsed) => parsed,
             None => {
+                if let Some(e) = pieces::over_limits(text, &cut, limits) {
+                    return Err(exceeded(e));
+                }
                 return Err(pieces::first_error(text, &cut)
                     .unwrap_or_else(|| exceeded(first_crossing(text, limits))));
             }

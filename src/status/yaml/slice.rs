@@ -26,6 +26,7 @@ use serde::de::DeserializeOwned;
 
 use super::guard::{Mark, Outline};
 use super::plain::{self, Placed};
+use crate::status::Limits;
 use crate::status::raw::{RawFile, with_serials};
 pub use apart::{slices_read_apart, with_threads};
 
@@ -42,6 +43,11 @@ pub struct Cut<'t> {
     pub lists: Vec<List<'t>>,
     /// The byte ranges of the text taken out of `rest`, in order: whole lines.
     pub taken: Vec<(usize, usize)>,
+    /// When set, every piece is scanned by the guard within these limits just before it
+    /// is parsed, on the thread that parses it, and the parse fails at the first piece
+    /// past them (the caller then finds it with `pieces::over_limits`): for a file too
+    /// large to read whole, whose pieces must each hold few enough.
+    pub check: Option<Limits>,
 }
 
 /// The items of one top-level list, in slices.
@@ -152,7 +158,12 @@ pub fn cut<'t>(text: &'t str, outline: &Outline, per_slice: usize) -> Option<Cut
         from = b;
     }
     rest.push_str(&text[from..]);
-    Some(Cut { rest, lists, taken })
+    Some(Cut {
+        rest,
+        lists,
+        taken,
+        check: None,
+    })
 }
 
 impl Cut<'_> {
@@ -189,6 +200,12 @@ impl Cut<'_> {
         marked: &mut bool,
     ) -> Option<(RawFile, Vec<Option<Placed>>)> {
         let mut placed = Vec::new();
+        if let Some(limits) = self.check {
+            let pieces = self.lists.iter().flat_map(|l| l.slices.iter().copied());
+            for piece in pieces.chain([self.rest.as_str()]) {
+                super::guard::scan(piece, limits).ok()?;
+            }
+        }
         let raw = with_serials(|| {
             let (mut raw, _): (RawFile, _) = read(&self.rest, by_hand, marked, false)?;
             for list in &self.lists {

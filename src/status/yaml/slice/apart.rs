@@ -27,9 +27,11 @@ use std::sync::mpsc;
 use std::thread;
 
 use super::{Cut, Section};
+use crate::status::Limits;
 use crate::status::cores::{self, Core};
 use crate::status::intern::{self, Lender};
 use crate::status::raw::{RawFile, RawHistory, RawVisit, with_serials};
+use crate::status::yaml::guard;
 use crate::status::yaml::plain::Placed;
 
 /// Slices parsed on a helper thread since the process started.
@@ -123,9 +125,10 @@ fn on_threads(
                         while let Some(i) = take() {
                             // A panic is a piece that did not parse, not a join that
                             // waits for ever.
-                            let parsed = catch_unwind(AssertUnwindSafe(|| piece(&pieces[i])))
-                                .ok()
-                                .flatten();
+                            let parsed =
+                                catch_unwind(AssertUnwindSafe(|| piece(&pieces[i], cut.check)))
+                                    .ok()
+                                    .flatten();
                             APART.fetch_add(1, Ordering::Relaxed);
                             if tx.send((i, parsed)).is_err() {
                                 return;
@@ -169,7 +172,7 @@ fn gather(
         }
         more_help();
         let (i, parsed) = match take() {
-            Some(i) => (i, piece(&pieces[i])),
+            Some(i) => (i, piece(&pieces[i], cut.check)),
             None => rx.recv().ok()?,
         };
         waiting.insert(i, parsed);
@@ -178,8 +181,14 @@ fn gather(
 }
 
 /// One piece parsed in tables of its own, its plain histories read by hand unless that
-/// fails; `None` when it does not parse.
-fn piece(piece: &Piece) -> Option<Read> {
+/// fails; `None` when it does not parse, or holds more than `check` allows.
+fn piece(piece: &Piece, check: Option<Limits>) -> Option<Read> {
+    let text = match *piece {
+        Piece::Rest(text) | Piece::Slice { text, .. } => text,
+    };
+    if let Some(limits) = check {
+        guard::scan(text, limits).ok()?;
+    }
     let mut marked = false;
     let mut placed = None;
     match with_serials(|| read(piece, true, &mut marked, &mut placed)) {
