@@ -9,7 +9,8 @@
 //! - [`visits`]: stage histories written in their plain form read by hand, for time;
 //! - [`plain`]: slices of plain records read by hand, for time;
 //! - [`locate`] and [`annotate`]: the places of sections, entries and fields, which
-//!   serde_yaml gives only with an error;
+//!   serde_yaml gives only with an error (those of a queue read by hand as the plain
+//!   reader noted them, `plain::places`);
 //! - [`reword`] and [`place`]: its errors in a programme officer's words, at the right
 //!   place;
 //! - [`merge`]: merge keys (`<<: *base`), which serde_yaml leaves to its `Value`.
