@@ -1,15 +1,27 @@
 //! Fills in the places of a parsed file's sections, entries and fields from its text,
-//! with [`super::locate`].
+//! with [`super::locate`], or from what the plain reader noted ([`Given`]).
 
 use std::collections::HashMap;
 
 use super::locate::{self, Section};
+use super::slice::Given;
 use crate::status::problem::Loc;
-use crate::status::raw::{Below, Places, RawFile, RawVisit};
+use crate::status::raw::{Below, Places, RawFile, RawVehicle, RawVisit};
 
 /// Fills in the locations of sections, entries and the fields problems point at.
 pub(super) fn annotate(raw: &mut RawFile, text: &str) {
-    let sections = locate::sections(text);
+    annotate_given(raw, text, None);
+}
+
+/// [`annotate`], the queue's vehicles and their visits placed as `given` says when it
+/// gives them all: the locator then passes over their lines.
+pub(super) fn annotate_given(raw: &mut RawFile, text: &str, given: Option<Given>) {
+    let given = given.filter(|g| fits(g, raw.queue.as_deref().unwrap_or_default()));
+    let skip = given.as_ref().map(|g| {
+        let lines = g.slices.iter().map(|s| s.lines).sum();
+        (g.start, g.end, lines)
+    });
+    let sections = locate::sections_skipping(text, skip);
     let find = |name: &str| sections.iter().find(|s| s.name == name);
     let loc_of = |name: &str| find(name).map_or(Loc::UNKNOWN, |s| s.loc);
     raw.section_locs.version = loc_of("version");
@@ -33,7 +45,9 @@ pub(super) fn annotate(raw: &mut RawFile, text: &str) {
         });
     }
     let visits = &mut raw.visits;
-    if let (Some(items), Some(s)) = (raw.queue.as_mut(), find("queue")) {
+    if let (Some(given), Some(items)) = (&given, raw.queue.as_mut()) {
+        place_given(items, visits, text, given);
+    } else if let (Some(items), Some(s)) = (raw.queue.as_mut(), find("queue")) {
         for_entries(items, s, |v, e| {
             let key = |k| e.key(k).unwrap_or(e.loc);
             // A history has `stage` and `since` keys of its own: the vehicle's are the ones
@@ -128,6 +142,41 @@ pub(super) fn annotate(raw: &mut RawFile, text: &str) {
                 };
             }
         });
+    }
+}
+
+/// True when `given` places every vehicle of `queue` and every visit of their histories,
+/// slice by slice.
+fn fits(given: &Given, queue: &[RawVehicle]) -> bool {
+    let mut vehicles = queue.iter();
+    let all = given.slices.iter().all(|slice| {
+        let theirs = vehicles.by_ref().take(slice.records.len());
+        let (n, visits) = theirs.fold((0, 0), |(n, v), x| (n + 1, v + x.history.len()));
+        n == slice.records.len() && visits == slice.visits.len()
+    });
+    all && vehicles.next().is_none()
+}
+
+/// Places the vehicles of the queue and their visits as `given` (which [`fits`] them)
+/// says: the places the locator finds in the same lines (see `plain::places`).
+fn place_given(queue: &mut [RawVehicle], visits: &mut [RawVisit], text: &str, given: &Given) {
+    super::plain::count_placed();
+    let before = text.as_bytes().get(..given.start).unwrap_or_default();
+    let mut first = 1 + super::plain::count_breaks(before);
+    let mut vehicles = queue.iter_mut();
+    for slice in &given.slices {
+        let mut placed = slice.visits.iter();
+        // The records first: a zip takes from its first iterator before the second.
+        for (r, v) in slice.records.iter().zip(vehicles.by_ref()) {
+            let entry = Loc::new(first + r.line, r.column);
+            let key = |k: Option<u32>| k.map_or(entry, |l| Loc::new(first + l, r.column));
+            v.places = Places::new(entry, r.keys.map(key));
+            let run = visits.get_mut(v.history.range()).unwrap_or_default();
+            for (visit, &(line, column)) in run.iter_mut().zip(placed.by_ref()) {
+                visit.at = Below::new(entry, Loc::new(first + line, column));
+            }
+        }
+        first += slice.lines;
     }
 }
 

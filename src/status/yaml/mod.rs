@@ -9,7 +9,8 @@
 //! - [`visits`]: stage histories written in their plain form read by hand, for time;
 //! - [`plain`]: slices of plain records read by hand, for time;
 //! - [`locate`] and [`annotate`]: the places of sections, entries and fields, which
-//!   serde_yaml gives only with an error;
+//!   serde_yaml gives only with an error (those of a queue read by hand as the plain
+//!   reader noted them, `plain::places`);
 //! - [`reword`] and [`place`]: its errors in a programme officer's words, at the right
 //!   place;
 //! - [`merge`]: merge keys (`<<: *base`), which serde_yaml leaves to its `Value`.
@@ -98,24 +99,28 @@ pub fn parse_in_slices(
     drop(outline);
     if too_many {
         // Never read whole: cut in pieces that each hold few enough, or refused.
-        let Some(cut) = cut else {
+        let Some(mut cut) = cut else {
             return Err(exceeded(first_crossing(text, limits)));
         };
-        if let Some(e) = pieces::over_limits(text, &cut, limits) {
-            return Err(exceeded(e));
-        }
-        let mut raw = match cut.parse() {
-            Some(raw) => raw,
+        // Each piece within the limits before it is parsed, checked by the thread that
+        // parses it; when one is not, or a piece does not parse, the first problem is
+        // sought piece by piece, in the order of the text.
+        cut.check = Some(limits);
+        let (mut raw, given) = match cut.parse_placed() {
+            Some(parsed) => parsed,
             None => {
+                if let Some(e) = pieces::over_limits(text, &cut, limits) {
+                    return Err(exceeded(e));
+                }
                 return Err(pieces::first_error(text, &cut)
                     .unwrap_or_else(|| exceeded(first_crossing(text, limits))));
             }
         };
-        annotate::annotate(&mut raw, text);
+        annotate::annotate_given(&mut raw, text, given);
         return Ok(raw);
     }
-    if let Some(mut raw) = cut.and_then(|c| c.parse()) {
-        annotate::annotate(&mut raw, text);
+    if let Some((mut raw, given)) = cut.and_then(|c| c.parse_placed()) {
+        annotate::annotate_given(&mut raw, text, given);
         return Ok(raw);
     }
     // Plain histories read by hand, unless an alias might repeat one (see visits).

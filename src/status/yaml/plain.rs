@@ -28,12 +28,12 @@
 //! indentation, `- ` then its first key, its other keys two columns in, one per line, `: `
 //! between key and value; a key alone on its line opens a mapping of such `key: value`
 //! lines, or a history of plain visit lines (`- {stage: ID, since: DATE}`, read as
-//! `yaml::visits` reads them), deeper, at one indentation. Lines end in LF or CR LF. Anything else (a comment, a
-//! blank line, a quote, a tag, an anchor, a tab, an empty value, a nested list, an error
+//! `yaml::visits` reads them), deeper, at one indentation. Lines end in LF or CR LF.
+//! Anything else (a comment, a blank line, a quote, a tag, an anchor, a tab, an empty value, a nested list, an error
 //! from a `Deserialize`) and the text, its serials and tables left as they were
 //! ([`raw::rewind`]), the caller parses the slice with serde_yaml, which reports any
-//! problem in its words, at its place. The places are found afterwards by the locator,
-//! from the text as written, as for any parse.
+//! problem in its words, at its place. The places of the records and visits read are
+//! noted as they are read, when asked ([`places`]); the locator finds the others.
 
 use std::fmt;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -73,6 +73,16 @@ pub fn set_enabled(on: bool) {
 /// history read before the parse (`raw::pre_read`); the piece counts only when every one
 /// was taken, in turn, as a history, and when it held no marker's text before.
 pub(super) fn read<T: DeserializeOwned>(piece: &str, histories: bool) -> Option<T> {
+    read_placing(piece, histories, false).map(|(v, _)| v)
+}
+
+/// [`read`], noting the places of the records and visits read when `place` (see
+/// [`places`]): they are then those the locator finds in the piece.
+pub(super) fn read_placing<T: DeserializeOwned>(
+    piece: &str,
+    histories: bool,
+    place: bool,
+) -> Option<(T, Option<Placed>)> {
     if !ENABLED.load(Ordering::Relaxed) || !piece.trim_start_matches(' ').starts_with("- ") {
         return None;
     }
@@ -85,6 +95,7 @@ pub(super) fn read<T: DeserializeOwned>(piece: &str, histories: bool) -> Option<
         names: Vec::new(),
         visits: Vec::new(),
         pre_read: false,
+        noting: place.then(Noting::default),
     };
     let parsed = T::deserialize(Items(&mut lines));
     match parsed {
@@ -93,7 +104,8 @@ pub(super) fn read<T: DeserializeOwned>(piece: &str, histories: bool) -> Option<
             if lines.pre_read {
                 super::visits::READ.fetch_add(1, Ordering::Relaxed);
             }
-            Some(v)
+            let placed = lines.noting.take().map(|n| n.finish(piece.as_bytes()));
+            Some((v, placed))
         }
         _ => {
             if let Some(at) = at {
@@ -137,6 +149,8 @@ struct Lines<'de> {
     visits: Vec<RawVisit>,
     /// True once a history was read before its `Deserialize`.
     pre_read: bool,
+    /// The places noted, when asked.
+    noting: Option<Noting>,
 }
 
 impl<'de> Lines<'de> {
@@ -186,41 +200,6 @@ impl<'de> Lines<'de> {
             plain,
             next,
         })
-    }
-}
-
-impl Lines<'_> {
-    /// When the lines below a key alone on its line (indented `key` spaces) are plain
-    /// visit lines, one indentation deeper, and histories are read: reads them, as
-    /// `yaml::visits` does, and keeps them for the parse (`raw::pre_read`), giving the
-    /// number of their marker; `Ok(None)` when the next line is not a `- ` item deeper.
-    fn visits_below(&mut self, key: usize) -> Result<Option<usize>, Aside> {
-        let indent = match self.peek() {
-            Some(l) if l.indent > key && l.content.starts_with("- ") => l.indent,
-            _ => return Ok(None),
-        };
-        if !self.histories {
-            return Err(Aside);
-        }
-        // Each line read once, from its start: a visit never reads past its `}`.
-        let b = self.text.as_bytes();
-        while let Some(line) = b.get(self.pos..).filter(|l| !l.is_empty()) {
-            let n = line.iter().take_while(|&&c| c == b' ').count();
-            let Some(item) = line[n..].strip_prefix(b"- ").filter(|_| n == indent) else {
-                break;
-            };
-            let (v, rest) = super::visits::visit(item, &mut self.names).ok_or(Aside)?;
-            let break_len = match rest {
-                [] => 0,
-                [b'\n', ..] => 1,
-                [b'\r', b'\n', ..] => 2,
-                _ => return Err(Aside),
-            };
-            self.visits.push(v);
-            self.pos = b.len() - rest.len() + break_len;
-        }
-        self.pre_read = true;
-        raw::pre_read(&mut self.visits).map(Some).ok_or(Aside)
     }
 }
 
@@ -388,7 +367,13 @@ macro_rules! mapping_deserializer {
     };
 }
 
+mod places;
 mod record;
 mod value;
 
+use places::Noting;
+pub(crate) use places::count_placed;
+pub use places::{
+    Placed, RecordAt, VEHICLE_KEYS, count_breaks, find_lf, placing, queues_placed, set_placing,
+};
 use record::Items;

@@ -25,6 +25,8 @@ use std::sync::atomic::Ordering::Relaxed;
 use serde::de::DeserializeOwned;
 
 use super::guard::{Mark, Outline};
+use super::plain::{self, Placed};
+use crate::status::Limits;
 use crate::status::raw::{RawFile, with_serials};
 pub use apart::{slices_read_apart, with_threads};
 
@@ -41,6 +43,11 @@ pub struct Cut<'t> {
     pub lists: Vec<List<'t>>,
     /// The byte ranges of the text taken out of `rest`, in order: whole lines.
     pub taken: Vec<(usize, usize)>,
+    /// When set, every piece is scanned by the guard within these limits just before it
+    /// is parsed, on the thread that parses it, and the parse fails at the first piece
+    /// past them (the caller then finds it with `pieces::over_limits`): for a file too
+    /// large to read whole, whose pieces must each hold few enough.
+    pub check: Option<Limits>,
 }
 
 /// The items of one top-level list, in slices.
@@ -151,7 +158,12 @@ pub fn cut<'t>(text: &'t str, outline: &Outline, per_slice: usize) -> Option<Cut
         from = b;
     }
     rest.push_str(&text[from..]);
-    Some(Cut { rest, lists, taken })
+    Some(Cut {
+        rest,
+        lists,
+        taken,
+        check: None,
+    })
 }
 
 impl Cut<'_> {
@@ -161,28 +173,49 @@ impl Cut<'_> {
     /// written. On several threads when the load has a core to spare (`slice::apart`); on
     /// this one, as here, when that fails.
     pub fn parse(&self) -> Option<RawFile> {
-        if let Some(raw) = apart::parse(self) {
-            return Some(raw);
+        self.parse_placed().map(|(raw, _)| raw)
+    }
+
+    /// [`Cut::parse`], with the places of the queue's vehicles when the plain reader read
+    /// every slice of the queue and noted them ([`Given`]).
+    pub fn parse_placed(&self) -> Option<(RawFile, Option<Given>)> {
+        if let Some((raw, placed)) = apart::parse(self) {
+            return Some((raw, self.given(placed)));
         }
         let mut marked = false;
-        match self.parse_reading(true, &mut marked) {
-            Some(raw) => Some(raw),
-            None if marked => self.parse_reading(false, &mut marked),
-            None => None,
-        }
+        let (raw, placed) = match self.parse_reading(true, &mut marked) {
+            Some(parsed) => parsed,
+            None if marked => self.parse_reading(false, &mut marked)?,
+            None => return None,
+        };
+        Some((raw, self.given(placed)))
     }
 
     /// [`Cut::parse`], reading plain histories by hand when `by_hand`; `marked` is set
-    /// when a piece was parsed with markers.
-    fn parse_reading(&self, by_hand: bool, marked: &mut bool) -> Option<RawFile> {
-        with_serials(|| {
-            let mut raw: RawFile = read(&self.rest, by_hand, marked)?;
+    /// when a piece was parsed with markers. With what the plain reader noted of each
+    /// slice of the queue.
+    fn parse_reading(
+        &self,
+        by_hand: bool,
+        marked: &mut bool,
+    ) -> Option<(RawFile, Vec<Option<Placed>>)> {
+        let mut placed = Vec::new();
+        if let Some(limits) = self.check {
+            let pieces = self.lists.iter().flat_map(|l| l.slices.iter().copied());
+            for piece in pieces.chain([self.rest.as_str()]) {
+                super::guard::scan(piece, limits).ok()?;
+            }
+        }
+        let raw = with_serials(|| {
+            let (mut raw, _): (RawFile, _) = read(&self.rest, by_hand, marked, false)?;
             for list in &self.lists {
                 // The rest holds the key with no value: anything else there is not the
                 // file that was cut.
                 let filled = match list.section {
-                    Section::Queue => fill(&mut raw.queue, list, by_hand, marked),
-                    Section::Deliveries => fill(&mut raw.deliveries, list, by_hand, marked),
+                    Section::Queue => fill(&mut raw.queue, list, by_hand, marked, &mut placed),
+                    Section::Deliveries => {
+                        fill(&mut raw.deliveries, list, by_hand, marked, &mut Vec::new())
+                    }
                 };
                 if !filled {
                     return Err(());
@@ -190,40 +223,76 @@ impl Cut<'_> {
             }
             Ok(raw)
         })
-        .ok()
+        .ok()?;
+        Some((raw, placed))
     }
+
+    /// The places of the queue's vehicles, when every slice of the queue gave its own
+    /// (`placed`, one per slice, in order).
+    fn given(&self, placed: Vec<Option<Placed>>) -> Option<Given> {
+        let at = self
+            .lists
+            .iter()
+            .position(|l| l.section == Section::Queue)?;
+        let (start, end) = *self.taken.get(at)?;
+        let slices: Vec<Placed> = placed.into_iter().collect::<Option<_>>()?;
+        (slices.len() == self.lists[at].slices.len()).then_some(Given { start, end, slices })
+    }
+}
+
+/// The places of the vehicles of a cut queue as the plain reader noted them, slice by
+/// slice: the locator need not read those lines again (`yaml::annotate`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Given {
+    /// Where the items of the queue start in the text (a line's start).
+    pub start: usize,
+    /// Where they end (the next line not theirs, or the end of the text).
+    pub end: usize,
+    /// What was noted of each slice, in order, lines counted from the slice's first.
+    pub slices: Vec<Placed>,
 }
 
 /// One piece read: by hand when it is a slice of plain records ([`super::plain`]), their
-/// plain histories too when `by_hand`; else its plain histories by hand when `by_hand`
-/// (`marked` set then); else by serde_yaml.
-fn read<T: DeserializeOwned>(piece: &str, by_hand: bool, marked: &mut bool) -> Result<T, ()> {
-    if let Some(parsed) = super::plain::read(piece, by_hand && super::visits::ENABLED.load(Relaxed))
-    {
+/// plain histories too when `by_hand`, with the places of its records when `place` (and
+/// [`plain::placing`]); else its plain histories by hand when `by_hand` (`marked` set
+/// then); else by serde_yaml.
+fn read<T: DeserializeOwned>(
+    piece: &str,
+    by_hand: bool,
+    marked: &mut bool,
+    place: bool,
+) -> Result<(T, Option<Placed>), ()> {
+    let histories = by_hand && super::visits::ENABLED.load(Relaxed);
+    if let Some(parsed) = plain::read_placing(piece, histories, place && plain::placing()) {
         return Ok(parsed);
     }
-    if by_hand && let Some(parsed) = super::visits::parse(piece, |t| super::plain::read(t, false)) {
+    if by_hand && let Some(parsed) = super::visits::parse(piece, |t| plain::read(t, false)) {
         *marked = true;
-        return parsed;
+        return parsed.map(|v| (v, None));
     }
-    serde_yaml::from_str(piece).map_err(drop)
+    serde_yaml::from_str(piece).map(|v| (v, None)).map_err(drop)
 }
 
-/// Reads the items of `list`, slice by slice, into the empty `section`; false when a
-/// slice does not parse, the items do not add up, or the section was not empty.
+/// Reads the items of `list`, slice by slice, into the empty `section`, and what the
+/// plain reader noted of each slice into `placed`; false when a slice does not parse,
+/// the items do not add up, or the section was not empty.
 fn fill<T: DeserializeOwned>(
     section: &mut Option<Vec<T>>,
     list: &List,
     by_hand: bool,
     marked: &mut bool,
+    placed: &mut Vec<Option<Placed>>,
 ) -> bool {
     if section.is_some() {
         return false;
     }
     let mut all = Vec::with_capacity(list.items);
     for slice in &list.slices {
-        match read::<Vec<T>>(slice, by_hand, marked) {
-            Ok(items) => all.extend(items),
+        match read::<Vec<T>>(slice, by_hand, marked, list.section == Section::Queue) {
+            Ok((items, noted)) => {
+                all.extend(items);
+                placed.push(noted);
+            }
             Err(()) => return false,
         }
     }
@@ -261,7 +330,7 @@ fn indented(text: &str, col: usize) -> bool {
                 return false;
             }
         }
-        match b[i..].iter().position(|&c| c == b'\n') {
+        match plain::find_lf(&b[i..]) {
             Some(p) => i += p + 1,
             None => break,
         }
@@ -270,98 +339,4 @@ fn indented(text: &str, col: usize) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::status::Limits;
-    use crate::status::yaml::guard;
-
-    /// The rest, and each list's section and slices.
-    type Pieces = (String, Vec<(Section, Vec<String>)>);
-
-    fn cut_text(text: &str, per_slice: usize) -> Option<Pieces> {
-        let (_, outline) = guard::outline(text, Limits::DEFAULT).unwrap();
-        cut(text, &outline, per_slice).map(|c| {
-            let lists = c
-                .lists
-                .iter()
-                .map(|l| (l.section, l.slices.iter().map(|s| s.to_string()).collect()))
-                .collect();
-            (c.rest, lists)
-        })
-    }
-
-    #[test]
-    fn long_lists_are_cut_into_slices_and_the_rest_keeps_their_keys() {
-        let text = "version: 1\nqueue:\n  # first\n  - a: 1\n    b: 2\n  - a: 3\n\n  - a: 4\n\
-                    # between\nplan:\n  2025: {x: 1}\ndeliveries:\n- d: 1\n- d: 2\n- d: 3\n";
-        let (rest, lists) = cut_text(text, 2).unwrap();
-        assert_eq!(
-            rest,
-            "version: 1\nqueue:\n  # first\nplan:\n  2025: {x: 1}\ndeliveries:\n"
-        );
-        assert_eq!(
-            lists,
-            [
-                (
-                    Section::Queue,
-                    vec![
-                        "  - a: 1\n    b: 2\n  - a: 3\n\n".to_owned(),
-                        "  - a: 4\n# between\n".to_owned()
-                    ]
-                ),
-                (
-                    Section::Deliveries,
-                    vec!["- d: 1\n- d: 2\n".to_owned(), "- d: 3\n".to_owned()]
-                ),
-            ]
-        );
-    }
-
-    #[test]
-    fn short_lists_and_other_sections_stay_whole() {
-        assert!(cut_text("queue:\n- a\n- b\n", 2).is_none());
-        assert!(cut_text("stages:\n- a\n- b\n- c\n", 2).is_none());
-        assert!(cut_text("queue: [a, b, c]\n", 1).is_none());
-    }
-
-    #[test]
-    fn text_that_is_not_plainly_block_style_stays_whole() {
-        for text in [
-            // Something between the key and its items, or after the key.
-            "queue:\n  !!seq\n  - a\n  - b\n  - c\n",
-            "queue: &q\n  - a\n  - b\n  - c\n",
-            "queue: !!seq\n  - a\n  - b\n  - c\n",
-            // A line less indented than the items.
-            "queue:\n  - a\n  - b\n - c\n  - d\n",
-            "queue:\n  - \"a\n b\"\n  - b\n  - c\n",
-            // A line break YAML knows and the cut does not.
-            "queue:\n- a\n- b\u{2028}- c\n",
-            "queue:\n- a\n- b\r- c\n",
-            "queue:\n- a\n- b\u{85}- c\n",
-            // The key quoted, or not at the top level.
-            "\"queue\":\n- a\n- b\n- c\n",
-            "x:\n  queue:\n  - a\n  - b\n  - c\n",
-        ] {
-            let cut = cut_text(text, 1);
-            assert!(cut.is_none(), "{text:?} was cut: {cut:?}");
-        }
-    }
-
-    #[test]
-    fn a_list_inside_a_multi_line_text_is_not_an_item() {
-        let text = "queue:\n- a: |\n    - b\n    - c\n- d\n";
-        let (_, lists) = cut_text(text, 1).unwrap();
-        assert_eq!(lists[0].1, ["- a: |\n    - b\n    - c\n", "- d\n"]);
-        let text = "queue:\n- a: \"x\n- y\"\n- d\n- e\n";
-        let (_, lists) = cut_text(text, 1).unwrap();
-        assert_eq!(lists[0].1, ["- a: \"x\n- y\"\n", "- d\n", "- e\n"]);
-    }
-
-    #[test]
-    fn crlf_lines_are_cut_at_their_items() {
-        let text = "queue:\r\n- a\r\n- b\r\n- c\r\n";
-        let (rest, lists) = cut_text(text, 2).unwrap();
-        assert_eq!(rest, "queue:\r\n");
-        assert_eq!(lists[0].1, ["- a\r\n- b\r\n", "- c\r\n"]);
-    }
-}
+mod tests;

@@ -18,6 +18,8 @@ mod scan;
 #[cfg(test)]
 mod tests;
 
+pub use scan::set_pairs_in_one_step;
+
 use std::cell::Cell;
 use std::fmt;
 

@@ -3,7 +3,10 @@
 //! scalars and comments closely enough to count values and depth without allocating.
 //! The tokens of a line are read in [`tokens`].
 
+mod pair;
 mod tokens;
+
+pub use pair::set_enabled as set_pairs_in_one_step;
 
 use super::{Exceeded, Mark, Outline, Shape};
 use crate::status::Limits;
@@ -82,8 +85,8 @@ pub(super) fn run(
 
 /// The end of the line that starts at `from`, and where the next one starts. YAML breaks
 /// lines at LF, CR, CR LF, and at NEL, LS and PS (U+0085, U+2028, U+2029), as libyaml does.
-fn line_break(text: &[u8], from: usize) -> (usize, Option<usize>) {
-    let mut i = from;
+pub(super) fn line_break(text: &[u8], from: usize) -> (usize, Option<usize>) {
+    let mut i = skip_plain_ascii(text, from);
     while i < text.len() {
         match text[i] {
             b'\n' => return (i, Some(i + 1)),
@@ -99,6 +102,30 @@ fn line_break(text: &[u8], from: usize) -> (usize, Option<usize>) {
         }
     }
     (text.len(), None)
+}
+
+/// Where, from `from`, the first word of 8 bytes that may hold a break starts (a word
+/// with an LF, a CR or a byte past ASCII), or the last whole word ends: the bytes before
+/// are read 8 at a time (a large file is mostly such bytes).
+fn skip_plain_ascii(text: &[u8], from: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    // True when a byte of `w` is zero (exactly: no byte is taken for zero when none is).
+    let zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH != 0;
+    let mut i = from;
+    while let Some(word) = text.get(i..i + 8) {
+        let mut bytes = [0; 8];
+        bytes.copy_from_slice(word);
+        let w = u64::from_ne_bytes(bytes);
+        if w & HIGH != 0
+            || zero(w ^ (ONES * u64::from(b'\n')))
+            || zero(w ^ (ONES * u64::from(b'\r')))
+        {
+            break;
+        }
+        i += 8;
+    }
+    i
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -238,6 +265,12 @@ impl Scanner<'_> {
                 } else {
                     if dash && let Some(id) = plain_visit_item(content) {
                         return self.plain_visit_line(start, indent, id);
+                    }
+                    if self.plain_pair_line(start + indent, end, dash)? {
+                        if dash {
+                            self.note_item(start, indent);
+                        }
+                        return Ok(());
                     }
                     self.resolve_pending(indent, dash, start + indent)?;
                     pos = start + indent;

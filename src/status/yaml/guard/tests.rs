@@ -150,3 +150,29 @@ fn syntax_errors_are_left_to_the_parse() {
     assert!(count("a: [1, 2\n", Limits::DEFAULT).is_ok());
     assert!(count("a: *nowhere\n", Limits::DEFAULT).is_ok());
 }
+
+#[test]
+fn line_ends_are_found_at_every_place_in_a_word() {
+    // Each break YAML knows, and bytes past ASCII that are not one, at every offset from
+    // 0 to 19: the end and the next line's start, as read a byte at a time.
+    for brk in [
+        "\n", "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}", "é", "\u{2030}",
+    ] {
+        for at in 0..20 {
+            let text = format!("{}{brk}tail of the line, long enough", "a".repeat(at));
+            let b = text.as_bytes();
+            let is_break = !matches!(brk, "é" | "\u{2030}");
+            let want = if is_break {
+                (at, Some(at + brk.len()))
+            } else {
+                (b.len(), None)
+            };
+            assert_eq!(scan::line_break(b, 0), want, "{brk:?} at {at}");
+            assert_eq!(
+                scan::line_break(b, at.min(3)),
+                want,
+                "{brk:?} at {at}, from 3"
+            );
+        }
+    }
+}

@@ -198,6 +198,13 @@ fn key_start(before: &str) -> bool {
 
 /// The sections of `text`, in file order.
 pub fn sections<'a>(text: &'a str) -> Vec<Section<'a>> {
+    sections_skipping(text, None)
+}
+
+/// [`sections`], passing over the lines of `skip` (a byte range from a line's start to
+/// a line's start, or the end, and the LFs it holds): they are not read, and give no
+/// entry. For the items of a list whose places are known already (`slice::Given`).
+pub fn sections_skipping<'a>(text: &'a str, skip: Option<(usize, usize, u32)>) -> Vec<Section<'a>> {
     let mut sections: Vec<Section> = Vec::new();
     // Child indentation and kind of the open section: None until its first child line.
     let mut child: Option<(usize, bool)> = None;
@@ -216,6 +223,15 @@ pub fn sections<'a>(text: &'a str) -> Vec<Section<'a>> {
 
     let mut line_no = 0;
     while offset <= text.len() {
+        if let Some((from, to, lines)) = skip
+            && offset == from
+            && from < to
+            && to <= text.len()
+        {
+            line_no += lines;
+            offset = to;
+            continue;
+        }
         line_no += 1;
         let line_start = offset;
         // A plain visit line (`- {stage: ID, since: DATE}`) deeper than the entries, or

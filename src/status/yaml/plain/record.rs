@@ -5,6 +5,7 @@ use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::value::{Nested, Value, value_of};
 use super::{Aside, Line, Lines};
+use crate::status::raw;
 
 /// The whole piece: a list of records.
 pub(super) struct Items<'a, 'de>(pub(super) &'a mut Lines<'de>);
@@ -55,6 +56,10 @@ impl<'de> SeqAccess<'de> for ItemsAccess<'_, 'de> {
         if !line.content.starts_with("- ") {
             return Err(Aside);
         }
+        let lines = &mut *self.lines;
+        if let Some(noting) = lines.noting.as_mut() {
+            noting.record(lines.text.as_bytes(), lines.pos, line.indent + 3);
+        }
         let mut record = Record {
             lines: &mut *self.lines,
             pending: Some(line),
@@ -100,6 +105,10 @@ impl<'de> MapAccess<'de> for Record<'_, 'de> {
             },
         };
         let (key, kind, after) = line.key(skip)?;
+        let lines = &mut *self.lines;
+        if let Some(noting) = lines.noting.as_mut() {
+            noting.key(lines.text.as_bytes(), lines.pos, key);
+        }
         self.value = Some((line, after));
         seed.deserialize(Value::Scalar(key, kind)).map(Some)
     }
@@ -127,5 +136,43 @@ impl<'de> MapAccess<'de> for Record<'_, 'de> {
             }
             _ => Err(Aside),
         }
+    }
+}
+
+impl Lines<'_> {
+    /// When the lines below a key alone on its line (indented `key` spaces) are plain
+    /// visit lines, one indentation deeper, and histories are read: reads them, as
+    /// `yaml::visits` does, and keeps them for the parse (`raw::pre_read`), giving the
+    /// number of their marker; `Ok(None)` when the next line is not a `- ` item deeper.
+    pub(super) fn visits_below(&mut self, key: usize) -> Result<Option<usize>, Aside> {
+        let indent = match self.peek() {
+            Some(l) if l.indent > key && l.content.starts_with("- ") => l.indent,
+            _ => return Ok(None),
+        };
+        if !self.histories {
+            return Err(Aside);
+        }
+        // Each line read once, from its start: a visit never reads past its `}`.
+        let b = self.text.as_bytes();
+        while let Some(line) = b.get(self.pos..).filter(|l| !l.is_empty()) {
+            let n = line.iter().take_while(|&&c| c == b' ').count();
+            let Some(item) = line[n..].strip_prefix(b"- ").filter(|_| n == indent) else {
+                break;
+            };
+            let (v, rest) = super::super::visits::visit(item, &mut self.names).ok_or(Aside)?;
+            if let Some(noting) = self.noting.as_mut() {
+                noting.visit(b, self.pos, indent);
+            }
+            let break_len = match rest {
+                [] => 0,
+                [b'\n', ..] => 1,
+                [b'\r', b'\n', ..] => 2,
+                _ => return Err(Aside),
+            };
+            self.visits.push(v);
+            self.pos = b.len() - rest.len() + break_len;
+        }
+        self.pre_read = true;
+        raw::pre_read(&mut self.visits).map(Some).ok_or(Aside)
     }
 }

@@ -8,8 +8,9 @@
 //! whole file. The thread that asked parses pieces too, and joins them in order as they
 //! come: each piece's texts are appended to the file's, and what points into them (the
 //! serials of vehicles, deliveries and histories, the runs of visits and of histories)
-//! is moved by what came before. The places are found later, in the whole text, as for
-//! one thread. Any failure (a piece that does not parse, lists that do not add up, a
+//! is moved by what came before. The places the plain reader noted of each slice of the
+//! queue go along, in order; the others are found later, in the whole text, as for one
+//! thread. Any failure (a piece that does not parse, lists that do not add up, a
 //! table past 4 G) gives `None`, and the caller parses on one thread, which reports the
 //! problem as ever.
 //!
@@ -26,9 +27,12 @@ use std::sync::mpsc;
 use std::thread;
 
 use super::{Cut, Section};
+use crate::status::Limits;
 use crate::status::cores::{self, Core};
 use crate::status::intern::{self, Lender};
 use crate::status::raw::{RawFile, RawHistory, RawVisit, with_serials};
+use crate::status::yaml::guard;
+use crate::status::yaml::plain::Placed;
 
 /// Slices parsed on a helper thread since the process started.
 static APART: AtomicUsize = AtomicUsize::new(0);
@@ -62,9 +66,10 @@ enum Piece<'t> {
     },
 }
 
-/// `cut` parsed on this thread and the spare cores of the load; `None` when there is no
-/// core to spare, or anything fails.
-pub(super) fn parse(cut: &Cut) -> Option<RawFile> {
+/// `cut` parsed on this thread and the spare cores of the load, with what the plain
+/// reader noted of each slice of the queue; `None` when there is no core to spare, or
+/// anything fails.
+pub(super) fn parse(cut: &Cut) -> Option<(RawFile, Vec<Option<Placed>>)> {
     let mut pieces = vec![Piece::Rest(&cut.rest)];
     for (l, list) in cut.lists.iter().enumerate() {
         pieces.extend(
@@ -86,10 +91,18 @@ pub(super) fn parse(cut: &Cut) -> Option<RawFile> {
     intern::lend_on(|lender| on_threads(cut, &pieces, first, lender))
 }
 
-/// What a helper hands back: the piece's place and its parse.
-type Parsed = (usize, Option<RawFile>);
+/// A piece parsed, with what the plain reader noted of it.
+type Read = (RawFile, Option<Placed>);
 
-fn on_threads(cut: &Cut, pieces: &[Piece], first: Core, lender: &Lender) -> Option<RawFile> {
+/// What a helper hands back: the piece's place and its parse.
+type Parsed = (usize, Option<Read>);
+
+fn on_threads(
+    cut: &Cut,
+    pieces: &[Piece],
+    first: Core,
+    lender: &Lender,
+) -> Option<(RawFile, Vec<Option<Placed>>)> {
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let take = || {
@@ -112,9 +125,10 @@ fn on_threads(cut: &Cut, pieces: &[Piece], first: Core, lender: &Lender) -> Opti
                         while let Some(i) = take() {
                             // A panic is a piece that did not parse, not a join that
                             // waits for ever.
-                            let parsed = catch_unwind(AssertUnwindSafe(|| piece(&pieces[i])))
-                                .ok()
-                                .flatten();
+                            let parsed =
+                                catch_unwind(AssertUnwindSafe(|| piece(&pieces[i], cut.check)))
+                                    .ok()
+                                    .flatten();
                             APART.fetch_add(1, Ordering::Relaxed);
                             if tx.send((i, parsed)).is_err() {
                                 return;
@@ -146,9 +160,9 @@ fn gather(
     take: &dyn Fn() -> Option<usize>,
     rx: &mpsc::Receiver<Parsed>,
     more_help: impl Fn(),
-) -> Option<RawFile> {
+) -> Option<(RawFile, Vec<Option<Placed>>)> {
     let mut join = Join::default();
-    let mut waiting: BTreeMap<usize, Option<RawFile>> = BTreeMap::new();
+    let mut waiting: BTreeMap<usize, Option<Read>> = BTreeMap::new();
     let mut want = 0;
     while want < pieces.len() {
         if let Some(parsed) = waiting.remove(&want) {
@@ -158,7 +172,7 @@ fn gather(
         }
         more_help();
         let (i, parsed) = match take() {
-            Some(i) => (i, piece(&pieces[i])),
+            Some(i) => (i, piece(&pieces[i], cut.check)),
             None => rx.recv().ok()?,
         };
         waiting.insert(i, parsed);
@@ -167,25 +181,43 @@ fn gather(
 }
 
 /// One piece parsed in tables of its own, its plain histories read by hand unless that
-/// fails; `None` when it does not parse.
-fn piece(piece: &Piece) -> Option<RawFile> {
+/// fails; `None` when it does not parse, or holds more than `check` allows.
+fn piece(piece: &Piece, check: Option<Limits>) -> Option<Read> {
+    let text = match *piece {
+        Piece::Rest(text) | Piece::Slice { text, .. } => text,
+    };
+    if let Some(limits) = check {
+        guard::scan(text, limits).ok()?;
+    }
     let mut marked = false;
-    match with_serials(|| read(piece, true, &mut marked)) {
-        Ok(raw) => Some(raw),
-        Err(()) if marked => with_serials(|| read(piece, false, &mut marked)).ok(),
+    let mut placed = None;
+    match with_serials(|| read(piece, true, &mut marked, &mut placed)) {
+        Ok(raw) => Some((raw, placed)),
+        Err(()) if marked => with_serials(|| read(piece, false, &mut marked, &mut placed))
+            .ok()
+            .map(|raw| (raw, placed)),
         Err(()) => None,
     }
 }
 
-fn read(piece: &Piece, by_hand: bool, marked: &mut bool) -> Result<RawFile, ()> {
+/// One piece read (see `slice::read`), the places of a slice of the queue in `placed`.
+fn read(
+    piece: &Piece,
+    by_hand: bool,
+    marked: &mut bool,
+    placed: &mut Option<Placed>,
+) -> Result<RawFile, ()> {
     match *piece {
-        Piece::Rest(text) => super::read(text, by_hand, marked),
+        Piece::Rest(text) => super::read(text, by_hand, marked, false).map(|(raw, _)| raw),
         Piece::Slice { section, text, .. } => {
             let mut raw = RawFile::default();
             match section {
-                Section::Queue => raw.queue = Some(super::read(text, by_hand, marked)?),
+                Section::Queue => {
+                    let (queue, noted) = super::read(text, by_hand, marked, true)?;
+                    (raw.queue, *placed) = (Some(queue), noted);
+                }
                 Section::Deliveries => {
-                    raw.deliveries = Some(super::read(text, by_hand, marked)?);
+                    raw.deliveries = Some(super::read(text, by_hand, marked, false)?.0);
                 }
             }
             Ok(raw)
@@ -200,11 +232,13 @@ struct Join {
     serials: String,
     visits: Vec<RawVisit>,
     histories: Vec<RawHistory>,
+    /// What the plain reader noted of each slice of the queue, in order.
+    placed: Vec<Option<Placed>>,
 }
 
 impl Join {
     /// Appends the next piece, `parsed`; `None` when it does not fit.
-    fn push(&mut self, cut: &Cut, piece: Piece, mut parsed: RawFile) -> Option<()> {
+    fn push(&mut self, cut: &Cut, piece: Piece, (mut parsed, placed): Read) -> Option<()> {
         let (by_serials, by_visits) = (self.serials.len(), self.visits.len());
         let by_histories = self.histories.len();
         self.serials.push_str(&std::mem::take(&mut parsed.serials));
@@ -224,6 +258,7 @@ impl Join {
         let last = slice + 1 == list.slices.len();
         match list.section {
             Section::Queue => {
+                self.placed.push(placed);
                 let all = open(&mut raw.queue, slice, list.items)?;
                 for mut v in parsed.queue? {
                     v.serial = v.serial.shifted(by_serials)?;
@@ -247,12 +282,12 @@ impl Join {
     }
 
     /// The joined file.
-    fn finish(self) -> Option<RawFile> {
+    fn finish(self) -> Option<(RawFile, Vec<Option<Placed>>)> {
         let mut raw = self.raw?;
         raw.serials = Arc::from(self.serials);
         raw.visits = self.visits.into_boxed_slice();
         raw.histories = self.histories.into_boxed_slice();
-        Some(raw)
+        Some((raw, self.placed))
     }
 }
 

@@ -1,0 +1,144 @@
+//! The guard's scanner reads a plain `key: value` line (and `- key: value`) in one step:
+//! what it finds (the shape, every limit crossed and where, the outline) must be what its
+//! reading a token at a time finds, on generated sets, hand-written lines that are and
+//! are not plain pairs, and random edits.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
+
+#[allow(dead_code)] // shared with `plain_histories`; this file uses a part of it
+mod plain_texts;
+
+use fleetdash::domain::Date;
+use fleetdash::generate::{self, Histories, Spec};
+use fleetdash::status::Limits;
+use fleetdash::status::yaml::guard;
+
+/// What the guard makes of `text`: the shape, the outline, and the result at every
+/// limit of entries below its count (up to 300) and of depth below 6.
+fn readings(text: &str) -> String {
+    let mut out = format!("{:?}\n{:?}\n", guard::scan(text, Limits::DEFAULT), {
+        guard::outline(text, Limits::DEFAULT)
+    });
+    let entries = guard::scan(text, Limits::DEFAULT).map_or(0, |s| s.entries);
+    for max_entries in 0..entries.min(300) {
+        let limits = Limits {
+            max_entries,
+            ..Limits::DEFAULT
+        };
+        out += &format!("{:?}\n", guard::scan(text, limits));
+    }
+    for max_depth in 0..6 {
+        let limits = Limits {
+            max_depth,
+            ..Limits::DEFAULT
+        };
+        out += &format!("{:?}\n", guard::scan(text, limits));
+    }
+    out
+}
+
+/// The readings with pairs read in one step and token by token; fails when they differ.
+fn same_either_way(text: &str) {
+    guard::set_pairs_in_one_step(false);
+    let slow = readings(text);
+    guard::set_pairs_in_one_step(true);
+    let fast = readings(text);
+    assert_eq!(fast, slow, "text:\n{text}");
+}
+
+/// A plain queue of three vehicles, the second holding `line`.
+fn with_line(line: &str) -> String {
+    format!(
+        "version: 1\nqueue:\n  - serial: A-1\n    variant: v1\n    stage: kit\n  - serial: \
+         A-2\n{line}\n    stage: kit\n    since: 2026-11-10\n  - serial: A-3\n    site: Site 3\n"
+    )
+}
+
+#[test]
+fn plain_pairs_read_in_one_step_read_the_same() {
+    let mut texts = plain_texts::hand_written();
+    for histories in [Histories::Written, Histories::LeftOut] {
+        let spec = Spec {
+            variants: 4,
+            queue: 40,
+            deliveries: 12,
+            seed: 3,
+            today: Date::from_ymd_opt(2026, 11, 26).unwrap(),
+        };
+        texts.extend(
+            generate::files_with(&spec, histories)
+                .into_iter()
+                .map(|(_, t)| t),
+        );
+    }
+    for line in [
+        "    variant: v1",
+        "    variant: v 1",
+        "    variant: v1 ",
+        "    variant:  v1",
+        "    variant:\tv1",
+        "    variant: v1 # c",
+        "    variant: v1#c",
+        "    variant: 'v1'",
+        "    variant: -v1",
+        "    variant: .5",
+        "    variant: v1: x",
+        "    variant: v1:x",
+        "    variant: [v1]",
+        "    variant: {a: 1}",
+        "    variant: &a v1",
+        "    variant: *a",
+        "    variant: |",
+        "    variant: >\n      v1",
+        "    variant: v1\n      continued",
+        "    variant: v1\n     continued: x",
+        "    variant:",
+        "    variant: ",
+        "    0variant: v1",
+        "    _variant: v1",
+        "    variant : v1",
+        "    variant:v1",
+        "    var iant: v1",
+        "    var.iant: v1",
+        "    - variant: v1",
+        "  - variant: v1",
+        "  -  variant: v1",
+        "  -\tvariant: v1",
+        "      variant: v1",
+        "   variant: v1",
+        "variant: v1",
+        "- variant: v1",
+        "    variant: Liège",
+        "    variant: v1\r",
+        "    history:\n      - {stage: hull, since: 2026-06-01}\n      - lot: L1",
+        "    history:\n      - lot: L1\n        site: x",
+        "    lot: \"a\n    b: c\"",
+        "    lot: 'a\n    b: c'",
+        "    lot: [a,\n    b: c]",
+        "    lot: |\n    b: c",
+        "---\nb: c",
+        "...\nb: c",
+        "%YAML 1.2\nb: c",
+    ] {
+        texts.push(with_line(line));
+    }
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let bases = texts.len();
+    for i in 0..500 {
+        let mut text = texts[i % bases].clone();
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut at = (seed % text.len() as u64) as usize;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let edit = [
+            "{", "[", "\"", "&a ", "\n  ", "#", "*a", "- ", ": ", " ", "\t", "|", "\r",
+        ];
+        text.insert_str(at, edit[(seed >> 40) as usize % edit.len()]);
+        texts.push(text);
+    }
+    for text in &texts {
+        same_either_way(text);
+    }
+}
