@@ -7,8 +7,7 @@
 //! are merged: 12 bytes a vehicle and 8 a delivered serial stay, the serials' texts being
 //! the file's one text that the model shares anyway.
 
-use std::sync::Arc;
-
+use crate::domain::SerialText;
 use crate::status::problem::Loc;
 use crate::status::raw::{RawFile, SerialRef};
 
@@ -16,7 +15,7 @@ use crate::status::raw::{RawFile, SerialRef};
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Noted {
     /// The file's text of serials ([`RawFile::serials`]), shared.
-    serials: Arc<str>,
+    serials: SerialText,
     /// Per queue record, in file order: its serial and the line of the record.
     queue: Box<[(SerialRef, u32)]>,
     /// Per delivery record, in file order: the line of the record and where its serials
@@ -46,7 +45,7 @@ impl Noted {
             items.extend(d.serials.iter().flatten().copied());
         }
         Noted {
-            serials: Arc::clone(&raw.serials),
+            serials: raw.serials.clone(),
             queue,
             deliveries: deliveries.into_boxed_slice(),
             items: items.into_boxed_slice(),

@@ -20,7 +20,6 @@
 
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::thread;
@@ -249,7 +248,7 @@ impl Join {
     /// The joined file.
     fn finish(self) -> Option<RawFile> {
         let mut raw = self.raw?;
-        raw.serials = Arc::from(self.serials);
+        raw.serials = self.serials.into();
         raw.visits = self.visits.into_boxed_slice();
         raw.histories = self.histories.into_boxed_slice();
         Some(raw)
