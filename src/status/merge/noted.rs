@@ -74,6 +74,37 @@ impl Noted {
         self.queue.len() + self.items.len()
     }
 
+    /// The delivery records.
+    pub(super) fn delivery_count(&self) -> usize {
+        self.deliveries.len()
+    }
+
+    /// The vehicles of the queue.
+    pub(super) fn queued_count(&self) -> usize {
+        self.queue.len()
+    }
+
+    /// Where the `item`th serial of the `record`th delivery is among every serial the
+    /// deliveries list ([`Noted::item`]); `None` when it has no such serial.
+    pub(super) fn item_index(&self, record: usize, item: usize) -> Option<usize> {
+        let items = self.items_of(record);
+        Some(items.start + item).filter(|&k| k < items.end)
+    }
+
+    /// The `k`th serial the deliveries list, all records together.
+    pub(super) fn item(&self, k: usize) -> &str {
+        self.items.get(k).map_or("", |&r| self.text(r))
+    }
+
+    /// The delivery record that lists the `k`th serial, and its place in the record.
+    pub(super) fn record_of_item(&self, k: usize) -> (usize, usize) {
+        let record = self
+            .deliveries
+            .partition_point(|&(_, start)| start as usize <= k)
+            .saturating_sub(1);
+        (record, k - self.items_of(record).start.min(k))
+    }
+
     fn text(&self, r: SerialRef) -> &str {
         self.serials.get(r.range()).unwrap_or_default()
     }
@@ -99,16 +130,6 @@ impl Noted {
             .get(record + 1)
             .map_or(self.items.len(), |d| d.1 as usize);
         start..end.max(start)
-    }
-
-    /// The `item`th serial of the `record`th delivery.
-    pub(super) fn delivered_item(&self, record: usize, item: usize) -> &str {
-        let at = self.items_of(record).start + item;
-        if at < self.items_of(record).end {
-            self.items.get(at).map_or("", |&r| self.text(r))
-        } else {
-            ""
-        }
     }
 
     /// Every serial written, valid or not.
