@@ -76,7 +76,7 @@ pub(super) fn read_all(
                 .spawn_scoped(s, move || {
                     // A worker with no file left does not lend its core to the slices
                     // of the files still being read: the last large file of a load,
-                    // parsed in slices on two threads, held some 20 MiB more than on
+                    // parsed in slices on two threads, held some 18 MiB more than on
                     // one, when the load holds the most (every other file's records):
                     // the peak of `check` at 1M (BENCHMARKS.md, the `thin` branch).
                     intern::with_shared(shared, || {
