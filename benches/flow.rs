@@ -170,7 +170,7 @@ fn programme() -> Programme {
                 site: SiteId(0),
                 lot: None,
                 hold: None,
-                history: v.into_boxed_slice(),
+                history: v.into(),
                 origin: Origin::default(),
             }
         })

@@ -470,7 +470,7 @@ fn generated(n: usize) -> App {
             site: SiteId((i % 2) as u32),
             lot: Some(format!("L{}", i % 9).into()),
             hold: (i % 97 == 0).then(|| "waiting for parts".into()),
-            history: Box::default(),
+            history: Default::default(),
             origin: Origin::default(),
         })
         .collect();

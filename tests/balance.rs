@@ -57,7 +57,7 @@ fn vehicle(n: u32, stage: u32) -> Vehicle {
         site: SiteId(0),
         lot: None,
         hold: None,
-        history: Box::default(),
+        history: Default::default(),
         origin: Origin::default(),
     }
 }

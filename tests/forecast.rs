@@ -572,7 +572,7 @@ fn vehicle(serial: &str, stage: u32, since: &str, hold: bool) -> Vehicle {
         site: SiteId(0),
         lot: None,
         hold: hold.then(|| "waiting for a radio".into()),
-        history: Box::default(),
+        history: Default::default(),
         origin: Origin::default(),
     }
 }

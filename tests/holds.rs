@@ -92,7 +92,7 @@ fn held(serial: &str, stage: u32, since: &str, hold: Option<&str>) -> Vehicle {
         site: SiteId(0),
         lot: None,
         hold: hold.map(Into::into),
-        history: Box::default(),
+        history: Default::default(),
         origin: Origin::default(),
     }
 }

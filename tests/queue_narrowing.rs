@@ -53,7 +53,7 @@ fn generated(n: usize) -> Data {
             site: SiteId((i % sites) as u32),
             lot: (i % 4 != 0).then(|| format!("L{}{}", i % 7, ["a", "B"][i % 2]).as_str().into()),
             hold: (i % 9 == 0).then(|| holds[i % 3].into()),
-            history: Box::default(),
+            history: Default::default(),
             origin: Origin::default(),
         })
         .collect();

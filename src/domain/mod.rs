@@ -15,14 +15,16 @@ pub mod holds;
 pub mod name;
 pub mod serial;
 pub mod shared;
+pub mod visits;
 pub mod words;
 
 pub use chrono::NaiveDate as Date;
 pub use figures::{Counts, Figures, Schedule, YearFigures};
 pub use forecast::Forecast;
 pub use name::Name;
-pub use serial::Serial;
+pub use serial::{Serial, SerialText};
 pub use shared::Shared;
+pub use visits::Visits;
 
 /// Index of a variant in [`Programme::variants`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -143,8 +145,9 @@ pub struct Vehicle {
     /// is wrong (the loader then warns and leaves it out whole). When not empty it holds,
     /// as the loader checks: the days entered never go back, no stage follows itself,
     /// every stage applies to the vehicle's family, no day is after the day of the load,
-    /// and the last visit is the current stage: `stage`, entered on `since`.
-    pub history: Box<[Visit]>,
+    /// and the last visit is the current stage: `stage`, entered on `since`. One pointer
+    /// wide ([`Visits`]), no allocation when empty.
+    pub history: Visits,
     /// Where the record was written.
     pub origin: Origin,
 }

@@ -4,9 +4,10 @@
 //! to start is a small one), reads and parses it, counts it in the load's [`Progress`] and
 //! hands the outcome to the loader's thread, which keeps it at once: a worker holds one
 //! file's text and parse at a time, so a load holds what it keeps plus one file's working
-//! set per worker. A core no worker uses (fewer files than workers, or the files all
-//! taken) is spare ([`cores`]): the parse of a large file takes it to read its slices on more
-//! than one thread (`status::yaml::slice`). The workers share the loader's [`Interner`] ([`intern::Shared`]), so that
+//! set per worker. A core no worker uses (fewer files than workers) is spare ([`cores`]):
+//! the parse of a large file takes it to read its slices on more than one thread
+//! (`status::yaml::slice`). A worker whose files are all taken keeps its core to itself:
+//! lent to the last large file, it raised the load's peak (see `read_all`). The workers share the loader's [`Interner`] ([`intern::Shared`]), so that
 //! every name is one copy across all files, as when the files are read one by one.
 
 use std::path::PathBuf;
@@ -73,9 +74,11 @@ pub(super) fn read_all(
                 .name("fleetdash-read".to_owned())
                 .stack_size(cores::STACK_BYTES)
                 .spawn_scoped(s, move || {
-                    // No file left: this core is spare, for the slices of the files
-                    // still being read.
-                    let _spare = cores::Core(Arc::clone(spare));
+                    // A worker with no file left does not lend its core to the slices
+                    // of the files still being read: the last large file of a load,
+                    // parsed in slices on two threads, held some 18 MiB more than on
+                    // one, when the load holds the most (every other file's records):
+                    // the peak of `check` at 1M (BENCHMARKS.md, the `thin` branch).
                     intern::with_shared(shared, || {
                         cores::with_spare(spare, || {
                             while let Some(job) = take() {

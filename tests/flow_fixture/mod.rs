@@ -49,7 +49,7 @@ pub fn vehicle(serial: &str, history: &[(u32, u32, u32)], now: (u32, Date)) -> V
         site: SiteId(0),
         lot: None,
         hold: None,
-        history: visits(history).into_boxed_slice(),
+        history: visits(history).into(),
         origin: Origin::default(),
     }
 }
@@ -147,7 +147,7 @@ pub fn snapshot(p: Programme) -> Snapshot {
 /// `p` with every history taken away.
 pub fn without_histories(mut p: Programme) -> Programme {
     for v in p.queue.iter_mut() {
-        v.history = Box::new([]);
+        v.history = Default::default();
     }
     for d in p.deliveries.iter_mut() {
         d.histories = Box::new([]);

@@ -271,7 +271,7 @@ mod tests {
                     site: SiteId(0),
                     lot: None,
                     hold: None,
-                    history: Box::default(),
+                    history: Default::default(),
                     origin: Origin::default(),
                 })
                 .collect(),

@@ -9,7 +9,7 @@
 //! that contradicts itself.
 
 use super::Merger;
-use crate::domain::{Date, FamilyId, History, Serial, StageId, Visit};
+use crate::domain::{Date, FamilyId, History, Serial, StageId, Visit, Visits};
 use crate::status::problem::{Loc, did_you_mean};
 use crate::status::raw::{RawDelivery, RawFile, RawVehicle, RawVisit};
 
@@ -35,16 +35,16 @@ impl Merger {
         v: &RawVehicle,
         serial: &str,
         family: FamilyId,
-    ) -> Box<[Visit]> {
+    ) -> Visits {
         if v.history.is_empty() {
-            return Box::default();
+            return Visits::default();
         }
         let end = End::Queued {
             stage: &v.stage,
             since: v.since.0,
         };
         self.visits(file, raw.visits(v.history), v.loc(), serial, family, end)
-            .map_or_else(Box::default, Vec::into_boxed_slice)
+            .map_or_else(Visits::default, Visits::from)
     }
 
     /// The histories a delivery keeps, checked against the serials it lists (`kept`, as

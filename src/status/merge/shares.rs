@@ -26,7 +26,9 @@ use crate::status::problem::{Loc, Problem};
 use crate::status::raw::RawFile;
 
 mod apart;
+mod joined;
 use apart::{apart, count_serials};
+use joined::Joined;
 
 /// A serial found written before: where (`at`), where it was `first`, and the line of
 /// that first record (part of the problem's words).
@@ -104,55 +106,11 @@ impl Kept {
     }
 }
 
-/// A merged list put together from pieces: ranges of the last merge's list (with the
-/// sites of its vehicles renumbered when `remap` is not empty) and new records.
-enum Piece<T> {
-    Old(Range<usize>, Vec<(SiteId, SiteId)>),
-    New(Vec<T>),
-}
-
-/// Joins `pieces` into one list; the last merge's list itself when they are all of it,
-/// in order, unchanged.
-fn join<T: Clone>(
-    old: &Shared<T>,
-    pieces: Vec<Piece<T>>,
-    renumber: impl Fn(&mut T, &[(SiteId, SiteId)]),
-) -> Shared<T> {
-    let mut next = 0;
-    let whole = pieces.iter().all(|p| match p {
-        Piece::Old(r, remap) if r.start == next && remap.is_empty() => {
-            next = r.end;
-            true
-        }
-        Piece::New(v) => v.is_empty(),
-        Piece::Old(..) => false,
-    });
-    if whole && next == old.len() {
-        return old.clone();
+/// Gives a vehicle of the last merge its site's id in this one, when `remap` changes it.
+fn renumber_site(v: &mut Vehicle, remap: &[(SiteId, SiteId)]) {
+    if let Some(&(_, new)) = remap.iter().find(|(id, _)| *id == v.site) {
+        v.site = new;
     }
-    let len = pieces
-        .iter()
-        .map(|p| match p {
-            Piece::Old(r, _) => r.len(),
-            Piece::New(v) => v.len(),
-        })
-        .sum();
-    let mut out = Vec::with_capacity(len);
-    for p in pieces {
-        match p {
-            Piece::Old(r, remap) => {
-                let start = out.len();
-                out.extend_from_slice(old.get(r).unwrap_or_default());
-                if !remap.is_empty() {
-                    for x in &mut out[start..] {
-                        renumber(x, &remap);
-                    }
-                }
-            }
-            Piece::New(mut v) => out.append(&mut v),
-        }
-    }
-    out.into()
 }
 
 /// Notes the serials of the queue records `checked` of `file` in `serials`; those found
@@ -256,7 +214,8 @@ impl Merger {
             Serials::new(noted)
         };
 
-        let mut pieces = Vec::with_capacity(n);
+        let room = noted.iter().map(|n| n.queued_count()).sum();
+        let mut queue = Joined::new(&old.queue, room);
         let mut at = 0;
         for i in 0..n {
             let file = i as u32;
@@ -275,7 +234,7 @@ impl Merger {
                     }
                     self.problems.extend(o.problems.iter().cloned());
                     let len = o.range.len();
-                    pieces.push(Piece::Old(o.range, remap));
+                    queue.old(o.range.clone(), &remap, renumber_site);
                     shares[i].queue = Part {
                         range: at..at + len,
                         ..o
@@ -301,28 +260,28 @@ impl Merger {
             };
             let p0 = self.problems.len();
             let mut marks = Marks::default();
-            let mut vehicles = Vec::new();
-            self.queue(file, raw, &mut serials, &mut vehicles, &mut marks);
-            shares[i].sites = self.sites_of(&vehicles);
+            let mut sites = Vec::new();
+            let added = queue.add(|out| {
+                let start = out.len();
+                self.queue(file, raw, &mut serials, out, &mut marks);
+                sites = self.sites_of(out.get(start..).unwrap_or_default());
+            });
+            shares[i].sites = sites;
             shares[i].queue = Part {
-                range: at..at + vehicles.len(),
+                range: at..at + added,
                 marks,
                 problems: self.problems[p0..].to_vec(),
             };
-            at += vehicles.len();
-            pieces.push(Piece::New(vehicles));
+            at += added;
             // Merged: the loader's records of the queue are no longer needed.
             if let Raw::Owned(raw) = &mut raws[i] {
                 raw.queue = None;
             }
         }
-        let queue = join(&old.queue, pieces, |v: &mut Vehicle, remap| {
-            if let Some(&(_, new)) = remap.iter().find(|(id, _)| *id == v.site) {
-                v.site = new;
-            }
-        });
+        let queue = queue.finish();
 
-        let mut pieces = Vec::with_capacity(n);
+        let room = noted.iter().map(|n| n.delivery_count()).sum();
+        let mut deliveries = Joined::new(&old.deliveries, room);
         let mut at = 0;
         for i in 0..n {
             let file = i as u32;
@@ -334,7 +293,7 @@ impl Merger {
                 {
                     self.problems.extend(o.problems.iter().cloned());
                     let len = o.range.len();
-                    pieces.push(Piece::Old(o.range, Vec::new()));
+                    deliveries.old(o.range.clone(), &[], |_, _| {});
                     shares[i].deliveries = Part {
                         range: at..at + len,
                         ..o
@@ -357,21 +316,21 @@ impl Merger {
             };
             let p0 = self.problems.len();
             let mut marks = Marks::default();
-            let mut deliveries = Vec::new();
-            self.deliveries(file, raw, &mut serials, &mut deliveries, &mut marks);
+            let added = deliveries.add(|out| {
+                self.deliveries(file, raw, &mut serials, out, &mut marks);
+            });
             shares[i].deliveries = Part {
-                range: at..at + deliveries.len(),
+                range: at..at + added,
                 marks,
                 problems: self.problems[p0..].to_vec(),
             };
-            at += deliveries.len();
-            pieces.push(Piece::New(deliveries));
+            at += added;
             // Merged: the loader's records are no longer needed.
             if let Raw::Owned(_) = raws[i] {
                 raws[i] = Raw::Dropped;
             }
         }
-        let deliveries = join(&old.deliveries, pieces, |_, _| {});
+        let deliveries = deliveries.finish();
         let kept = Kept {
             queue,
             deliveries,

@@ -1,9 +1,9 @@
 //! The serials of a file kept in one text, and the tables a parse fills ([`with_serials`]).
 
 use std::cell::RefCell;
-use std::sync::Arc;
 
 use super::{RawFile, history};
+use crate::domain::SerialText;
 
 /// A serial of a file: where its text is in the file's text of serials ([`RawFile::serials`]).
 /// Serials are cleaned and trimmed as they are read, then written one after the other
@@ -59,7 +59,7 @@ pub fn with_serials<E>(parse: impl FnOnce() -> Result<RawFile, E>) -> Result<Raw
         .unwrap_or_default();
     drop(restore);
     parsed.map(|mut raw| {
-        raw.serials = Arc::from(text);
+        raw.serials = SerialText::new(text);
         raw.visits = tables.visits.into_boxed_slice();
         raw.histories = tables.histories.into_boxed_slice();
         raw

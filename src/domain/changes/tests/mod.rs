@@ -31,7 +31,7 @@ fn vehicle(serial: &str, stage: u32, hold: Option<&str>) -> Vehicle {
         site: SiteId(0),
         lot: None,
         hold: hold.map(Into::into),
-        history: Box::default(),
+        history: Default::default(),
         origin: Origin::default(),
     }
 }

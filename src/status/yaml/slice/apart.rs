@@ -21,7 +21,6 @@
 
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::thread;
@@ -284,7 +283,7 @@ impl Join {
     /// The joined file.
     fn finish(self) -> Option<(RawFile, Vec<Option<Placed>>)> {
         let mut raw = self.raw?;
-        raw.serials = Arc::from(self.serials);
+        raw.serials = self.serials.into();
         raw.visits = self.visits.into_boxed_slice();
         raw.histories = self.histories.into_boxed_slice();
         Some((raw, self.placed))

@@ -23,7 +23,7 @@ fn v(
         site: SiteId(site),
         lot: lot.map(Into::into),
         hold: hold.map(Into::into),
-        history: Box::default(),
+        history: Default::default(),
         origin: Origin { file, line: 1 },
     }
 }
