@@ -87,11 +87,7 @@ impl RawFile {
 
     /// A serial of this file, sharing the file's text of serials.
     pub fn shared_serial(&self, r: SerialRef) -> Serial {
-        if self.serials.get(r.start as usize..r.end as usize).is_some() {
-            Serial::within(&self.serials, r.start..r.end)
-        } else {
-            Serial::new("")
-        }
+        Serial::within(&self.serials, r.start..r.end).unwrap_or_else(|| Serial::new(""))
     }
 
     /// The visits of a record's history.
