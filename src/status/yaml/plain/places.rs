@@ -121,41 +121,14 @@ impl Noting {
     }
 }
 
-/// The LFs in `bytes`, counted 8 bytes at a time.
+/// The LFs in `bytes` (memchr's counter, a word or a vector at a time).
 pub fn count_breaks(bytes: &[u8]) -> u32 {
-    const LOW: u64 = u64::from_ne_bytes([0x7f; 8]);
-    const LF: u64 = u64::from_ne_bytes([b'\n'; 8]);
-    let words = bytes.chunks_exact(8);
-    let tail = words.remainder().iter().filter(|&&b| b == b'\n').count() as u32;
-    words.fold(tail, |n, word| {
-        let mut w = [0; 8];
-        w.copy_from_slice(word);
-        let x = u64::from_ne_bytes(w) ^ LF;
-        // The high bit of each byte of `x` that is zero (an LF) left clear, of every
-        // other byte set: exact, no carry crosses a byte.
-        let set = ((x & LOW) + LOW) | x;
-        n + (!set & !LOW).count_ones()
-    })
+    memchr::memchr_iter(b'\n', bytes).count() as u32
 }
 
-/// Where the first LF of `bytes` is, sought 8 bytes at a time.
+/// Where the first LF of `bytes` is.
 pub fn find_lf(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    const LF: u64 = u64::from_ne_bytes([b'\n'; 8]);
-    let mut i = 0;
-    while let Some(word) = bytes.get(i..i + 8) {
-        let mut w = [0; 8];
-        w.copy_from_slice(word);
-        let x = u64::from_ne_bytes(w) ^ LF;
-        // Not 0 exactly when a byte of `x` is (an LF in the word).
-        if x.wrapping_sub(ONES) & !x & HIGH != 0 {
-            break;
-        }
-        i += 8;
-    }
-    let rest = bytes.get(i..).unwrap_or_default();
-    rest.iter().position(|&b| b == b'\n').map(|p| i + p)
+    memchr::memchr(b'\n', bytes)
 }
 
 #[cfg(test)]
