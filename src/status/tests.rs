@@ -66,3 +66,34 @@ fn the_text_checks_on_a_spare_core_give_the_same_warnings_in_the_same_order() {
     assert!(alone[0].message.contains("U+200B"), "{alone:?}");
     assert_eq!(alone, beside);
 }
+
+/// A queue of `n` plain vehicles, long enough to be cut into slices of 2.
+fn long_queue(n: usize) -> String {
+    let mut text = String::from("version: 1\nqueue:\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "  - serial: BE-{i:04}\n    variant: v\n    stage: s\n    since: 2026-01-02\n    site: S\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn a_spare_core_lent_out_for_the_whole_parse_is_not_waited_for() {
+    let text = long_queue(40);
+    let alone = cores::with_threads(1, || yaml::parse_in_slices(&text, Limits::DEFAULT, 2));
+    let spare = std::sync::Arc::new(cores::Spare::new(1));
+    let lent = cores::with_spare(&spare, || {
+        // Lent to the checks of the text, which keep it until after the parse.
+        let core = cores::take_spare().expect("the one spare core");
+        assert!(cores::take_spare().is_none());
+        let parsed = yaml::parse_in_slices(&text, Limits::DEFAULT, 2);
+        drop(core);
+        parsed
+    });
+    // The pieces parsed by the thread that asked (the core given back only after), to the
+    // same result as on one thread: the parse does not wait for the core.
+    assert_eq!(lent, alone);
+    let lent = lent.expect("the queue parses");
+    assert_eq!(lent.queue.as_ref().map(Vec::len), Some(40));
+}

@@ -66,8 +66,9 @@ enum Piece<'t> {
 }
 
 /// `cut` parsed on this thread and the spare cores of the load, with what the plain
-/// reader noted of each slice of the queue; `None` when there is no core to spare, or
-/// anything fails.
+/// reader noted of each slice of the queue; `None` when the load has no core to spare,
+/// or anything fails. A spare core lent out now (to the checks of the file's text) joins
+/// the parse as soon as it is given back.
 pub(super) fn parse(cut: &Cut) -> Option<(RawFile, Vec<Option<Placed>>)> {
     let mut pieces = vec![Piece::Rest(&cut.rest)];
     for (l, list) in cut.lists.iter().enumerate() {
@@ -86,7 +87,10 @@ pub(super) fn parse(cut: &Cut) -> Option<(RawFile, Vec<Option<Placed>>)> {
     if pieces.len() < 2 {
         return None;
     }
-    let first = cores::take_spare()?;
+    if !cores::has_spare() {
+        return None;
+    }
+    let first = cores::take_spare();
     intern::lend_on(|lender| on_threads(cut, &pieces, first, lender))
 }
 
@@ -99,7 +103,7 @@ type Parsed = (usize, Option<Read>);
 fn on_threads(
     cut: &Cut,
     pieces: &[Piece],
-    first: Core,
+    first: Option<Core>,
     lender: &Lender,
 ) -> Option<(RawFile, Vec<Option<Placed>>)> {
     let next = AtomicUsize::new(0);
@@ -138,7 +142,9 @@ fn on_threads(
             // A thread that cannot be had gives its core back: this one parses.
             drop(started);
         };
-        spawn(first);
+        if let Some(core) = first {
+            spawn(core);
+        }
         let joined = gather(cut, pieces, &take, &rx, || {
             if next.load(Ordering::Relaxed) < pieces.len()
                 && let Some(core) = cores::take_spare()
