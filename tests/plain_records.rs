@@ -368,6 +368,35 @@ fn texts_that_are_not_plain_step_aside() {
     assert!(by_hand > 200, "{by_hand} pieces read by hand");
 }
 
+/// Comments and blank lines after the last item (an edit's note, an export's footer) are
+/// read by hand, and parse as serde_yaml parses them; a comment between items or inside
+/// a record still steps aside.
+#[test]
+fn comments_after_the_last_item_are_read_by_hand() {
+    let _one = SWITCH.lock().unwrap_or_else(|e| e.into_inner());
+    let plain = queue_with("    lot: L26B");
+    let whole = same_either_way(&plain);
+    for tail in [
+        "# edited by hand\n",
+        "\n\n",
+        "  # indented\r\n\n# last line without a break",
+        "    # deeper than the keys\n",
+    ] {
+        let text = format!("{plain}{tail}");
+        assert_eq!(same_either_way(&text), whole, "{tail:?}");
+        assert_eq!(
+            parsed(&text, 2, true).unwrap().queue.map(|q| q.len()),
+            Some(4)
+        );
+    }
+    for edit in [
+        "    # inside\n    lot: L26B",
+        "\n  # between\n    lot: L26B",
+    ] {
+        assert!(same_either_way(&queue_with(edit)) < whole, "{edit:?}");
+    }
+}
+
 /// Some hundreds of texts made from a generated queue and deliveries by small edits at
 /// random places: each parses the same either way. Deterministic: the same edits every run.
 #[test]

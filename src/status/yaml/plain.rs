@@ -29,7 +29,8 @@
 //! between key and value; a key alone on its line opens a mapping of such `key: value`
 //! lines, or a history of plain visit lines (`- {stage: ID, since: DATE}`, read as
 //! `yaml::visits` reads them), deeper, at one indentation. Lines end in LF or CR LF.
-//! Anything else (a comment, a blank line, a quote, a tag, an anchor, a tab, an empty value, a nested list, an error
+//! Comments and blank lines after the last item are read as YAML reads them: as nothing.
+//! Anything else (a comment or a blank line before it, a quote, a tag, an anchor, a tab, an empty value, a nested list, an error
 //! from a `Deserialize`) and the text, its serials and tables left as they were
 //! ([`raw::rewind`]), the caller parses the slice with serde_yaml, which reports any
 //! problem in its words, at its place. The places of the records and visits read are

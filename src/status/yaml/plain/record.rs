@@ -50,6 +50,11 @@ impl<'de> SeqAccess<'de> for ItemsAccess<'_, 'de> {
         };
         if std::mem::take(&mut self.first) {
             self.lines.item = line.indent;
+        } else if line.may_be_comment() && self.lines.only_comments_left() {
+            // Comments and blank lines after the last item, as an edit or an export
+            // leaves at the end of a file: YAML reads nothing in them.
+            self.done = true;
+            return Ok(None);
         } else if line.indent != self.lines.item {
             return Err(Aside);
         }
@@ -67,6 +72,36 @@ impl<'de> SeqAccess<'de> for ItemsAccess<'_, 'de> {
             done: false,
         };
         seed.deserialize(&mut record).map(Some)
+    }
+}
+
+/// True when every line of `rest` is blank or a comment: spaces, then nothing or `#` and
+/// anything up to the line's end (LF or CR LF; a tab or a CR alone is not taken).
+fn only_comments(rest: &str) -> bool {
+    rest.split_inclusive('\n').all(|line| {
+        let line = line.strip_suffix('\n').unwrap_or(line);
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let content = line.trim_start_matches(' ');
+        if content.starts_with('#') {
+            !content.contains('\r')
+        } else {
+            content.is_empty()
+        }
+    })
+}
+
+impl Line<'_> {
+    /// True when the line is blank or starts a comment (read by itself: a cheap test
+    /// before [`Lines::only_comments_left`]).
+    fn may_be_comment(&self) -> bool {
+        self.content.is_empty() || self.content.starts_with('#')
+    }
+}
+
+impl Lines<'_> {
+    /// True when the lines not yet read are all blank or comments ([`only_comments`]).
+    fn only_comments_left(&self) -> bool {
+        only_comments(self.text.get(self.pos..).unwrap_or_default())
     }
 }
 
@@ -93,6 +128,10 @@ impl<'de> MapAccess<'de> for Record<'_, 'de> {
             Some(first) => (first, 2),
             None => match self.lines.peek() {
                 None => {
+                    self.done = true;
+                    return Ok(None);
+                }
+                Some(l) if l.may_be_comment() && self.lines.only_comments_left() => {
                     self.done = true;
                     return Ok(None);
                 }
@@ -174,5 +213,21 @@ impl Lines<'_> {
         }
         self.pre_read = true;
         raw::pre_read(&mut self.visits).map(Some).ok_or(Aside)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::only_comments;
+
+    #[test]
+    fn only_blank_and_comment_lines_end_a_list() {
+        assert!(only_comments(""));
+        assert!(only_comments("# edited\n"));
+        assert!(only_comments("\n  \n    # deeper\r\n# last, no break"));
+        assert!(!only_comments("# a\n  - serial: X\n"));
+        assert!(!only_comments("\t# a tab\n"));
+        assert!(!only_comments("# a CR\ralone\n"));
+        assert!(!only_comments("x\n"));
     }
 }
