@@ -198,3 +198,78 @@ fn each_record_left_out_is_named_by_its_place_in_the_file_as_written() {
         ]
     );
 }
+
+/// The messages of `s`'s problems that follow from the problem whose message starts with
+/// `cause`, and how many problems there are in all.
+fn following(s: &Snapshot, cause: &str) -> Vec<String> {
+    let groups = s.problems_by_cause();
+    let group = groups
+        .iter()
+        .find(|g| s.problems[g.cause].message.starts_with(cause))
+        .unwrap_or_else(|| panic!("a problem starting {cause:?}: {:#?}", s.problems));
+    group
+        .follow
+        .iter()
+        .map(|&i| s.problems[i].message.clone())
+        .collect()
+}
+
+/// A definition left out for a bad value: the records that name it are told so, with the
+/// record's place, and grouped under it; no "did you mean" another name. The stage's
+/// record has a key written twice, so that its `id` is read from its first line.
+#[test]
+fn a_record_naming_a_definition_left_out_points_at_that_record() {
+    let dir = sample();
+    let path = dir.path().join("programme.yaml");
+    let text = fs::read_to_string(&path).expect("read");
+    let text = text.replacen("contracted: 190", "contracted: many", 1);
+    let text = text.replacen(
+        "  - id: turret\n",
+        "  - id: turret\n    lead_time_days: soon\n",
+        1,
+    );
+    fs::write(&path, text).expect("write");
+    let s = load(&mut Loader::new(
+        vec![dir.path().to_path_buf()],
+        Limits::default(),
+    ));
+    let variant = following(&s, "variants[0].contracted");
+    assert!(!variant.is_empty());
+    for m in &variant {
+        assert!(
+            m.contains("names the variant `grf-tt`, whose `variants` record is left out (")
+                && m.ends_with("programme.yaml:19): fix that record first"),
+            "{m}"
+        );
+        assert!(!m.contains("did you mean"), "{m}");
+    }
+    let stage = following(&s, "stages[4]");
+    assert!(!stage.is_empty(), "{:#?}", s.problems);
+    for m in &stage {
+        assert!(
+            m.contains("the stage `turret`, whose `stages` record is left out (")
+                && m.contains("programme.yaml:111): fix that record first")
+                && !m.contains("did you mean"),
+            "{m}"
+        );
+    }
+    // A typo of a name that is defined still gets its suggestion.
+    let text = fs::read_to_string(dir.path().join("queue-roanne.yaml")).expect("read");
+    assert!(text.contains("variant: jag\n"));
+    fs::write(
+        dir.path().join("queue-roanne.yaml"),
+        text.replacen("variant: jag\n", "variant: jagg\n", 1),
+    )
+    .expect("write");
+    let s = load(&mut Loader::new(
+        vec![dir.path().to_path_buf()],
+        Limits::default(),
+    ));
+    assert!(
+        s.problems.iter().any(|p| p.message.contains(
+            "names the variant `jagg`, which no `variants` section defines; did you mean `jag`?"
+        )),
+        "{:#?}",
+        s.problems
+    );
+}

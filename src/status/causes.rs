@@ -7,7 +7,9 @@
 //! (`… which no `variants` section defines`, `… which no variant has`) or that no file
 //! has a `programme` section follows from the record left out of that section when there
 //! is one, else from the first file refused outright (it may have defined the name), unless
-//! the problem suggests a known name: then it is more likely a typo of its own.
+//! the problem suggests a known name: then it is more likely a typo of its own. A name
+//! whose definition was itself left out (`… whose `stages` record is left out (…)`) follows
+//! from that record.
 //! The loader's problems are not changed; this reads them after the fact.
 
 use std::collections::HashSet;
@@ -53,6 +55,13 @@ fn role<'a>(p: &'a Problem, refused: &HashSet<&str>) -> Role<'a> {
         return Role::LeftOut(&m[..end]);
     }
     let hinted = m.contains("did you mean");
+    // A name whose definition was left out: follows from that record.
+    if let Some(at) = m.find(", whose `") {
+        let rest = &m[at + ", whose `".len()..];
+        if let Some(end) = rest.find("` record is left out") {
+            return Role::Unknown(&rest[..end], false);
+        }
+    }
     if let Some(at) = m.find("which no `") {
         let rest = &m[at + "which no `".len()..];
         if let Some(end) = rest.find("` section defines") {

@@ -182,6 +182,16 @@ impl Merger {
         None
     }
 
+    /// `, whose `variants` record is left out (FILE:LINE): fix that record first` when the
+    /// `id` of `section` is that of a definition left out for a bad value, else `None`.
+    pub(super) fn left_out_words(&self, section: &'static str, id: &str) -> Option<String> {
+        let &(file, loc) = self.left_out.get(&(section, id.to_owned()))?;
+        let at = self.place(file, loc);
+        Some(format!(
+            ", whose `{section}` record is left out ({at}): fix that record first"
+        ))
+    }
+
     pub(super) fn unknown_variant(&mut self, file: u32, loc: Loc, id: &str, what: &str) {
         if id.is_empty() {
             self.error(
@@ -189,6 +199,10 @@ impl Merger {
                 loc,
                 format!("{what} names a variant with an empty id: write the `id` of one of the `variants`"),
             );
+            return;
+        }
+        if let Some(words) = self.left_out_words("variants", id) {
+            self.error(file, loc, format!("{what} names the variant `{id}`{words}"));
             return;
         }
         // Suggestions in definition order, so that a tie always suggests the same.

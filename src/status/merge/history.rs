@@ -132,18 +132,24 @@ impl Merger {
                     });
                 }
                 None => {
-                    let mut hint = did_you_mean(id, self.p.stages.iter().map(|s| s.id.as_str()));
-                    if hint.is_empty() {
-                        hint = ": correct the stage".to_owned();
-                    }
-                    self.warning(
-                        file,
-                        loc,
-                        format!(
-                            "vehicle {serial}: its history names the stage `{id}`, which no \
-                             `stages` section defines ({LEFT_OUT}){hint}"
+                    let message = match self.left_out_words("stages", id) {
+                        Some(words) => format!(
+                            "vehicle {serial}: its history names the stage `{id}`{words} \
+                             ({LEFT_OUT})"
                         ),
-                    );
+                        None => {
+                            let mut hint =
+                                did_you_mean(id, self.p.stages.iter().map(|s| s.id.as_str()));
+                            if hint.is_empty() {
+                                hint = ": correct the stage".to_owned();
+                            }
+                            format!(
+                                "vehicle {serial}: its history names the stage `{id}`, which \
+                                 no `stages` section defines ({LEFT_OUT}){hint}"
+                            )
+                        }
+                    };
+                    self.warning(file, loc, message);
                     good = false;
                 }
             }

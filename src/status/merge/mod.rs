@@ -98,6 +98,9 @@ struct RecordsKey {
     families: Vec<String>,
     /// Stage ids and the families they apply to, in [`StageId`] order.
     stages: Vec<(String, Vec<FamilyId>)>,
+    /// The definitions left out for a bad value, and where (their records' problems
+    /// point there), in a fixed order.
+    left_out: Vec<(LeftOutKey, (u32, Loc))>,
 }
 
 impl RecordsKey {
@@ -114,8 +117,12 @@ impl RecordsKey {
             && self.variants == other.variants
             && self.families == other.families
             && self.stages == other.stages
+            && self.left_out == other.left_out
     }
 }
+
+/// A definition left out for a bad value: its section and its `id`.
+type LeftOutKey = (&'static str, String);
 
 /// The records part of a merge.
 #[derive(Debug)]
@@ -182,9 +189,15 @@ pub fn merge_records(
         stage_locs: Vec::new(),
         family_index: HashMap::new(),
         site_index: HashMap::new(),
+        left_out: HashMap::new(),
     };
     m.programme(sources);
     for (i, s) in sources.iter().enumerate() {
+        for l in &s.raw.left_out_ids {
+            m.left_out
+                .entry((l.section, l.id.clone()))
+                .or_insert((i as u32, l.loc));
+        }
         m.variants(i as u32, s);
     }
     for (i, s) in sources.iter().enumerate() {
@@ -238,6 +251,9 @@ struct Merger {
     stage_locs: Vec<(u32, Loc)>,
     family_index: HashMap<String, FamilyId>,
     site_index: HashMap<String, SiteId>,
+    /// The definitions left out for a bad value, by section and `id`: where the first
+    /// such record stands (file, loc).
+    left_out: HashMap<LeftOutKey, (u32, Loc)>,
 }
 
 impl Merger {
@@ -323,6 +339,11 @@ impl Merger {
                 .iter()
                 .map(|s| (s.id.clone(), s.families.clone()))
                 .collect(),
+            left_out: {
+                let mut l: Vec<_> = self.left_out.iter().map(|(k, v)| (k.clone(), *v)).collect();
+                l.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                l
+            },
         })
     }
 

@@ -64,12 +64,17 @@ impl Merger {
             };
             let stage_id: &str = &v.stage;
             let Some(&stage) = self.stage_index.get(stage_id) else {
-                let hint = did_you_mean(stage_id, self.p.stages.iter().map(|s| s.id.as_str()));
-                self.error(
-                    file,
-                    v.stage_loc(),
-                    format!("vehicle {serial} is at the stage `{stage_id}`, which no `stages` section defines{hint}"),
-                );
+                let message = match self.left_out_words("stages", stage_id) {
+                    Some(words) => format!("vehicle {serial} is at the stage `{stage_id}`{words}"),
+                    None => {
+                        let hint =
+                            did_you_mean(stage_id, self.p.stages.iter().map(|s| s.id.as_str()));
+                        format!(
+                            "vehicle {serial} is at the stage `{stage_id}`, which no `stages` section defines{hint}"
+                        )
+                    }
+                };
+                self.error(file, v.stage_loc(), message);
                 marks.left_out += 1;
                 continue;
             };

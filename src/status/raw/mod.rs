@@ -18,6 +18,7 @@
 //! [`plan`]), the stage histories in [`history`], the file's text of serials in [`serials`].
 
 mod history;
+mod left_out;
 mod lists;
 mod places;
 mod plan;
@@ -33,6 +34,7 @@ pub use history::{
     Below, HistoriesRef, PRE_READ_MARK, RawHistory, RawVisit, VisitsRef, pre_read,
     pre_read_all_taken,
 };
+pub use left_out::LeftOutId;
 pub use places::Places;
 pub use plan::{RawPlan, RawPlanEntry, RawPlanYear};
 use serials::SERIALS;
@@ -75,6 +77,10 @@ pub struct RawFile {
     /// Every history of the file's deliveries, in file order (see [`HistoriesRef`]).
     #[serde(skip)]
     pub histories: Box<[RawHistory]>,
+    /// The `id`s of the `variants` and `stages` records left out for a bad value: a
+    /// record naming one is told that its definition was left out, not that none exists.
+    #[serde(skip)]
+    pub left_out_ids: Vec<LeftOutId>,
 }
 
 impl RawFile {

@@ -7,7 +7,7 @@
 use super::locate;
 use super::{ParseError, parse_within};
 use crate::status::Limits;
-use crate::status::raw::RawFile;
+use crate::status::raw::{LeftOutId, RawFile};
 
 /// The most records left out of one file before it is refused whole: each costs one more
 /// parse of the file.
@@ -27,11 +27,13 @@ pub fn parse_leaving_out(
     // The items left out so far, by section and place in the file as written: a blanked
     // item is no longer an item, so the later ones are numbered one less in the new text.
     let mut removed: Vec<(&str, usize)> = Vec::new();
+    let mut ids: Vec<LeftOutId> = Vec::new();
     loop {
         let now = current.as_deref().unwrap_or(text);
         let e = match parse_within(now, limits) {
-            Ok(raw) => {
+            Ok(mut raw) => {
                 left_out.sort_by_key(|e: &ParseError| (e.loc.line, e.loc.column));
+                raw.left_out_ids = ids;
                 return Ok((raw, left_out));
             }
             Err(e) => e,
@@ -51,11 +53,48 @@ pub fn parse_leaving_out(
                 .map(|c| if c == '\n' || c == '\r' { c } else { ' ' }),
         );
         next.push_str(&now[range.end..]);
+        if let Some(id) = id_of(&now[range.clone()]).filter(|_| section != "queue") {
+            ids.push(LeftOutId {
+                section,
+                id,
+                loc: e.loc,
+            });
+        }
         current = Some(next);
         let e = renumbered(e, &removed);
         removed.push((section, original_index(&removed, section, index)));
         left_out.push(e);
     }
+}
+
+/// The `id` an item's lines (`  - id: grf-tt` …) give, when they are a list of one mapping
+/// whose `id` is a text: read leniently, each value as YAML reads it alone, so that the bad
+/// value that left the item out does not hide its `id`.
+/// When the item does not read at all (a key written twice), its first line still gives
+/// a plain `- id: VALUE`.
+fn id_of(item: &str) -> Option<String> {
+    let read = serde_yaml::from_str::<serde_yaml::Value>(item)
+        .ok()
+        .and_then(|value| {
+            let id = value
+                .as_sequence()?
+                .first()?
+                .get("id")?
+                .as_str()?
+                .to_owned();
+            Some(id)
+        });
+    let id = read.or_else(|| {
+        let first = item.lines().find(|l| !l.trim().is_empty())?;
+        let id = first.trim_start().strip_prefix("- id:")?;
+        let id = id.split(" #").next()?.trim();
+        let plain = id
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | ' '));
+        plain.then(|| id.to_owned())
+    })?;
+    let id = id.trim();
+    (!id.is_empty()).then(|| crate::text::clean_whole(id).into_owned())
 }
 
 /// The place in the file as written of the item numbered `index` of `section` once the
