@@ -18,21 +18,7 @@ fn readings(text: &str) -> String {
     let mut out = format!("{:?}\n{:?}\n", guard::scan(text, Limits::DEFAULT), {
         guard::outline(text, Limits::DEFAULT)
     });
-    let entries = guard::scan(text, Limits::DEFAULT).map_or(0, |s| s.entries);
-    for max_entries in 0..entries.min(300) {
-        let limits = Limits {
-            max_entries,
-            ..Limits::DEFAULT
-        };
-        out += &format!("{:?}\n", guard::scan(text, limits));
-    }
-    for max_depth in 0..6 {
-        let limits = Limits {
-            max_depth,
-            ..Limits::DEFAULT
-        };
-        out += &format!("{:?}\n", guard::scan(text, limits));
-    }
+    out += &plain_texts::scans_at_limits(text, 300);
     out
 }
 

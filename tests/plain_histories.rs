@@ -5,6 +5,7 @@
 
 #[allow(dead_code)] // the harness is shared; this file uses a part of it
 mod checked;
+#[allow(dead_code)] // shared with other tests; this file uses a part of it
 mod plain_texts;
 
 use std::sync::Mutex;

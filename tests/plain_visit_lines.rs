@@ -58,21 +58,7 @@ fn readings(text: &str) -> String {
         }
         Err(e) => out += &format!("{e:?}\n"),
     }
-    let entries = guard::scan(text, Limits::DEFAULT).map_or(0, |s| s.entries);
-    for max_entries in 0..entries.min(200) {
-        let limits = Limits {
-            max_entries,
-            ..Limits::DEFAULT
-        };
-        out += &format!("{:?}\n", guard::scan(text, limits));
-    }
-    for max_depth in 0..6 {
-        let limits = Limits {
-            max_depth,
-            ..Limits::DEFAULT
-        };
-        out += &format!("{:?}\n", guard::scan(text, limits));
-    }
+    out += &plain_texts::scans_at_limits(text, 200);
     for section in locate::sections(text) {
         for e in &section.entries {
             for key in ["stage", "since", "history"] {

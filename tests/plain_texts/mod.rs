@@ -1,7 +1,32 @@
 //! Texts shared by the tests of stage histories read by hand and of plain visit lines
 //! read in one step: a programme, a queue and a deliveries file around a history, and
-//! histories in and out of the plain form.
+//! histories in and out of the plain form; the guard's scans at every limit.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
+
+use fleetdash::status::Limits;
+use fleetdash::status::yaml::guard;
+
+/// What the guard's scan of `text` finds at every limit of entries below its count (up
+/// to `most`) and of depth below 6, one line each: what a change to the scanner must keep.
+pub fn scans_at_limits(text: &str, most: usize) -> String {
+    let mut out = String::new();
+    let entries = guard::scan(text, Limits::DEFAULT).map_or(0, |s| s.entries);
+    for max_entries in 0..entries.min(most) {
+        let limits = Limits {
+            max_entries,
+            ..Limits::DEFAULT
+        };
+        out += &format!("{:?}\n", guard::scan(text, limits));
+    }
+    for max_depth in 0..6 {
+        let limits = Limits {
+            max_depth,
+            ..Limits::DEFAULT
+        };
+        out += &format!("{:?}\n", guard::scan(text, limits));
+    }
+    out
+}
 
 /// Stages hull, turret (Jaguar only), acceptance and rework; variants grf-tt and jag.
 pub const PROGRAMME: &str = "\
