@@ -107,23 +107,11 @@ fn plain_pairs_read_in_one_step_read_the_same() {
     ] {
         texts.push(with_line(line));
     }
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let bases = texts.len();
-    for i in 0..500 {
-        let mut text = texts[i % bases].clone();
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        let mut at = (seed % text.len() as u64) as usize;
-        while !text.is_char_boundary(at) {
-            at -= 1;
-        }
-        let edit = [
-            "{", "[", "\"", "&a ", "\n  ", "#", "*a", "- ", ": ", " ", "\t", "|", "\r",
-        ];
-        text.insert_str(at, edit[(seed >> 40) as usize % edit.len()]);
-        texts.push(text);
-    }
+    let edits = [
+        "{", "[", "\"", "&a ", "\n  ", "#", "*a", "- ", ": ", " ", "\t", "|", "\r",
+    ];
+    let edited = plain_texts::seeded_edits(&texts, 500, &edits, 0x9e37_79b9_7f4a_7c15);
+    texts.extend(edited);
     for text in &texts {
         same_either_way(text);
     }

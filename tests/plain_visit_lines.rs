@@ -166,22 +166,9 @@ fn plain_visit_lines_read_in_one_step_read_the_same() {
     for (_, text) in generate::files_with(&spec(40, 12, 7), Histories::Written) {
         texts.push(text);
     }
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    for i in 0..600 {
-        let mut text = texts[i % 8].clone();
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        let mut at = (seed % text.len() as u64) as usize;
-        while !text.is_char_boundary(at) {
-            at -= 1;
-        }
-        text.insert_str(
-            at,
-            ["{", "[", "\"", "&a ", "\n  ", "#", "*a", "- "][(seed >> 40) as usize % 8],
-        );
-        texts.push(text);
-    }
+    let edits = ["{", "[", "\"", "&a ", "\n  ", "#", "*a", "- "];
+    let edited = plain_texts::seeded_edits(&texts[..8], 600, &edits, 0x2545_f491_4f6c_dd1d);
+    texts.extend(edited);
     let mut plain = 0;
     for text in &texts {
         let general = no_plain_lines(text);

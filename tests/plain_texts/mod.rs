@@ -6,6 +6,26 @@
 use fleetdash::status::Limits;
 use fleetdash::status::yaml::guard;
 
+/// `rounds` texts made from `bases` (taken in turn) by one edit each, at places and of
+/// kinds drawn from `edits` by a xorshift generator started at `seed`: deterministic, the
+/// same texts every run.
+pub fn seeded_edits(bases: &[String], rounds: usize, edits: &[&str], mut seed: u64) -> Vec<String> {
+    let mut out = Vec::with_capacity(rounds);
+    for i in 0..rounds {
+        let mut text = bases[i % bases.len()].clone();
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut at = (seed % text.len() as u64) as usize;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        text.insert_str(at, edits[(seed >> 40) as usize % edits.len()]);
+        out.push(text);
+    }
+    out
+}
+
 /// What the guard's scan of `text` finds at every limit of entries below its count (up
 /// to `most`) and of depth below 6, one line each: what a change to the scanner must keep.
 pub fn scans_at_limits(text: &str, most: usize) -> String {
