@@ -12,6 +12,7 @@
 //! missing folder, a folder named like a status file) are not repeated here.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
+#[allow(dead_code)] // the generated set (`spec`) is for the tests of reading by hand
 mod checked;
 
 use std::fs;

@@ -10,7 +10,7 @@ mod plain_texts;
 
 use std::sync::Mutex;
 
-use fleetdash::generate::{self, Histories, Spec};
+use fleetdash::generate::{self, Histories};
 use fleetdash::status::Limits;
 use fleetdash::status::yaml::{self, visits};
 use plain_texts::{PLAIN, PROGRAMME, deliveries, hand_written, queue};
@@ -88,21 +88,11 @@ fn without_times(s: &fleetdash::status::Snapshot) -> String {
     out + rest
 }
 
-fn spec(queue: usize, deliveries: usize, seed: u64) -> Spec {
-    Spec {
-        variants: 4,
-        queue,
-        deliveries,
-        seed,
-        today: checked::today(),
-    }
-}
-
 #[test]
 fn generated_sets_load_the_same_either_way() {
     let _one = SWITCH.lock().unwrap_or_else(|e| e.into_inner());
     for seed in 1..=4 {
-        let files = generate::files_with(&spec(40, 12, seed), Histories::Written);
+        let files = generate::files_with(&checked::spec(40, 12, seed), Histories::Written);
         let mut by_hand = 0;
         for (_, text) in &files {
             by_hand += same_either_way(text);
@@ -112,7 +102,7 @@ fn generated_sets_load_the_same_either_way() {
         loads_the_same(&files);
     }
     // A set large enough to be cut at the default slice length.
-    let files = generate::files_with(&spec(3000, 600, 7), Histories::Written);
+    let files = generate::files_with(&checked::spec(3000, 600, 7), Histories::Written);
     let before = visits::pieces_read_by_hand();
     loads_the_same(&files);
     assert!(visits::pieces_read_by_hand() - before > 8);
@@ -157,29 +147,10 @@ fn edited_histories_parse_the_same_either_way() {
         ))
         .replace("version: 1\n", "")
     );
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut rng = plain_texts::Xorshift(0x9e37_79b9_7f4a_7c15);
     let mut by_hand = 0;
     for _ in 0..1500 {
-        let mut text = base.clone();
-        for _ in 0..1 + next() % 2 {
-            let mut at = (next() % text.len() as u64) as usize;
-            while !text.is_char_boundary(at) {
-                at -= 1;
-            }
-            let edit = EDITS[(next() % EDITS.len() as u64) as usize];
-            if next() % 3 == 0 {
-                // Or take a byte out.
-                text.remove(at);
-            } else {
-                text.insert_str(at, edit);
-            }
-        }
+        let text = plain_texts::edited(&base, &mut rng, &EDITS);
         by_hand += same_either_way(&text);
     }
     // Most edits leave some history plain.

@@ -6,11 +6,13 @@
 
 #[allow(dead_code)] // the harness is shared; this file uses a part of it
 mod checked;
+#[allow(dead_code)] // shared with other tests; this file uses a part of it
+mod plain_texts;
 
 use std::path::Path;
 use std::sync::Mutex;
 
-use fleetdash::generate::{self, Histories, Spec};
+use fleetdash::generate::{self, Histories};
 use fleetdash::status::Limits;
 use fleetdash::status::yaml::{self, plain, slice, visits};
 
@@ -81,22 +83,12 @@ fn loads_the_same(folder: &Path, threads: usize) {
     eprintln!("{}: {read} pieces read by hand", folder.display());
 }
 
-fn spec(queue: usize, deliveries: usize, seed: u64) -> Spec {
-    Spec {
-        variants: 4,
-        queue,
-        deliveries,
-        seed,
-        today: checked::today(),
-    }
-}
-
 #[test]
 fn generated_sets_parse_and_load_the_same_either_way() {
     let _one = SWITCH.lock().unwrap_or_else(|e| e.into_inner());
     for histories in [Histories::Written, Histories::LeftOut] {
         for seed in 1..=3 {
-            let files = generate::files_with(&spec(40, 12, seed), histories);
+            let files = generate::files_with(&checked::spec(40, 12, seed), histories);
             let mut by_hand = 0;
             for (_, text) in &files {
                 by_hand += same_either_way(text);
@@ -105,7 +97,7 @@ fn generated_sets_parse_and_load_the_same_either_way() {
             assert!(by_hand >= 40, "seed {seed}: {by_hand} pieces read by hand");
         }
         // A set cut at the default slice length, loaded on one and on two threads.
-        let files = generate::files_with(&spec(3000, 600, 7), histories);
+        let files = generate::files_with(&checked::spec(3000, 600, 7), histories);
         let dir = tempfile::tempdir().unwrap();
         for (name, text) in &files {
             std::fs::write(dir.path().join(name), text).unwrap();
@@ -408,35 +400,17 @@ fn edited_records_parse_the_same_either_way() {
     ];
     let mut bases = Vec::new();
     for histories in [Histories::Written, Histories::LeftOut] {
-        let files = generate::files_with(&spec(12, 6, 5), histories);
+        let files = generate::files_with(&checked::spec(12, 6, 5), histories);
         for (name, text) in files {
             if name.starts_with("queue") || name.starts_with("deliveries") {
                 bases.push(text);
             }
         }
     }
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut next = || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut rng = plain_texts::Xorshift(0x2545_f491_4f6c_dd1d);
     let mut by_hand = 0;
     for round in 0..400 {
-        let mut text = bases[round % bases.len()].clone();
-        for _ in 0..1 + next() % 2 {
-            let mut at = (next() % text.len() as u64) as usize;
-            while !text.is_char_boundary(at) {
-                at -= 1;
-            }
-            let edit = EDITS[(next() % EDITS.len() as u64) as usize];
-            if next() % 3 == 0 {
-                text.remove(at);
-            } else {
-                text.insert_str(at, edit);
-            }
-        }
+        let text = plain_texts::edited(&bases[round % bases.len()], &mut rng, &EDITS);
         by_hand += same_either_way(&text);
     }
     // Most edits leave most slices plain.

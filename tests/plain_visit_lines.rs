@@ -8,19 +8,9 @@ mod checked;
 #[allow(dead_code)] // shared with `plain_histories`
 mod plain_texts;
 
-use fleetdash::generate::{self, Histories, Spec};
+use fleetdash::generate::{self, Histories};
 use fleetdash::status::{Limits, Loc};
 use plain_texts::{PLAIN, hand_written, queue};
-
-fn spec(queue: usize, deliveries: usize, seed: u64) -> Spec {
-    Spec {
-        variants: 4,
-        queue,
-        deliveries,
-        seed,
-        today: checked::today(),
-    }
-}
 
 /// `text` with a space after every line that ends in `}`: no plain visit line is left
 /// (the readings in one step need the `}` last), and nothing before the space moves.
@@ -163,7 +153,7 @@ fn plain_visit_lines_read_in_one_step_read_the_same() {
     ]);
     texts.push(queue(&PLAIN.replace("      ", "    ")));
     texts.push(queue(&PLAIN.replace("      -", "      -  ")));
-    for (_, text) in generate::files_with(&spec(40, 12, 7), Histories::Written) {
+    for (_, text) in generate::files_with(&checked::spec(40, 12, 7), Histories::Written) {
         texts.push(text);
     }
     let edits = ["{", "[", "\"", "&a ", "\n  ", "#", "*a", "- "];

@@ -9,6 +9,7 @@
 //! rereading only what changed.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
+#[allow(dead_code)] // the generated set (`spec`) is for the tests of reading by hand
 mod checked;
 
 use std::fs;

@@ -4,7 +4,8 @@
 //! exact lines.
 //!
 //! A folder module, so Cargo does not build it as a test binary of its own; each test file
-//! that says `mod checked;` compiles it on its own, and everything here is used by both.
+//! that says `mod checked;` compiles it on its own. The tests of reading by hand use it too,
+//! with a generated set for the same day ([`spec`]).
 
 use std::path::{Path, PathBuf};
 
@@ -15,6 +16,18 @@ use fleetdash::status::{FileHealth, Limits, Loader, Snapshot, display_name};
 /// The day every load is made for, as `check --today 2026-11-26`.
 pub fn today() -> Date {
     Date::from_ymd_opt(2026, 11, 26).expect("a valid date")
+}
+
+/// A generated set of 4 variants, `queue` vehicles and `deliveries` delivery records for
+/// [`today`], from `seed`.
+pub fn spec(queue: usize, deliveries: usize, seed: u64) -> fleetdash::generate::Spec {
+    fleetdash::generate::Spec {
+        variants: 4,
+        queue,
+        deliveries,
+        seed,
+        today: today(),
+    }
 }
 
 /// `tests/fixtures/`.

@@ -6,24 +6,56 @@
 use fleetdash::status::Limits;
 use fleetdash::status::yaml::guard;
 
-/// `rounds` texts made from `bases` (taken in turn) by one edit each, at places and of
-/// kinds drawn from `edits` by a xorshift generator started at `seed`: deterministic, the
-/// same texts every run.
-pub fn seeded_edits(bases: &[String], rounds: usize, edits: &[&str], mut seed: u64) -> Vec<String> {
-    let mut out = Vec::with_capacity(rounds);
-    for i in 0..rounds {
-        let mut text = bases[i % bases.len()].clone();
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        let mut at = (seed % text.len() as u64) as usize;
-        while !text.is_char_boundary(at) {
-            at -= 1;
-        }
-        text.insert_str(at, edits[(seed >> 40) as usize % edits.len()]);
-        out.push(text);
+/// A xorshift generator: the same numbers from the same seed, every run.
+pub struct Xorshift(pub u64);
+
+impl Xorshift {
+    /// The next number.
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
     }
-    out
+}
+
+/// The char boundary at or before `at` in `text`.
+fn boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// `rounds` texts made from `bases` (taken in turn) by one edit each, inserted at a place
+/// and of a kind drawn from `edits` by one number of a [`Xorshift`] started at `seed`.
+pub fn seeded_edits(bases: &[String], rounds: usize, edits: &[&str], seed: u64) -> Vec<String> {
+    let mut rng = Xorshift(seed);
+    (0..rounds)
+        .map(|i| {
+            let mut text = bases[i % bases.len()].clone();
+            let n = rng.next();
+            let at = boundary(&text, (n % text.len() as u64) as usize);
+            text.insert_str(at, edits[(n >> 40) as usize % edits.len()]);
+            text
+        })
+        .collect()
+}
+
+/// `base` with one or two edits at places drawn from `rng`: each a text of `edits` put in,
+/// or (one time in three) a character taken out.
+pub fn edited(base: &str, rng: &mut Xorshift, edits: &[&str]) -> String {
+    let mut text = base.to_owned();
+    for _ in 0..1 + rng.next() % 2 {
+        let at = boundary(&text, (rng.next() % text.len() as u64) as usize);
+        let edit = edits[(rng.next() % edits.len() as u64) as usize];
+        if rng.next().is_multiple_of(3) {
+            text.remove(at);
+        } else {
+            text.insert_str(at, edit);
+        }
+    }
+    text
 }
 
 /// What the guard's scan of `text` finds at every limit of entries below its count (up
