@@ -10,10 +10,11 @@
 //!
 //! The queue and the deliveries may hold a hundred thousand records, kept between loads
 //! (see [`super::Loader`]): their texts are cleaned once here ([`crate::text::clean_owned`]),
-//! names are shared through the loader's interner ([`Name`]), and the serials of a file are
+//! names are shared through the loader's interner ([`crate::domain::Name`]), and the serials of a file are
 //! kept in one text that the merged programme shares rather than copies ([`SerialRef`]).
 //!
-//! The records and their places are here; the values checked alone are in [`values`], the
+//! The file and its definitions are here, the records of the queue and the deliveries in
+//! [`records`]; the values checked alone are in [`values`], the
 //! sections read as ordered lists (attributes, plan) in [`lists`] (the plan's types in
 //! [`plan`]), the stage histories in [`history`], the file's text of serials in [`serials`].
 
@@ -22,6 +23,7 @@ mod left_out;
 mod lists;
 mod places;
 mod plan;
+mod records;
 mod serials;
 mod values;
 
@@ -29,7 +31,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::problem::Loc;
-use crate::domain::{Name, Serial, SerialText};
+use crate::domain::{Serial, SerialText};
 pub use history::{
     Below, HistoriesRef, PRE_READ_MARK, RawHistory, RawVisit, VisitsRef, pre_read,
     pre_read_all_taken,
@@ -37,6 +39,7 @@ pub use history::{
 pub use left_out::LeftOutId;
 pub use places::Places;
 pub use plan::{RawPlan, RawPlanEntry, RawPlanYear};
+pub use records::{RawDelivery, RawVehicle};
 use serials::SERIALS;
 pub use serials::{Checkpoint, SerialRef, checkpoint, rewind, with_serials};
 pub use values::{Day, LeadDays, Quantity, Year, days_in_month, month_name, parse_date};
@@ -237,115 +240,6 @@ pub struct RawStage {
     pub families_loc: Loc,
 }
 
-/// One item of `queue`: a vehicle in final assembly.
-#[derive(Debug, Deserialize, PartialEq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RawVehicle {
-    /// The vehicle's serial, such as `BE-GRF-0031`.
-    #[schemars(with = "Text")]
-    pub serial: SerialRef,
-    /// The `id` of a variant.
-    #[schemars(with = "Text")]
-    pub variant: Name,
-    /// The `id` of the stage it is in now.
-    #[schemars(with = "Text")]
-    pub stage: Name,
-    /// The date it entered that stage.
-    pub since: Day,
-    /// The date it is due to leave final assembly.
-    pub due: Option<Day>,
-    /// The site that assembles it.
-    #[schemars(with = "Text")]
-    pub site: Name,
-    /// The production lot.
-    #[schemars(with = "Option<Text>")]
-    pub lot: Option<Name>,
-    /// Why it is not moving, when it is on hold.
-    #[schemars(with = "Option<Text>")]
-    pub hold: Option<Name>,
-    /// The stages it has been through, oldest first, re-entries included: the last is the
-    /// stage it is in now, entered on `since`.
-    #[serde(default)]
-    #[schemars(with = "Option<Vec<RawVisit>>")]
-    pub history: VisitsRef,
-    /// Where the entry and its `variant`, `stage`, `since` and `due` are written.
-    #[serde(skip)]
-    pub places: Places<4>,
-}
-
-impl RawVehicle {
-    /// Where the item is written.
-    pub fn loc(&self) -> Loc {
-        self.places.entry()
-    }
-
-    /// Where its `variant` is written.
-    pub fn variant_loc(&self) -> Loc {
-        self.places.field(0)
-    }
-
-    /// Where its `stage` is written.
-    pub fn stage_loc(&self) -> Loc {
-        self.places.field(1)
-    }
-
-    /// Where its `since` is written.
-    pub fn since_loc(&self) -> Loc {
-        self.places.field(2)
-    }
-
-    /// Where its `due` is written.
-    pub fn due_loc(&self) -> Loc {
-        self.places.field(3)
-    }
-}
-
-/// One item of `deliveries`: a hand-over.
-#[derive(Debug, Deserialize, PartialEq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RawDelivery {
-    /// The day of the hand-over.
-    pub date: Day,
-    /// The `id` of a variant.
-    #[schemars(with = "Text")]
-    pub variant: Name,
-    /// The serials handed over, one vehicle each.
-    #[schemars(with = "Option<Vec<Text>>")]
-    pub serials: Option<Vec<SerialRef>>,
-    /// The number handed over; must agree with `serials` when both are given.
-    pub count: Option<Quantity>,
-    /// The stage histories of some or all of the `serials`: a serial, then its stages
-    /// oldest first, as a queue vehicle's `history`.
-    #[serde(default)]
-    #[schemars(with = "Option<std::collections::BTreeMap<String, Option<Vec<RawVisit>>>>")]
-    pub histories: HistoriesRef,
-    /// Where the entry and its `variant`, `date` and `serials` are written.
-    #[serde(skip)]
-    pub places: Places<3>,
-}
-
-impl RawDelivery {
-    /// Where the item is written.
-    pub fn loc(&self) -> Loc {
-        self.places.entry()
-    }
-
-    /// Where its `variant` is written.
-    pub fn variant_loc(&self) -> Loc {
-        self.places.field(0)
-    }
-
-    /// Where its `date` is written.
-    pub fn date_loc(&self) -> Loc {
-        self.places.field(1)
-    }
-
-    /// Where its `serials` are written.
-    pub fn serials_loc(&self) -> Loc {
-        self.places.field(2)
-    }
-}
-
 /// Free attributes in file order.
 #[derive(Debug, Default, PartialEq)]
 pub struct Attributes(pub Vec<(String, String)>);
@@ -354,26 +248,6 @@ pub struct Attributes(pub Vec<(String, String)>);
 mod tests {
     use super::*;
     use crate::domain::Date;
-
-    #[test]
-    fn records_stay_small() {
-        // Kept for every record of every file for as long as the dashboard runs (see
-        // BENCHMARKS.md): a field added here costs a hundred thousand times over.
-        // 8 of these 88 and 80 bytes are where the record's history is in its file's table
-        // (`VisitsRef`, `HistoriesRef`): a record without one allocates nothing, a history
-        // costs 16 bytes a visit in one table per file (`RawVisit`, no allocation of its own).
-        assert!(std::mem::size_of::<RawVehicle>() <= 88);
-        assert!(std::mem::size_of::<RawDelivery>() <= 80);
-        assert!(std::mem::size_of::<RawVisit>() <= 16);
-        // The model keeps one of these a vehicle: 64 bytes (88 before the `thin` branch),
-        // of which 12 are the serial (a packed pointer to its file's text and where it is
-        // in it) and 8 the stage history (one pointer, no allocation when empty).
-        assert_eq!(std::mem::size_of::<crate::domain::Vehicle>(), 64);
-        assert_eq!(std::mem::size_of::<crate::domain::Serial>(), 12);
-        assert_eq!(std::mem::size_of::<crate::domain::Visits>(), 8);
-        // 16 of these 64 bytes are the histories the record keeps (a boxed slice).
-        assert!(std::mem::size_of::<crate::domain::Delivery>() <= 64);
-    }
 
     #[test]
     fn dates_explain_what_is_wrong() {
