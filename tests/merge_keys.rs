@@ -45,10 +45,10 @@ fn merge_keys_give_queue_items_a_shared_default() {
         .map(|v| {
             (
                 raw.serial(v.serial),
-                &*v.stage,
-                &*v.site,
-                v.lot.as_deref(),
-                v.hold.as_deref(),
+                raw.name(v.stage),
+                raw.name(v.site),
+                v.lot.map(|n| raw.name(n)),
+                v.hold.map(|n| raw.name(n)),
             )
         })
         .collect();

@@ -155,6 +155,11 @@ fn the_places_after_a_queue_passed_over_are_counted_right() {
     assert_eq!(plan.years[0].loc, Loc::new(24, 3));
     let queue = raw.queue.as_ref().unwrap();
     assert_eq!(queue[3].loc(), Loc::new(18, 5));
-    assert_eq!(queue[3].since_loc(), Loc::new(21, 5));
-    assert_eq!(queue[3].due_loc(), Loc::new(18, 5), "no `due`: the entry");
+    let far = &raw.far_places;
+    assert_eq!(queue[3].since_loc(far), Loc::new(21, 5));
+    assert_eq!(
+        queue[3].due_loc(far),
+        Loc::new(18, 5),
+        "no `due`: the entry"
+    );
 }

@@ -11,9 +11,9 @@ use fleetdash::status::yaml::{self, ParseError, guard, slice};
 /// The slice lengths tried: short ones put a cut between every pair of items.
 pub const SLICES: [usize; 4] = [1, 2, 3, 5];
 
-/// Everything a parse gives, serials as their text (their place in the file's text of
-/// serials depends on the order the pieces are read in, and nothing outside the file
-/// sees it).
+/// Everything a parse gives, serials and names as their text and places in full (their
+/// place in the file's text of serials and tables of names and far places depends on the
+/// order the pieces are read in, and nothing outside the file sees it).
 pub fn summary(parsed: &Result<RawFile, ParseError>) -> String {
     let raw = match parsed {
         Ok(raw) => raw,
@@ -23,29 +23,42 @@ pub fn summary(parsed: &Result<RawFile, ParseError>) -> String {
         "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n",
         raw.version, raw.programme, raw.variants, raw.stages, raw.plan, raw.section_locs
     );
+    let far = &raw.far_places;
     for v in raw.queue.iter().flatten() {
+        let places = [
+            v.variant_loc(far),
+            v.stage_loc(far),
+            v.since_loc(far),
+            v.due_loc(far),
+        ];
         out += &format!(
-            "vehicle {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}\n",
+            "vehicle {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}\n",
             raw.serial(v.serial),
-            v.variant,
-            v.stage,
+            raw.name(v.variant),
+            raw.name(v.stage),
             v.since,
             v.due,
-            v.site,
-            v.lot,
-            v.hold,
-            v.places
+            raw.name(v.site),
+            v.lot.map(|n| raw.name(n)),
+            v.hold.map(|n| raw.name(n)),
+            v.loc(),
+            places
         );
     }
     out += &format!("queue {}\n", raw.queue.is_some());
     for d in raw.deliveries.iter().flatten() {
         let serials: Option<Vec<&str>> = d
             .serials
-            .as_ref()
-            .map(|s| s.iter().map(|&r| raw.serial(r)).collect());
+            .map(|l| raw.listed(l).iter().map(|&r| raw.serial(r)).collect());
+        let places = [d.variant_loc(far), d.date_loc(far), d.serials_loc(far)];
         out += &format!(
-            "delivery {:?} {:?} {:?} {:?} {:?}\n",
-            d.date, d.variant, serials, d.count, d.places
+            "delivery {:?} {:?} {:?} {:?} {:?} {:?}\n",
+            d.date,
+            raw.name(d.variant),
+            serials,
+            d.count,
+            d.loc(),
+            places
         );
     }
     out += &format!("deliveries {}\n", raw.deliveries.is_some());

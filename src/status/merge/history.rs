@@ -40,7 +40,7 @@ impl Merger {
             return Visits::default();
         }
         let end = End::Queued {
-            stage: &v.stage,
+            stage: raw.name(v.stage),
             since: v.since.0,
         };
         self.visits(file, raw.visits(v.history), v.loc(), serial, family, end)

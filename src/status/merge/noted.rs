@@ -43,13 +43,14 @@ impl Noted {
         let mut deliveries = Vec::new();
         for d in raw.deliveries.iter().flatten() {
             deliveries.push((d.loc().line, items as u32));
-            items += d.serials.as_ref().map_or(0, Vec::len);
+            items += d.serials.map_or(0, |l| l.len());
         }
         let items = Refs::new(
             raw.deliveries
                 .iter()
                 .flatten()
-                .flat_map(|d| d.serials.iter().flatten().map(|r| r.range())),
+                .flat_map(|d| d.serials.map(|l| raw.listed(l)).unwrap_or_default())
+                .map(|r| r.range()),
         );
         Noted {
             serials: raw.serials.clone(),

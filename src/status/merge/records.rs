@@ -7,9 +7,9 @@ use chrono::Datelike;
 use super::Merger;
 use super::serials::{Serials, Written};
 use super::shares::Marks;
-use crate::domain::{Delivery, Name, Origin, SiteId, VariantId, Vehicle};
+use crate::domain::{Delivery, Origin, SiteId, VariantId, Vehicle};
 use crate::status::problem::{Loc, did_you_mean};
-use crate::status::raw::RawFile;
+use crate::status::raw::{NameRef, RawFile};
 
 impl Merger {
     pub(super) fn intern_site(&mut self, name: &str) -> SiteId {
@@ -45,6 +45,7 @@ impl Merger {
         out: &mut Vec<Vehicle>,
         marks: &mut Marks,
     ) {
+        let far = &raw.far_places;
         for (record, v) in raw.queue.iter().flatten().enumerate() {
             let serial: &str = raw.serial(v.serial);
             if serial.is_empty() {
@@ -56,13 +57,15 @@ impl Merger {
                 marks.left_out += 1;
                 continue;
             }
-            let Some(variant) = self.record_variant(file, v.variant_loc(), &v.variant, || {
-                format!("vehicle {serial}")
-            }) else {
+            let Some(variant) =
+                self.record_variant(file, v.variant_loc(far), raw.name(v.variant), || {
+                    format!("vehicle {serial}")
+                })
+            else {
                 marks.left_out += 1;
                 continue;
             };
-            let stage_id: &str = &v.stage;
+            let stage_id = raw.name(v.stage);
             let Some(&stage) = self.stage_index.get(stage_id) else {
                 let message = match self.left_out_words("stages", stage_id) {
                     Some(words) => format!("vehicle {serial} is at the stage `{stage_id}`{words}"),
@@ -74,7 +77,7 @@ impl Merger {
                         )
                     }
                 };
-                self.error(file, v.stage_loc(), message);
+                self.error(file, v.stage_loc(far), message);
                 marks.left_out += 1;
                 continue;
             };
@@ -93,7 +96,7 @@ impl Merger {
                      put it at a stage for {fam}, or correct its variant",
                     applies.join(", ")
                 );
-                self.error(file, v.stage_loc(), msg);
+                self.error(file, v.stage_loc(far), msg);
             }
             marks.checked.push(record as u32);
             let at = Written::queued(file, record);
@@ -116,7 +119,7 @@ impl Merger {
                 let today = self.today;
                 self.error(
                     file,
-                    v.since_loc(),
+                    v.since_loc(far),
                     format!(
                         "vehicle {serial} entered its stage on {since}, after today ({today}): check the date"
                     ),
@@ -124,8 +127,8 @@ impl Merger {
             }
             let due = v.due.map(|d| d.0);
             let dates = [
-                ("entered its stage", Some(since), v.since_loc()),
-                ("is due", due, v.due_loc()),
+                ("entered its stage", Some(since), v.since_loc(far)),
+                ("is due", due, v.due_loc(far)),
             ];
             for (label, date, loc) in dates {
                 if let Some(date) = date.filter(|d| !self.in_programme_years(d.year())) {
@@ -139,12 +142,15 @@ impl Merger {
                     );
                 }
             }
-            let site = self.intern_site(if v.site.is_empty() {
-                "(no site)"
-            } else {
-                &v.site
-            });
-            let optional = |n: &Option<Name>| n.as_ref().filter(|n| !n.is_empty()).cloned();
+            let site = match raw.name(v.site) {
+                "" => "(no site)",
+                site => site,
+            };
+            let site = self.intern_site(site);
+            let optional = |n: Option<NameRef>| {
+                let n = n.and_then(|n| raw.shared_name(n));
+                n.filter(|n| !n.is_empty()).cloned()
+            };
             let history = self.queue_history(file, raw, v, serial, family);
             out.push(Vehicle {
                 serial: raw.shared_serial(v.serial),
@@ -153,8 +159,8 @@ impl Merger {
                 since,
                 due,
                 site,
-                lot: optional(&v.lot),
-                hold: optional(&v.hold),
+                lot: optional(v.lot),
+                hold: optional(v.hold),
                 history,
                 origin: Origin {
                     file,
@@ -172,15 +178,19 @@ impl Merger {
         out: &mut Vec<Delivery>,
         marks: &mut Marks,
     ) {
+        let far = &raw.far_places;
         for (record, d) in raw.deliveries.iter().flatten().enumerate() {
             let date = d.date.0;
-            let Some(variant) = self.record_variant(file, d.variant_loc(), &d.variant, || {
-                format!("the delivery of {date}")
-            }) else {
+            let Some(variant) =
+                self.record_variant(file, d.variant_loc(far), raw.name(d.variant), || {
+                    format!("the delivery of {date}")
+                })
+            else {
                 marks.left_out += 1;
                 continue;
             };
-            let quantity = match (&d.serials, d.count) {
+            let listed = d.serials.map(|l| raw.listed(l));
+            let quantity = match (listed, d.count) {
                 (None, None) => {
                     self.error(
                         file,
@@ -193,7 +203,7 @@ impl Merger {
                 (Some(list), Some(count)) if list.len() != count.0 as usize => {
                     self.error(
                         file,
-                        d.serials_loc(),
+                        d.serials_loc(far),
                         format!(
                             "the delivery of {date} lists {} serials but says `count: {}`: make them agree",
                             list.len(),
@@ -209,7 +219,7 @@ impl Merger {
                 let today = self.today;
                 self.error(
                     file,
-                    d.date_loc(),
+                    d.date_loc(far),
                     format!(
                         "the delivery of {date} is dated after today ({today}): check the date; \
                          a delivery is recorded once it has happened"
@@ -220,20 +230,21 @@ impl Merger {
                 let years = self.years_text();
                 self.warning(
                     file,
-                    d.date_loc(),
+                    d.date_loc(far),
                     format!(
                         "the delivery of {date} is outside the programme's delivery years {years}: check the date"
                     ),
                 );
             }
             marks.checked.push(record as u32);
-            let mut kept = Vec::with_capacity(d.serials.as_ref().map_or(0, Vec::len));
-            for (item, &r) in d.serials.iter().flatten().enumerate() {
+            let listed = listed.unwrap_or_default();
+            let mut kept = Vec::with_capacity(listed.len());
+            for (item, &r) in listed.iter().enumerate() {
                 let serial: &str = raw.serial(r);
                 if serial.is_empty() {
                     self.error(
                         file,
-                        d.serials_loc(),
+                        d.serials_loc(far),
                         format!(
                             "the delivery of {date} lists an empty serial: \
                              write the serial, or remove the empty item"
@@ -255,7 +266,7 @@ impl Merger {
                             "vehicle {serial} is delivered twice (first in {first_at}): remove one or correct the serial"
                         )
                     };
-                    self.error(file, d.serials_loc(), msg);
+                    self.error(file, d.serials_loc(far), msg);
                     marks.counted_twice += 1;
                 }
                 kept.push(raw.shared_serial(r));

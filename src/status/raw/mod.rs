@@ -10,8 +10,9 @@
 //!
 //! The queue and the deliveries may hold a hundred thousand records, kept between loads
 //! (see [`super::Loader`]): their texts are cleaned once here ([`crate::text::clean_owned`]),
-//! names are shared through the loader's interner ([`crate::domain::Name`]), and the serials of a file are
-//! kept in one text that the merged programme shares rather than copies ([`SerialRef`]).
+//! the names of a file's records are kept once in a table of the file ([`NameRef`]), and
+//! its serials in one text that the merged programme shares rather than copies
+//! ([`SerialRef`]).
 //!
 //! The file and its definitions are here, the records of the queue and the deliveries in
 //! [`records`]; the values checked alone are in [`values`], the
@@ -20,7 +21,9 @@
 
 mod history;
 mod left_out;
+mod listed;
 mod lists;
+mod names;
 mod places;
 mod plan;
 mod records;
@@ -37,6 +40,8 @@ pub use history::{
     pre_read_all_taken,
 };
 pub use left_out::LeftOutId;
+pub use listed::ListedRef;
+pub use names::{NameRef, NameTable};
 pub use places::Places;
 pub use plan::{RawPlan, RawPlanEntry, RawPlanYear};
 pub use records::{RawDelivery, RawVehicle};
@@ -74,6 +79,16 @@ pub struct RawFile {
     /// The text of every serial of the file, one after the other (see [`SerialRef`]).
     #[serde(skip)]
     pub serials: SerialText,
+    /// Every name the file's records give, once each (see [`NameRef`]).
+    #[serde(skip)]
+    pub names: Box<[crate::domain::Name]>,
+    /// The serials every delivery lists, one list after the other (see [`ListedRef`]).
+    #[serde(skip)]
+    pub listed: Box<[SerialRef]>,
+    /// The places of the records' fields written neither at nor below their entry (see
+    /// [`Places`]).
+    #[serde(skip)]
+    pub far_places: Vec<Loc>,
     /// Every visit of the file's stage histories, in file order (see [`VisitsRef`]).
     #[serde(skip)]
     pub visits: Box<[RawVisit]>,
@@ -117,6 +132,9 @@ impl RawFile {
             queue: self.queue.take(),
             deliveries: self.deliveries.take(),
             serials: self.serials.clone(),
+            names: std::mem::take(&mut self.names),
+            listed: std::mem::take(&mut self.listed),
+            far_places: std::mem::take(&mut self.far_places),
             visits: std::mem::take(&mut self.visits),
             histories: std::mem::take(&mut self.histories),
             ..RawFile::default()
@@ -131,16 +149,12 @@ impl RawFile {
     /// Gives back the room the lists grew into while parsing: a file is kept for as long
     /// as the dashboard runs, and a list grown by doubling may be half empty.
     pub fn shrink_to_fit(&mut self) {
+        self.far_places.shrink_to_fit();
         if let Some(q) = &mut self.queue {
             q.shrink_to_fit();
         }
         if let Some(d) = &mut self.deliveries {
             d.shrink_to_fit();
-            for d in d.iter_mut() {
-                if let Some(s) = &mut d.serials {
-                    s.shrink_to_fit();
-                }
-            }
         }
     }
 }

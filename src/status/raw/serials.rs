@@ -1,7 +1,10 @@
-//! The serials of a file kept in one text, and the tables a parse fills ([`with_serials`]).
+//! The serials of a file kept in one text, and the tables a parse fills ([`with_serials`]):
+//! its names, listed serials, visits and histories.
 
 use std::cell::RefCell;
 
+use super::listed::LISTED;
+use super::names::{NAMES, NameTable};
 use super::{RawFile, history};
 use crate::domain::SerialText;
 
@@ -38,28 +41,44 @@ thread_local! {
     pub(super) static SERIALS: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-/// Runs `parse` (which deserializes one [`RawFile`]) with a text of serials and tables of
-/// visits and histories to write into, and gives the file those.
+/// Runs `parse` (which deserializes one [`RawFile`]) with a text of serials, tables of
+/// names, of listed serials, of visits and of histories to write into, and gives the file
+/// those.
 pub fn with_serials<E>(parse: impl FnOnce() -> Result<RawFile, E>) -> Result<RawFile, E> {
-    struct Restore(Option<String>, Option<history::Tables>);
+    struct Restore(Outer);
+    type Outer = (
+        Option<String>,
+        Option<NameTable>,
+        Option<Vec<SerialRef>>,
+        Option<history::Tables>,
+    );
     impl Drop for Restore {
         fn drop(&mut self) {
-            let (outer, tables) = (self.0.take(), self.1.take());
+            let (outer, names, listed, tables) = std::mem::take(&mut self.0);
             SERIALS.with(|s| *s.borrow_mut() = outer);
+            NAMES.with(|n| *n.borrow_mut() = names);
+            LISTED.with(|l| *l.borrow_mut() = listed);
             history::TABLES.with(|t| *t.borrow_mut() = tables);
         }
     }
-    let outer = SERIALS.with(|s| s.borrow_mut().replace(String::new()));
-    let tables = history::TABLES.with(|t| t.borrow_mut().replace(history::Tables::default()));
-    let restore = Restore(outer, tables);
+    let restore = Restore((
+        SERIALS.with(|s| s.borrow_mut().replace(String::new())),
+        NAMES.with(|n| n.borrow_mut().replace(NameTable::default())),
+        LISTED.with(|l| l.borrow_mut().replace(Vec::new())),
+        history::TABLES.with(|t| t.borrow_mut().replace(history::Tables::default())),
+    ));
     let parsed = parse();
     let text = SERIALS.with(|s| s.borrow_mut().take()).unwrap_or_default();
+    let names = NAMES.with(|n| n.borrow_mut().take()).unwrap_or_default();
+    let listed = LISTED.with(|l| l.borrow_mut().take()).unwrap_or_default();
     let tables = history::TABLES
         .with(|t| t.borrow_mut().take())
         .unwrap_or_default();
     drop(restore);
     parsed.map(|mut raw| {
         raw.serials = SerialText::new(text);
+        raw.names = names.into_names();
+        raw.listed = listed.into_boxed_slice();
         raw.visits = tables.visits.into_boxed_slice();
         raw.histories = tables.histories.into_boxed_slice();
         raw
@@ -70,6 +89,8 @@ pub fn with_serials<E>(parse: impl FnOnce() -> Result<RawFile, E>) -> Result<Raw
 #[derive(Debug, Clone, Copy)]
 pub struct Checkpoint {
     serials: usize,
+    names: usize,
+    listed: usize,
     tables: history::TablesMark,
 }
 
@@ -78,15 +99,33 @@ pub struct Checkpoint {
 /// ([`rewind`]); `None` outside `with_serials`.
 pub fn checkpoint() -> Option<Checkpoint> {
     let serials = SERIALS.with(|s| s.borrow().as_ref().map(String::len))?;
+    let names = NAMES.with(|n| n.borrow().as_ref().map(NameTable::len))?;
+    let listed = LISTED.with(|l| l.borrow().as_ref().map(Vec::len))?;
     let tables = history::TABLES.with(|t| t.borrow().as_ref().map(history::Tables::mark))?;
-    Some(Checkpoint { serials, tables })
+    Some(Checkpoint {
+        serials,
+        names,
+        listed,
+        tables,
+    })
 }
 
-/// Back to `at`: every serial, visit and history written since is dropped.
+/// Back to `at`: every serial, name, listed serial, visit and history written since is
+/// dropped.
 pub fn rewind(at: Checkpoint) {
     SERIALS.with(|s| {
         if let Some(s) = s.borrow_mut().as_mut() {
             s.truncate(at.serials);
+        }
+    });
+    NAMES.with(|n| {
+        if let Some(n) = n.borrow_mut().as_mut() {
+            n.truncate(at.names);
+        }
+    });
+    LISTED.with(|l| {
+        if let Some(l) = l.borrow_mut().as_mut() {
+            l.truncate(at.listed);
         }
     });
     history::TABLES.with(|t| {

@@ -44,9 +44,9 @@ pub(super) fn annotate_given(raw: &mut RawFile, text: &str, given: Option<Given>
             }
         });
     }
-    let visits = &mut raw.visits;
+    let (visits, far) = (&mut raw.visits, &mut raw.far_places);
     if let (Some(given), Some(items)) = (&given, raw.queue.as_mut()) {
-        place_given(items, visits, text, given);
+        place_given(items, visits, far, text, given);
     } else if let (Some(items), Some(s)) = (raw.queue.as_mut(), find("queue")) {
         for_entries(items, s, |v, e| {
             let key = |k| e.key(k).unwrap_or(e.loc);
@@ -67,6 +67,7 @@ pub(super) fn annotate_given(raw: &mut RawFile, text: &str, given: Option<Given>
             v.places = Places::new(
                 e.loc,
                 [key("variant"), own("stage"), own("since"), key("due")],
+                far,
             );
             if !v.history.is_empty()
                 && let Some((history, line)) = e.key_line("history")
@@ -87,11 +88,12 @@ pub(super) fn annotate_given(raw: &mut RawFile, text: &str, given: Option<Given>
             }
         });
     }
-    let (histories, serials) = (&mut raw.histories, &raw.serials);
+    let (histories, serials, far) = (&mut raw.histories, &raw.serials, &mut raw.far_places);
     if let (Some(items), Some(s)) = (raw.deliveries.as_mut(), find("deliveries")) {
         for_entries(items, s, |d, e| {
             let key = |k| e.key(k).unwrap_or(e.loc);
-            d.places = Places::new(e.loc, [key("variant"), key("date"), key("serials")]);
+            let fields = [key("variant"), key("date"), key("serials")];
+            d.places = Places::new(e.loc, fields, far);
             let (Some((at, line)), Some(kept)) = (
                 e.key_line("histories"),
                 histories.get_mut(d.histories.range()),
@@ -159,7 +161,13 @@ fn fits(given: &Given, queue: &[RawVehicle]) -> bool {
 
 /// Places the vehicles of the queue and their visits as `given` (which [`fits`] them)
 /// says: the places the locator finds in the same lines (see `plain::places`).
-fn place_given(queue: &mut [RawVehicle], visits: &mut [RawVisit], text: &str, given: &Given) {
+fn place_given(
+    queue: &mut [RawVehicle],
+    visits: &mut [RawVisit],
+    far: &mut Vec<Loc>,
+    text: &str,
+    given: &Given,
+) {
     super::plain::count_placed();
     let before = text.as_bytes().get(..given.start).unwrap_or_default();
     let mut first = 1 + super::plain::count_breaks(before);
@@ -170,7 +178,7 @@ fn place_given(queue: &mut [RawVehicle], visits: &mut [RawVisit], text: &str, gi
         for (r, v) in slice.records.iter().zip(vehicles.by_ref()) {
             let entry = Loc::new(first + r.line, r.column);
             let key = |k: Option<u32>| k.map_or(entry, |l| Loc::new(first + l, r.column));
-            v.places = Places::new(entry, r.keys.map(key));
+            v.places = Places::new(entry, r.keys.map(key), far);
             let run = visits.get_mut(v.history.range()).unwrap_or_default();
             for (visit, &(line, column)) in run.iter_mut().zip(placed.by_ref()) {
                 visit.at = Below::new(entry, Loc::new(first + line, column));

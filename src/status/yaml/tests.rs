@@ -150,9 +150,9 @@ fn reserved_characters_and_tabs_are_explained() {
 fn flow_style_items_point_at_their_section() {
     let text = "version: 1\n\nqueue: [{serial: A, variant: x, stage: s, since: 2026-01-02, site: S},\n  {serial: B, variant: y, stage: s, since: 2026-01-02, site: S}]\n";
     let raw = parse(text).unwrap();
-    for v in raw.queue.unwrap() {
+    for v in raw.queue.as_deref().unwrap() {
         assert_eq!(v.loc(), Loc::new(3, 1));
-        assert_eq!(v.variant_loc(), Loc::new(3, 1));
+        assert_eq!(v.variant_loc(&raw.far_places), Loc::new(3, 1));
     }
 }
 
@@ -234,8 +234,8 @@ fn entries_are_located() {
     let text =
         "queue:\n  - serial: A\n    variant: x\n    stage: s\n    since: 2026-01-02\n    site: S\n";
     let raw = parse(text).unwrap();
-    let v = &raw.queue.unwrap()[0];
+    let v = &raw.queue.as_deref().unwrap()[0];
     assert_eq!(v.loc(), Loc::new(2, 5));
-    assert_eq!(v.variant_loc(), Loc::new(3, 5));
-    assert_eq!(v.stage_loc(), Loc::new(4, 5));
+    assert_eq!(v.variant_loc(&raw.far_places), Loc::new(3, 5));
+    assert_eq!(v.stage_loc(&raw.far_places), Loc::new(4, 5));
 }

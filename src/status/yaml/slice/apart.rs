@@ -2,17 +2,18 @@
 //! gives.
 //!
 //! Each piece (the rest, then every slice of every list, in the order of the text) is
-//! parsed in a [`with_serials`] of its own, so into a text of serials and tables of
-//! visits and histories of its own; a piece's plain histories are read by hand, and when
-//! that parse fails the piece is read again as written, as [`Cut::parse`] does for the
-//! whole file. The thread that asked parses pieces too, and joins them in order as they
-//! come: each piece's texts are appended to the file's, and what points into them (the
-//! serials of vehicles, deliveries and histories, the runs of visits and of histories)
-//! is moved by what came before. The places the plain reader noted of each slice of the
-//! queue go along, in order; the others are found later, in the whole text, as for one
-//! thread. Any failure (a piece that does not parse, lists that do not add up, a
-//! table past 4 G) gives `None`, and the caller parses on one thread, which reports the
-//! problem as ever.
+//! parsed in a [`with_serials`] of its own, so into a text of serials and tables of names,
+//! listed serials, visits and histories of its own; a piece's plain histories are read by
+//! hand, and when that parse fails the piece is read again as written, as [`Cut::parse`]
+//! does for the whole file. The thread that asked parses pieces too, and joins them in
+//! order as they come: each piece's texts are appended to the file's, and what points
+//! into them (the serials of vehicles, deliveries and histories, the deliveries' lists of
+//! serials, the runs of visits and of histories) is moved by what came before; the
+//! records' names are looked up in the file's table of names, where a name met in an
+//! earlier piece already is. The places the plain reader noted of each slice of the queue
+//! go along, in order; the others are found later, in the whole text, as for one thread.
+//! Any failure (a piece that does not parse, lists that do not add up, a table past 4 G)
+//! gives `None`, and the caller parses on one thread, which reports the problem as ever.
 //!
 //! A helper thread is started for each core the load has spare ([`cores::take_spare`]):
 //! one at first, more when a worker of the load finishes its files while this file is
@@ -29,7 +30,7 @@ use super::{Cut, Section};
 use crate::status::Limits;
 use crate::status::cores::{self, Core};
 use crate::status::intern::{self, Lender};
-use crate::status::raw::{RawFile, RawHistory, RawVisit, with_serials};
+use crate::status::raw::{NameTable, RawFile, RawHistory, RawVisit, SerialRef, with_serials};
 use crate::status::yaml::guard;
 use crate::status::yaml::plain::Placed;
 
@@ -235,6 +236,8 @@ fn read(
 struct Join {
     raw: Option<RawFile>,
     serials: String,
+    names: NameTable,
+    listed: Vec<SerialRef>,
     visits: Vec<RawVisit>,
     histories: Vec<RawHistory>,
     /// What the plain reader noted of each slice of the queue, in order.
@@ -247,6 +250,11 @@ impl Join {
         let (by_serials, by_visits) = (self.serials.len(), self.visits.len());
         let by_histories = self.histories.len();
         self.serials.push_str(&std::mem::take(&mut parsed.serials));
+        let names = self.names.remap(&std::mem::take(&mut parsed.names))?;
+        let by_listed = self.listed.len();
+        for r in std::mem::take(&mut parsed.listed) {
+            self.listed.push(r.shifted(by_serials)?);
+        }
         self.visits
             .extend(std::mem::take(&mut parsed.visits).into_vec());
         for mut h in std::mem::take(&mut parsed.histories).into_vec() {
@@ -255,6 +263,12 @@ impl Join {
             self.histories.push(h);
         }
         let Piece::Slice { list, slice, .. } = piece else {
+            for v in parsed.queue.iter_mut().flatten() {
+                v.rename(&names)?;
+            }
+            for d in parsed.deliveries.iter_mut().flatten() {
+                d.rename(&names)?;
+            }
             self.raw = Some(parsed);
             return Some(());
         };
@@ -268,6 +282,7 @@ impl Join {
                 for mut v in parsed.queue? {
                     v.serial = v.serial.shifted(by_serials)?;
                     v.history = v.history.shifted(by_visits)?;
+                    v.rename(&names)?;
                     all.push(v);
                 }
                 (!last || all.len() == list.items).then_some(())
@@ -275,10 +290,11 @@ impl Join {
             Section::Deliveries => {
                 let all = open(&mut raw.deliveries, slice, list.items)?;
                 for mut d in parsed.deliveries? {
-                    for s in d.serials.iter_mut().flatten() {
-                        *s = s.shifted(by_serials)?;
+                    if let Some(l) = &mut d.serials {
+                        *l = l.shifted(by_listed)?;
                     }
                     d.histories = d.histories.shifted(by_histories)?;
+                    d.rename(&names)?;
                     all.push(d);
                 }
                 (!last || all.len() == list.items).then_some(())
@@ -290,6 +306,8 @@ impl Join {
     fn finish(self) -> Option<(RawFile, Vec<Option<Placed>>)> {
         let mut raw = self.raw?;
         raw.serials = self.serials.into();
+        raw.names = self.names.into_names();
+        raw.listed = self.listed.into_boxed_slice();
         raw.visits = self.visits.into_boxed_slice();
         raw.histories = self.histories.into_boxed_slice();
         Some((raw, self.placed))
