@@ -44,6 +44,10 @@ impl<'de> MapAccess<'de> for Nested<'_, 'de> {
             }
         };
         let (key, kind, after) = line.key(0)?;
+        let lines = &mut *self.lines;
+        if let Some(noting) = lines.noting.as_mut() {
+            noting.nested_key(lines.text.as_bytes(), lines.pos, key);
+        }
         self.lines.pos = line.next;
         self.value = Some(if after.is_empty() {
             // A key alone: a history of plain visit lines below it, or not read here.
