@@ -145,10 +145,23 @@ impl Noting {
     /// The line (from 0) of byte `pos` of `text`, at or after the last one asked.
     pub(super) fn line_of(&mut self, text: &[u8], pos: usize) -> u32 {
         let (from, line) = self.counted;
+        if pos == from {
+            return line;
+        }
         let breaks = text.get(from..pos).map_or(0, count_breaks);
         let line = line + breaks;
         self.counted = (pos.max(from), line);
         line
+    }
+
+    /// The reading moved from the line that starts at `from` to the next, at `to`: when
+    /// the lines were counted up to `from`, they are up to `to`, one more when the line
+    /// ended in a break, without reading its bytes again.
+    pub(super) fn passed(&mut self, text: &[u8], from: usize, to: usize) {
+        let (at, line) = self.counted;
+        if at == from && to > from && to <= text.len() && text[to - 1] == b'\n' {
+            self.counted = (to, line + 1);
+        }
     }
 
     /// A record whose `- ` line starts at `pos`, its first key at `column` (1-based).
@@ -167,6 +180,8 @@ impl Noting {
     /// `text`): with [`Keys::Vehicle`], noted the first time when it is one of
     /// [`VEHICLE_KEYS`]; with [`Keys::All`], noted.
     pub(super) fn key(&mut self, text: &[u8], pos: usize, key: &str) {
+        // Counted on every key's line, so that the next is counted from there ([`Self::passed`]).
+        let line = self.line_of(text, pos);
         if self.keys == Keys::All {
             self.in_histories = (key == "histories", false);
             self.any_key(text, pos, key);
@@ -175,7 +190,6 @@ impl Noting {
         let Some(k) = VEHICLE_KEYS.iter().position(|&v| v == key) else {
             return;
         };
-        let line = self.line_of(text, pos);
         if let Some(r) = self.placed.records.last_mut() {
             r.keys[k].get_or_insert(line);
         }
@@ -184,6 +198,7 @@ impl Noting {
     /// A key of a mapping below a key of the record, on the line that starts at `pos`
     /// (`key` a slice of `text`): noted with [`Keys::All`].
     pub(super) fn nested_key(&mut self, text: &[u8], pos: usize, key: &str) {
+        self.line_of(text, pos);
         if self.keys == Keys::All {
             self.spoiled |= !self.in_histories.0;
             self.in_histories.1 = true;

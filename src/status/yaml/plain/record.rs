@@ -154,7 +154,7 @@ impl<'de> MapAccess<'de> for Record<'_, 'de> {
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, Aside> {
         let (line, after) = self.value.take().ok_or(Aside)?;
-        self.lines.pos = line.next;
+        self.lines.pass(line.next);
         if !after.is_empty() {
             return seed.deserialize(value_of(after, line.plain)?);
         }
@@ -179,6 +179,14 @@ impl<'de> MapAccess<'de> for Record<'_, 'de> {
 }
 
 impl Lines<'_> {
+    /// Moves on from the line at `pos` to the next, which starts at `next`.
+    pub(super) fn pass(&mut self, next: usize) {
+        if let Some(noting) = self.noting.as_mut() {
+            noting.passed(self.text.as_bytes(), self.pos, next);
+        }
+        self.pos = next;
+    }
+
     /// When the lines below a key alone on its line (indented `key` spaces) are plain
     /// visit lines, one indentation deeper, and histories are read: reads them, as
     /// `yaml::visits` does, and keeps them for the parse (`raw::pre_read`), giving the
@@ -209,7 +217,7 @@ impl Lines<'_> {
                 _ => return Err(Aside),
             };
             self.visits.push(v);
-            self.pos = b.len() - rest.len() + break_len;
+            self.pass(b.len() - rest.len() + break_len);
         }
         self.pre_read = true;
         raw::pre_read(&mut self.visits).map(Some).ok_or(Aside)

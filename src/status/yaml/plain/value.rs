@@ -48,7 +48,7 @@ impl<'de> MapAccess<'de> for Nested<'_, 'de> {
         if let Some(noting) = lines.noting.as_mut() {
             noting.nested_key(lines.text.as_bytes(), lines.pos, key);
         }
-        self.lines.pos = line.next;
+        self.lines.pass(line.next);
         self.value = Some(if after.is_empty() {
             // A key alone: a history of plain visit lines below it, or not read here.
             Value::Mark(self.lines.visits_below(self.indent)?.ok_or(Aside)?)
