@@ -42,7 +42,6 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use serde::de::{self, DeserializeOwned};
 
 use super::search::holds;
-use crate::domain::Name;
 use crate::status::raw::{self, RawVisit};
 
 /// Whether [`read`] reads: on, unless a test or a bench compares.
@@ -93,7 +92,7 @@ pub(super) fn read_placing<T: DeserializeOwned>(
         pos: 0,
         item: 0,
         histories: histories && !holds(piece, raw::PRE_READ_MARK),
-        names: Vec::new(),
+        names: Default::default(),
         visits: Vec::new(),
         pre_read: false,
         noting: place.map(Noting::new),
@@ -145,7 +144,7 @@ struct Lines<'de> {
     /// Whether plain visit lines are read (see [`read`]).
     histories: bool,
     /// The stage ids met so far (as `yaml::visits` keeps them).
-    names: Vec<Name>,
+    names: super::visits::Stages,
     /// The visits of the history being read.
     visits: Vec<RawVisit>,
     /// True once a history was read before its `Deserialize`.
