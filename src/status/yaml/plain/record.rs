@@ -192,10 +192,13 @@ impl Lines<'_> {
     /// `yaml::visits` does, and keeps them for the parse (`raw::pre_read`), giving the
     /// number of their marker; `Ok(None)` when the next line is not a `- ` item deeper.
     pub(super) fn visits_below(&mut self, key: usize) -> Result<Option<usize>, Aside> {
-        let indent = match self.peek() {
-            Some(l) if l.indent > key && l.content.starts_with("- ") => l.indent,
-            _ => return Ok(None),
-        };
+        // What `peek` would say of the next line (its indentation, whether its content
+        // starts with `- `), without reading the whole line first.
+        let next = self.text.as_bytes().get(self.pos..).unwrap_or_default();
+        let indent = next.iter().take_while(|&&c| c == b' ').count();
+        if indent <= key || !next[indent..].starts_with(b"- ") {
+            return Ok(None);
+        }
         if !self.histories {
             return Err(Aside);
         }
