@@ -5,7 +5,10 @@
 //! keys on lines of their own two columns in (the entry's column), the visits of a history
 //! one a line, deeper, as `- {stage: ID, since: DATE}`. So the places the locator finds in
 //! such lines are the ones noted here: the entry's first key, the line of each key at the
-//! entry's column, and the `stage` of each visit.
+//! entry's column, and the `stage` of each visit. The locator seeks a delivery's fields
+//! and the serials of its histories by name in the whole entry: for deliveries every key
+//! is noted, at any depth, with its name ([`Keys::All`]), and `yaml::annotate` seeks them
+//! there as the locator would in the text.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
