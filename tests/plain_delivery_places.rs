@@ -132,12 +132,19 @@ fn hand_written_deliveries_are_placed_as_the_locator_places_them() {
         given += same_places(&text.replace('\n', "\r\n"));
         given += same_places(text.trim_end());
         given += same_places(&format!("{text}# after\n\nplan:\n  2026: {{jag: 3}}\n"));
+        // A queue cut too, before the deliveries: both lists' lines passed over.
+        let queue = "queue:\n  - serial: Q1\n    variant: jag\n    stage: hull\n    since: \
+                     2026-01-01\n    site: x\n    history:\n      - {stage: hull, since: \
+                     2026-01-01}\n  - serial: Q2\n    variant: jag\n    stage: hull\n    \
+                     since: 2026-01-02\n    site: x\n";
+        let both = text.replacen("deliveries:\n", &format!("{queue}deliveries:\n"), 1);
+        given += same_places(&both);
     }
-    // Four texts for each, cut in slices of 1 and 2 (three items), on one thread and two:
-    // 16 each for the eight the reader notes, none for an empty or `~` history (not read
+    // Five texts for each, cut in slices of 1 and 2 (three items), on one thread and two:
+    // 20 each for the eight the reader notes, none for an empty or `~` history (not read
     // by hand), serials `stage` and `since` (left to the locator), a wrong day (refused
     // by the reader) or flow visits.
-    assert_eq!(given, 8 * 16);
+    assert_eq!(given, 8 * 20);
 }
 
 #[test]
