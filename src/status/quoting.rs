@@ -97,6 +97,7 @@ pub fn warnings(file: &str, text: &str) -> Vec<Problem> {
     // The indentation of a `serials:` or `families:` key whose items follow on their lines.
     let mut list_at: Option<usize> = None;
     let patterns: Vec<String> = ONE.iter().chain(&LIST).map(|k| format!("{k}:")).collect();
+    let mut ids = Ids::default();
     let bytes = text.as_bytes();
     // The start of the next line and its index: the lines of `text.lines()`.
     let (mut start, mut next_i) = (0, 0);
@@ -107,14 +108,16 @@ pub fn warnings(file: &str, text: &str) -> Vec<Problem> {
         // set) has one key of those checked, `stage`, its value 10 bytes after the `-`:
         // checked there without seeking the line's end first or the search of a flow
         // line below, to the same warning.
-        if let Some((indent, _, end)) = yaml::visits::plain_visit_line(bytes, start) {
+        if let Some((indent, id, end)) = yaml::visits::plain_visit_line(bytes, start) {
             if list_at.is_some_and(|at| indent <= at) {
                 list_at = None;
             }
-            let line = &text[start..end];
+            // The plain text of the value is the id (a `,` follows it), the line ASCII:
+            // the warning `warning` gives, what others make of each id sought once.
             let at = indent + "- {stage: ".len();
-            if let Some(p) = warning(file, i, line, at, &line[at..]) {
-                out.push(p);
+            let value = text.get(start + at..start + at + id).unwrap_or_default();
+            if let Some(other) = ids.read_by_others_as(value) {
+                out.push(problem(file, i, at + 1, value, other));
             }
             start = end + 1;
             continue;
@@ -240,16 +243,46 @@ fn warning(file: &str, i: usize, line: &str, at: usize, value: &str) -> Option<P
         return None;
     }
     let other = read_by_others_as(plain)?;
-    let column = line[..at.min(line.len())].chars().count() as u32 + 1;
+    let column = line[..at.min(line.len())].chars().count() + 1;
+    Some(problem(file, i, column, plain, other))
+}
+
+/// The warning for `plain`, written at 1-based `column` of line `i` (from 0), which other
+/// YAML readers read as `other`.
+fn problem(file: &str, i: usize, column: usize, plain: &str, other: &str) -> Problem {
     let shown = clean_quote(plain);
-    Some(Problem::warning(
+    Problem::warning(
         file,
-        Loc::new(i as u32 + 1, column),
+        Loc::new(i as u32 + 1, column as u32),
         format!(
             "`{shown}` is read here as text, but other YAML readers (YAML 1.1, \
              spreadsheets, PyYAML) read it as {other}: quote it, `\"{shown}\"`"
         ),
-    ))
+    )
+}
+
+/// What others make of the stage ids of plain visit lines ([`read_by_others_as`]), each
+/// id sought once: a large set repeats a few ids hundreds of thousands of times.
+#[derive(Default)]
+struct Ids<'t> {
+    seen: Vec<(&'t str, Option<&'static str>)>,
+}
+
+impl<'t> Ids<'t> {
+    fn read_by_others_as(&mut self, id: &'t str) -> Option<&'static str> {
+        // Most ids start with a letter that settles it.
+        if !may_start_other(*id.as_bytes().first()?) {
+            return None;
+        }
+        if let Some(&(_, other)) = self.seen.iter().find(|(s, _)| *s == id) {
+            return other;
+        }
+        let other = read_by_others_as(id);
+        if self.seen.len() < 64 {
+            self.seen.push((id, other));
+        }
+        other
+    }
 }
 
 #[cfg(test)]

@@ -121,9 +121,20 @@ impl Merger {
         let mut out = Vec::with_capacity(written.len());
         let mut good = true;
         let mut before: Option<&RawVisit> = None;
+        // A history mostly lists the stages in the order they are defined: the stage after
+        // the last one is tried first, by its id (ids are unique), before the index.
+        let mut after = 0;
         for w in written {
             let (loc, id, date) = (w.at.loc(entry), &*w.stage, w.since.0);
-            match self.stage_index.get(id).copied() {
+            let next = self.p.stages.get(after).filter(|s| s.id == id);
+            let found = match next {
+                Some(_) => Some(StageId(after as u32)),
+                None => self.stage_index.get(id).copied(),
+            };
+            if let Some(s) = found {
+                after = s.0 as usize + 1;
+            }
+            match found {
                 Some(stage) => {
                     good &= self.stage_fits(file, loc, serial, family, stage);
                     out.push(Visit {

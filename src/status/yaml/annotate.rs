@@ -4,24 +4,35 @@
 use std::collections::HashMap;
 
 use super::locate::{self, Section};
-use super::slice::Given;
+use super::plain::{KeyAt, Placed};
+use super::slice::{Given, GivenList};
 use crate::status::problem::Loc;
-use crate::status::raw::{Below, Places, RawFile, RawVehicle, RawVisit};
+use crate::status::raw::{Below, Places, RawDelivery, RawFile, RawVehicle, RawVisit};
 
 /// Fills in the locations of sections, entries and the fields problems point at.
 pub(super) fn annotate(raw: &mut RawFile, text: &str) {
     annotate_given(raw, text, None);
 }
 
-/// [`annotate`], the queue's vehicles and their visits placed as `given` says when it
-/// gives them all: the locator then passes over their lines.
+/// [`annotate`], the queue's vehicles and their visits, and the deliveries with their
+/// histories, placed as `given` says when it gives them all: the locator then passes
+/// over their lines.
 pub(super) fn annotate_given(raw: &mut RawFile, text: &str, given: Option<Given>) {
-    let given = given.filter(|g| fits(g, raw.queue.as_deref().unwrap_or_default()));
-    let skip = given.as_ref().map(|g| {
-        let lines = g.slices.iter().map(|s| s.lines).sum();
-        (g.start, g.end, lines)
-    });
-    let sections = locate::sections_skipping(text, skip);
+    let given = given.unwrap_or_default();
+    let queue = raw.queue.as_deref().unwrap_or_default();
+    let given_queue = given.queue.filter(|g| fits(g, queue));
+    let deliveries = raw.deliveries.as_deref().unwrap_or_default();
+    let given_deliveries = given
+        .deliveries
+        .filter(|g| fits_deliveries(g, deliveries, raw));
+    let mut skip: Vec<(usize, usize, u32)> = [&given_queue, &given_deliveries]
+        .into_iter()
+        .flatten()
+        .map(|g| (g.start, g.end, g.slices.iter().map(|s| s.lines).sum()))
+        .collect();
+    skip.sort_unstable();
+    let sections = locate::sections_skipping(text, &skip);
+    let given = given_queue;
     let find = |name: &str| sections.iter().find(|s| s.name == name);
     let loc_of = |name: &str| find(name).map_or(Loc::UNKNOWN, |s| s.loc);
     raw.section_locs.version = loc_of("version");
@@ -89,7 +100,44 @@ pub(super) fn annotate_given(raw: &mut RawFile, text: &str, given: Option<Given>
         });
     }
     let (histories, serials, far) = (&mut raw.histories, &raw.serials, &mut raw.far_places);
-    if let (Some(items), Some(s)) = (raw.deliveries.as_mut(), find("deliveries")) {
+    if let (Some(given), Some(items)) = (&given_deliveries, raw.deliveries.as_mut()) {
+        super::plain::count_deliveries_placed();
+        let mut delivered = items.iter_mut();
+        let mut first = 1 + super::plain::count_breaks(text_before(text, given.start));
+        let mut piece_at = given.start;
+        for slice in &given.slices {
+            let piece = text
+                .get(piece_at..piece_at + slice.bytes)
+                .unwrap_or_default();
+            for (i, d) in delivered.by_ref().take(slice.records.len()).enumerate() {
+                let noted = Noted::of(slice, i, first, piece);
+                d.places = Places::new(noted.entry, noted.fields(), far);
+                let Some(kept) = histories.get_mut(d.histories.range()) else {
+                    continue;
+                };
+                let Some(at) = noted.find("histories", 0) else {
+                    continue;
+                };
+                let stages: Vec<Loc> = noted.visits.iter().map(|&v| noted.loc(v)).collect();
+                let mut next = 0;
+                for h in kept.iter_mut() {
+                    let serial = serials.get(h.serial.range()).unwrap_or_default();
+                    let serial_at = noted
+                        .find(serial, at + 1)
+                        .map_or(noted.key_loc(at), |k| noted.key_loc(k));
+                    h.at = Below::new(noted.entry, serial_at);
+                    let n = h.visits.len();
+                    if let Some(run) = visits.get_mut(h.visits.range()) {
+                        let theirs = stages.get(next..next + n).unwrap_or_default();
+                        place_visits(run, noted.entry, serial_at, theirs);
+                    }
+                    next += n;
+                }
+            }
+            first += slice.lines;
+            piece_at += slice.bytes;
+        }
+    } else if let (Some(items), Some(s)) = (raw.deliveries.as_mut(), find("deliveries")) {
         for_entries(items, s, |d, e| {
             let key = |k| e.key(k).unwrap_or(e.loc);
             let fields = [key("variant"), key("date"), key("serials")];
@@ -149,7 +197,7 @@ pub(super) fn annotate_given(raw: &mut RawFile, text: &str, given: Option<Given>
 
 /// True when `given` places every vehicle of `queue` and every visit of their histories,
 /// slice by slice.
-fn fits(given: &Given, queue: &[RawVehicle]) -> bool {
+fn fits(given: &GivenList, queue: &[RawVehicle]) -> bool {
     let mut vehicles = queue.iter();
     let all = given.slices.iter().all(|slice| {
         let theirs = vehicles.by_ref().take(slice.records.len());
@@ -166,11 +214,10 @@ fn place_given(
     visits: &mut [RawVisit],
     far: &mut Vec<Loc>,
     text: &str,
-    given: &Given,
+    given: &GivenList,
 ) {
     super::plain::count_placed();
-    let before = text.as_bytes().get(..given.start).unwrap_or_default();
-    let mut first = 1 + super::plain::count_breaks(before);
+    let mut first = 1 + super::plain::count_breaks(text_before(text, given.start));
     let mut vehicles = queue.iter_mut();
     for slice in &given.slices {
         let mut placed = slice.visits.iter();
@@ -185,6 +232,98 @@ fn place_given(
             }
         }
         first += slice.lines;
+    }
+}
+
+/// The bytes of `text` before `at`.
+fn text_before(text: &str, at: usize) -> &[u8] {
+    text.as_bytes().get(..at).unwrap_or_default()
+}
+
+/// True when `given` notes every delivery of `deliveries`, slice by slice, and what the
+/// locator would find of each can be told from it: no history of a serial `stage` or
+/// `since` (the locator would take a visit's key for it).
+fn fits_deliveries(given: &GivenList, deliveries: &[RawDelivery], raw: &RawFile) -> bool {
+    let records: usize = given.slices.iter().map(|s| s.records.len()).sum();
+    let odd = |d: &RawDelivery| {
+        let kept = raw.histories.get(d.histories.range()).unwrap_or_default();
+        kept.iter().any(|h| {
+            let serial = raw.serials.get(h.serial.range()).unwrap_or_default();
+            matches!(serial, "stage" | "since")
+        })
+    };
+    records == deliveries.len() && !deliveries.iter().any(odd)
+}
+
+/// What the plain reader noted of one delivery ([`super::plain::Keys::All`]), its lines
+/// counted from the file's first.
+struct Noted<'a> {
+    /// Where the record is written.
+    entry: Loc,
+    /// Its keys, at any depth, in the order of the text.
+    keys: &'a [KeyAt],
+    /// Its visits' `stage` keys, in order (line and column in the piece).
+    visits: &'a [(u32, u32)],
+    /// The 1-based line of the piece's first line.
+    first: u32,
+    /// The piece's text.
+    piece: &'a str,
+}
+
+impl<'a> Noted<'a> {
+    /// Record `i` of `slice`, whose first line is line `first` of the file.
+    fn of(slice: &'a Placed, i: usize, first: u32, piece: &'a str) -> Noted<'a> {
+        let records = &slice.records;
+        let r = records.get(i).copied();
+        let next = records.get(i + 1);
+        let keys_to = next.map_or(slice.keys.len(), |n| n.keys_from as usize);
+        let visits_to = next.map_or(slice.visits.len(), |n| n.visits_from as usize);
+        let (line, column, keys_from, visits_from) = r.map_or((0, 0, 0, 0), |r| {
+            (r.line, r.column, r.keys_from, r.visits_from)
+        });
+        Noted {
+            entry: Loc::new(first + line, column),
+            keys: slice
+                .keys
+                .get(keys_from as usize..keys_to)
+                .unwrap_or_default(),
+            visits: slice
+                .visits
+                .get(visits_from as usize..visits_to)
+                .unwrap_or_default(),
+            first,
+            piece,
+        }
+    }
+
+    /// A place noted in the piece, in the file.
+    fn loc(&self, (line, column): (u32, u32)) -> Loc {
+        Loc::new(self.first + line, column)
+    }
+
+    /// Where key `k` of the record is written.
+    fn key_loc(&self, k: usize) -> Loc {
+        self.keys
+            .get(k)
+            .map_or(self.entry, |key| self.loc((key.line, key.column)))
+    }
+
+    /// The first of the record's keys from the `from`th on named `name`, as the locator
+    /// seeks a key in an entry's lines.
+    fn find(&self, name: &str, from: usize) -> Option<usize> {
+        let bytes = self.piece.as_bytes();
+        let keys = self.keys.get(from..).unwrap_or_default();
+        let named = |k: &KeyAt| {
+            let start = k.start as usize;
+            bytes.get(start..start + k.len as usize) == Some(name.as_bytes())
+        };
+        keys.iter().position(named).map(|k| from + k)
+    }
+
+    /// Where the locator places the `variant`, `date` and `serials` of the record.
+    fn fields(&self) -> [Loc; 3] {
+        ["variant", "date", "serials"]
+            .map(|k| self.find(k, 0).map_or(self.entry, |k| self.key_loc(k)))
     }
 }
 

@@ -42,7 +42,6 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use serde::de::{self, DeserializeOwned};
 
 use super::search::holds;
-use crate::domain::Name;
 use crate::status::raw::{self, RawVisit};
 
 /// Whether [`read`] reads: on, unless a test or a bench compares.
@@ -74,15 +73,15 @@ pub fn set_enabled(on: bool) {
 /// history read before the parse (`raw::pre_read`); the piece counts only when every one
 /// was taken, in turn, as a history, and when it held no marker's text before.
 pub(super) fn read<T: DeserializeOwned>(piece: &str, histories: bool) -> Option<T> {
-    read_placing(piece, histories, false).map(|(v, _)| v)
+    read_placing(piece, histories, None).map(|(v, _)| v)
 }
 
-/// [`read`], noting the places of the records and visits read when `place` (see
-/// [`places`]): they are then those the locator finds in the piece.
+/// [`read`], noting the places of the records and visits read, and their keys as `place`
+/// says (see [`places`]): they are then those the locator finds in the piece.
 pub(super) fn read_placing<T: DeserializeOwned>(
     piece: &str,
     histories: bool,
-    place: bool,
+    place: Option<Keys>,
 ) -> Option<(T, Option<Placed>)> {
     if !ENABLED.load(Ordering::Relaxed) || !piece.trim_start_matches(' ').starts_with("- ") {
         return None;
@@ -93,10 +92,10 @@ pub(super) fn read_placing<T: DeserializeOwned>(
         pos: 0,
         item: 0,
         histories: histories && !holds(piece, raw::PRE_READ_MARK),
-        names: Vec::new(),
+        names: Default::default(),
         visits: Vec::new(),
         pre_read: false,
-        noting: place.then(Noting::default),
+        noting: place.map(Noting::new),
     };
     let parsed = T::deserialize(Items(&mut lines));
     match parsed {
@@ -105,7 +104,7 @@ pub(super) fn read_placing<T: DeserializeOwned>(
             if lines.pre_read {
                 super::visits::READ.fetch_add(1, Ordering::Relaxed);
             }
-            let placed = lines.noting.take().map(|n| n.finish(piece.as_bytes()));
+            let placed = lines.noting.take().and_then(|n| n.finish(piece.as_bytes()));
             Some((v, placed))
         }
         _ => {
@@ -145,7 +144,7 @@ struct Lines<'de> {
     /// Whether plain visit lines are read (see [`read`]).
     histories: bool,
     /// The stage ids met so far (as `yaml::visits` keeps them).
-    names: Vec<Name>,
+    names: super::visits::Stages,
     /// The visits of the history being read.
     visits: Vec<RawVisit>,
     /// True once a history was read before its `Deserialize`.
@@ -373,8 +372,9 @@ mod record;
 mod value;
 
 use places::Noting;
-pub(crate) use places::count_placed;
 pub use places::{
-    Placed, RecordAt, VEHICLE_KEYS, count_breaks, find_lf, placing, queues_placed, set_placing,
+    KeyAt, Keys, Placed, RecordAt, VEHICLE_KEYS, count_breaks, deliveries_placed, find_lf, placing,
+    queues_placed, set_placing,
 };
+pub(crate) use places::{count_deliveries_placed, count_placed};
 use record::Items;

@@ -25,7 +25,7 @@ use std::sync::atomic::Ordering::Relaxed;
 use serde::de::DeserializeOwned;
 
 use super::guard::{Mark, Outline};
-use super::plain::{self, Placed};
+use super::plain::{self, Keys, Placed};
 use crate::status::Limits;
 use crate::status::raw::{RawFile, with_serials};
 pub use apart::{slices_read_apart, with_threads};
@@ -71,6 +71,14 @@ pub enum Section {
 }
 
 impl Section {
+    /// What the plain reader notes of the section's records.
+    fn keys(self) -> Keys {
+        match self {
+            Section::Queue => Keys::Vehicle,
+            Section::Deliveries => Keys::All,
+        }
+    }
+
     /// The section whose key is written alone on `line` (a comment may follow).
     fn of_line(line: &str) -> Option<Section> {
         let (key, after) = line.split_once(':')?;
@@ -176,8 +184,8 @@ impl Cut<'_> {
         self.parse_placed().map(|(raw, _)| raw)
     }
 
-    /// [`Cut::parse`], with the places of the queue's vehicles when the plain reader read
-    /// every slice of the queue and noted them ([`Given`]).
+    /// [`Cut::parse`], with the places of the queue's vehicles, and of the deliveries, when
+    /// the plain reader read every slice of the list and noted them ([`Given`]).
     pub fn parse_placed(&self) -> Option<(RawFile, Option<Given>)> {
         if let Some((raw, placed)) = apart::parse(self) {
             return Some((raw, self.given(placed)));
@@ -193,7 +201,7 @@ impl Cut<'_> {
 
     /// [`Cut::parse`], reading plain histories by hand when `by_hand`; `marked` is set
     /// when a piece was parsed with markers. With what the plain reader noted of each
-    /// slice of the queue.
+    /// slice, in the order of the lists.
     fn parse_reading(
         &self,
         by_hand: bool,
@@ -207,14 +215,14 @@ impl Cut<'_> {
             }
         }
         let raw = with_serials(|| {
-            let (mut raw, _): (RawFile, _) = read(&self.rest, by_hand, marked, false)?;
+            let (mut raw, _): (RawFile, _) = read(&self.rest, by_hand, marked, None)?;
             for list in &self.lists {
                 // The rest holds the key with no value: anything else there is not the
                 // file that was cut.
                 let filled = match list.section {
                     Section::Queue => fill(&mut raw.queue, list, by_hand, marked, &mut placed),
                     Section::Deliveries => {
-                        fill(&mut raw.deliveries, list, by_hand, marked, &mut Vec::new())
+                        fill(&mut raw.deliveries, list, by_hand, marked, &mut placed)
                     }
                 };
                 if !filled {
@@ -227,24 +235,41 @@ impl Cut<'_> {
         Some((raw, placed))
     }
 
-    /// The places of the queue's vehicles, when every slice of the queue gave its own
-    /// (`placed`, one per slice, in order).
+    /// The places of the queue's vehicles and of the deliveries, each when every slice of
+    /// its list gave its own (`placed`, one per slice, in the order of the lists).
     fn given(&self, placed: Vec<Option<Placed>>) -> Option<Given> {
-        let at = self
-            .lists
-            .iter()
-            .position(|l| l.section == Section::Queue)?;
-        let (start, end) = *self.taken.get(at)?;
-        let slices: Vec<Placed> = placed.into_iter().collect::<Option<_>>()?;
-        (slices.len() == self.lists[at].slices.len()).then_some(Given { start, end, slices })
+        if placed.len() != self.lists.iter().map(|l| l.slices.len()).sum::<usize>() {
+            return None;
+        }
+        let mut given = Given::default();
+        let mut placed = placed.into_iter();
+        for (list, &(start, end)) in self.lists.iter().zip(&self.taken) {
+            let slices: Option<Vec<Placed>> = placed.by_ref().take(list.slices.len()).collect();
+            let noted = slices.map(|slices| GivenList { start, end, slices });
+            match list.section {
+                Section::Queue => given.queue = noted,
+                Section::Deliveries => given.deliveries = noted,
+            }
+        }
+        Some(given)
     }
 }
 
-/// The places of the vehicles of a cut queue as the plain reader noted them, slice by
-/// slice: the locator need not read those lines again (`yaml::annotate`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The places of the records of a cut file's lists as the plain reader noted them: the
+/// locator need not read those lines again (`yaml::annotate`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Given {
-    /// Where the items of the queue start in the text (a line's start).
+    /// The queue's vehicles, when every slice of it was noted.
+    pub queue: Option<GivenList>,
+    /// The deliveries, when every slice of them was noted.
+    pub deliveries: Option<GivenList>,
+}
+
+/// The places of the records of one cut list as the plain reader noted them, slice by
+/// slice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GivenList {
+    /// Where the items of the list start in the text (a line's start).
     pub start: usize,
     /// Where they end (the next line not theirs, or the end of the text).
     pub end: usize,
@@ -253,17 +278,18 @@ pub struct Given {
 }
 
 /// One piece read: by hand when it is a slice of plain records ([`super::plain`]), their
-/// plain histories too when `by_hand`, with the places of its records when `place` (and
-/// [`plain::placing`]); else its plain histories by hand when `by_hand` (`marked` set
-/// then); else by serde_yaml.
+/// plain histories too when `by_hand`, with the places of its records as `place` says
+/// (when [`plain::placing`]); else its plain histories by hand when `by_hand` (`marked`
+/// set then); else by serde_yaml.
 fn read<T: DeserializeOwned>(
     piece: &str,
     by_hand: bool,
     marked: &mut bool,
-    place: bool,
+    place: Option<Keys>,
 ) -> Result<(T, Option<Placed>), ()> {
     let histories = by_hand && super::visits::ENABLED.load(Relaxed);
-    if let Some(parsed) = plain::read_placing(piece, histories, place && plain::placing()) {
+    let place = place.filter(|_| plain::placing());
+    if let Some(parsed) = plain::read_placing(piece, histories, place) {
         return Ok(parsed);
     }
     if by_hand && let Some(parsed) = super::visits::parse(piece, |t| plain::read(t, false)) {
@@ -288,7 +314,7 @@ fn fill<T: DeserializeOwned>(
     }
     let mut all = Vec::with_capacity(list.items);
     for slice in &list.slices {
-        match read::<Vec<T>>(slice, by_hand, marked, list.section == Section::Queue) {
+        match read::<Vec<T>>(slice, by_hand, marked, Some(list.section.keys())) {
             Ok((items, noted)) => {
                 all.extend(items);
                 placed.push(noted);

@@ -99,7 +99,7 @@ fn take(text: &str) -> Option<String> {
     // The markers are shorter than what they replace: one allocation, no copy on growth.
     let mut out = String::with_capacity(text.len());
     // The stage ids met so far: a few dozen texts, met hundreds of thousands of times.
-    let mut names = Vec::new();
+    let mut names = Stages::default();
     // The text up to `copied` is in `out`.
     let mut copied = 0;
     let mut visits = Vec::new();
@@ -286,7 +286,7 @@ fn ends_block(rest: &[u8], indent: usize) -> bool {
 /// The visit `{stage: ID, since: YYYY-MM-DD}` at the start of `text`, and the text after;
 /// its stage the one of `names` (the ids met before) with that text, or interned and
 /// added to them.
-pub(super) fn visit<'t>(text: &'t [u8], names: &mut Vec<Name>) -> Option<(RawVisit, &'t [u8])> {
+pub(super) fn visit<'t>(text: &'t [u8], names: &mut Stages) -> Option<(RawVisit, &'t [u8])> {
     let rest = text.strip_prefix(VISIT_START.as_bytes())?;
     let id = rest
         .iter()
@@ -316,14 +316,11 @@ pub(super) fn visit<'t>(text: &'t [u8], names: &mut Vec<Name>) -> Option<(RawVis
     if stage.len() >= crate::text::MAX_CHARS {
         return None;
     }
-    let stage = match names.iter().find(|n| n.as_bytes() == stage) {
-        Some(name) => name.clone(),
+    let stage = match names.find(stage) {
+        Some(name) => name,
         None => {
             let name = crate::status::intern::intern(std::str::from_utf8(stage).ok()?);
-            // A file of many more ids (not a real one) would make the search the cost.
-            if names.len() < 64 {
-                names.push(name.clone());
-            }
+            names.add(&name);
             name
         }
     };
@@ -336,6 +333,38 @@ pub(super) fn visit<'t>(text: &'t [u8], names: &mut Vec<Name>) -> Option<(RawVis
         },
         rest,
     ))
+}
+
+/// The stage ids met so far in a text, interned, in the order met: the ids of one
+/// history mostly come in that order, so each is sought from after the last found.
+#[derive(Debug, Default)]
+pub(super) struct Stages {
+    names: Vec<Name>,
+    /// Where the next search starts: after the last found.
+    next: usize,
+}
+
+impl Stages {
+    /// The name met before whose text is `id`.
+    fn find(&mut self, id: &[u8]) -> Option<Name> {
+        let (after, before) = self.names.split_at(self.next.min(self.names.len()));
+        let at = before
+            .iter()
+            .position(|n| n.as_bytes() == id)
+            .map(|i| i + after.len())
+            .or_else(|| after.iter().position(|n| n.as_bytes() == id))?;
+        self.next = at + 1;
+        self.names.get(at).cloned()
+    }
+
+    /// `name` met for the first time.
+    fn add(&mut self, name: &Name) {
+        // A file of many more ids (not a real one) would make the search the cost.
+        if self.names.len() < 64 {
+            self.names.push(name.clone());
+            self.next = self.names.len();
+        }
+    }
 }
 
 mod line;

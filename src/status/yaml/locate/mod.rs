@@ -198,13 +198,14 @@ fn key_start(before: &str) -> bool {
 
 /// The sections of `text`, in file order.
 pub fn sections<'a>(text: &'a str) -> Vec<Section<'a>> {
-    sections_skipping(text, None)
+    sections_skipping(text, &[])
 }
 
-/// [`sections`], passing over the lines of `skip` (a byte range from a line's start to
-/// a line's start, or the end, and the LFs it holds): they are not read, and give no
-/// entry. For the items of a list whose places are known already (`slice::Given`).
-pub fn sections_skipping<'a>(text: &'a str, skip: Option<(usize, usize, u32)>) -> Vec<Section<'a>> {
+/// [`sections`], passing over the lines of each of `skip` (byte ranges from a line's
+/// start to a line's start, or the end, in the order of the text, and the LFs each
+/// holds): they are not read, and give no entry. For the items of lists whose places are
+/// known already (`slice::Given`).
+pub fn sections_skipping<'a>(text: &'a str, skip: &[(usize, usize, u32)]) -> Vec<Section<'a>> {
     let mut sections: Vec<Section> = Vec::new();
     // Child indentation and kind of the open section: None until its first child line.
     let mut child: Option<(usize, bool)> = None;
@@ -222,9 +223,11 @@ pub fn sections_skipping<'a>(text: &'a str, skip: Option<(usize, usize, u32)>) -
     };
 
     let mut line_no = 0;
+    let mut skip = skip.iter().copied().peekable();
     while offset <= text.len() {
-        if let Some((from, to, lines)) = skip
-            && offset == from
+        // A range already passed (out of order, or starting inside a line) is dropped.
+        while skip.next_if(|&(from, _, _)| from < offset).is_some() {}
+        if let Some((from, to, lines)) = skip.next_if(|&(from, _, _)| from == offset)
             && from < to
             && to <= text.len()
         {

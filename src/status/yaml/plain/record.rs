@@ -154,7 +154,7 @@ impl<'de> MapAccess<'de> for Record<'_, 'de> {
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, Aside> {
         let (line, after) = self.value.take().ok_or(Aside)?;
-        self.lines.pos = line.next;
+        self.lines.pass(line.next);
         if !after.is_empty() {
             return seed.deserialize(value_of(after, line.plain)?);
         }
@@ -179,15 +179,26 @@ impl<'de> MapAccess<'de> for Record<'_, 'de> {
 }
 
 impl Lines<'_> {
+    /// Moves on from the line at `pos` to the next, which starts at `next`.
+    pub(super) fn pass(&mut self, next: usize) {
+        if let Some(noting) = self.noting.as_mut() {
+            noting.passed(self.text.as_bytes(), self.pos, next);
+        }
+        self.pos = next;
+    }
+
     /// When the lines below a key alone on its line (indented `key` spaces) are plain
     /// visit lines, one indentation deeper, and histories are read: reads them, as
     /// `yaml::visits` does, and keeps them for the parse (`raw::pre_read`), giving the
     /// number of their marker; `Ok(None)` when the next line is not a `- ` item deeper.
     pub(super) fn visits_below(&mut self, key: usize) -> Result<Option<usize>, Aside> {
-        let indent = match self.peek() {
-            Some(l) if l.indent > key && l.content.starts_with("- ") => l.indent,
-            _ => return Ok(None),
-        };
+        // What `peek` would say of the next line (its indentation, whether its content
+        // starts with `- `), without reading the whole line first.
+        let next = self.text.as_bytes().get(self.pos..).unwrap_or_default();
+        let indent = next.iter().take_while(|&&c| c == b' ').count();
+        if indent <= key || !next[indent..].starts_with(b"- ") {
+            return Ok(None);
+        }
         if !self.histories {
             return Err(Aside);
         }
@@ -209,7 +220,7 @@ impl Lines<'_> {
                 _ => return Err(Aside),
             };
             self.visits.push(v);
-            self.pos = b.len() - rest.len() + break_len;
+            self.pass(b.len() - rest.len() + break_len);
         }
         self.pre_read = true;
         raw::pre_read(&mut self.visits).map(Some).ok_or(Aside)

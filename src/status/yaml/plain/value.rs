@@ -44,7 +44,11 @@ impl<'de> MapAccess<'de> for Nested<'_, 'de> {
             }
         };
         let (key, kind, after) = line.key(0)?;
-        self.lines.pos = line.next;
+        let lines = &mut *self.lines;
+        if let Some(noting) = lines.noting.as_mut() {
+            noting.nested_key(lines.text.as_bytes(), lines.pos, key);
+        }
+        self.lines.pass(line.next);
         self.value = Some(if after.is_empty() {
             // A key alone: a history of plain visit lines below it, or not read here.
             Value::Mark(self.lines.visits_below(self.indent)?.ok_or(Aside)?)
@@ -75,14 +79,14 @@ impl<'de> Deserializer<'de> for Value<'de> {
             Value::Scalar(_, Kind::Whole(n)) => v.visit_u64(n),
             Value::Scalar(s, Kind::Text) => v.visit_borrowed_str(s),
             Value::Flow(_) => self.deserialize_seq(v),
-            Value::Mark(n) => v.visit_str(&mark(n)),
+            Value::Mark(n) => v.visit_str(mark(n, &mut [0; MARK_LEN])),
         }
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Aside> {
         match self {
             Value::Scalar(s, _) => v.visit_borrowed_str(s),
-            Value::Mark(n) => v.visit_str(&mark(n)),
+            Value::Mark(n) => v.visit_str(mark(n, &mut [0; MARK_LEN])),
             Value::Flow(_) => Err(Aside),
         }
     }
@@ -140,12 +144,21 @@ impl<'de> SeqAccess<'de> for FlowAccess<'_, 'de> {
     }
 }
 
-/// The text of the marker of history `n`: `~@` and the number.
-fn mark(n: usize) -> String {
-    let mut text = String::with_capacity(24);
-    text.push_str(crate::status::raw::PRE_READ_MARK);
-    text.push_str(itoa(n, &mut [0; 20]));
-    text
+/// The most bytes a marker takes: `~@` and the 20 digits of the largest `usize`.
+const MARK_LEN: usize = 24;
+
+/// The text of the marker of history `n`, `~@` and the number, written in `buf` (not
+/// allocated: a large set holds a hundred thousand histories).
+fn mark(n: usize, buf: &mut [u8; MARK_LEN]) -> &str {
+    let head = crate::status::raw::PRE_READ_MARK.as_bytes();
+    let mut digits = [0; 20];
+    let number = itoa(n, &mut digits).as_bytes();
+    let mut len = 0;
+    for (slot, &b) in buf.iter_mut().zip(head.iter().chain(number)) {
+        *slot = b;
+        len += 1;
+    }
+    std::str::from_utf8(buf.get(..len).unwrap_or_default()).unwrap_or_default()
 }
 
 /// `n` in decimal, written at the end of `buf`.
@@ -160,4 +173,19 @@ fn itoa(mut n: usize, buf: &mut [u8; 20]) -> &str {
         }
     }
     std::str::from_utf8(&buf[k..]).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_are_written_whole() {
+        assert_eq!(mark(0, &mut [0; MARK_LEN]), "~@0");
+        assert_eq!(mark(17, &mut [b'x'; MARK_LEN]), "~@17");
+        assert_eq!(
+            mark(usize::MAX, &mut [0; MARK_LEN]),
+            "~@18446744073709551615"
+        );
+    }
 }

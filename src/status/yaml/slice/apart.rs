@@ -214,16 +214,18 @@ fn read(
     placed: &mut Option<Placed>,
 ) -> Result<RawFile, ()> {
     match *piece {
-        Piece::Rest(text) => super::read(text, by_hand, marked, false).map(|(raw, _)| raw),
+        Piece::Rest(text) => super::read(text, by_hand, marked, None).map(|(raw, _)| raw),
         Piece::Slice { section, text, .. } => {
             let mut raw = RawFile::default();
+            let keys = Some(section.keys());
             match section {
                 Section::Queue => {
-                    let (queue, noted) = super::read(text, by_hand, marked, true)?;
+                    let (queue, noted) = super::read(text, by_hand, marked, keys)?;
                     (raw.queue, *placed) = (Some(queue), noted);
                 }
                 Section::Deliveries => {
-                    raw.deliveries = Some(super::read(text, by_hand, marked, false)?.0);
+                    let (deliveries, noted) = super::read(text, by_hand, marked, keys)?;
+                    (raw.deliveries, *placed) = (Some(deliveries), noted);
                 }
             }
             Ok(raw)
@@ -240,7 +242,7 @@ struct Join {
     listed: Vec<SerialRef>,
     visits: Vec<RawVisit>,
     histories: Vec<RawHistory>,
-    /// What the plain reader noted of each slice of the queue, in order.
+    /// What the plain reader noted of each slice, in the order of the lists.
     placed: Vec<Option<Placed>>,
 }
 
@@ -274,10 +276,10 @@ impl Join {
         };
         let list = cut.lists.get(list)?;
         let raw = self.raw.as_mut()?;
+        self.placed.push(placed);
         let last = slice + 1 == list.slices.len();
         match list.section {
             Section::Queue => {
-                self.placed.push(placed);
                 let all = open(&mut raw.queue, slice, list.items)?;
                 for mut v in parsed.queue? {
                     v.serial = v.serial.shifted(by_serials)?;
