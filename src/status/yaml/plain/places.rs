@@ -131,6 +131,8 @@ pub(super) struct Noting {
     in_histories: (bool, bool),
     /// With [`Keys::All`]: something the locator would read otherwise was met.
     spoiled: bool,
+    /// With [`Keys::All`]: a record of the piece keeps histories.
+    histories: bool,
 }
 
 impl Noting {
@@ -142,6 +144,7 @@ impl Noting {
             keys,
             in_histories: (false, false),
             spoiled: false,
+            histories: false,
         }
     }
 
@@ -187,6 +190,7 @@ impl Noting {
         let line = self.line_of(text, pos);
         if self.keys == Keys::All {
             self.in_histories = (key == "histories", false);
+            self.histories |= key == "histories";
             self.any_key(text, pos, key);
             return;
         }
@@ -241,8 +245,15 @@ impl Noting {
 
     /// The places noted, once the whole piece is read; `None` when the locator must find
     /// them (see [`Keys::All`]), or the piece is too long to note in 32 bits.
+    ///
+    /// Deliveries none of which keeps a history are left to the locator too: it finds
+    /// their few keys at little cost, where what is noted of them (some 100 bytes a
+    /// delivery, every key with its place) would be held until their file is placed: 20 MB
+    /// for the 200 000 deliveries of issue 15's million-vehicle set, at the end of its
+    /// read, when a load holds the most (BENCHMARKS.md).
     pub(super) fn finish(mut self, text: &[u8]) -> Option<Placed> {
-        if self.spoiled || u32::try_from(text.len()).is_err() {
+        let plain_deliveries = self.keys == Keys::All && !self.histories;
+        if self.spoiled || plain_deliveries || u32::try_from(text.len()).is_err() {
             return None;
         }
         self.placed.lines = self.line_of(text, text.len());
