@@ -8,7 +8,7 @@ use super::filter::{Field, Term};
 use super::index::{Index, NONE, Row};
 
 /// Which column of a [`Row`] a lookup reads.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Column {
     Variant,
     Stage,
@@ -106,13 +106,19 @@ impl Matcher {
             .map(|t| match t {
                 Term::Text(n) => Test::Any {
                     needle: n.as_bytes().to_vec(),
-                    lookups: vec![
+                    // A column none of whose names holds the word cannot say yes: left
+                    // out, so that a word found in serials only (`gen-0000`) costs a row
+                    // the search of its serial alone.
+                    lookups: [
                         Lookup::new(Column::Variant, any(&index.variants, n)),
                         Lookup::new(Column::Stage, any(&index.stages, n)),
                         Lookup::new(Column::Site, each(&index.sites, n)),
                         Lookup::new(Column::Lot, each(&index.lots, n)),
                         Lookup::new(Column::Hold, each(&index.holds, n)),
-                    ],
+                    ]
+                    .into_iter()
+                    .filter(|l| l.hits.contains(&true))
+                    .collect(),
                 },
                 Term::Field(Field::Serial, n) => Test::Serial(n.as_bytes().to_vec()),
                 Term::Field(Field::Variant, n) => {
@@ -176,5 +182,33 @@ mod tests {
         assert!(!contains(b"be-grf-0042", b"grf-01"));
         assert!(!contains(b"grf", b"grf-0042"));
         assert!(!contains(b"", b"a"));
+    }
+
+    #[test]
+    fn a_word_in_no_name_is_sought_in_the_serials_alone() {
+        let today = crate::domain::Date::from_ymd_opt(2026, 11, 26).unwrap();
+        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config/status");
+        let loaded =
+            crate::status::Loader::new(vec![here], crate::status::Limits::default()).load(today);
+        let data = crate::app::Data::new(loaded, today);
+        let index = Index::new(data.programme(), today);
+        let compiled = |text: &str| Matcher::new(&super::super::filter::parse(text), &index);
+        let lookups = |m: &Matcher| match &m.tests[..] {
+            [Test::Any { lookups, .. }] => lookups.iter().map(|l| l.column).collect(),
+            _ => Vec::new(),
+        };
+        let rows = |m: &Matcher| (0..index.len()).filter(|&i| m.matches(&index, i)).count();
+        // `be-grf-00` is in serials only; `seraing` in one site's name; `l2` in lots.
+        let serials_only = compiled("be-grf-00");
+        assert_eq!(lookups(&serials_only), Vec::<Column>::new());
+        assert_eq!(
+            rows(&serials_only),
+            (0..index.len())
+                .filter(|&i| contains(index.serial(i), b"be-grf-00"))
+                .count()
+        );
+        assert!(rows(&serials_only) > 0);
+        assert_eq!(lookups(&compiled("seraing")), [Column::Site]);
+        assert!(lookups(&compiled("l2")).contains(&Column::Lot));
     }
 }
