@@ -4,6 +4,8 @@
 //! and without histories, hand-written records that step aside, and seeded random edits.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a failed test may panic
 
+mod noting;
+
 #[allow(dead_code)] // shared with other tests; this file uses a part of it
 mod plain_texts;
 
@@ -11,50 +13,26 @@ use std::sync::Mutex;
 
 use fleetdash::domain::Date;
 use fleetdash::generate::{self, Histories, Spec};
-use fleetdash::status::Limits;
 use fleetdash::status::problem::Loc;
 use fleetdash::status::raw::RawFile;
-use fleetdash::status::yaml::{self, plain, slice};
+use fleetdash::status::yaml::{self, plain};
 
 /// The switch is the process's: one test at a time flips it.
 static SWITCH: Mutex<()> = Mutex::new(());
 
-/// `text` parsed in slices of `per_slice` items on `threads` threads, the places noted
-/// by the plain reader or not; and whether the deliveries' were used.
+/// [`noting::same_places`], counting what `plain::deliveries_placed` counts.
+fn same_places(text: &str) -> usize {
+    noting::same_places(text, plain::deliveries_placed)
+}
+
+/// [`noting::parsed`], counting what `plain::deliveries_placed` counts.
 fn parsed(
     text: &str,
     per_slice: usize,
     threads: usize,
     noting: bool,
 ) -> (Result<RawFile, yaml::ParseError>, bool) {
-    plain::set_placing(noting);
-    let before = plain::deliveries_placed();
-    let parsed = slice::with_threads(threads, || {
-        yaml::parse_in_slices(text, Limits::DEFAULT, per_slice)
-    });
-    plain::set_placing(true);
-    (parsed, plain::deliveries_placed() > before)
-}
-
-/// Parses `text` with the noting off then on, in slices of 1, 2, 3 and 256 items, on one
-/// and on two threads, and fails with both when they differ; returns how many parses
-/// took the deliveries' places from the reader.
-fn same_places(text: &str) -> usize {
-    let mut given = 0;
-    for per_slice in [1, 2, 3, 256] {
-        for threads in [1, 2] {
-            let (off, used) = parsed(text, per_slice, threads, false);
-            assert!(!used, "places noted while off");
-            let (on, used) = parsed(text, per_slice, threads, true);
-            given += usize::from(used);
-            if on != off {
-                panic!(
-                    "slices of {per_slice}, {threads} threads: noted:\n{on:#?}\nlocated:\n{off:#?}\ntext:\n{text}"
-                );
-            }
-        }
-    }
-    given
+    noting::parsed(text, per_slice, threads, noting, plain::deliveries_placed)
 }
 
 #[test]
