@@ -115,12 +115,13 @@ impl<'de> Deserialize<'de> for NameRef {
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<NameRef, E> {
-                let cleaned = crate::text::clean(v.trim());
-                NAMES.with(|t| match t.borrow_mut().as_mut() {
-                    Some(table) => table.add(cleaned.trim()).ok_or_else(|| {
-                        E::custom("this file names more than 4 billion different things")
-                    }),
-                    None => Ok(NameRef::NOWHERE),
+                super::values::cleaned_name(v, |name| {
+                    NAMES.with(|t| match t.borrow_mut().as_mut() {
+                        Some(table) => table.add(name).ok_or_else(|| {
+                            E::custom("this file names more than 4 billion different things")
+                        }),
+                        None => Ok(NameRef::NOWHERE),
+                    })
                 })
             }
         }

@@ -51,8 +51,16 @@ impl<'de> Deserialize<'de> for SerialRef {
     }
 }
 
-/// A name in a record (a variant or stage id, a site, a lot, a hold reason): cleaned and
-/// trimmed, and shared with every record that names the same (see [`crate::status::intern`]).
+/// Runs `f` on the text of a name as written: trimmed, cleaned ([`crate::text::clean`]),
+/// trimmed again. The one reading of names, shared or in a file's table ([`super::NameRef`]).
+pub(super) fn cleaned_name<R>(v: &str, f: impl FnOnce(&str) -> R) -> R {
+    let cleaned = crate::text::clean(v.trim());
+    f(cleaned.trim())
+}
+
+/// A name kept as itself (a visit's stage; the records' names are [`super::NameRef`]s):
+/// cleaned and trimmed, and shared with every record that names the same (see
+/// [`crate::status::intern`]).
 impl<'de> Deserialize<'de> for Name {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -64,8 +72,7 @@ impl<'de> Deserialize<'de> for Name {
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Name, E> {
-                let cleaned = crate::text::clean(v.trim());
-                Ok(crate::status::intern::intern(cleaned.trim()))
+                Ok(cleaned_name(v, crate::status::intern::intern))
             }
         }
         d.deserialize_string(V)
